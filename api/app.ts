@@ -1,0 +1,39 @@
+import type { PrismaClient } from '@prisma/client';
+import type { Client } from '@temporalio/client';
+import express, { type Express } from 'express';
+import type { Logger } from '../platform/logger';
+import { errorHandler, notFound } from './errors';
+import { healthRoutes } from './health';
+import { openApiDocument } from './openapi';
+import { tipRoutes } from './tips';
+
+export interface ApiDependencies {
+  prisma: PrismaClient;
+  temporal: Client;
+  namespace: string;
+  taskQueue: string;
+  log: Logger;
+}
+
+export function createApp(deps: ApiDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      deps.log.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, 'request');
+    });
+    next();
+  });
+  const openapi = openApiDocument();
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use(healthRoutes(deps));
+  app.use(tipRoutes(deps));
+  app.use(notFound);
+  app.use(errorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,43 @@
+import { Client, Connection } from '@temporalio/client';
+import { config } from '../platform/config';
+import { createLogger } from '../platform/logger';
+import { onParentExit } from '../platform/parentWatch';
+import { createPrisma } from '../platform/prisma';
+import { createApp } from './app';
+
+async function main(): Promise<void> {
+  const cfg = config();
+  const log = createLogger('api', cfg.LOG_LEVEL);
+  if (!cfg.DATABASE_URL || !cfg.TEMPORAL_ADDRESS) {
+    throw new Error('the API needs DATABASE_URL and TEMPORAL_ADDRESS (npm start sets both)');
+  }
+  const prisma = createPrisma(cfg.DATABASE_URL);
+  // Lazy: the API starts, and /readyz says 503, while Temporal is still coming up or is down.
+  const connection = Connection.lazy({ address: cfg.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
+  const app = createApp({ prisma, temporal, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TEMPORAL_TASK_QUEUE, log });
+  const server = app.listen(cfg.API_PORT, cfg.API_HOST, () => log.info({ port: cfg.API_PORT, host: cfg.API_HOST }, 'API listening'));
+  server.on('error', (error) => {
+    log.fatal({ err: error }, 'API could not listen');
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    log.info('API stopping');
+    server.close(() => {
+      void Promise.allSettled([connection.close(), prisma.$disconnect()]).then(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  onParentExit(stop);
+}
+
+main().catch((error: unknown) => {
+  createLogger('api').fatal({ err: error }, 'API failed');
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient, Tip as TipRow } from '@prisma/client';
+import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
+import { Router } from 'express';
+import { z } from 'zod';
+import { TipSubmission, tipWorkflowId, type Tip } from '../domain/tip';
+import type { tipIntakeWorkflow } from '../workflows';
+import { HttpError, parseOr400 } from './errors';
+
+const IdempotencyKey = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
+
+function present(row: TipRow) {
+  return {
+    id: row.id,
+    source: row.source,
+    text: row.text,
+    enterpriseCode: row.enterpriseCode ?? undefined,
+    province: row.province ?? undefined,
+    receivedAt: row.receivedAt.toISOString(),
+    recordedAt: row.recordedAt.toISOString(),
+    recordedBy: row.recordedBy,
+  };
+}
+
+/**
+ * Tips (举报线索) enter through the tip-intake workflow, so a submission survives a crash of the
+ * API or the worker. An `Idempotency-Key` header makes a repeated submission return the first.
+ */
+export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQueue: string }): Router {
+  const router = Router();
+
+  router.post('/tips', async (req, res) => {
+    const submission = parseOr400(TipSubmission, req.body, 'tip');
+    const key = req.header('idempotency-key');
+    const id = key === undefined ? randomUUID() : parseOr400(IdempotencyKey, key, 'Idempotency-Key header');
+    const tip: Tip = { ...submission, id, recordedBy: 'api' };
+    const handle = await deps.temporal.workflow.start<typeof tipIntakeWorkflow>('tipIntakeWorkflow', {
+      workflowId: tipWorkflowId(id),
+      taskQueue: deps.taskQueue,
+      args: [tip],
+      // A retried submission attaches to the first run instead of starting a second.
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      staticSummary: `举报线索 tip ${id}`,
+    });
+    await handle.result();
+    const row = await deps.prisma.tip.findUniqueOrThrow({ where: { id } });
+    res.status(201).json(present(row));
+  });
+
+  router.get('/tips/:id', async (req, res) => {
+    const row = await deps.prisma.tip.findUnique({ where: { id: req.params.id } });
+    if (!row) throw new HttpError(404, 'tip not found');
+    res.json(present(row));
+  });
+
+  return router;
+}

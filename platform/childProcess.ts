@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import readline from 'node:readline';
+import type { Logger } from './logger';
+
+export interface ManagedProcess {
+  child: ChildProcess;
+  /** Resolves with the exit code (or signal) once the process has exited. */
+  exited: Promise<number | NodeJS.Signals>;
+  /** `signal` (SIGTERM by default), then SIGKILL if it has not exited within `graceMs`. */
+  stop(graceMs?: number, signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * Spawns a child in its own process group, so a Ctrl-C in the terminal reaches only the
+ * supervisor, which then stops children in order (API, worker, Temporal, PostgreSQL) instead of
+ * all at once. Each output line is logged through `log`.
+ */
+export function spawnManaged(
+  command: string,
+  args: string[],
+  options: SpawnOptions & { log: Logger; outputLevel?: 'info' | 'debug' | 'warn'; passthrough?: boolean },
+): ManagedProcess {
+  const { log, outputLevel = 'info', passthrough = false, ...spawnOptions } = options;
+  const child = spawn(command, args, { ...spawnOptions, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    readline.createInterface({ input: stream }).on('line', (line) => {
+      // Our own node processes already write pino JSON lines: pass them through untouched.
+      if (passthrough) process.stdout.write(`${line}\n`);
+      else log[outputLevel]({ output: line }, 'child output');
+    });
+  }
+  const exited = new Promise<number | NodeJS.Signals>((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 0));
+    child.once('error', (error) => {
+      log.error({ err: error }, 'child process failed to start');
+      resolve(1);
+    });
+  });
+  return {
+    child,
+    exited,
+    async stop(graceMs = 10_000, signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

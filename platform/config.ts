@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting of every process, read from the environment once and validated here. Anything
+ * unset falls back to the embedded default; a bad value stops start-up with a message that
+ * names the variable.
+ */
+const port = z.coerce.number().int().min(1).max(65_535);
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(`${p}://`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+const ConfigSchema = z.object({
+  DATA_DIR: z.string().trim().min(1).default('data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+
+  TEMPORAL_ADDRESS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || /^[^\s:/]+:\d{1,5}$/.test(v), { message: 'must be host:port' }),
+  TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().trim().min(1).default('rare-earth-campaign'),
+  TEMPORAL_CLI: z.string().trim().optional(),
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+
+  API_PORT: port.default(3000),
+  API_HOST: z.string().trim().min(1).default('127.0.0.1'),
+
+  SMTP_URL: optionalUrl(['smtp', 'smtps']),
+  MAIL_FROM: z.email().default('campaign@rare-earth-campaign.local'),
+  MAIL_SINK_SMTP_PORT: port.default(1025),
+  MAIL_SINK_HTTP_PORT: port.default(1080),
+
+  WORKER_SHUTDOWN_GRACE_S: z.coerce.number().int().min(0).max(3_600).default(30),
+});
+
+export type Config = Readonly<
+  Omit<z.infer<typeof ConfigSchema>, 'DATA_DIR'> & {
+    DATA_DIR: string;
+  }
+>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Pure: parse an environment into a config, or throw ConfigError naming every bad variable. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  return Object.freeze({ ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) });
+}
+
+let loaded: Config | undefined;
+
+/** The process's config, parsed from process.env on first use and never re-read. */
+export function config(): Config {
+  loaded ??= parseConfig(process.env);
+  return loaded;
+}

@@ -1,0 +1,25 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { Activities } from '../activities';
+
+export interface WorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  activities: Activities;
+  /** A prebuilt bundle (scripts/build-workflow-bundle.ts); without one the workflows are bundled now. */
+  workflowBundlePath?: string;
+  shutdownGraceSeconds: number;
+}
+
+export function createWorker(options: WorkerOptions): Promise<Worker> {
+  const { connection, namespace, taskQueue, activities, workflowBundlePath, shutdownGraceSeconds } = options;
+  return Worker.create({
+    connection,
+    namespace,
+    taskQueue,
+    activities,
+    ...(workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath: require.resolve('../workflows') }),
+    // On SIGINT/SIGTERM the worker stops polling and gives running activities this long to finish.
+    shutdownGraceTime: `${shutdownGraceSeconds}s`,
+  });
+}

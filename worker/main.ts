@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import { NativeConnection } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { config } from '../platform/config';
+import { createLogger } from '../platform/logger';
+import { onParentExit } from '../platform/parentWatch';
+import { createPrisma } from '../platform/prisma';
+import { installTemporalLogging } from '../platform/temporalLogging';
+import { workflowBundlePath } from './bundlePath';
+import { createWorker } from './createWorker';
+
+async function main(): Promise<void> {
+  const cfg = config();
+  const log = createLogger('worker', cfg.LOG_LEVEL);
+  if (!cfg.DATABASE_URL || !cfg.TEMPORAL_ADDRESS) {
+    throw new Error('the worker needs DATABASE_URL and TEMPORAL_ADDRESS (npm start sets both)');
+  }
+  installTemporalLogging(log);
+  const bundle = workflowBundlePath();
+  if (!fs.existsSync(bundle)) throw new Error(`no workflow bundle at ${bundle}: run npm run build first`);
+
+  const prisma = createPrisma(cfg.DATABASE_URL);
+  const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const worker = await createWorker({
+    connection,
+    namespace: cfg.TEMPORAL_NAMESPACE,
+    taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+    activities: createActivities({ prisma }),
+    workflowBundlePath: bundle,
+    shutdownGraceSeconds: cfg.WORKER_SHUTDOWN_GRACE_S,
+  });
+  onParentExit(() => {
+    log.warn('supervisor is gone: shutting down');
+    worker.shutdown();
+  });
+  log.info({ taskQueue: cfg.TEMPORAL_TASK_QUEUE, namespace: cfg.TEMPORAL_NAMESPACE }, 'worker started');
+  try {
+    // Resolves after SIGINT/SIGTERM once in-flight activities have finished (or the grace ran out).
+    await worker.run();
+  } finally {
+    await connection.close();
+    await prisma.$disconnect();
+    log.info('worker stopped');
+  }
+}
+
+main().catch((error: unknown) => {
+  createLogger('worker').fatal({ err: error }, 'worker failed');
+  process.exit(1);
+});
