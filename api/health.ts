@@ -30,7 +30,12 @@ export function healthRoutes(deps: { prisma: PrismaClient; temporal: Client; nam
   router.get('/readyz', async (_req, res) => {
     const [postgres, temporal] = await Promise.all([
       check(() => deps.prisma.$queryRaw`SELECT 1`),
-      check(() => deps.temporal.workflowService.describeNamespace({ namespace: deps.namespace })),
+      // The deadline also ends the SDK's own retries, so probes do not pile up while Temporal is down.
+      check(() =>
+        deps.temporal.connection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
+          deps.temporal.workflowService.describeNamespace({ namespace: deps.namespace }),
+        ),
+      ),
     ]);
     const ready = postgres.ok && temporal.ok;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: { postgres, temporal } });

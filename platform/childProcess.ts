@@ -2,6 +2,8 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import readline from 'node:readline';
 import type { Logger } from './logger';
 
+type OutputLevel = 'debug' | 'info' | 'warn' | 'error';
+
 export interface ManagedProcess {
   child: ChildProcess;
   /** Resolves with the exit code (or signal) once the process has exited. */
@@ -18,7 +20,7 @@ export interface ManagedProcess {
 export function spawnManaged(
   command: string,
   args: string[],
-  options: SpawnOptions & { log: Logger; outputLevel?: 'info' | 'debug' | 'warn'; passthrough?: boolean },
+  options: SpawnOptions & { log: Logger; outputLevel?: OutputLevel | ((line: string) => OutputLevel); passthrough?: boolean },
 ): ManagedProcess {
   const { log, outputLevel = 'info', passthrough = false, ...spawnOptions } = options;
   const child = spawn(command, args, { ...spawnOptions, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -27,7 +29,7 @@ export function spawnManaged(
     readline.createInterface({ input: stream }).on('line', (line) => {
       // Our own node processes already write pino JSON lines: pass them through untouched.
       if (passthrough) process.stdout.write(`${line}\n`);
-      else log[outputLevel]({ output: line }, 'child output');
+      else log[typeof outputLevel === 'function' ? outputLevel(line) : outputLevel]({ output: line }, 'child output');
     });
   }
   const exited = new Promise<number | NodeJS.Signals>((resolve) => {

@@ -101,7 +101,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     await stop();
     throw error;
   }
-  log.info({ port, dataDir }, 'embedded PostgreSQL ready');
+  log.info({ port, dataDir, pid: server.child.pid }, 'embedded PostgreSQL ready');
   return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`, stop };
 }
 

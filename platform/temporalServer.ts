@@ -47,7 +47,7 @@ export async function startTemporalDevServer(options: {
     'warn',
     ...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']),
   ];
-  const server = spawnManaged(cli, args, { log, outputLevel: 'warn' });
+  const server = spawnManaged(cli, args, { log, outputLevel: (line) => (/level=(ERROR|FATAL)/.test(line) ? 'error' : 'debug') });
   const address = `127.0.0.1:${port}`;
   const stop = () => server.stop(15_000);
   try {
@@ -62,7 +62,7 @@ export async function startTemporalDevServer(options: {
     await stop();
     throw error;
   }
-  log.info({ address, dbFile }, 'Temporal dev server ready');
+  log.info({ address, dbFile, pid: server.child.pid }, 'Temporal dev server ready');
   return { address, uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined, stop };
 }
 

@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import { createApp } from '../../api/app';
+import { createLogger } from '../../platform/logger';
+import { createPrisma } from '../../platform/prisma';
+import { freePort } from '../support/ports';
+import { services } from '../support/services';
+
+const log = createLogger('test-readiness', 'silent');
+
+async function serve(databaseUrl: string, temporalAddress: string, { temporalDown = false } = {}) {
+  const prisma = createPrisma(databaseUrl);
+  const connection = Connection.lazy({ address: temporalAddress, connectTimeout: 1_000 });
+  const app = createApp({ prisma, temporal: new Client({ connection }), namespace: 'default', taskQueue: 'unused', log });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    get: (path: string) => fetch(`${url}${path}`),
+    stop: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await prisma.$disconnect();
+      // The SDK's gRPC retry loop keeps one backoff timer after the probe's deadline; closing the
+      // connection under it would throw from that timer, so let the loop end first.
+      if (temporalDown) await new Promise((resolve) => setTimeout(resolve, 4_000));
+      await connection.close().catch(() => undefined);
+    },
+  };
+}
+
+describe('/healthz and /readyz', () => {
+  test('ready when PostgreSQL and Temporal both answer', async () => {
+    const api = await serve(services().databaseUrl, services().temporalAddress);
+    try {
+      expect((await api.get('/healthz')).status).toBe(200);
+      const ready = await api.get('/readyz');
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready', checks: { postgres: { ok: true }, temporal: { ok: true } } });
+    } finally {
+      await api.stop();
+    }
+  });
+
+  test('503 naming PostgreSQL when it is down, while /healthz stays 200', async () => {
+    const deadPort = await freePort();
+    const api = await serve(`postgresql://postgres:postgres@127.0.0.1:${deadPort}/campaign`, services().temporalAddress);
+    try {
+      expect((await api.get('/healthz')).status).toBe(200);
+      const ready = await api.get('/readyz');
+      expect(ready.status).toBe(503);
+      const body = (await ready.json()) as { status: string; checks: { postgres: { ok: boolean; error?: string }; temporal: { ok: boolean } } };
+      expect(body.status).toBe('unavailable');
+      expect(body.checks.postgres.ok).toBe(false);
+      expect(body.checks.postgres.error).toBeTruthy();
+      expect(body.checks.temporal.ok).toBe(true);
+    } finally {
+      await api.stop();
+    }
+  });
+
+  test('503 naming Temporal when it is down', async () => {
+    const deadPort = await freePort();
+    const api = await serve(services().databaseUrl, `127.0.0.1:${deadPort}`, { temporalDown: true });
+    try {
+      const ready = await api.get('/readyz');
+      expect(ready.status).toBe(503);
+      const body = (await ready.json()) as { checks: { postgres: { ok: boolean }; temporal: { ok: boolean; error?: string } } };
+      expect(body.checks.postgres.ok).toBe(true);
+      expect(body.checks.temporal.ok).toBe(false);
+      expect(body.checks.temporal.error).toBeTruthy();
+    } finally {
+      await api.stop();
+    }
+  });
+});

@@ -1,0 +1,151 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { Connection, Client } from '@temporalio/client';
+import { tipWorkflowId } from '../../domain/tip';
+import { projectRoot } from '../../platform/projectRoot';
+import { freePort } from '../support/ports';
+import { services } from '../support/services';
+
+/**
+ * `npm start` as a user runs it: the compiled supervisor with its embedded defaults (its own
+ * Temporal dev server, PostgreSQL and mail sink), on free ports, stopped the way a terminal's
+ * Ctrl-C does it: SIGINT to the whole foreground process group.
+ */
+interface LogLine {
+  msg: string;
+  process: string;
+  component?: string;
+  pid?: number;
+  urls?: Record<string, string>;
+}
+
+interface Started {
+  child: ChildProcess;
+  lines: LogLine[];
+  ready: Promise<LogLine>;
+  exited: Promise<number | null>;
+}
+
+function startStack(env: NodeJS.ProcessEnv): Started {
+  const script = path.join(projectRoot(), 'dist', 'scripts', 'start.js');
+  if (!fs.existsSync(script)) throw new Error(`${script} is missing: run npm run build (npm test does it first)`);
+  const child = spawn(process.execPath, [script], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: LogLine[] = [];
+  let onReady: (line: LogLine) => void;
+  const ready = new Promise<LogLine>((resolve) => (onReady = resolve));
+  readline.createInterface({ input: child.stdout! }).on('line', (text) => {
+    try {
+      const line = JSON.parse(text) as LogLine;
+      lines.push(line);
+      if (line.msg === 'stack ready') onReady(line);
+    } catch {
+      // not a log line
+    }
+  });
+  child.stderr!.resume();
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, lines, ready, exited };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function pidsOf(lines: LogLine[]): number[] {
+  return lines.filter((l) => l.pid !== undefined && l.process === 'start').map((l) => l.pid!);
+}
+
+describe('npm start', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rare-earth-stack-'));
+    fs.chmodSync(dataDir, 0o755);
+    const [api, temporal, ui, postgres, smtp, mailbox] = await Promise.all(Array.from({ length: 6 }, freePort));
+    env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: dataDir,
+      TEMPORAL_CLI: services().temporalCli,
+      API_PORT: String(api),
+      TEMPORAL_PORT: String(temporal),
+      TEMPORAL_UI_PORT: String(ui),
+      EMBEDDED_POSTGRES_PORT: String(postgres),
+      MAIL_SINK_SMTP_PORT: String(smtp),
+      MAIL_SINK_HTTP_PORT: String(mailbox),
+      WORKER_SHUTDOWN_GRACE_S: '5',
+    };
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  test('comes up, prints its URLs, stops on Ctrl-C without orphans, and resumes from its data', async () => {
+    const first = startStack(env);
+    const ready = await first.ready;
+    const urls = ready.urls!;
+    expect(Object.keys(urls).sort()).toEqual(['api', 'mailbox', 'openapi', 'temporalUi']);
+
+    expect((await fetch(`${urls.api}/readyz`)).status).toBe(200);
+    expect((await fetch(urls.openapi)).status).toBe(200);
+    expect((await fetch(urls.temporalUi)).status).toBe(200);
+    expect((await fetch(urls.mailbox)).status).toBe(200);
+
+    const submitted = await fetch(`${urls.api}/tips`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'stack-test-tip-1' },
+      body: JSON.stringify({ source: 'letter', text: '越界开采 cross-boundary mining', receivedAt: '2014-11-02T08:00:00Z' }),
+    });
+    expect(submitted.status).toBe(201);
+
+    const firstPids = pidsOf(first.lines);
+    expect(firstPids).toHaveLength(4); // Temporal, PostgreSQL, worker, API
+    expect(firstPids.every(alive)).toBe(true);
+
+    process.kill(-first.child.pid!, 'SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(firstPids.filter(alive)).toEqual([]);
+    const stopped = first.lines.filter((l) => l.msg === 'stopped').map((l) => l.component);
+    expect(stopped).toEqual(['api', 'worker', 'mail sink', ...stopped.slice(3)]);
+    expect(stopped.slice(3).sort()).toEqual(['postgres', 'temporal']);
+
+    const second = startStack(env);
+    const again = await second.ready;
+    try {
+      const tip = await fetch(`${again.urls!.api}/tips/stack-test-tip-1`);
+      expect(tip.status).toBe(200);
+      const connection = await Connection.connect({ address: `127.0.0.1:${env.TEMPORAL_PORT}` });
+      try {
+        const description = await new Client({ connection }).workflow.getHandle(tipWorkflowId('stack-test-tip-1')).describe();
+        expect(description.status.name).toBe('COMPLETED');
+      } finally {
+        await connection.close();
+      }
+    } finally {
+      process.kill(-second.child.pid!, 'SIGINT');
+      expect(await second.exited).toBe(0);
+    }
+    expect(pidsOf(second.lines).filter(alive)).toEqual([]);
+  });
+});
+
+test('a bad setting stops start-up with a message naming the variable', async () => {
+  const script = path.join(projectRoot(), 'dist', 'scripts', 'start.js');
+  const child = spawn(process.execPath, [script], {
+    env: { PATH: process.env.PATH, API_PORT: 'three thousand', SMTP_URL: 'http://mail' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  expect(code).toBe(2);
+  expect(stderr).toContain('API_PORT="three thousand"');
+  expect(stderr).toContain('SMTP_URL="http://mail": must start with smtp:// or smtps://');
+});

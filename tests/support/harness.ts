@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { createApp } from '../../api/app';
+import { createLogger } from '../../platform/logger';
+import { createPrisma, type PrismaClient } from '../../platform/prisma';
+import { installTemporalLogging } from '../../platform/temporalLogging';
+import { createWorker } from '../../worker/createWorker';
+import { services } from './services';
+
+export interface Harness {
+  baseUrl: string;
+  prisma: PrismaClient;
+  client: Client;
+  taskQueue: string;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+/**
+ * The production pieces wired together against the real test services: a worker on its own task
+ * queue (so test files running in parallel do not steal each other's tasks) and the API on a free
+ * port, talking to Temporal through the same client code as `npm start`.
+ */
+let sdkLoggingInstalled = false;
+
+export async function startHarness(name: string): Promise<Harness> {
+  const svc = services();
+  if (!sdkLoggingInstalled) {
+    installTemporalLogging(createLogger('temporal-sdk', process.env.TEST_LOG_LEVEL ?? 'warn'));
+    sdkLoggingInstalled = true;
+  }
+  const taskQueue = `test-${name}-${process.pid}`;
+  const log = createLogger(`test-${name}`, process.env.TEST_LOG_LEVEL ?? 'silent');
+  const prisma = createPrisma(svc.databaseUrl);
+  const connection = await Connection.connect({ address: svc.temporalAddress });
+  const client = new Client({ connection, namespace: 'default' });
+  const nativeConnection = await NativeConnection.connect({ address: svc.temporalAddress });
+  const worker = await createWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    activities: createActivities({ prisma }),
+    workflowBundlePath: svc.workflowBundlePath,
+    shutdownGraceSeconds: 5,
+  });
+  const running = worker.run();
+  const app = createApp({ prisma, temporal: client, namespace: 'default', taskQueue, log });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    prisma,
+    client,
+    taskQueue,
+    worker,
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await connection.close();
+      await prisma.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { ConfigError, parseConfig } from '../../platform/config';
+
+describe('configuration', () => {
+  test('an empty environment gives the embedded defaults', () => {
+    const cfg = parseConfig({});
+    expect(cfg).toMatchObject({
+      API_PORT: 3000,
+      TEMPORAL_PORT: 7233,
+      TEMPORAL_UI_PORT: 8233,
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: 'rare-earth-campaign',
+      LOG_LEVEL: 'info',
+      WORKER_SHUTDOWN_GRACE_S: 30,
+    });
+    expect(cfg.DATABASE_URL).toBeUndefined();
+    expect(cfg.TEMPORAL_ADDRESS).toBeUndefined();
+    expect(cfg.SMTP_URL).toBeUndefined();
+    expect(cfg.DATA_DIR).toBe(path.resolve('data'));
+  });
+
+  test('set variables win over the defaults and are converted to their types', () => {
+    const cfg = parseConfig({
+      API_PORT: '8080',
+      DATABASE_URL: 'postgresql://u:p@db:5432/campaign',
+      TEMPORAL_ADDRESS: 'temporal.internal:7233',
+      SMTP_URL: 'smtp://relay:25',
+    });
+    expect(cfg.API_PORT).toBe(8080);
+    expect(cfg.DATABASE_URL).toBe('postgresql://u:p@db:5432/campaign');
+    expect(cfg.TEMPORAL_ADDRESS).toBe('temporal.internal:7233');
+    expect(cfg.SMTP_URL).toBe('smtp://relay:25');
+  });
+
+  test('an empty string counts as unset for the optional services', () => {
+    expect(parseConfig({ DATABASE_URL: '', TEMPORAL_ADDRESS: '', SMTP_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  test('every bad value is reported with the variable name, its value and what is wrong', () => {
+    let error: unknown;
+    try {
+      parseConfig({ API_PORT: 'eighty', DATABASE_URL: 'mysql://x', TEMPORAL_ADDRESS: 'localhost', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.find((p) => p.startsWith('API_PORT="eighty"'))).toBeDefined();
+    expect(problems.find((p) => p.startsWith('DATABASE_URL="mysql://x"'))).toMatch(/postgres/);
+    expect(problems.find((p) => p.startsWith('TEMPORAL_ADDRESS="localhost"'))).toMatch(/host:port/);
+    expect(problems.find((p) => p.startsWith('LOG_LEVEL="loud"'))).toBeDefined();
+  });
+
+  test('ports outside 1..65535 are refused', () => {
+    expect(() => parseConfig({ API_PORT: '70000' })).toThrow(/API_PORT="70000"/);
+    expect(() => parseConfig({ MAIL_SINK_SMTP_PORT: '0' })).toThrow(/MAIL_SINK_SMTP_PORT/);
+  });
+});
