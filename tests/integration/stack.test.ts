@@ -1,55 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { Connection, Client } from '@temporalio/client';
 import { tipWorkflowId } from '../../domain/tip';
 import { projectRoot } from '../../platform/projectRoot';
+import { runStack, type StackLogLine } from '../../scripts/lib/runStack';
 import { freePort } from '../support/ports';
 import { services } from '../support/services';
 
 /**
  * `npm start` as a user runs it: the compiled supervisor with its embedded defaults (its own
  * Temporal dev server, PostgreSQL and mail sink), on free ports, stopped the way a terminal's
- * Ctrl-C does it: SIGINT to the whole foreground process group.
+ * Ctrl-C does it.
  */
-interface LogLine {
-  msg: string;
-  process: string;
-  component?: string;
-  pid?: number;
-  urls?: Record<string, string>;
-}
-
-interface Started {
-  child: ChildProcess;
-  lines: LogLine[];
-  ready: Promise<LogLine>;
-  exited: Promise<number | null>;
-}
-
-function startStack(env: NodeJS.ProcessEnv): Started {
-  const script = path.join(projectRoot(), 'dist', 'scripts', 'start.js');
-  if (!fs.existsSync(script)) throw new Error(`${script} is missing: run npm run build (npm test does it first)`);
-  const child = spawn(process.execPath, [script], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: LogLine[] = [];
-  let onReady: (line: LogLine) => void;
-  const ready = new Promise<LogLine>((resolve) => (onReady = resolve));
-  readline.createInterface({ input: child.stdout! }).on('line', (text) => {
-    try {
-      const line = JSON.parse(text) as LogLine;
-      lines.push(line);
-      if (line.msg === 'stack ready') onReady(line);
-    } catch {
-      // not a log line
-    }
-  });
-  child.stderr!.resume();
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, lines, ready, exited };
-}
-
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -59,7 +23,7 @@ function alive(pid: number): boolean {
   }
 }
 
-function pidsOf(lines: LogLine[]): number[] {
+function pidsOf(lines: StackLogLine[]): number[] {
   return lines.filter((l) => l.pid !== undefined && l.process === 'start').map((l) => l.pid!);
 }
 
@@ -88,7 +52,7 @@ describe('npm start', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   test('comes up, prints its URLs, stops on Ctrl-C without orphans, and resumes from its data', async () => {
-    const first = startStack(env);
+    const first = runStack(env);
     const ready = await first.ready;
     const urls = ready.urls!;
     expect(Object.keys(urls).sort()).toEqual(['api', 'mailbox', 'openapi', 'temporalUi']);
@@ -109,14 +73,13 @@ describe('npm start', () => {
     expect(firstPids).toHaveLength(4); // Temporal, PostgreSQL, worker, API
     expect(firstPids.every(alive)).toBe(true);
 
-    process.kill(-first.child.pid!, 'SIGINT');
-    expect(await first.exited).toBe(0);
+    expect(await first.interrupt()).toBe(0);
     expect(firstPids.filter(alive)).toEqual([]);
     const stopped = first.lines.filter((l) => l.msg === 'stopped').map((l) => l.component);
     expect(stopped).toEqual(['api', 'worker', 'mail sink', ...stopped.slice(3)]);
     expect(stopped.slice(3).sort()).toEqual(['postgres', 'temporal']);
 
-    const second = startStack(env);
+    const second = runStack(env);
     const again = await second.ready;
     try {
       const tip = await fetch(`${again.urls!.api}/tips/stack-test-tip-1`);
@@ -129,8 +92,7 @@ describe('npm start', () => {
         await connection.close();
       }
     } finally {
-      process.kill(-second.child.pid!, 'SIGINT');
-      expect(await second.exited).toBe(0);
+      expect(await second.interrupt()).toBe(0);
     }
     expect(pidsOf(second.lines).filter(alive)).toEqual([]);
   });
