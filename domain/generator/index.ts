@@ -1,0 +1,3 @@
+export type { Plant, Role } from './actor';
+export { type GeneratedCampaign, type GeneratorOptions, generateCampaign } from './generate';
+export { Prng } from './prng';

@@ -1,0 +1,100 @@
+import type { IsoDate, ProductCategory, YearMonth } from '../campaign';
+import type { permitLabels } from '../labels';
+import type { FindingCode } from './findings';
+
+/**
+ * What a finding rests on, specific enough for an official to go and look: months, partners,
+ * tonnes and documents. Plain data, so results can travel as workflow payloads.
+ */
+
+export type PermitKind = keyof typeof permitLabels;
+
+export interface HeldDocument {
+  documentNo: string;
+  validFrom: IsoDate;
+  validTo?: IsoDate;
+}
+
+/** A partner as the record names it: invoices give only a code, ledger lines sometimes only a name. */
+export interface PartnerMention {
+  code?: string;
+  name?: string;
+}
+
+export type FlowSource = 'ledger' | 'invoice';
+
+export type TradeIssue = 'illegalSource' | 'untraceableSupplier' | 'customerWithoutPlan' | 'unknownCustomer';
+
+/** Why a supplier's mineral products are illegal, from which month on. */
+export interface SourceTaint {
+  since: YearMonth;
+  findings: FindingCode[];
+}
+
+export type Evidence =
+  | { kind: 'documentMissing'; code: FindingCode; document: PermitKind }
+  | { kind: 'monthNotCovered'; code: FindingCode; document: PermitKind; month: YearMonth; producedKgReo: number; held: HeldDocument[] }
+  | {
+      kind: 'limitExceeded';
+      code: FindingCode;
+      basis: 'licenceAnnualQuota' | 'licenceWindowQuota' | 'plan';
+      category: ProductCategory;
+      /** Absent for the window-wide quota. */
+      year?: number;
+      /** The month in which cumulative production first went over the limit. */
+      firstMonthOver: YearMonth;
+      producedKgReo: number;
+      limitKgReo: number;
+    }
+  | { kind: 'noPlan'; code: FindingCode; category: ProductCategory; year: number; months: YearMonth[]; producedKgReo: number }
+  | {
+      kind: 'trade';
+      code: FindingCode;
+      direction: 'purchase' | 'sale';
+      month: YearMonth;
+      partner: PartnerMention;
+      product: string;
+      category: ProductCategory;
+      kgReo: number;
+      source: FlowSource;
+      invoiceNo?: string;
+      issue: TradeIssue;
+      supplierTaint?: SourceTaint;
+    }
+  | {
+      kind: 'massBalance';
+      code: FindingCode;
+      purchasesKgReo: number;
+      /** Production that brings REO in: mining, and recovery by enterprises that do not smelt ore. */
+      productionKgReo: number;
+      salesKgReo: number;
+      exportKgReo: number;
+      /** In minus out; negative when more left than came in. */
+      gapKgReo: number;
+      toleranceKgReo: number;
+    }
+  | {
+      kind: 'offSiteInvoice';
+      code: FindingCode;
+      invoiceNo: string;
+      date: IsoDate;
+      buyer: PartnerMention;
+      kgReo: number;
+      invoiceProvince: string;
+      sellerProvince: string;
+    };
+
+/** One annex 3 answer: for the "是否存在…" questions, true means a problem was found. */
+export interface Answer {
+  answer: boolean;
+  evidence: Evidence[];
+}
+
+/** A "是否符合…" answer: true means the condition is met; not applicable ones are met by definition. */
+export interface ConditionAnswer extends Answer {
+  applicable: boolean;
+}
+
+export function problemAnswer(evidence: Evidence[]): Answer {
+  return { answer: evidence.length > 0, evidence };
+}

@@ -1,0 +1,29 @@
+import { type CampaignDataset, resolvePartner } from '../campaign';
+import type { Evidence } from './evidence';
+import type { EnterpriseFacts } from './facts';
+
+/**
+ * Purchases whose supplier cannot be traced (无法说明矿产品来源): no supplier given, or one that is not
+ * among the listed enterprises by code (or, lacking a code, by name). Such a source is not proven
+ * illegal, so it is not question 2; the enterprise must prove the resource tax was paid.
+ */
+export function checkSources(facts: EnterpriseFacts, dataset: CampaignDataset): Evidence[] {
+  const evidence: Evidence[] = [];
+  for (const p of facts.purchases) {
+    if (resolvePartner(dataset, p.partner)) continue;
+    evidence.push({
+      kind: 'trade',
+      code: 'unexplainedSource',
+      direction: 'purchase',
+      month: p.month,
+      partner: p.partner,
+      product: p.product,
+      category: p.category,
+      kgReo: p.kgReo,
+      source: p.source,
+      ...(p.invoiceNo !== undefined && { invoiceNo: p.invoiceNo }),
+      issue: 'untraceableSupplier',
+    });
+  }
+  return evidence;
+}

@@ -1,0 +1,47 @@
+import { findingLabels } from '../../domain/labels';
+import { FindingCode, checkAll, findingCatalogue, sortFindingCodes } from '../../domain/rules';
+import { generateCampaign } from '../../domain/generator';
+import { check, cleanMine, cleanSmelter, datasetOf, enterprise, invoice, ledger } from './rulesFixtures';
+
+describe('the finding catalogue', () => {
+  test('every code has its Chinese label from the label table and a responsible agency', () => {
+    expect(FindingCode.options).toEqual(Object.keys(findingLabels));
+    for (const code of FindingCode.options) {
+      expect(findingCatalogue[code].label).toBe(findingLabels[code]);
+      expect(findingCatalogue[code].agencies.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('codes sort in catalogue order without repeats', () => {
+    expect(sortFindingCodes(['unexplainedSource', 'illegalMining', 'unexplainedSource', 'noEiaApproval'])).toEqual(['illegalMining', 'noEiaApproval', 'unexplainedSource']);
+  });
+});
+
+describe('checkEnterprise', () => {
+  test('a balanced mine-to-smelter pair with every paper in order has no findings', () => {
+    const mine = cleanMine(10_000);
+    const smelter = cleanSmelter();
+    for (const month of ['2013-06', '2014-07']) {
+      invoice(mine, smelter, `${month}-15`, 10_000, 'mineral');
+    }
+    ledger(mine, '2013-06', 'mineral', { salesKgReo: 140_000, customer: { code: smelter.enterprise.code, name: smelter.enterprise.name } });
+    ledger(smelter, '2013-06', 'mineral', { purchaseKgReo: 140_000, supplier: { code: mine.enterprise.code, name: mine.enterprise.name } });
+    ledger(smelter, '2013-06', 'smelted', { productionKgReo: 137_000 });
+    ledger(smelter, '2013-06', 'smelted', { exportKgReo: 137_000 });
+    const dataset = datasetOf(mine, smelter);
+    expect(checkAll(dataset).map((r) => r.findings)).toEqual([[], []]);
+  });
+
+  test('findings gather every code the evidence carries, in catalogue order', () => {
+    const mine = enterprise(['mine']);
+    ledger(mine, '2014-01', 'mineral', { productionKgReo: 5_000 });
+    const result = check(mine);
+    expect(result.findings).toEqual(['illegalMining', 'noMiningLicence', 'noEiaApproval', 'noSafetyFiling', 'productionWithoutPlan', 'massBalanceGap']);
+  });
+
+  test('results are plain data that survive JSON, as workflow payloads must', () => {
+    const campaign = generateCampaign({ seed: 3, enterprises: 100 });
+    const results = checkAll(campaign.dataset, campaign.window);
+    expect(JSON.parse(JSON.stringify(results))).toEqual(results);
+  });
+});
