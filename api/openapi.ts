@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EnterpriseType } from '../domain/enums';
 import { TipSubmission } from '../domain/tip';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } });
@@ -24,6 +25,40 @@ export function openApiDocument(): object {
           parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 100 } }],
           requestBody: { required: true, content: json(TipSubmission) },
           responses: { 201: { description: 'recorded' }, 400: error('invalid tip') },
+        },
+      },
+      '/enterprises': {
+        get: {
+          summary: 'The enterprise register (annex 1), paginated',
+          parameters: [
+            { name: 'province', in: 'query', schema: { type: 'string' } },
+            { name: 'type', in: 'query', schema: z.toJSONSchema(EnterpriseType) },
+            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+            { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+          ],
+          responses: { 200: { description: '{ items, page, pageSize, total }' }, 400: error('invalid query') },
+        },
+      },
+      '/enterprises/{code}': {
+        get: {
+          summary: "An enterprise's production-and-operation archive (生产经营档案)",
+          parameters: [
+            { name: 'code', in: 'path', required: true, schema: { type: 'string', description: '统一社会信用代码' } },
+            { name: 'asOf', in: 'query', schema: { type: 'string', format: 'date', description: 'day on which papers are judged valid; today by default' } },
+            { name: 'ledgerPage', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+            { name: 'ledgerPageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 200 } },
+          ],
+          responses: { 200: { description: 'the archive' }, 400: error('malformed code or query'), 404: error('no such enterprise') },
+        },
+      },
+      '/enterprises/{code}/versions/{version}': {
+        get: {
+          summary: 'What one import said about an enterprise (kept after later corrections)',
+          parameters: [
+            { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+          ],
+          responses: { 200: { description: 'the snapshot' }, 404: error('no such version') },
         },
       },
       '/tips/{id}': {

@@ -3,22 +3,16 @@ import pg from 'pg';
 import { createLogger } from '../../platform/logger';
 import { applyMigrations } from '../../platform/migrations';
 import { migrationsDir } from '../../platform/migrationsDir';
-import { services } from '../support/services';
+import { freshDatabase } from '../support/freshDatabase';
 
 const log = createLogger('test-migrations', 'silent');
 
 async function withFreshDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: services().databaseUrl });
-  await admin.connect();
-  const name = `migrations_${process.pid}_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
+  const db = await freshDatabase({ migrate: false });
   try {
-    const url = new URL(services().databaseUrl);
-    url.pathname = `/${name}`;
-    return await fn(url.toString());
+    return await fn(db.url);
   } finally {
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
+    await db.drop();
   }
 }
 

@@ -25,7 +25,7 @@ export interface Harness {
  */
 let sdkLoggingInstalled = false;
 
-export async function startHarness(name: string): Promise<Harness> {
+export async function startHarness(name: string, options: { databaseUrl?: string } = {}): Promise<Harness> {
   const svc = services();
   if (!sdkLoggingInstalled) {
     installTemporalLogging(createLogger('temporal-sdk', process.env.TEST_LOG_LEVEL ?? 'warn'));
@@ -33,7 +33,7 @@ export async function startHarness(name: string): Promise<Harness> {
   }
   const taskQueue = `test-${name}-${process.pid}`;
   const log = createLogger(`test-${name}`, process.env.TEST_LOG_LEVEL ?? 'silent');
-  const prisma = createPrisma(svc.databaseUrl);
+  const prisma = createPrisma(options.databaseUrl ?? svc.databaseUrl);
   const connection = await Connection.connect({ address: svc.temporalAddress });
   const client = new Client({ connection, namespace: 'default' });
   const nativeConnection = await NativeConnection.connect({ address: svc.temporalAddress });

@@ -1,0 +1,63 @@
+import type { PrismaClient } from '@prisma/client';
+import { Router } from 'express';
+import { z } from 'zod';
+import { IsoDate } from '../domain/campaign';
+import { EnterpriseType } from '../domain/enums';
+import { UnifiedSocialCreditCode } from '../domain/tip';
+import { enterpriseArchive } from '../store/enterpriseArchive';
+import { HttpError, parseOr400 } from './errors';
+import { PageQuery, paged } from './pagination';
+
+const ListQuery = PageQuery.extend({
+  province: z.string().trim().min(1).optional(),
+  type: EnterpriseType.optional(),
+});
+
+const ArchiveQuery = z.object({
+  /** The day on which papers' validity is judged; today by default. */
+  asOf: IsoDate.optional(),
+  ledgerPage: z.coerce.number().int().min(1).default(1),
+  ledgerPageSize: z.coerce.number().int().min(1).max(1_000).default(200),
+});
+
+/** The enterprise register and each enterprise's production-and-operation archive. */
+export function enterpriseRoutes(deps: { prisma: PrismaClient }): Router {
+  const router = Router();
+
+  router.get('/enterprises', async (req, res) => {
+    const query = parseOr400(ListQuery, req.query, 'query');
+    const where = { ...(query.province ? { provinceName: query.province } : {}), ...(query.type ? { types: { has: query.type } } : {}) };
+    const [total, rows] = await Promise.all([
+      deps.prisma.enterprise.count({ where }),
+      deps.prisma.enterprise.findMany({
+        where,
+        orderBy: { code: 'asc' },
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+        select: { code: true, name: true, provinceName: true, types: true, currentVersion: true },
+      }),
+    ]);
+    res.json(paged(rows.map(({ provinceName, ...e }) => ({ ...e, province: provinceName })), query, total));
+  });
+
+  router.get('/enterprises/:code', async (req, res) => {
+    const code = parseOr400(UnifiedSocialCreditCode, req.params.code, 'enterprise code');
+    const query = parseOr400(ArchiveQuery, req.query, 'query');
+    const archive = await enterpriseArchive(deps.prisma, code, {
+      asOf: query.asOf ?? new Date().toISOString().slice(0, 10),
+      ledger: { page: query.ledgerPage, pageSize: query.ledgerPageSize },
+    });
+    if (!archive) throw new HttpError(404, 'enterprise not found');
+    res.json(archive);
+  });
+
+  router.get('/enterprises/:code/versions/:version', async (req, res) => {
+    const code = parseOr400(UnifiedSocialCreditCode, req.params.code, 'enterprise code');
+    const version = parseOr400(z.coerce.number().int().min(1), req.params.version, 'version');
+    const row = await deps.prisma.enterpriseVersion.findUnique({ where: { enterpriseCode_version: { enterpriseCode: code, version } } });
+    if (!row) throw new HttpError(404, 'version not found');
+    res.json({ version: row.version, importedAt: row.importedAt.toISOString(), importedBy: row.importedBy, source: row.source, snapshot: row.snapshot });
+  });
+
+  return router;
+}

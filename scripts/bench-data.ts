@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { assembleDossiers, buildDataset, flattenDossiers } from '../domain/campaign';
+import { generateCampaign } from '../domain/generator';
+import { checkAll } from '../domain/rules';
+import { createLogger } from '../platform/logger';
+import { applyMigrations } from '../platform/migrations';
+import { migrationsDir } from '../platform/migrationsDir';
+import { startEmbeddedPostgres } from '../platform/postgres';
+import { createPrisma } from '../platform/prisma';
+import { loadCampaignRecords } from '../store/loadCampaignRecords';
+import { saveCampaignRecords } from '../store/saveCampaignRecords';
+
+/**
+ * `npm run bench:data [-- --enterprises N]`: imports N generated enterprises (default 10,000) with
+ * the full review window into a fresh embedded PostgreSQL, reads them back and runs the rules over
+ * all of them. Last line: one JSON object of the figures.
+ */
+function argument(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 10) throw new Error(`--${name} must be a whole number of at least 10`);
+  return value;
+}
+
+const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+async function main(): Promise<void> {
+  const enterprises = argument('enterprises', 10_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-data-'));
+  fs.chmodSync(dir, 0o755);
+  const log = createLogger('bench-data', 'warn');
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 55_000 + (process.pid % 1000), log });
+  const prisma = createPrisma(postgres.url);
+  try {
+    await applyMigrations(postgres.url, migrationsDir(), log);
+
+    let t = process.hrtime.bigint();
+    const campaign = generateCampaign({ seed: 2014, enterprises });
+    const records = flattenDossiers(campaign.dataset.dossiers);
+    console.log(`generated ${enterprises} enterprises, ${records.ledger.length} ledger lines, ${records.trades.length} trades in ${seconds(t).toFixed(1)} s`);
+
+    t = process.hrtime.bigint();
+    const outcome = await saveCampaignRecords(prisma, records, { source: 'bench', actor: 'bench' });
+    const importS = seconds(t);
+    const rows = outcome.rowsWritten + outcome.created.length;
+    console.log(`imported ${rows} rows in ${importS.toFixed(1)} s`);
+
+    t = process.hrtime.bigint();
+    const loaded = await loadCampaignRecords(prisma);
+    const loadS = seconds(t);
+    console.log(`read back in ${loadS.toFixed(1)} s`);
+
+    t = process.hrtime.bigint();
+    const results = checkAll(buildDataset(assembleDossiers(loaded)), campaign.window);
+    const rulesS = seconds(t);
+    const flagged = results.filter((r) => r.findings.length > 0).length;
+    console.log(`rules over ${results.length} enterprises in ${rulesS.toFixed(1)} s (${flagged} with findings)`);
+
+    console.log(
+      JSON.stringify({
+        enterprises,
+        rows,
+        import_s: round(importS),
+        rows_per_s: Math.round(rows / importS),
+        load_s: round(loadS),
+        rules_s: round(rulesS),
+        peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+      }),
+    );
+  } finally {
+    await prisma.$disconnect();
+    await postgres.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

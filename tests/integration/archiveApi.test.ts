@@ -1,0 +1,89 @@
+import { flattenDossiers } from '../../domain/campaign';
+import { generateCampaign } from '../../domain/generator';
+import { saveCampaignRecords } from '../../store/saveCampaignRecords';
+import { freshDatabase } from '../support/freshDatabase';
+import { startHarness, type Harness } from '../support/harness';
+
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+let h: Harness;
+const campaign = generateCampaign({ seed: 11, enterprises: 60 });
+const records = flattenDossiers(campaign.dataset.dossiers);
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  h = await startHarness('archive', { databaseUrl: db.url });
+  await saveCampaignRecords(h.prisma, records, { source: 'seed', actor: 'test' });
+});
+afterAll(async () => {
+  await h.stop();
+  await db.drop();
+});
+
+const get = async (path: string) => {
+  const res = await fetch(`${h.baseUrl}${path}`);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+describe('the enterprise register and archive API', () => {
+  test('lists enterprises by province and type, paginated', async () => {
+    const province = records.enterprises[0].province;
+    const inProvince = records.enterprises.filter((e) => e.province === province);
+    const page = await get(`/enterprises?province=${encodeURIComponent(province)}&pageSize=2`);
+    expect(page.status).toBe(200);
+    expect(page.body.total).toBe(inProvince.length);
+    expect(page.body.items).toEqual(
+      [...inProvince]
+        .sort((a, b) => (a.code < b.code ? -1 : 1))
+        .slice(0, 2)
+        .map((e) => ({ code: e.code, name: e.name, province, types: e.types, currentVersion: 1 })),
+    );
+    const mines = await get('/enterprises?type=mine&pageSize=500');
+    expect(mines.body.total).toBe(records.enterprises.filter((e) => e.types.includes('mine')).length);
+  });
+
+  test("an enterprise's archive holds its papers with validity, plans, ledger, partners and tax", async () => {
+    const mine = campaign.dataset.dossiers.find((d) => d.enterprise.types.includes('mine') && d.miningLicences.length > 0 && d.ledger.length > 0)!;
+    const { status, body } = await get(`/enterprises/${mine.enterprise.code}?asOf=2014-01-01&ledgerPageSize=5`);
+    expect(status).toBe(200);
+    expect(body.enterprise).toMatchObject({ code: mine.enterprise.code, name: mine.enterprise.name, province: mine.enterprise.province });
+    const licences = body.miningLicences as { number: string; status: string; validTo: string }[];
+    expect(licences.map((l) => l.number).sort()).toEqual(mine.miningLicences.map((l) => l.number).sort());
+    for (const l of licences) {
+      const expected = mine.miningLicences.find((m) => m.number === l.number)!;
+      expect(l.status).toBe(expected.validFrom > '2014-01-01' ? 'notYetValid' : expected.validTo < '2014-01-01' ? 'expired' : 'valid');
+    }
+    const ledger = body.ledger as { total: number; rows: unknown[] };
+    expect(ledger.total).toBe(mine.ledger.length);
+    expect(ledger.rows).toHaveLength(Math.min(5, mine.ledger.length));
+    const salesKg = mine.ledger.reduce((sum, l) => sum + l.salesKgReo, 0);
+    const archivedSales = (body.salesByCustomer as { tonnes: string }[]).reduce((sum, c) => sum + Math.round(Number(c.tonnes) * 1000), 0);
+    expect(archivedSales).toBe(salesKg);
+    const vatFen = mine.taxRecords.reduce((sum, t) => sum + t.vatFen, 0);
+    expect((body.taxPaid as { totals: { vatYuan: string } }).totals.vatYuan).toBe((vatFen / 100).toFixed(2));
+    expect(body.versions).toEqual([expect.objectContaining({ version: 1, source: 'seed', importedBy: 'test' })]);
+  });
+
+  test('partners in other provinces are listed with their province', async () => {
+    const seller = campaign.dataset.dossiers.find((d) =>
+      d.tradesOut.some((t) => t.buyer.code && campaign.dataset.byCode.get(t.buyer.code)?.enterprise.province !== d.enterprise.province),
+    );
+    if (!seller) throw new Error('the generated campaign has no cross-province trade: pick another seed');
+    const { body } = await get(`/enterprises/${seller.enterprise.code}`);
+    const partners = body.partnersInOtherProvinces as { role: string; province: string }[];
+    expect(partners.length).toBeGreaterThan(0);
+    expect(partners.every((p) => p.province !== seller.enterprise.province)).toBe(true);
+  });
+
+  test('a version snapshot can be read back; unknown codes are 404 and malformed ones 400', async () => {
+    const code = records.enterprises[0].code;
+    const version = await get(`/enterprises/${code}/versions/1`);
+    expect(version.status).toBe(200);
+    expect((version.body.snapshot as { enterprise: { code: string } }).enterprise.code).toBe(code);
+    expect((await get(`/enterprises/${code}/versions/9`)).status).toBe(404);
+    expect(await get('/enterprises/91360000MA00000000')).toEqual({ status: 404, body: { error: 'enterprise not found' } });
+    const bad = await get('/enterprises/not-a-code');
+    expect(bad.status).toBe(400);
+    expect((await get('/enterprises?pageSize=100000')).status).toBe(400);
+    expect((await get('/enterprises?type=volcano')).status).toBe(400);
+  });
+});
