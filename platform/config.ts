@@ -45,6 +45,9 @@ const ConfigSchema = z.object({
   MAIL_SINK_HTTP_PORT: port.default(1080),
 
   WORKER_SHUTDOWN_GRACE_S: z.coerce.number().int().min(0).max(3_600).default(30),
+
+  /** Enterprises of fictional demo data put into an empty database at start-up; 0 turns it off. */
+  DEMO_ENTERPRISES: z.coerce.number().int().min(0).max(100_000).default(300),
 });
 
 export type Config = Readonly<

@@ -6,9 +6,11 @@ import { startMailSink } from '../platform/mailSink';
 import { applyMigrations } from '../platform/migrations';
 import { migrationsDir } from '../platform/migrationsDir';
 import { startEmbeddedPostgres } from '../platform/postgres';
+import { createPrisma } from '../platform/prisma';
 import { projectRoot, toolsDir } from '../platform/projectRoot';
 import { findOrInstallTemporalCli } from '../platform/temporalCli';
 import { startTemporalDevServer } from '../platform/temporalServer';
+import { seedDemoData } from '../store/seedDemoData';
 
 /**
  * `npm start`: the whole stack on one machine. Every external part uses the configured service
@@ -77,6 +79,15 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
 
     await applyMigrations(postgres.url, migrationsDir(), log);
+    if (cfg.DEMO_ENTERPRISES > 0) {
+      const prisma = createPrisma(postgres.url);
+      try {
+        const seeded = await seedDemoData(prisma, cfg.DEMO_ENTERPRISES);
+        if (seeded > 0) log.info({ enterprises: seeded }, 'empty database: fictional demo campaign data loaded');
+      } finally {
+        await prisma.$disconnect();
+      }
+    }
 
     let smtpUrl = cfg.SMTP_URL;
     let mailboxUrl: string | undefined;

@@ -47,6 +47,7 @@ describe('npm start', () => {
       MAIL_SINK_SMTP_PORT: String(smtp),
       MAIL_SINK_HTTP_PORT: String(mailbox),
       WORKER_SHUTDOWN_GRACE_S: '5',
+      DEMO_ENTERPRISES: '40',
     };
   });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -69,6 +70,10 @@ describe('npm start', () => {
     });
     expect(submitted.status).toBe(201);
 
+    // The empty database got the fictional demo campaign.
+    const register = (await (await fetch(`${urls.api}/enterprises?pageSize=1`)).json()) as { total: number };
+    expect(register.total).toBe(40);
+
     const firstPids = pidsOf(first.lines);
     expect(firstPids).toHaveLength(4); // Temporal, PostgreSQL, worker, API
     expect(firstPids.every(alive)).toBe(true);
@@ -84,6 +89,10 @@ describe('npm start', () => {
     try {
       const tip = await fetch(`${again.urls!.api}/tips/stack-test-tip-1`);
       expect(tip.status).toBe(200);
+      // The demo data is loaded once, not again on the second start.
+      const register = (await (await fetch(`${again.urls!.api}/enterprises?pageSize=1`)).json()) as { total: number };
+      expect(register.total).toBe(40);
+      expect(second.lines.some((l) => l.msg.startsWith('empty database'))).toBe(false);
       const connection = await Connection.connect({ address: `127.0.0.1:${env.TEMPORAL_PORT}` });
       try {
         const description = await new Client({ connection }).workflow.getHandle(tipWorkflowId('stack-test-tip-1')).describe();

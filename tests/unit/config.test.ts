@@ -12,6 +12,7 @@ describe('configuration', () => {
       TEMPORAL_TASK_QUEUE: 'rare-earth-campaign',
       LOG_LEVEL: 'info',
       WORKER_SHUTDOWN_GRACE_S: 30,
+      DEMO_ENTERPRISES: 300,
     });
     expect(cfg.DATABASE_URL).toBeUndefined();
     expect(cfg.TEMPORAL_ADDRESS).toBeUndefined();
