@@ -1,10 +1,12 @@
 import type { PrismaClient } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
-import { IsoDate } from '../domain/campaign';
+import { IsoDate, ReviewWindow, assembleDossiers, buildDataset, defaultReviewWindow } from '../domain/campaign';
+import { checkEnterprise } from '../domain/rules';
 import { EnterpriseType } from '../domain/enums';
 import { UnifiedSocialCreditCode } from '../domain/tip';
 import { enterpriseArchive } from '../store/enterpriseArchive';
+import { loadCampaignRecords } from '../store/loadCampaignRecords';
 import { HttpError, parseOr400 } from './errors';
 import { PageQuery, paged } from './pagination';
 
@@ -12,6 +14,8 @@ const ListQuery = PageQuery.extend({
   province: z.string().trim().min(1).optional(),
   type: EnterpriseType.optional(),
 });
+
+const ChecksQuery = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
 
 const ArchiveQuery = z.object({
   /** The day on which papers' validity is judged; today by default. */
@@ -49,6 +53,17 @@ export function enterpriseRoutes(deps: { prisma: PrismaClient }): Router {
     });
     if (!archive) throw new HttpError(404, 'enterprise not found');
     res.json(archive);
+  });
+
+  router.get('/enterprises/:code/checks', async (req, res) => {
+    const code = parseOr400(UnifiedSocialCreditCode, req.params.code, 'enterprise code');
+    const { from, to } = parseOr400(ChecksQuery, req.query, 'query');
+    const window = parseOr400(ReviewWindow, { from: from ?? defaultReviewWindow.from, to: to ?? defaultReviewWindow.to }, 'review window');
+    // Suppliers and customers anywhere matter to the answers, so the rules see the whole archive.
+    const dataset = buildDataset(assembleDossiers(await loadCampaignRecords(deps.prisma)));
+    const dossier = dataset.byCode.get(code);
+    if (!dossier) throw new HttpError(404, 'enterprise not found');
+    res.json({ reviewWindow: window, ...checkEnterprise(dossier, dataset, window) });
   });
 
   router.get('/enterprises/:code/versions/:version', async (req, res) => {

@@ -51,6 +51,17 @@ export function openApiDocument(): object {
           responses: { 200: { description: 'the archive' }, 400: error('malformed code or query'), 404: error('no such enterprise') },
         },
       },
+      '/enterprises/{code}/checks': {
+        get: {
+          summary: "The rule checks' answers to annex 3's questions, with evidence, over a review window",
+          parameters: [
+            { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'from', in: 'query', schema: { type: 'string', format: 'date', default: '2013-06-01' } },
+            { name: 'to', in: 'query', schema: { type: 'string', format: 'date', default: '2014-07-31' } },
+          ],
+          responses: { 200: { description: 'annex 3 answers, other checks and finding codes' }, 400: error('malformed code or window'), 404: error('no such enterprise') },
+        },
+      },
       '/enterprises/{code}/versions/{version}': {
         get: {
           summary: 'What one import said about an enterprise (kept after later corrections)',

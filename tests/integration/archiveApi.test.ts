@@ -74,6 +74,17 @@ describe('the enterprise register and archive API', () => {
     expect(partners.every((p) => p.province !== seller.enterprise.province)).toBe(true);
   });
 
+  test("the checks endpoint gives the rules' findings for an enterprise, matching what was planted", async () => {
+    const flagged = [...campaign.manifest.entries()][0];
+    const checks = await get(`/enterprises/${flagged[0]}/checks`);
+    expect(checks.status).toBe(200);
+    expect([...(checks.body.findings as string[])].sort()).toEqual([...flagged[1]].sort());
+    expect(checks.body.reviewWindow).toEqual({ from: '2013-06-01', to: '2014-07-31' });
+    const clean = records.enterprises.find((e) => !campaign.manifest.has(e.code))!;
+    expect((await get(`/enterprises/${clean.code}/checks`)).body.findings).toEqual([]);
+    expect((await get(`/enterprises/${clean.code}/checks?from=2014-08-01&to=2014-01-01`)).status).toBe(400);
+  });
+
   test('a version snapshot can be read back; unknown codes are 404 and malformed ones 400', async () => {
     const code = records.enterprises[0].code;
     const version = await get(`/enterprises/${code}/versions/1`);
