@@ -2,6 +2,7 @@ import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
 import type { Logger } from '../platform/logger';
+import { authenticate } from './auth';
 import { enterpriseRoutes } from './enterprises';
 import { errorHandler, notFound } from './errors';
 import { healthRoutes } from './health';
@@ -33,6 +34,7 @@ export function createApp(deps: ApiDependencies): Express {
     res.json(openapi);
   });
   app.use(healthRoutes(deps));
+  app.use(authenticate(deps.prisma));
   app.use(tipRoutes(deps));
   app.use(enterpriseRoutes(deps));
   app.use(notFound);

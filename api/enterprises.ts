@@ -1,12 +1,14 @@
 import type { PrismaClient } from '@prisma/client';
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { IsoDate, ReviewWindow, assembleDossiers, buildDataset, defaultReviewWindow } from '../domain/campaign';
 import { checkEnterprise } from '../domain/rules';
+import { seesProvince } from '../domain/access';
 import { EnterpriseType } from '../domain/enums';
 import { UnifiedSocialCreditCode } from '../domain/tip';
 import { enterpriseArchive } from '../store/enterpriseArchive';
 import { loadCampaignRecords } from '../store/loadCampaignRecords';
+import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
 import { PageQuery, paged } from './pagination';
 
@@ -30,7 +32,11 @@ export function enterpriseRoutes(deps: { prisma: PrismaClient }): Router {
 
   router.get('/enterprises', async (req, res) => {
     const query = parseOr400(ListQuery, req.query, 'query');
-    const where = { ...(query.province ? { provinceName: query.province } : {}), ...(query.type ? { types: { has: query.type } } : {}) };
+    const me = principalOf(res);
+    // Everyone but MIIT sees only their own province, whatever they ask for.
+    const province = me.role === 'miitCoordinator' ? query.province : me.province!;
+    if (query.province && !seesProvince(me, query.province)) return void res.json(paged([], query, 0));
+    const where = { ...(province ? { provinceName: province } : {}), ...(query.type ? { types: { has: query.type } } : {}) };
     const [total, rows] = await Promise.all([
       deps.prisma.enterprise.count({ where }),
       deps.prisma.enterprise.findMany({
@@ -44,8 +50,16 @@ export function enterpriseRoutes(deps: { prisma: PrismaClient }): Router {
     res.json(paged(rows.map(({ provinceName, ...e }) => ({ ...e, province: provinceName })), query, total));
   });
 
+  /** An enterprise of another province answers 404, as if it did not exist. */
+  const visibleEnterprise = async (res: Response, raw: unknown): Promise<string> => {
+    const code = parseOr400(UnifiedSocialCreditCode, raw, 'enterprise code');
+    const row = await deps.prisma.enterprise.findUnique({ where: { code }, select: { provinceName: true } });
+    if (!row || !seesProvince(principalOf(res), row.provinceName)) throw new HttpError(404, 'enterprise not found');
+    return code;
+  };
+
   router.get('/enterprises/:code', async (req, res) => {
-    const code = parseOr400(UnifiedSocialCreditCode, req.params.code, 'enterprise code');
+    const code = await visibleEnterprise(res, req.params.code);
     const query = parseOr400(ArchiveQuery, req.query, 'query');
     const archive = await enterpriseArchive(deps.prisma, code, {
       asOf: query.asOf ?? new Date().toISOString().slice(0, 10),
@@ -56,7 +70,7 @@ export function enterpriseRoutes(deps: { prisma: PrismaClient }): Router {
   });
 
   router.get('/enterprises/:code/checks', async (req, res) => {
-    const code = parseOr400(UnifiedSocialCreditCode, req.params.code, 'enterprise code');
+    const code = await visibleEnterprise(res, req.params.code);
     const { from, to } = parseOr400(ChecksQuery, req.query, 'query');
     const window = parseOr400(ReviewWindow, { from: from ?? defaultReviewWindow.from, to: to ?? defaultReviewWindow.to }, 'review window');
     // Suppliers and customers anywhere matter to the answers, so the rules see the whole archive.
@@ -67,7 +81,7 @@ export function enterpriseRoutes(deps: { prisma: PrismaClient }): Router {
   });
 
   router.get('/enterprises/:code/versions/:version', async (req, res) => {
-    const code = parseOr400(UnifiedSocialCreditCode, req.params.code, 'enterprise code');
+    const code = await visibleEnterprise(res, req.params.code);
     const version = parseOr400(z.coerce.number().int().min(1), req.params.version, 'version');
     const row = await deps.prisma.enterpriseVersion.findUnique({ where: { enterpriseCode_version: { enterpriseCode: code, version } } });
     if (!row) throw new HttpError(404, 'version not found');

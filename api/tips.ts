@@ -3,11 +3,18 @@ import type { PrismaClient, Tip as TipRow } from '@prisma/client';
 import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
+import { seesProvince, type Principal } from '../domain/access';
 import { TipSubmission, tipWorkflowId, type Tip } from '../domain/tip';
 import type { tipIntakeWorkflow } from '../workflows';
+import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
 
 const IdempotencyKey = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
+
+/** A tip is seen by MIIT, by its province, and by whoever submitted it. */
+function seesTip(me: Principal, tip: TipRow): boolean {
+  return me.role === 'miitCoordinator' || tip.recordedBy === me.email || (tip.province !== null && seesProvince(me, tip.province));
+}
 
 function present(row: TipRow) {
   return {
@@ -33,7 +40,7 @@ export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQu
     const submission = parseOr400(TipSubmission, req.body, 'tip');
     const key = req.header('idempotency-key');
     const id = key === undefined ? randomUUID() : parseOr400(IdempotencyKey, key, 'Idempotency-Key header');
-    const tip: Tip = { ...submission, id, recordedBy: 'api' };
+    const tip: Tip = { ...submission, id, recordedBy: principalOf(res).email };
     const handle = await deps.temporal.workflow.start<typeof tipIntakeWorkflow>('tipIntakeWorkflow', {
       workflowId: tipWorkflowId(id),
       taskQueue: deps.taskQueue,
@@ -44,12 +51,13 @@ export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQu
     });
     await handle.result();
     const row = await deps.prisma.tip.findUniqueOrThrow({ where: { id } });
+    if (row.recordedBy !== tip.recordedBy) throw new HttpError(409, 'this Idempotency-Key was already used by someone else');
     res.status(201).json(present(row));
   });
 
   router.get('/tips/:id', async (req, res) => {
     const row = await deps.prisma.tip.findUnique({ where: { id: req.params.id } });
-    if (!row) throw new HttpError(404, 'tip not found');
+    if (!row || !seesTip(principalOf(res), row)) throw new HttpError(404, 'tip not found');
     res.json(present(row));
   });
 

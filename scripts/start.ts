@@ -11,6 +11,8 @@ import { projectRoot, toolsDir } from '../platform/projectRoot';
 import { findOrInstallTemporalCli } from '../platform/temporalCli';
 import { startTemporalDevServer } from '../platform/temporalServer';
 import { seedDemoData } from '../store/seedDemoData';
+import { seedDemoDirectory } from '../store/directory';
+import { provinces } from '../domain/generator';
 
 /**
  * `npm start`: the whole stack on one machine. Every external part uses the configured service
@@ -79,11 +81,14 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
 
     await applyMigrations(postgres.url, migrationsDir(), log);
+    let demoTokens: string[] = [];
     if (cfg.DEMO_ENTERPRISES > 0) {
       const prisma = createPrisma(postgres.url);
       try {
         const seeded = await seedDemoData(prisma, cfg.DEMO_ENTERPRISES);
         if (seeded > 0) log.info({ enterprises: seeded }, 'empty database: fictional demo campaign data loaded');
+        const directory = await seedDemoDirectory(prisma, provinces);
+        demoTokens = directory.filter((e) => e.province === null || (e.province === '江西省' && ['tax', 'industry'].includes(e.agencyKind))).map((e) => e.token);
       } finally {
         await prisma.$disconnect();
       }
@@ -147,6 +152,9 @@ async function main(): Promise<void> {
         `  OpenAPI          ${urls.openapi}`,
         `  Temporal Web UI  ${urls.temporalUi}`,
         `  Mailbox          ${urls.mailbox}`,
+        ...(demoTokens.length
+          ? ['', '  Demo bearer tokens (demo-<province code>-<agency>-<role>; see README):', ...demoTokens.map((t) => `    ${t}`)]
+          : []),
         '',
       ].join('\n') + '\n',
     );

@@ -19,10 +19,12 @@ afterAll(async () => {
   await db.drop();
 });
 
-const get = async (path: string) => {
-  const res = await fetch(`${h.baseUrl}${path}`);
+const getAs = async (token: string, path: string) => {
+  const res = await h.as(token)(path);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
+/** MIIT sees every province. */
+const get = (path: string) => getAs(h.tokens.miit, path);
 
 describe('the enterprise register and archive API', () => {
   test('lists enterprises by province and type, paginated', async () => {
@@ -83,6 +85,19 @@ describe('the enterprise register and archive API', () => {
     const clean = records.enterprises.find((e) => !campaign.manifest.has(e.code))!;
     expect((await get(`/enterprises/${clean.code}/checks`)).body.findings).toEqual([]);
     expect((await get(`/enterprises/${clean.code}/checks?from=2014-08-01&to=2014-01-01`)).status).toBe(400);
+  });
+
+  test('provincial staff see only their own province, and other provinces\' enterprises are not found', async () => {
+    const jiangxi = h.tokens['36-tax-staff'];
+    const own = await getAs(jiangxi, '/enterprises?pageSize=500');
+    expect(own.body.total).toBe(records.enterprises.filter((e) => e.province === '江西省').length);
+    expect((own.body.items as { province: string }[]).every((e) => e.province === '江西省')).toBe(true);
+    expect((await getAs(jiangxi, `/enterprises?province=${encodeURIComponent('内蒙古自治区')}`)).body.total).toBe(0);
+    const foreign = records.enterprises.find((e) => e.province !== '江西省')!;
+    for (const path of [`/enterprises/${foreign.code}`, `/enterprises/${foreign.code}/checks`, `/enterprises/${foreign.code}/versions/1`]) {
+      expect(await getAs(jiangxi, path)).toEqual({ status: 404, body: { error: 'enterprise not found' } });
+    }
+    expect((await fetch(`${h.baseUrl}/enterprises`)).status).toBe(401);
   });
 
   test('a version snapshot can be read back; unknown codes are 404 and malformed ones 400', async () => {

@@ -14,6 +14,9 @@ import { services } from '../support/services';
  * Temporal dev server, PostgreSQL and mail sink), on free ports, stopped the way a terminal's
  * Ctrl-C does it.
  */
+const MIIT_DEMO_TOKEN = 'demo-national-miit-miitCoordinator';
+const miit = { headers: { authorization: `Bearer ${MIIT_DEMO_TOKEN}` } };
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -65,13 +68,13 @@ describe('npm start', () => {
 
     const submitted = await fetch(`${urls.api}/tips`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': 'stack-test-tip-1' },
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'stack-test-tip-1', authorization: `Bearer ${MIIT_DEMO_TOKEN}` },
       body: JSON.stringify({ source: 'letter', text: '越界开采 cross-boundary mining', receivedAt: '2014-11-02T08:00:00Z' }),
     });
     expect(submitted.status).toBe(201);
 
     // The empty database got the fictional demo campaign.
-    const register = (await (await fetch(`${urls.api}/enterprises?pageSize=1`)).json()) as { total: number };
+    const register = (await (await fetch(`${urls.api}/enterprises?pageSize=1`, miit)).json()) as { total: number };
     expect(register.total).toBe(40);
 
     const firstPids = pidsOf(first.lines);
@@ -87,10 +90,10 @@ describe('npm start', () => {
     const second = runStack(env);
     const again = await second.ready;
     try {
-      const tip = await fetch(`${again.urls!.api}/tips/stack-test-tip-1`);
+      const tip = await fetch(`${again.urls!.api}/tips/stack-test-tip-1`, miit);
       expect(tip.status).toBe(200);
       // The demo data is loaded once, not again on the second start.
-      const register = (await (await fetch(`${again.urls!.api}/enterprises?pageSize=1`)).json()) as { total: number };
+      const register = (await (await fetch(`${again.urls!.api}/enterprises?pageSize=1`, miit)).json()) as { total: number };
       expect(register.total).toBe(40);
       expect(second.lines.some((l) => l.msg.startsWith('empty database'))).toBe(false);
       const connection = await Connection.connect({ address: `127.0.0.1:${env.TEMPORAL_PORT}` });

@@ -16,8 +16,10 @@ const tip = {
   receivedAt: '2014-10-12T09:00:00+08:00',
 };
 
-function post(body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${h.baseUrl}/tips`, {
+const jiangxiTax = () => h.as(h.tokens['36-tax-staff']);
+
+function post(body: unknown, headers: Record<string, string> = {}, as = jiangxiTax()) {
+  return as('/tips', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -35,7 +37,7 @@ describe('tip intake through the API, a workflow, an activity and PostgreSQL', (
     const row = await h.prisma.tip.findUnique({ where: { id: created.id } });
     expect(row?.province).toBe('江西省');
 
-    const read = await fetch(`${h.baseUrl}/tips/${created.id}`);
+    const read = await jiangxiTax()(`/tips/${created.id}`);
     expect(read.status).toBe(200);
     expect(await read.json()).toEqual(created);
 
@@ -74,12 +76,28 @@ describe('tip intake through the API, a workflow, an activity and PostgreSQL', (
     const badKey = await post(tip, { 'Idempotency-Key': 'bad key!' });
     expect(badKey.status).toBe(400);
 
-    const missing = await fetch(`${h.baseUrl}/tips/no-such-tip`);
+    const missing = await jiangxiTax()('/tips/no-such-tip');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: 'tip not found' });
 
-    const route = await fetch(`${h.baseUrl}/nowhere`);
+    const route = await jiangxiTax()('/nowhere');
     expect(route.status).toBe(404);
+  });
+
+  test('without a valid token the API answers 401; a tip of another province is not found', async () => {
+    expect((await fetch(`${h.baseUrl}/tips/anything`)).status).toBe(401);
+    expect((await h.as('not-a-real-token')('/tips/anything')).status).toBe(401);
+    const res = await post(tip);
+    const { id } = (await res.json()) as { id: string };
+    expect((await h.as(h.tokens['15-tax-staff'])(`/tips/${id}`)).status).toBe(404);
+    expect((await h.as(h.tokens.miit)(`/tips/${id}`)).status).toBe(200);
+    expect((await h.as(h.tokens['36-environment-staff'])(`/tips/${id}`)).status).toBe(200);
+  });
+
+  test('an Idempotency-Key used by someone else is refused', async () => {
+    const key = `tip-${randomUUID()}`;
+    expect((await post(tip, { 'Idempotency-Key': key })).status).toBe(201);
+    expect((await post(tip, { 'Idempotency-Key': key }, h.as(h.tokens['36-commerce-staff']))).status).toBe(409);
   });
 
   test('the OpenAPI document describes the tip endpoints', async () => {

@@ -4,13 +4,19 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../platform/logger';
+import { provinces } from '../../domain/generator';
 import { createPrisma, type PrismaClient } from '../../platform/prisma';
+import { seedDemoDirectory } from '../../store/directory';
 import { installTemporalLogging } from '../../platform/temporalLogging';
 import { createWorker } from '../../worker/createWorker';
 import { services } from './services';
 
 export interface Harness {
   baseUrl: string;
+  /** Demo directory tokens, by `<province code>-<agency>-<role>` (and `miit`). */
+  tokens: Record<string, string>;
+  /** fetch against the API as the holder of `token`. */
+  as(token: string): (path: string, init?: RequestInit) => Promise<Response>;
   prisma: PrismaClient;
   client: Client;
   taskQueue: string;
@@ -34,6 +40,8 @@ export async function startHarness(name: string, options: { databaseUrl?: string
   const taskQueue = `test-${name}-${process.pid}`;
   const log = createLogger(`test-${name}`, process.env.TEST_LOG_LEVEL ?? 'silent');
   const prisma = createPrisma(options.databaseUrl ?? svc.databaseUrl);
+  const directory = await seedDemoDirectory(prisma, provinces);
+  const tokens = Object.fromEntries(directory.map((e) => [e.role === 'miitCoordinator' ? 'miit' : e.token.replace(/^demo-/, ''), e.token]));
   const connection = await Connection.connect({ address: svc.temporalAddress });
   const client = new Client({ connection, namespace: 'default' });
   const nativeConnection = await NativeConnection.connect({ address: svc.temporalAddress });
@@ -50,8 +58,12 @@ export async function startHarness(name: string, options: { databaseUrl?: string
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
+    tokens,
+    as: (token) => (path, init = {}) =>
+      fetch(`${baseUrl}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
     prisma,
     client,
     taskQueue,

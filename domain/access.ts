@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { AgencyKind } from './enums';
+
+/** Who a staff user is in the campaign; decides what they see and may act on. */
+export const StaffRole = z.enum(['staff', 'agencyHead', 'provincialCoordinator', 'miitCoordinator', 'disciplineInspection']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+export interface Principal {
+  staffId: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+  agencyKind: AgencyKind;
+  /** null for national offices (MIIT). */
+  province: string | null;
+}
+
+/** MIIT sees every province (it receives every provincial report); everyone else their own. */
+export function seesProvince(principal: Principal, province: string): boolean {
+  return principal.role === 'miitCoordinator' || principal.province === province;
+}
+
+/**
+ * Agency staff act only on tasks of their own agency in their own province; the provincial
+ * coordinator on any task of the province, MIIT on any task. Discipline inspection oversees and
+ * is told of failures, but does not complete other agencies' tasks.
+ */
+export function actsOnTask(principal: Principal, task: { agencyKind: AgencyKind; province: string }): boolean {
+  switch (principal.role) {
+    case 'miitCoordinator':
+      return true;
+    case 'provincialCoordinator':
+      return principal.province === task.province;
+    case 'staff':
+    case 'agencyHead':
+      return principal.province === task.province && principal.agencyKind === task.agencyKind;
+    case 'disciplineInspection':
+      return false;
+  }
+}
+
+/** Seeing a task: whoever may act on it, and discipline inspection within its province. */
+export function seesTask(principal: Principal, task: { agencyKind: AgencyKind; province: string }): boolean {
+  return actsOnTask(principal, task) || (principal.role === 'disciplineInspection' && principal.province === task.province);
+}
+
+/** Coordinating a province's campaign (start it, add enterprises, supervise cases). */
+export function coordinatesProvince(principal: Principal, province: string): boolean {
+  return principal.role === 'miitCoordinator' || (principal.role === 'provincialCoordinator' && principal.province === province);
+}

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import type { PrismaClient } from '@prisma/client';
+import type { Principal, StaffRole } from '../domain/access';
+import type { AgencyKind } from '../domain/enums';
+import { agencyLabels } from '../domain/labels';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function principalForToken(prisma: PrismaClient, token: string): Promise<Principal | undefined> {
+  const staff = await prisma.staffUser.findUnique({ where: { tokenHash: hashToken(token) }, include: { agency: true } });
+  if (!staff) return undefined;
+  return { staffId: staff.id, name: staff.name, email: staff.email, role: staff.role, agencyKind: staff.agency.kind, province: staff.agency.provinceName };
+}
+
+const provincialAgencies: AgencyKind[] = ['industry', 'landResources', 'environment', 'tax', 'customs', 'commerce', 'publicSecurity', 'workSafety', 'disciplineInspection'];
+
+export interface DirectoryEntry {
+  staffId: string;
+  role: StaffRole;
+  agencyKind: AgencyKind;
+  province: string | null;
+  email: string;
+  token: string;
+}
+
+/**
+ * A demo directory: in every province each agency with a member of staff and a head, a provincial
+ * coordinator at the industry department (which leads locally), and a national MIIT coordinator.
+ * Tokens are derived from the entry (`demo-<province code>-<agency>-<role>`), so they are stable
+ * across restarts and can be printed for people trying the system; never use them in production.
+ */
+export async function seedDemoDirectory(prisma: PrismaClient, provinces: readonly { name: string; code: string }[]): Promise<DirectoryEntry[]> {
+  const entries: DirectoryEntry[] = [];
+  const audit = { updatedBy: 'demo' };
+  const add = async (agency: { id: string; kind: AgencyKind; province: string | null; code: string }, role: StaffRole) => {
+    const staffId = `${agency.id}-${role}`;
+    const email = `${staffId}@campaign.example`;
+    const token = `demo-${agency.code}-${agency.kind}-${role}`;
+    await prisma.staffUser.upsert({
+      where: { id: staffId },
+      create: { id: staffId, name: `${agencyLabels[agency.kind].zh} ${role}`, email, role, agencyId: agency.id, tokenHash: hashToken(token), ...audit },
+      update: {},
+    });
+    entries.push({ staffId, role, agencyKind: agency.kind, province: agency.province, email, token });
+  };
+  const upsertAgency = async (kind: AgencyKind, province: { name: string; code: string } | null) => {
+    const id = province ? `${province.code}-${kind}` : `national-${kind}`;
+    const name = province ? `${province.name}${agencyLabels[kind].zh}` : agencyLabels[kind].zh;
+    await prisma.agency.upsert({
+      where: { id },
+      create: { id, kind, provinceName: province?.name ?? null, name, email: `${id}@campaign.example`, ...audit },
+      update: {},
+    });
+    return { id, kind, province: province?.name ?? null, code: province?.code ?? 'national' };
+  };
+
+  await prisma.province.createMany({ data: provinces.map((p) => ({ name: p.name })), skipDuplicates: true });
+  for (const province of provinces) {
+    for (const kind of provincialAgencies) {
+      const agency = await upsertAgency(kind, province);
+      if (kind === 'disciplineInspection') {
+        await add(agency, 'disciplineInspection');
+        continue;
+      }
+      await add(agency, 'staff');
+      await add(agency, 'agencyHead');
+      if (kind === 'industry') await add(agency, 'provincialCoordinator');
+    }
+  }
+  await add(await upsertAgency('miit', null), 'miitCoordinator');
+  return entries;
+}
