@@ -1,13 +1,17 @@
 import type { PrismaClient } from '@prisma/client';
+import type { Transporter } from 'nodemailer';
+import { emailActivities } from './email';
 import { tipActivities } from './tips';
 
 export interface ActivityDependencies {
   prisma: PrismaClient;
+  mailer: Transporter;
+  mailFrom: string;
 }
 
 /** All activities the worker registers, bound to their dependencies. */
-export function createActivities({ prisma }: ActivityDependencies) {
-  return { ...tipActivities(prisma) };
+export function createActivities({ prisma, mailer, mailFrom }: ActivityDependencies) {
+  return { ...tipActivities(prisma), ...emailActivities({ prisma, mailer, from: mailFrom }) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

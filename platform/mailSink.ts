@@ -48,6 +48,7 @@ export async function startMailSink(options: { dir: string; smtpPort: number; ht
       .sort()
       .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as StoredMail);
 
+  const seen = new Set(readAll().flatMap((m) => (m.messageId ? [m.messageId] : [])));
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -65,6 +66,14 @@ export async function startMailSink(options: { dir: string; smtpPort: number; ht
             text: parsed.text ?? '',
             receivedAt: new Date().toISOString(),
           };
+          // Like large mail providers, keep one copy per Message-ID: a sender that retries after
+          // a crash re-sends the same message, not a new one.
+          if (mail.messageId && seen.has(mail.messageId)) {
+            log.info({ messageId: mail.messageId }, 'duplicate message dropped');
+            callback();
+            return;
+          }
+          if (mail.messageId) seen.add(mail.messageId);
           const file = `${Date.now().toString().padStart(15, '0')}-${mail.id}.json`;
           fs.writeFileSync(path.join(dir, file), JSON.stringify(mail, null, 2));
           log.info({ to: mail.to, subject: mail.subject }, 'mail received');

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { NativeConnection } from '@temporalio/worker';
+import nodemailer from 'nodemailer';
 import { createActivities } from '../activities';
 import { config } from '../platform/config';
 import { createLogger } from '../platform/logger';
@@ -12,8 +13,8 @@ import { createWorker } from './createWorker';
 async function main(): Promise<void> {
   const cfg = config();
   const log = createLogger('worker', cfg.LOG_LEVEL);
-  if (!cfg.DATABASE_URL || !cfg.TEMPORAL_ADDRESS) {
-    throw new Error('the worker needs DATABASE_URL and TEMPORAL_ADDRESS (npm start sets both)');
+  if (!cfg.DATABASE_URL || !cfg.TEMPORAL_ADDRESS || !cfg.SMTP_URL) {
+    throw new Error('the worker needs DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL (npm start sets all three)');
   }
   installTemporalLogging(log);
   const bundle = workflowBundlePath();
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     connection,
     namespace: cfg.TEMPORAL_NAMESPACE,
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
-    activities: createActivities({ prisma }),
+    activities: createActivities({ prisma, mailer: nodemailer.createTransport(cfg.SMTP_URL), mailFrom: cfg.MAIL_FROM }),
     workflowBundlePath: bundle,
     shutdownGraceSeconds: cfg.WORKER_SHUTDOWN_GRACE_S,
   });

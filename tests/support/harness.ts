@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import nodemailer from 'nodemailer';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../platform/logger';
@@ -49,7 +50,7 @@ export async function startHarness(name: string, options: { databaseUrl?: string
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
-    activities: createActivities({ prisma }),
+    activities: createActivities({ prisma, mailer: nodemailer.createTransport(svc.smtpUrl), mailFrom: 'campaign@test.example' }),
     workflowBundlePath: svc.workflowBundlePath,
     shutdownGraceSeconds: 5,
   });

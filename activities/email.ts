@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import type { PrismaClient } from '@prisma/client';
+import type { Transporter } from 'nodemailer';
+
+export interface EmailToSend {
+  /** The outbox key: one escalation step, one report submission. */
+  key: string;
+  to: string[];
+  cc?: string[];
+  subject: string;
+  body: string;
+}
+
+/** Derived from the outbox key, so a resend after a crash carries the same Message-ID. */
+export function messageIdFor(key: string): string {
+  return `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@rare-earth-campaign>`;
+}
+
+export function emailActivities(deps: { prisma: PrismaClient; mailer: Transporter; from: string }) {
+  return {
+    /**
+     * Sends a message at most once per key. The outbox row is written first; a retry finds it
+     * and, once it is marked sent, sends nothing. What remains is the instant between the SMTP
+     * server's acceptance and the row's update: a crash exactly there resends with the same
+     * Message-ID, which receivers (and the bundled mail sink) use to drop the duplicate.
+     */
+    async sendEmail(email: EmailToSend): Promise<{ messageId: string; alreadySent: boolean }> {
+      const messageId = messageIdFor(email.key);
+      const row = await deps.prisma.outboundEmail.upsert({
+        where: { key: email.key },
+        create: { key: email.key, messageId, to: email.to, cc: email.cc ?? [], subject: email.subject, body: email.body },
+        update: { attempts: { increment: 1 } },
+      });
+      if (row.status === 'sent') return { messageId, alreadySent: true };
+      try {
+        await deps.mailer.sendMail({ from: deps.from, to: row.to, cc: row.cc, subject: row.subject, text: row.body, messageId });
+      } catch (error) {
+        await deps.prisma.outboundEmail.update({ where: { key: email.key }, data: { lastError: String(error).slice(0, 2_000) } });
+        throw error;
+      }
+      await deps.prisma.outboundEmail.update({ where: { key: email.key }, data: { status: 'sent', sentAt: new Date(), lastError: null } });
+      return { messageId, alreadySent: false };
+    },
+  };
+}
