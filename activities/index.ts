@@ -1,6 +1,8 @@
 import type { PrismaClient } from '@prisma/client';
 import type { Transporter } from 'nodemailer';
 import { emailActivities } from './email';
+import { ruleCheckActivities } from './ruleChecks';
+import { taskActivities } from './tasks';
 import { tipActivities } from './tips';
 
 export interface ActivityDependencies {
@@ -11,7 +13,12 @@ export interface ActivityDependencies {
 
 /** All activities the worker registers, bound to their dependencies. */
 export function createActivities({ prisma, mailer, mailFrom }: ActivityDependencies) {
-  return { ...tipActivities(prisma), ...emailActivities({ prisma, mailer, from: mailFrom }) };
+  return {
+    ...tipActivities(prisma),
+    ...emailActivities({ prisma, mailer, from: mailFrom }),
+    ...taskActivities(prisma),
+    ...ruleCheckActivities(prisma),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;
