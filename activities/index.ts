@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import type { Transporter } from 'nodemailer';
+import { directoryActivities } from './directory';
 import { emailActivities } from './email';
 import { ruleCheckActivities } from './ruleChecks';
 import { taskActivities } from './tasks';
@@ -18,6 +19,7 @@ export function createActivities({ prisma, mailer, mailFrom }: ActivityDependenc
     ...emailActivities({ prisma, mailer, from: mailFrom }),
     ...taskActivities(prisma),
     ...ruleCheckActivities(prisma),
+    ...directoryActivities(prisma),
   };
 }
 

@@ -3,14 +3,18 @@ import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
 import type { Logger } from '../platform/logger';
 import { authenticate } from './auth';
+import { campaignRoutes, type CaseSettings } from './campaigns';
+import { caseRoutes } from './cases';
 import { enterpriseRoutes } from './enterprises';
 import { errorHandler, notFound } from './errors';
 import { healthRoutes } from './health';
 import { openApiDocument } from './openapi';
+import { taskRoutes } from './tasks';
 import { tipRoutes } from './tips';
 
 export interface ApiDependencies {
   prisma: PrismaClient;
+  caseSettings: CaseSettings;
   temporal: Client;
   namespace: string;
   taskQueue: string;
@@ -37,6 +41,9 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(authenticate(deps.prisma));
   app.use(tipRoutes(deps));
   app.use(enterpriseRoutes(deps));
+  app.use(campaignRoutes(deps));
+  app.use(caseRoutes(deps));
+  app.use(taskRoutes(deps));
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

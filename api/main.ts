@@ -15,7 +15,19 @@ async function main(): Promise<void> {
   // Lazy: the API starts, and /readyz says 503, while Temporal is still coming up or is down.
   const connection = Connection.lazy({ address: cfg.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
-  const app = createApp({ prisma, temporal, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TEMPORAL_TASK_QUEUE, log });
+  const app = createApp({
+    prisma,
+    temporal,
+    namespace: cfg.TEMPORAL_NAMESPACE,
+    taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+    log,
+    caseSettings: {
+      scale: cfg.TIME_SCALE_DAYS_PER_SECOND > 0 ? { kind: 'scaled', daysPerSecond: cfg.TIME_SCALE_DAYS_PER_SECOND } : { kind: 'realtime' },
+      taskDueDays: cfg.TASK_DUE_DAYS,
+      reminderBeforeDays: cfg.REMINDER_BEFORE_DAYS,
+      graceDays: cfg.ESCALATION_GRACE_DAYS,
+    },
+  });
   const server = app.listen(cfg.API_PORT, cfg.API_HOST, () => log.info({ port: cfg.API_PORT, host: cfg.API_HOST }, 'API listening'));
   server.on('error', (error) => {
     log.fatal({ err: error }, 'API could not listen');

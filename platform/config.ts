@@ -46,6 +46,14 @@ const ConfigSchema = z.object({
 
   WORKER_SHUTDOWN_GRACE_S: z.coerce.number().int().min(0).max(3_600).default(30),
 
+  /** Campaign days that pass each real second; 0 runs campaigns in real time. */
+  TIME_SCALE_DAYS_PER_SECOND: z.coerce.number().min(0).max(100_000).default(0),
+  /** Campaign days an agency has for a task, how long before it the reminder goes, and the grace
+   * after it before discipline inspection is told. */
+  TASK_DUE_DAYS: z.coerce.number().positive().max(365).default(20),
+  REMINDER_BEFORE_DAYS: z.coerce.number().min(0).max(365).default(3),
+  ESCALATION_GRACE_DAYS: z.coerce.number().min(0).max(365).default(7),
+
   /** Enterprises of fictional demo data put into an empty database at start-up; 0 turns it off. */
   DEMO_ENTERPRISES: z.coerce.number().int().min(0).max(100_000).default(300),
 });

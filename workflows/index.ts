@@ -1,1 +1,3 @@
 export { tipIntakeWorkflow } from './tipIntake';
+export { enterpriseCaseWorkflow } from './enterpriseCase';
+export { campaignWorkflow } from './campaign';

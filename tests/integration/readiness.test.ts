@@ -11,7 +11,14 @@ const log = createLogger('test-readiness', 'silent');
 async function serve(databaseUrl: string, temporalAddress: string, { temporalDown = false } = {}) {
   const prisma = createPrisma(databaseUrl);
   const connection = Connection.lazy({ address: temporalAddress, connectTimeout: 1_000 });
-  const app = createApp({ prisma, temporal: new Client({ connection }), namespace: 'default', taskQueue: 'unused', log });
+  const app = createApp({
+    prisma,
+    temporal: new Client({ connection }),
+    namespace: 'default',
+    taskQueue: 'unused',
+    log,
+    caseSettings: { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

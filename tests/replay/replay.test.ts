@@ -15,11 +15,8 @@ const files = fs
 
 test('every recorded history replays deterministically against the current workflows', async () => {
   expect(files.length).toBeGreaterThan(0);
-  const histories = files.map((file) => ({
-    workflowId: path.basename(file, '.json'),
-    // Passed as parsed JSON: the worker converts it with its own protobuf instance.
-    history: JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8')) as unknown,
-  }));
+  // Passed as parsed JSON: the worker converts it with its own protobuf instance.
+  const histories = files.map((file) => JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8')) as { workflowId: string; history: unknown });
   const failures: string[] = [];
   for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: services().workflowBundlePath } }, histories)) {
     if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);

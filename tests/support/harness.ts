@@ -4,6 +4,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import nodemailer from 'nodemailer';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
+import type { CaseSettings } from '../../api/campaigns';
 import { createLogger } from '../../platform/logger';
 import { provinces } from '../../domain/generator';
 import { createPrisma, type PrismaClient } from '../../platform/prisma';
@@ -32,7 +33,7 @@ export interface Harness {
  */
 let sdkLoggingInstalled = false;
 
-export async function startHarness(name: string, options: { databaseUrl?: string } = {}): Promise<Harness> {
+export async function startHarness(name: string, options: { databaseUrl?: string; caseSettings?: CaseSettings } = {}): Promise<Harness> {
   const svc = services();
   if (!sdkLoggingInstalled) {
     installTemporalLogging(createLogger('temporal-sdk', process.env.TEST_LOG_LEVEL ?? 'warn'));
@@ -55,7 +56,14 @@ export async function startHarness(name: string, options: { databaseUrl?: string
     shutdownGraceSeconds: 5,
   });
   const running = worker.run();
-  const app = createApp({ prisma, temporal: client, namespace: 'default', taskQueue, log });
+  const app = createApp({
+    prisma,
+    temporal: client,
+    namespace: 'default',
+    taskQueue,
+    log,
+    caseSettings: options.caseSettings ?? { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;

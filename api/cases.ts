@@ -1,0 +1,59 @@
+import type { Client } from '@temporalio/client';
+import { Router } from 'express';
+import { z } from 'zod';
+import { seesProvince } from '../domain/access';
+import { searchAttributes } from '../domain/searchAttributes';
+import { caseViewQuery } from '../workflows/caseMessages';
+import { principalOf } from './auth';
+import { HttpError, parseOr400 } from './errors';
+
+const CaseQuery = z.object({
+  campaignId: z.string().trim().min(1).max(50).optional(),
+  province: z.string().trim().min(2).max(20).optional(),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** Cases as Temporal sees them, filtered by the same search attributes as in the Web UI. */
+export function caseRoutes(deps: { temporal: Client }): Router {
+  const router = Router();
+
+  router.get('/cases', async (req, res) => {
+    const query = parseOr400(CaseQuery, req.query, 'query');
+    const me = principalOf(res);
+    const province = me.role === 'miitCoordinator' ? query.province : me.province!;
+    if (query.province && !seesProvince(me, query.province)) return void res.json({ items: [] });
+    const filters = [`WorkflowType = 'enterpriseCaseWorkflow'`, ...(province ? [`Province = ${quote(province)}`] : []), ...(query.campaignId ? [`CampaignId = ${quote(query.campaignId)}`] : [])];
+    const items = [];
+    for await (const wf of deps.temporal.workflow.list({ query: filters.join(' AND '), pageSize: query.pageSize })) {
+      const sa = wf.typedSearchAttributes;
+      items.push({
+        caseId: wf.workflowId,
+        status: wf.status.name,
+        enterpriseName: sa.get(searchAttributes.EnterpriseName),
+        phase: sa.get(searchAttributes.CasePhase),
+        caseStatus: sa.get(searchAttributes.CaseStatus),
+        overdueTasks: sa.get(searchAttributes.OverdueTaskCount),
+        supervised: sa.get(searchAttributes.Supervised) ?? false,
+      });
+      if (items.length >= query.pageSize) break;
+    }
+    res.json({ items });
+  });
+
+  router.get('/cases/:caseId', async (req, res) => {
+    const caseId = req.params.caseId;
+    const province = caseId.split('/')[2];
+    if (!caseId.startsWith('case/') || !province || !seesProvince(principalOf(res), province)) throw new HttpError(404, 'case not found');
+    const view = await deps.temporal.workflow
+      .getHandle(caseId)
+      .query(caseViewQuery)
+      .catch(() => {
+        throw new HttpError(404, 'case not found');
+      });
+    res.json({ caseId, ...view });
+  });
+
+  return router;
+}

@@ -1,0 +1,263 @@
+import { z } from 'zod';
+import type { AgencyKind, EnterpriseType } from './enums';
+import { agencyLabels, bilingual, enterpriseTypeLabels, findingLabels } from './labels';
+import type { FindingCode, RuleResult } from './rules';
+
+/**
+ * What a case asks of the agencies and what they answer: the routing of self-inspection tasks,
+ * the task keys, the completion schemas (the API and the workflow's update validator use the
+ * same ones), and the escalation ladder with its emails.
+ */
+
+export type TaskKind = 'verification' | 'handlingPlan' | 'disposition' | 'acceptance';
+
+export interface TaskSpec {
+  kind: TaskKind;
+  agencyKind: AgencyKind;
+  /** Distinguishes tasks of one kind and agency (a disposition's code, say); part of the key. */
+  purpose: string;
+  title: string;
+  evidence: unknown;
+}
+
+/** Deterministic: a retried activity or a replayed workflow derives the same key. */
+export function taskKey(caseId: string, spec: Pick<TaskSpec, 'kind' | 'agencyKind' | 'purpose'>): string {
+  return `${caseId}/${spec.kind}/${spec.agencyKind}/${spec.purpose}`;
+}
+
+// Section 三.(一) of the plan: who handles what. The industry department leads, verifies annex 2
+// for every enterprise and handles smelting and trading enterprises; land & resources mining;
+// environment, tax and work safety every producing site; commerce trading; customs export.
+const routing: Record<EnterpriseType, AgencyKind[]> = {
+  mine: ['landResources', 'environment', 'tax', 'workSafety'],
+  smelting: ['industry', 'environment', 'tax', 'workSafety'],
+  recycling: ['industry', 'environment', 'tax', 'workSafety'],
+  trading: ['industry', 'commerce', 'tax'],
+  export: ['customs', 'tax'],
+};
+
+const agencyOrder: AgencyKind[] = ['industry', 'landResources', 'environment', 'tax', 'customs', 'commerce', 'workSafety', 'publicSecurity'];
+
+export function agenciesFor(types: readonly EnterpriseType[]): AgencyKind[] {
+  const wanted = new Set<AgencyKind>(['industry', ...types.flatMap((t) => routing[t])]);
+  return agencyOrder.filter((a) => wanted.has(a));
+}
+
+export function selfInspectionTasks(types: readonly EnterpriseType[], rules: RuleResult | undefined): TaskSpec[] {
+  return agenciesFor(types).map((agencyKind) => ({
+    kind: 'verification',
+    agencyKind,
+    purpose: 'selfInspection',
+    title: `自查核查 self-inspection check: ${bilingual(agencyLabels[agencyKind])} (${types.map((t) => enterpriseTypeLabels[t].zh).join('、')})`,
+    evidence: { findings: rules?.findings ?? [], annex3: rules?.annex3 },
+  }));
+}
+
+export function handlingPlanTask(violations: readonly string[]): TaskSpec {
+  return { kind: 'handlingPlan', agencyKind: 'industry', purpose: 'plan', title: '整改方案 handling plan', evidence: { violations } };
+}
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const Fen = z.number().int().min(0).max(100_000_000_000_000);
+// A plain pattern rather than z.iso.date(): inside the workflow bundle the latter rejected valid
+// strings ("expected date"), and the update validator must agree with the API to the letter.
+const IsoDay = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD')
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real calendar date');
+
+export const ViolationCode = z.string().regex(/^[a-z][A-Za-z]{2,40}$/, 'must be a violation code from the catalogue');
+export const DispositionCode = z.string().regex(/^[a-z][A-Za-z0-9]{2,40}$/, 'must be a disposition code from the catalogue');
+const Agency = z.enum(['industry', 'landResources', 'environment', 'tax', 'customs', 'commerce', 'publicSecurity', 'workSafety']);
+
+export const VerificationCompletion = z.object({
+  findings: z
+    .array(
+      z.object({
+        violation: ViolationCode,
+        amounts: z.object({ illegalGainsFen: Fen.optional(), unpaidTaxFen: Fen.optional(), tonnesKg: z.number().int().min(0).max(1_000_000_000).optional() }).strict().default({}),
+        note: Text(2_000).optional(),
+      }),
+    )
+    .max(50),
+  suspectedCrime: z.boolean().default(false),
+  note: Text(4_000).optional(),
+});
+
+export const HandlingPlan = z.object({
+  annex2Verified: z.boolean(),
+  dispositions: z.array(z.object({ disposition: DispositionCode, agencyKind: Agency, dueDate: IsoDay, note: Text(2_000).optional() })).max(30),
+  note: Text(4_000).optional(),
+});
+export type HandlingPlan = z.infer<typeof HandlingPlan>;
+
+export const DispositionCompletion = z.object({
+  documentNo: Text(100),
+  amounts: z.object({ confiscatedFen: Fen.optional(), fineFen: Fen.optional(), recoveredFen: Fen.optional(), tonnesKg: z.number().int().min(0).optional() }).strict().default({}),
+  note: Text(4_000).optional(),
+});
+
+const Dereliction = z.object({ officials: Text(500), facts: Text(4_000) });
+export const AcceptanceCompletion = z.discriminatedUnion('accepted', [
+  z.object({ accepted: z.literal(true), note: Text(4_000).optional(), derelictionOrCollusion: Dereliction.optional() }),
+  z.object({ accepted: z.literal(false), reason: Text(2_000), newCompletionDate: IsoDay, derelictionOrCollusion: Dereliction.optional() }),
+]);
+
+const completionSchemas: Record<TaskKind, z.ZodType> = {
+  verification: VerificationCompletion,
+  handlingPlan: HandlingPlan,
+  disposition: DispositionCompletion,
+  acceptance: AcceptanceCompletion,
+};
+
+export class InvalidCompletion extends Error {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(`invalid completion: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+    this.name = 'InvalidCompletion';
+  }
+}
+
+export function parseCompletion(kind: string, completion: unknown): unknown {
+  const schema = completionSchemas[kind as TaskKind];
+  if (!schema) throw new InvalidCompletion([{ path: '', message: `unknown task kind ${kind}` }]);
+  const result = schema.safeParse(completion);
+  if (!result.success) throw new InvalidCompletion(result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  return result.data;
+}
+
+interface TaskRef {
+  key: string;
+  kind: string;
+  agencyKind: AgencyKind;
+}
+
+export function findingsOf(task: TaskRef, completion: unknown) {
+  if (task.kind !== 'verification') return [];
+  const parsed = completion as z.infer<typeof VerificationCompletion>;
+  return parsed.findings.map((f) => ({ violation: f.violation, agencyKind: task.agencyKind, amounts: f.amounts as Record<string, number>, note: f.note }));
+}
+
+export function dispositionsOf(task: TaskRef & { title?: string }, completion: unknown, caseId: string) {
+  if (task.kind === 'handlingPlan') {
+    return (completion as HandlingPlan).dispositions.map((d) => ({
+      id: taskKey(caseId, { kind: 'disposition', agencyKind: d.agencyKind, purpose: d.disposition }),
+      disposition: d.disposition,
+      agencyKind: d.agencyKind,
+      dueDate: d.dueDate,
+      status: 'planned',
+    }));
+  }
+  return [];
+}
+
+export function rectificationTasks(plan: HandlingPlan | undefined): TaskSpec[] {
+  return (plan?.dispositions ?? []).map((d) => ({
+    kind: 'disposition',
+    agencyKind: d.agencyKind,
+    purpose: d.disposition,
+    title: `整改措施 disposition ${d.disposition} by ${d.dueDate}`,
+    evidence: d,
+  }));
+}
+
+export function acceptanceTasks(plan: HandlingPlan | undefined): TaskSpec[] {
+  return (plan?.dispositions ?? []).map((d) => ({
+    kind: 'acceptance',
+    agencyKind: 'industry',
+    purpose: `${d.agencyKind}-${d.disposition}`,
+    title: `验收 acceptance of ${d.disposition}`,
+    evidence: d,
+  }));
+}
+
+export function referralOf(task: TaskRef, completion: unknown): { officials: string; facts: string } | undefined {
+  if (task.kind !== 'acceptance') return undefined;
+  return (completion as z.infer<typeof AcceptanceCompletion>).derelictionOrCollusion;
+}
+
+export type EscalationStep = 'reminder' | 'agencyHead' | 'disciplineInspection';
+
+/** The ladder: remind the assignee before the due time, tell the agency head at it, then discipline inspection. */
+export function escalationSchedule(createdAt: string, dueAt: string, timing: { reminderBeforeMs: number; graceAfterDueMs: number }) {
+  const created = Date.parse(createdAt);
+  const due = Date.parse(dueAt);
+  const steps: { step: EscalationStep; at: string }[] = [];
+  if (due - timing.reminderBeforeMs > created) steps.push({ step: 'reminder', at: new Date(due - timing.reminderBeforeMs).toISOString() });
+  steps.push({ step: 'agencyHead', at: new Date(due).toISOString() });
+  steps.push({ step: 'disciplineInspection', at: new Date(due + timing.graceAfterDueMs).toISOString() });
+  return steps;
+}
+
+export interface Contacts {
+  staff: string[];
+  head: string[];
+  disciplineInspection: string[];
+  miit: string[];
+}
+
+/** Supervised cases (挂牌督办) copy MIIT on every escalation. */
+export function recipientsOf(step: EscalationStep, contacts: Contacts, supervised: boolean): { to: string[]; cc: string[] } {
+  const cc = supervised ? contacts.miit : [];
+  if (step === 'reminder') return { to: contacts.staff, cc };
+  if (step === 'agencyHead') return { to: contacts.head, cc: [...contacts.staff, ...cc] };
+  return { to: contacts.disciplineInspection, cc: [...contacts.head, ...cc] };
+}
+
+const stepLabels: Record<EscalationStep, { zh: string; en: string }> = {
+  reminder: { zh: '任务即将到期提醒', en: 'Task due soon' },
+  agencyHead: { zh: '任务逾期，请督办', en: 'Task overdue: please see that it is done' },
+  disciplineInspection: { zh: '任务逾期未办，提请纪检监察部门问责', en: 'Task not done: referred to discipline inspection for accountability' },
+};
+
+interface CaseFacts {
+  campaignId: string;
+  province: string;
+  enterprise: { code: string; name: string; types: readonly EnterpriseType[] };
+}
+
+export function escalationEmail(c: CaseFacts, task: TaskRef & { title: string; dueAt: string; createdAt: string }, step: EscalationStep, history: readonly { at: string; summary: string; taskKey?: string }[]) {
+  const label = stepLabels[step];
+  return {
+    subject: `【${label.zh}】${c.enterprise.name} — ${task.title} / ${label.en}`,
+    body: [
+      `${label.zh} / ${label.en}`,
+      '',
+      `专项行动 Campaign: ${c.campaignId}`,
+      `省（区、市） Province: ${c.province}`,
+      `企业名称 Enterprise: ${c.enterprise.name}（${c.enterprise.code}）`,
+      `企业类型 Types: ${c.enterprise.types.map((t) => bilingual(enterpriseTypeLabels[t])).join('、')}`,
+      `任务 Task: ${task.title}`,
+      `承办部门 Responsible agency: ${bilingual(agencyLabels[task.agencyKind])}`,
+      `下达时间 Assigned: ${task.createdAt}`,
+      `办理期限 Due: ${task.dueAt}`,
+      '',
+      '任务记录 Task history:',
+      ...history.filter((h) => h.taskKey === task.key).map((h) => `  ${h.at}  ${h.summary}`),
+      '',
+      step === 'disciplineInspection'
+        ? `${bilingual(agencyLabels[task.agencyKind])}未在期限内办理该任务。依方案第三部分，对不认真整治、有案不查、查处不力的，由监察部门依法依规追究责任。 / The agency did not act by the deadline; under section 3 of the plan, departments that do not act are held to account.`
+        : '请登录系统办理。 / Please complete the task in the system.',
+    ].join('\n'),
+  };
+}
+
+export function referralEmail(c: CaseFacts, task: TaskRef & { title: string }, referral: { officials: string; facts: string }) {
+  return {
+    subject: `【移交纪检监察】${c.enterprise.name}：失职渎职、官商勾结线索 / Referral: dereliction or collusion`,
+    body: [
+      '验收中发现失职渎职、官商勾结行为，依方案提交纪检监察部门处理。',
+      'Acceptance found dereliction of duty or collusion; referred to discipline inspection under the plan.',
+      '',
+      `省（区、市） Province: ${c.province}`,
+      `企业名称 Enterprise: ${c.enterprise.name}（${c.enterprise.code}）`,
+      `任务 Task: ${task.title}`,
+      `涉及人员 Officials: ${referral.officials}`,
+      `事实 Facts: ${referral.facts}`,
+    ].join('\n'),
+  };
+}
+
+export function findingLabel(code: string): string {
+  const label = findingLabels[code as FindingCode];
+  return label ? bilingual(label) : code;
+}

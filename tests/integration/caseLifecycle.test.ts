@@ -1,0 +1,126 @@
+import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
+import { generateCampaign, provinces } from '../../domain/generator';
+import { searchAttributes } from '../../domain/searchAttributes';
+import { saveCampaignRecords } from '../../store/saveCampaignRecords';
+import type { CaseView } from '../../workflows/caseMessages';
+import { freshDatabase } from '../support/freshDatabase';
+import { startHarness, type Harness } from '../support/harness';
+import { recordHistory } from '../support/histories';
+import { waitFor } from '../support/waitFor';
+
+/**
+ * A campaign on a fast clock (10 campaign days a second: the 2014 calendar takes about 17 s), run
+ * by the real worker and completed through the API as agency staff would.
+ */
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+let h: Harness;
+const generated = generateCampaign({ seed: 21, enterprises: 120 });
+const isProblemMine = (d: EnterpriseDossier) => d.enterprise.types.includes('mine') && (generated.manifest.get(d.enterprise.code)?.size ?? 0) > 0;
+const isCleanTrader = (d: EnterpriseDossier) => d.enterprise.types.join() === 'trading' && !generated.manifest.has(d.enterprise.code);
+const { name: province, code: provinceCode } = provinces.find(
+  (p) => generated.dataset.dossiers.some((d) => d.enterprise.province === p.name && isProblemMine(d)) && generated.dataset.dossiers.some((d) => d.enterprise.province === p.name && isCleanTrader(d)),
+)!;
+const pick = (pred: (d: EnterpriseDossier) => boolean) => generated.dataset.dossiers.find((d) => d.enterprise.province === province && pred(d))!;
+const problemMine = pick(isProblemMine);
+const cleanTrader = pick(isCleanTrader);
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  h = await startHarness('cases', { databaseUrl: db.url, caseSettings: { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 } });
+  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
+});
+afterAll(async () => {
+  await h.stop();
+  await db.drop();
+});
+
+interface TaskRow {
+  key: string;
+  kind: string;
+  agency: string;
+  status: string;
+  caseId: string;
+}
+
+const tasksOf = async (token: string, query = '') => ((await (await h.as(token)(`/tasks?pageSize=500${query}`)).json()) as { items: TaskRow[] }).items;
+const complete = (token: string, key: string, completion: unknown) =>
+  h.as(token)(`/tasks/${encodeURIComponent(key)}/complete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ completion }) });
+const staff = (agency: string) => h.tokens[`${provinceCode}-${agency}-staff`];
+
+test('a problem mine and a clean trader go through self-inspection, rectification and acceptance', async () => {
+  const created = await h.as(h.tokens.miit)('/campaigns', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      id: 'c2014-test',
+      name: '2014 专项行动 (test)',
+      provinces: [province],
+      daysPerSecond: 10,
+      enterprises: [problemMine.enterprise.code, cleanTrader.enterprise.code],
+    }),
+  });
+  expect(created.status).toBe(201);
+  const mineCase = `case/c2014-test/${province}/${problemMine.enterprise.code}`;
+  const traderCase = `case/c2014-test/${province}/${cleanTrader.enterprise.code}`;
+
+  // Self-inspection: the routing table decides who checks what.
+  const selfInspection = await waitFor('self-inspection tasks', async () => {
+    const all = await tasksOf(h.tokens.miit, '&status=open');
+    return all.filter((t) => t.kind === 'verification').length === 8 ? all : undefined;
+  });
+  const agenciesOf = (caseId: string) => selfInspection.filter((t) => t.caseId === caseId).map((t) => t.agency).sort();
+  expect(agenciesOf(mineCase)).toEqual(['environment', 'industry', 'landResources', 'tax', 'workSafety']);
+  expect(agenciesOf(traderCase)).toEqual(['commerce', 'industry', 'tax']);
+
+  for (const task of selfInspection) {
+    const findings = task.caseId === mineCase && task.agency === 'landResources' ? [{ violation: 'illegalMining', amounts: { illegalGainsFen: 12_345_600 } }] : [];
+    const res = await complete(staff(task.agency), task.key, { findings });
+    expect({ status: res.status, body: await res.json() }).toMatchObject({ status: 200 });
+  }
+
+  // The problem mine gets a handling plan from the industry department; the clean trader none.
+  const plan = await waitFor('the handling plan task', async () => (await tasksOf(staff('industry'), '&status=open')).find((t) => t.kind === 'handlingPlan'));
+  expect(plan.caseId).toBe(mineCase);
+  const planned = await complete(staff('industry'), plan.key, {
+    annex2Verified: true,
+    dispositions: [{ disposition: 'closeIllegalSite', agencyKind: 'landResources', dueDate: '2015-01-15' }],
+    note: '取缔非法开采点',
+  });
+  const plannedBody = await planned.json();
+  expect({ status: planned.status, body: plannedBody }).toEqual({ status: 200, body: expect.objectContaining({ taskKey: plan.key }) });
+
+  // Rectification: one task per disposition, for the agency responsible.
+  const disposition = await waitFor('the disposition task', async () => (await tasksOf(staff('landResources'), '&status=open')).find((t) => t.kind === 'disposition'));
+  expect((await complete(staff('landResources'), disposition.key, { documentNo: '赣国土执〔2014〕1号' })).status).toBe(200);
+
+  // Acceptance: the disposition is verified.
+  const acceptance = await waitFor('the acceptance task', async () => (await tasksOf(staff('industry'), '&status=open')).find((t) => t.kind === 'acceptance'), 30_000);
+  expect((await complete(staff('industry'), acceptance.key, { accepted: true })).status).toBe(200);
+
+  // Both cases close after the campaign's end.
+  for (const caseId of [mineCase, traderCase]) {
+    const result = (await h.client.workflow.getHandle(caseId).result()) as CaseView;
+    expect(result.phase).toBe('closed');
+    expect(result.status).toBe('closed');
+  }
+  const mine = (await h.client.workflow.getHandle(mineCase).result()) as CaseView;
+  const kinds = mine.timeline.map((e) => e.kind);
+  expect(kinds.filter((k) => k === 'phaseChanged')).toHaveLength(3);
+  expect(kinds).toEqual(expect.arrayContaining(['caseOpened', 'rulesChecked', 'taskCreated', 'taskCompleted', 'finding', 'disposition']));
+  expect(mine.tasks.every((t) => t.status === 'completed')).toBe(true);
+
+  const description = await h.client.workflow.getHandle(mineCase).describe();
+  expect(description.typedSearchAttributes.get(searchAttributes.CasePhase)).toBe('closed');
+  expect(description.typedSearchAttributes.get(searchAttributes.Province)).toBe(province);
+  expect(description.typedSearchAttributes.get(searchAttributes.Violations)).toEqual(expect.arrayContaining(['illegalMining']));
+
+  recordHistory('enterpriseCase-problemMine', mineCase);
+  recordHistory('enterpriseCase-cleanTrader', traderCase);
+  await h.client.workflow.getHandle(`campaign/c2014-test/${province}`).result();
+  recordHistory('campaign', `campaign/c2014-test/${province}`);
+
+  const findings = await h.prisma.caseFinding.findMany({ where: { caseId: mineCase } });
+  expect(findings.map((f) => [f.violation, f.agencyKind, f.amounts])).toEqual([['illegalMining', 'landResources', { illegalGainsFen: 12_345_600 }]]);
+  const dispositions = await h.prisma.caseDisposition.findMany({ where: { caseId: mineCase } });
+  expect(dispositions.map((d) => [d.disposition, d.agencyKind])).toEqual([['closeIllegalSite', 'landResources']]);
+}, 90_000);

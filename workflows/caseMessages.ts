@@ -1,0 +1,82 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ReviewWindow } from '../domain/campaign';
+import type { AgencyKind, CasePhase, EnterpriseType } from '../domain/enums';
+import type { RuleResult } from '../domain/rules';
+
+/**
+ * The messages of an enterprise case: what the campaign workflow and the API send it, and what it
+ * answers. Kept apart from the workflow so the API imports definitions, not workflow code.
+ */
+
+export interface CaseTiming {
+  /** How long an agency has for a task, in wall-clock ms (already scaled for demos). */
+  taskDueMs: number;
+  /** Reminder to the assignee this long before the due time. */
+  reminderBeforeMs: number;
+  /** After the due time, how long before discipline inspection is told. */
+  graceAfterDueMs: number;
+}
+
+export interface CaseInput {
+  campaignId: string;
+  province: string;
+  enterprise: { code: string; name: string; types: EnterpriseType[] };
+  reviewWindow: ReviewWindow;
+  timing: CaseTiming;
+  supervised?: boolean;
+}
+
+export type TaskStatus = 'open' | 'completed' | 'cancelled';
+
+export interface CaseTask {
+  key: string;
+  kind: string;
+  agencyKind: AgencyKind;
+  phase: CasePhase;
+  title: string;
+  createdAt: string;
+  dueAt: string;
+  status: TaskStatus;
+  overdue: boolean;
+  completedBy?: string;
+  completedAt?: string;
+  completion?: unknown;
+  escalations: string[];
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: 'caseOpened' | 'rulesChecked' | 'taskCreated' | 'taskCompleted' | 'taskCancelled' | 'finding' | 'disposition' | 'escalation' | 'phaseChanged' | 'supervised' | 'referral';
+  actor: string;
+  summary: string;
+  taskKey?: string;
+}
+
+export interface CaseView {
+  campaignId: string;
+  province: string;
+  enterprise: CaseInput['enterprise'];
+  phase: CasePhase;
+  status: 'open' | 'closed' | 'overdue';
+  supervised: boolean;
+  ruleFindings: RuleResult['findings'];
+  tasks: CaseTask[];
+  timeline: TimelineEntry[];
+}
+
+export interface CompleteTaskRequest {
+  taskKey: string;
+  actor: string;
+  completion: unknown;
+}
+
+export interface CompleteTaskResult {
+  taskKey: string;
+  completedAt: string;
+  completedBy: string;
+}
+
+export const phaseChangedSignal = defineSignal<[{ phase: CasePhase; endsAt?: string }]>('phaseChanged');
+export const superviseSignal = defineSignal<[{ by: string }]>('supervise');
+export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskRequest]>('completeTask');
+export const caseViewQuery = defineQuery<CaseView>('caseView');

@@ -1,0 +1,224 @@
+import {
+  allHandlersFinished,
+  condition,
+  log,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+  ApplicationFailure,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { CasePhase } from '../domain/enums';
+import { phaseLabels } from '../domain/labels';
+import { searchAttributes } from '../domain/searchAttributes';
+import * as work from '../domain/caseWork';
+import {
+  caseViewQuery,
+  completeTaskUpdate,
+  phaseChangedSignal,
+  superviseSignal,
+  type CaseInput,
+  type CaseTask,
+  type CaseView,
+  type TimelineEntry,
+} from './caseMessages';
+
+const activities = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+const PHASES: CasePhase[] = ['selfInspection', 'rectification', 'acceptance', 'closed'];
+
+/**
+ * One enterprise through the campaign: self-inspection tasks routed by its types and the rules'
+ * findings, a handling plan for a problem enterprise, one rectification task per disposition,
+ * acceptance of each, and the escalation ladder on every task that runs late. The campaign
+ * workflow moves it from phase to phase; staff complete tasks through the `completeTask` update.
+ */
+export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView> {
+  const caseId = workflowInfo().workflowId;
+  const now = () => new Date().toISOString();
+  const state = {
+    phase: 'selfInspection' as CasePhase,
+    phaseEndsAt: undefined as string | undefined,
+    supervised: input.supervised ?? false,
+    closed: false,
+    ruleFindings: [] as string[],
+    tasks: new Map<string, CaseTask>(),
+    timeline: [] as TimelineEntry[],
+    plan: undefined as work.HandlingPlan | undefined,
+    violations: new Set<string>(),
+  };
+  const record = (entry: Omit<TimelineEntry, 'at'>) => state.timeline.push({ at: now(), ...entry });
+
+  const view = (): CaseView => ({
+    campaignId: input.campaignId,
+    province: input.province,
+    enterprise: input.enterprise,
+    phase: state.phase,
+    status: state.closed ? 'closed' : [...state.tasks.values()].some((t) => t.overdue && t.status === 'open') ? 'overdue' : 'open',
+    supervised: state.supervised,
+    ruleFindings: state.ruleFindings as CaseView['ruleFindings'],
+    tasks: [...state.tasks.values()],
+    timeline: state.timeline,
+  });
+
+  const publish = () => {
+    const current = view();
+    const open = current.tasks.filter((t) => t.status === 'open');
+    upsertSearchAttributes([
+      { key: searchAttributes.CasePhase, value: state.phase },
+      { key: searchAttributes.CaseStatus, value: current.status },
+      { key: searchAttributes.OverdueTaskCount, value: open.filter((t) => t.overdue).length },
+      { key: searchAttributes.Supervised, value: state.supervised },
+      { key: searchAttributes.Violations, value: [...new Set([...state.ruleFindings, ...state.violations])].sort() },
+    ]);
+    setCurrentDetails(
+      [
+        `**${phaseLabels[state.phase].zh} ${phaseLabels[state.phase].en}** · ${current.status}${state.supervised ? ' · 挂牌督办 supervised' : ''}`,
+        `Open tasks: ${open.length} (overdue ${open.filter((t) => t.overdue).length})`,
+        ...open.map((t) => `- ${t.title} — due ${t.dueAt}${t.overdue ? ' **OVERDUE**' : ''}`),
+      ].join('\n'),
+    );
+  };
+
+  setHandler(caseViewQuery, view);
+  setHandler(phaseChangedSignal, (change) => {
+    if (PHASES.indexOf(change.phase) <= PHASES.indexOf(state.phase)) return;
+    state.phase = change.phase;
+    state.phaseEndsAt = change.endsAt;
+    record({ kind: 'phaseChanged', actor: 'campaign', summary: `${phaseLabels[change.phase].zh} ${phaseLabels[change.phase].en}` });
+    publish();
+  });
+  setHandler(superviseSignal, ({ by }) => {
+    if (state.supervised) return;
+    state.supervised = true;
+    record({ kind: 'supervised', actor: by, summary: '挂牌督办 put under supervision' });
+    publish();
+  });
+  setHandler(
+    completeTaskUpdate,
+    async ({ taskKey, actor, completion }) => {
+      const task = state.tasks.get(taskKey)!;
+      const parsed = work.parseCompletion(task.kind, completion);
+      const completedAt = now();
+      task.status = 'completed';
+      task.completedAt = completedAt;
+      task.completedBy = actor;
+      task.completion = parsed;
+      const findings = work.findingsOf(task, parsed);
+      const dispositions = work.dispositionsOf(task, parsed, caseId);
+      for (const f of findings) state.violations.add(f.violation);
+      if (task.kind === 'handlingPlan') state.plan = parsed as work.HandlingPlan;
+      record({ kind: 'taskCompleted', actor, summary: task.title, taskKey });
+      for (const f of findings) record({ kind: 'finding', actor, summary: f.violation, taskKey });
+      for (const d of dispositions) record({ kind: 'disposition', actor, summary: `${d.disposition}: ${d.status}`, taskKey });
+      publish();
+      await activities.recordTaskCompletion({ taskKey, completion: parsed, actor, completedAt, findings, dispositions });
+      const referral = work.referralOf(task, parsed);
+      if (referral) {
+        record({ kind: 'referral', actor, summary: '移交纪检监察 referred to discipline inspection', taskKey });
+        const contacts = await activities.contactsFor({ province: input.province, agencyKind: task.agencyKind });
+        await activities.sendEmail({ key: `${taskKey}/referral`, to: contacts.disciplineInspection, cc: state.supervised ? contacts.miit : [], ...work.referralEmail(input, task, referral) });
+      }
+      return { taskKey, completedAt, completedBy: actor };
+    },
+    {
+      validator: ({ taskKey, completion }) => {
+        const task = state.tasks.get(taskKey);
+        if (!task) throw ApplicationFailure.create({ type: 'TaskNotFound', message: `no task ${taskKey} in this case`, nonRetryable: true });
+        if (task.status !== 'open') {
+          throw ApplicationFailure.create({ type: 'TaskNotOpen', message: `task ${taskKey} is ${task.status}`, nonRetryable: true });
+        }
+        work.parseCompletion(task.kind, completion);
+      },
+    },
+  );
+
+  /** Creates a task (idempotently, by its key) and runs its escalation ladder until it is done. */
+  const escalations: Promise<void>[] = [];
+  const openTask = async (spec: work.TaskSpec, dueAt: string) => {
+    const key = work.taskKey(caseId, spec);
+    if (state.tasks.has(key)) return;
+    const task: CaseTask = { key, kind: spec.kind, agencyKind: spec.agencyKind, phase: state.phase, title: spec.title, createdAt: now(), dueAt, status: 'open', overdue: false, escalations: [] };
+    state.tasks.set(key, task);
+    await activities.createTask({
+      key,
+      caseId,
+      campaignId: input.campaignId,
+      province: input.province,
+      enterpriseCode: input.enterprise.code,
+      kind: spec.kind,
+      agencyKind: spec.agencyKind,
+      title: spec.title,
+      evidence: spec.evidence,
+      dueAt,
+    });
+    record({ kind: 'taskCreated', actor: 'system', summary: spec.title, taskKey: key });
+    publish();
+    escalations.push(escalate(task));
+  };
+
+  const escalate = async (task: CaseTask) => {
+    for (const step of work.escalationSchedule(task.createdAt, task.dueAt, input.timing)) {
+      const waitMs = Math.max(0, Date.parse(step.at) - new Date().getTime());
+      if (await condition(() => task.status !== 'open', waitMs)) return;
+      const contacts = await activities.contactsFor({ province: input.province, agencyKind: task.agencyKind });
+      const recipients = work.recipientsOf(step.step, contacts, state.supervised);
+      if (step.step !== 'reminder') task.overdue = true;
+      await activities.sendEmail({ key: `${task.key}/${step.step}`, ...recipients, ...work.escalationEmail(input, task, step.step, state.timeline) });
+      task.escalations.push(step.step);
+      record({ kind: 'escalation', actor: 'system', summary: `${step.step}: ${recipients.to.join(', ')}`, taskKey: task.key });
+      publish();
+    }
+  };
+
+  const allDone = (kind?: string) => [...state.tasks.values()].filter((t) => !kind || t.kind === kind).every((t) => t.status !== 'open');
+  const dueIn = (ms: number) => {
+    const due = new Date().getTime() + ms;
+    const end = state.phaseEndsAt ? Date.parse(state.phaseEndsAt) : due;
+    return new Date(Math.min(due, end)).toISOString();
+  };
+
+  // Self-inspection (自查): the rules' evidence goes to every agency the enterprise's types call for.
+  record({ kind: 'caseOpened', actor: 'campaign', summary: `${input.enterprise.name} (${input.enterprise.code})` });
+  upsertSearchAttributes([
+    { key: searchAttributes.CampaignId, value: input.campaignId },
+    { key: searchAttributes.Province, value: input.province },
+    { key: searchAttributes.EnterpriseName, value: input.enterprise.name },
+    { key: searchAttributes.EnterpriseTypes, value: input.enterprise.types },
+  ]);
+  const rules = await activities.runRuleChecks({ enterpriseCode: input.enterprise.code, window: input.reviewWindow });
+  state.ruleFindings = rules?.findings ?? [];
+  record({ kind: 'rulesChecked', actor: 'system', summary: state.ruleFindings.length ? state.ruleFindings.join(', ') : '无异常 no findings' });
+  for (const spec of work.selfInspectionTasks(input.enterprise.types, rules)) await openTask(spec, dueIn(input.timing.taskDueMs));
+
+  // A problem enterprise gets a handling plan (整改方案) from the industry department.
+  await condition(() => allDone('verification') || state.phase !== 'selfInspection');
+  if (state.ruleFindings.length > 0 || state.violations.size > 0) {
+    await openTask(work.handlingPlanTask([...new Set([...state.ruleFindings, ...state.violations])]), dueIn(input.timing.taskDueMs));
+  }
+
+  // Rectification (整改): one task per disposition of the plan, for the agency responsible.
+  await condition(() => state.phase !== 'selfInspection');
+  await condition(() => allDone('handlingPlan'));
+  for (const spec of work.rectificationTasks(state.plan)) await openTask(spec, dueIn(input.timing.taskDueMs));
+
+  // Acceptance (验收): each disposition is verified against the plan.
+  await condition(() => state.phase === 'acceptance' || state.phase === 'closed');
+  await condition(() => allDone('disposition'));
+  for (const spec of work.acceptanceTasks(state.plan)) await openTask(spec, dueIn(input.timing.taskDueMs));
+
+  // The campaign ends; a case with unfinished work stays open, overdue, until the work is done.
+  await condition(() => state.phase === 'closed');
+  await condition(() => allDone());
+  await Promise.all(escalations);
+  state.closed = true;
+  publish();
+  await condition(allHandlersFinished);
+  log.info('case closed', { caseId });
+  return view();
+}
