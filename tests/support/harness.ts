@@ -22,7 +22,6 @@ export interface Harness {
   prisma: PrismaClient;
   client: Client;
   taskQueue: string;
-  worker: Worker;
   stop(): Promise<void>;
 }
 
@@ -33,7 +32,31 @@ export interface Harness {
  */
 let sdkLoggingInstalled = false;
 
-export async function startHarness(name: string, options: { databaseUrl?: string; caseSettings?: CaseSettings } = {}): Promise<Harness> {
+async function startWorker(taskQueue: string, prisma: PrismaClient): Promise<{ stop(): Promise<void> }> {
+  const svc = services();
+  const connection = await NativeConnection.connect({ address: svc.temporalAddress });
+  const worker: Worker = await createWorker({
+    connection,
+    namespace: 'default',
+    taskQueue,
+    activities: createActivities({ prisma, mailer: nodemailer.createTransport(svc.smtpUrl), mailFrom: 'campaign@test.example' }),
+    workflowBundlePath: svc.workflowBundlePath,
+    shutdownGraceSeconds: 5,
+  });
+  const running = worker.run();
+  return {
+    async stop() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+export async function startHarness(
+  name: string,
+  options: { databaseUrl?: string; caseSettings?: CaseSettings; inProcessWorker?: boolean } = {},
+): Promise<Harness> {
   const svc = services();
   if (!sdkLoggingInstalled) {
     installTemporalLogging(createLogger('temporal-sdk', process.env.TEST_LOG_LEVEL ?? 'warn'));
@@ -46,16 +69,7 @@ export async function startHarness(name: string, options: { databaseUrl?: string
   const tokens = Object.fromEntries(directory.map((e) => [e.role === 'miitCoordinator' ? 'miit' : e.token.replace(/^demo-/, ''), e.token]));
   const connection = await Connection.connect({ address: svc.temporalAddress });
   const client = new Client({ connection, namespace: 'default' });
-  const nativeConnection = await NativeConnection.connect({ address: svc.temporalAddress });
-  const worker = await createWorker({
-    connection: nativeConnection,
-    namespace: 'default',
-    taskQueue,
-    activities: createActivities({ prisma, mailer: nodemailer.createTransport(svc.smtpUrl), mailFrom: 'campaign@test.example' }),
-    workflowBundlePath: svc.workflowBundlePath,
-    shutdownGraceSeconds: 5,
-  });
-  const running = worker.run();
+  const worker = options.inProcessWorker === false ? undefined : await startWorker(taskQueue, prisma);
   const app = createApp({
     prisma,
     temporal: client,
@@ -76,12 +90,9 @@ export async function startHarness(name: string, options: { databaseUrl?: string
     prisma,
     client,
     taskQueue,
-    worker,
     async stop() {
       await new Promise((resolve) => server.close(resolve));
-      worker.shutdown();
-      await running;
-      await nativeConnection.close();
+      await worker?.stop();
       await connection.close();
       await prisma.$disconnect();
     },

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { findingCatalogue, type FindingCode } from '../../domain/rules';
+
+/**
+ * Simulated agency staff for demos and benchmarks: through the public API, with each agency's own
+ * demo token, they complete open tasks the way diligent staff would (recording the violations the
+ * rules' evidence points at for their agency, planning and carrying out dispositions, accepting
+ * them), except a fixed share of tasks they leave to run late, so escalations happen too.
+ */
+export interface AutopilotOptions {
+  apiUrl: string;
+  /** Token of the staff of `agency` in `province`. */
+  staffToken(province: string, agency: string): string;
+  /** A token that sees every task (MIIT). */
+  overseerToken: string;
+  /** Percentage of tasks left late: completed only `lateByMs` after their due time. */
+  latePercent: number;
+  lateByMs: number;
+  pollMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+interface OpenTask {
+  key: string;
+  kind: string;
+  agency: string;
+  province: string;
+  dueAt: string;
+}
+
+// What the simulated industry department proposes for each kind of finding (section 一 of the plan).
+const proposals: Record<FindingCode, { disposition: string; agencyKind: string }> = {
+  illegalMining: { disposition: 'closeIllegalSite', agencyKind: 'landResources' },
+  overQuotaMining: { disposition: 'confiscateProductsAndGains', agencyKind: 'landResources' },
+  boughtIllegalOre: { disposition: 'confiscateProductsAndGains', agencyKind: 'industry' },
+  noMiningLicence: { disposition: 'stopProduction', agencyKind: 'landResources' },
+  noEiaApproval: { disposition: 'stopAndRectify', agencyKind: 'environment' },
+  noSafetyFiling: { disposition: 'stopAndRectify', agencyKind: 'workSafety' },
+  productionWithoutPlan: { disposition: 'stopProduction', agencyKind: 'industry' },
+  productionAbovePlan: { disposition: 'reduceNextYearPlan', agencyKind: 'industry' },
+  soldToUnplanned: { disposition: 'fine', agencyKind: 'industry' },
+  massBalanceGap: { disposition: 'recoverVat', agencyKind: 'tax' },
+  offSiteInvoicing: { disposition: 'recoverVat', agencyKind: 'tax' },
+  unexplainedSource: { disposition: 'recoverResourceTax', agencyKind: 'tax' },
+};
+
+function isLate(key: string, percent: number): boolean {
+  return createHash('sha256').update(key).digest().readUInt16BE(0) % 100 < percent;
+}
+
+export function startAutopilot(options: AutopilotOptions): { stop(): Promise<void>; completed(): number } {
+  let running = true;
+  let completed = 0;
+  const inFlight = new Set<string>();
+  const call = async (token: string, path: string, init: RequestInit = {}) => {
+    const res = await fetch(`${options.apiUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(init.headers as object) } });
+    if (!res.ok && res.status !== 409) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+
+  const completionFor = async (task: OpenTask, token: string): Promise<unknown> => {
+    const detail = await call(token, `/tasks/${encodeURIComponent(task.key)}`);
+    const evidence = (detail.evidence ?? {}) as { findings?: FindingCode[]; violations?: FindingCode[] };
+    switch (task.kind) {
+      case 'verification':
+        return { findings: (evidence.findings ?? []).filter((f) => findingCatalogue[f]?.agencies[0] === task.agency).map((violation) => ({ violation })) };
+      case 'handlingPlan': {
+        const seen = new Set<string>();
+        const dispositions = (evidence.violations ?? [])
+          .map((v) => proposals[v as FindingCode])
+          .filter((p) => p && !seen.has(p.disposition + p.agencyKind) && seen.add(p.disposition + p.agencyKind))
+          .map((p) => ({ ...p, dueDate: '2015-01-31' }));
+        return { annex2Verified: true, dispositions, note: '按方案整改 rectify as planned' };
+      }
+      case 'disposition':
+        return { documentNo: `演示〔2015〕${task.key.length}号` };
+      default:
+        return { accepted: true };
+    }
+  };
+
+  const handle = async (task: OpenTask) => {
+    const token = options.staffToken(task.province, task.agency);
+    const completion = await completionFor(task, token);
+    await call(token, `/tasks/${encodeURIComponent(task.key)}/complete`, { method: 'POST', body: JSON.stringify({ completion }), headers: { 'idempotency-key': `autopilot-${createHash('sha256').update(task.key).digest('hex').slice(0, 32)}` } });
+    completed++;
+  };
+
+  const loop = (async () => {
+    while (running) {
+      try {
+        const page = (await call(options.overseerToken, '/tasks?status=open&pageSize=500')) as unknown as { items: OpenTask[] };
+        const now = Date.now();
+        const due = page.items.filter((t) => !inFlight.has(t.key) && (!isLate(t.key, options.latePercent) || Date.parse(t.dueAt) + options.lateByMs < now));
+        await Promise.all(
+          due.map(async (t) => {
+            inFlight.add(t.key);
+            try {
+              await handle(t);
+            } catch (error) {
+              options.onError?.(error);
+            } finally {
+              inFlight.delete(t.key);
+            }
+          }),
+        );
+      } catch (error) {
+        options.onError?.(error);
+      }
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
+    }
+  })();
+
+  return {
+    async stop() {
+      running = false;
+      await loop;
+    },
+    completed: () => completed,
+  };
+}

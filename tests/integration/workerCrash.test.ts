@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { flattenDossiers } from '../../domain/campaign';
+import { generateCampaign, provinces } from '../../domain/generator';
+import type { StoredMail } from '../../platform/mailSink';
+import { projectRoot } from '../../platform/projectRoot';
+import { startAutopilot } from '../../scripts/lib/autopilot';
+import { saveCampaignRecords } from '../../store/saveCampaignRecords';
+import type { CaseView } from '../../workflows/caseMessages';
+import { freshDatabase } from '../support/freshDatabase';
+import { startHarness, type Harness } from '../support/harness';
+import { services } from '../support/services';
+import { waitFor } from '../support/waitFor';
+
+/**
+ * The worker is killed outright (SIGKILL: no graceful shutdown) again and again while a campaign
+ * runs on a fast clock, in the middle of whatever it is doing — starting cases, creating tasks,
+ * recording completions, sending escalation emails. The cases must still complete, with every
+ * task, finding and email exactly once.
+ */
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+let h: Harness;
+const generated = generateCampaign({ seed: 55, enterprises: 150 });
+const province = provinces.find((p) => p.name === '江西省')!;
+const chosen = generated.dataset.dossiers
+  .filter((d) => d.enterprise.province === province.name)
+  .sort((a, b) => Number(generated.manifest.has(b.enterprise.code)) - Number(generated.manifest.has(a.enterprise.code)))
+  .slice(0, 4);
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  h = await startHarness('crash', { databaseUrl: db.url, inProcessWorker: false });
+  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
+});
+afterAll(async () => {
+  await h.stop();
+  await db.drop();
+});
+
+function startWorkerProcess(): ChildProcess {
+  return spawn(process.execPath, [path.join(projectRoot(), 'dist', 'worker', 'main.js')], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: db.url,
+      TEMPORAL_ADDRESS: services().temporalAddress,
+      SMTP_URL: services().smtpUrl,
+      TEMPORAL_TASK_QUEUE: h.taskQueue,
+      LOG_LEVEL: 'error',
+      WORKER_SHUTDOWN_GRACE_S: '1',
+    },
+    stdio: 'ignore',
+  });
+}
+
+test('a campaign survives its worker being killed repeatedly: nothing lost, nothing twice', async () => {
+  const campaignId = 'c-crash';
+  const caseIds = chosen.map((d) => `case/${campaignId}/${province.name}/${d.enterprise.code}`);
+  expect(chosen.some((d) => generated.manifest.has(d.enterprise.code))).toBe(true);
+
+  let worker = startWorkerProcess();
+  let kills = 0;
+  let chaos = true;
+  const chaosLoop = (async () => {
+    while (chaos) {
+      await new Promise((resolve) => setTimeout(resolve, 1_500 + (kills % 3) * 400));
+      if (!chaos) break;
+      worker.kill('SIGKILL');
+      kills++;
+      await new Promise((resolve) => worker.once('exit', resolve));
+      worker = startWorkerProcess();
+    }
+  })();
+
+  const started = await h.as(h.tokens.miit)('/campaigns', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id: campaignId, name: 'crash test', provinces: [province.name], daysPerSecond: 6, enterprises: chosen.map((d) => d.enterprise.code) }),
+  });
+  expect(started.status).toBe(201);
+  const autopilot = startAutopilot({
+    apiUrl: h.baseUrl,
+    staffToken: (_province, agency) => h.tokens[`${province.code}-${agency}-staff`],
+    overseerToken: h.tokens.miit,
+    latePercent: 25,
+    lateByMs: 2_000,
+  });
+
+  try {
+    const results = await Promise.all(
+      caseIds.map(async (id) => {
+        // The campaign starts the cases once a worker picks it up.
+        await waitFor(`case ${id} to start`, () => h.client.workflow.getHandle(id).describe(), 60_000);
+        return h.client.workflow.getHandle(id).result() as Promise<CaseView>;
+      }),
+    );
+    expect(kills).toBeGreaterThanOrEqual(5);
+    for (const view of results) {
+      expect(view.status).toBe('closed');
+      expect(view.tasks.every((t) => t.status === 'completed')).toBe(true);
+    }
+
+    // Every task the workflows know is one row, completed once.
+    const workflowTasks = results.flatMap((v) => v.tasks.map((t) => t.key)).sort();
+    const rows = await h.prisma.caseTask.findMany({ where: { campaignId }, orderBy: { key: 'asc' } });
+    expect(rows.map((r) => r.key)).toEqual(workflowTasks);
+    expect(rows.every((r) => r.status === 'completed')).toBe(true);
+
+    // Findings: exactly those the completions carried.
+    const recorded = await h.prisma.caseFinding.findMany({ where: { campaignId } });
+    const carried = results.flatMap((v) => v.timeline.filter((e) => e.kind === 'finding'));
+    expect(recorded).toHaveLength(carried.length);
+
+    // Emails: one per outbox row, and every row sent.
+    const outbox = await h.prisma.outboundEmail.findMany({ where: { key: { startsWith: `case/${campaignId}/` } } });
+    expect(outbox.length).toBeGreaterThan(0);
+    expect(outbox.every((m) => m.status === 'sent')).toBe(true);
+    const ids = new Set(outbox.map((m) => m.messageId));
+    const delivered = ((await (await fetch(`${services().mailboxUrl}/messages`)).json()) as StoredMail[]).filter((m) => m.messageId && ids.has(m.messageId));
+    expect(delivered).toHaveLength(outbox.length);
+    const escalations = results.flatMap((v) => v.timeline.filter((e) => e.kind === 'escalation'));
+    expect(escalations).toHaveLength(outbox.length);
+  } finally {
+    await autopilot.stop();
+    chaos = false;
+    await chaosLoop;
+    worker.kill('SIGKILL');
+  }
+}, 180_000);
