@@ -56,6 +56,11 @@ const ConfigSchema = z.object({
 
   /** Enterprises of fictional demo data put into an empty database at start-up; 0 turns it off. */
   DEMO_ENTERPRISES: z.coerce.number().int().min(0).max(100_000).default(300),
+  /** The demo campaign's clock: 0.3 campaign days a second shows the 2014 campaign in about ten minutes. */
+  DEMO_DAYS_PER_SECOND: z.coerce.number().positive().max(100_000).default(0.3),
+  /** Simulated staff complete the demo campaign's tasks, leaving this percentage late. */
+  DEMO_AUTOPILOT: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  DEMO_LATE_PERCENT: z.coerce.number().int().min(0).max(100).default(15),
 });
 
 export type Config = Readonly<

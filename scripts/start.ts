@@ -12,6 +12,7 @@ import { findOrInstallTemporalCli } from '../platform/temporalCli';
 import { startTemporalDevServer } from '../platform/temporalServer';
 import { seedDemoData } from '../store/seedDemoData';
 import { seedDemoDirectory } from '../store/directory';
+import { runDemoCampaign } from './lib/demoCampaign';
 import { provinces } from '../domain/generator';
 
 /**
@@ -143,6 +144,16 @@ async function main(): Promise<void> {
       temporalUi: temporal.uiUrl ?? '(external Temporal: use its own Web UI)',
       mailbox: mailboxUrl ?? `(mail goes to ${cfg.SMTP_URL})`,
     };
+    if (cfg.DEMO_ENTERPRISES > 0) {
+      const autopilot = await runDemoCampaign({
+        apiUrl,
+        daysPerSecond: cfg.DEMO_DAYS_PER_SECOND,
+        autopilot: cfg.DEMO_AUTOPILOT,
+        latePercent: cfg.DEMO_LATE_PERCENT,
+        log: log.child({ component: 'demo' }),
+      });
+      if (autopilot) stops.push({ name: 'autopilot', stop: autopilot.stop });
+    }
     log.info({ urls }, 'stack ready');
     process.stderr.write(
       [

@@ -8,6 +8,7 @@ import { projectRoot } from '../../platform/projectRoot';
 import { runStack, type StackLogLine } from '../../scripts/lib/runStack';
 import { freePort } from '../support/ports';
 import { services } from '../support/services';
+import { waitFor } from '../support/waitFor';
 
 /**
  * `npm start` as a user runs it: the compiled supervisor with its embedded defaults (its own
@@ -73,9 +74,14 @@ describe('npm start', () => {
     });
     expect(submitted.status).toBe(201);
 
-    // The empty database got the fictional demo campaign.
+    // The empty database got the fictional demo data, and the demo campaign runs on it.
     const register = (await (await fetch(`${urls.api}/enterprises?pageSize=1`, miit)).json()) as { total: number };
     expect(register.total).toBe(40);
+    const tasks = await waitFor('the demo campaign\'s first tasks', async () => {
+      const page = (await (await fetch(`${urls.api}/tasks?pageSize=1`, miit)).json()) as { total: number };
+      return page.total > 0 ? page.total : undefined;
+    });
+    expect(tasks).toBeGreaterThan(0);
 
     const firstPids = pidsOf(first.lines);
     expect(firstPids).toHaveLength(4); // Temporal, PostgreSQL, worker, API
@@ -84,8 +90,8 @@ describe('npm start', () => {
     expect(await first.interrupt()).toBe(0);
     expect(firstPids.filter(alive)).toEqual([]);
     const stopped = first.lines.filter((l) => l.msg === 'stopped').map((l) => l.component);
-    expect(stopped).toEqual(['api', 'worker', 'mail sink', ...stopped.slice(3)]);
-    expect(stopped.slice(3).sort()).toEqual(['postgres', 'temporal']);
+    expect(stopped).toEqual(['autopilot', 'api', 'worker', 'mail sink', ...stopped.slice(4)]);
+    expect(stopped.slice(4).sort()).toEqual(['postgres', 'temporal']);
 
     const second = runStack(env);
     const again = await second.ready;
@@ -96,6 +102,7 @@ describe('npm start', () => {
       const register = (await (await fetch(`${again.urls!.api}/enterprises?pageSize=1`, miit)).json()) as { total: number };
       expect(register.total).toBe(40);
       expect(second.lines.some((l) => l.msg.startsWith('empty database'))).toBe(false);
+      expect(second.lines.some((l) => l.msg === 'demo campaign already exists: resuming')).toBe(true);
       const connection = await Connection.connect({ address: `127.0.0.1:${env.TEMPORAL_PORT}` });
       try {
         const description = await new Client({ connection }).workflow.getHandle(tipWorkflowId('stack-test-tip-1')).describe();
