@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import type { Transporter } from 'nodemailer';
+import { benchmarkActivities } from './benchmark';
 import { directoryActivities } from './directory';
 import { emailActivities } from './email';
 import { ruleCheckActivities } from './ruleChecks';
@@ -20,6 +21,7 @@ export function createActivities({ prisma, mailer, mailFrom }: ActivityDependenc
     ...taskActivities(prisma),
     ...ruleCheckActivities(prisma),
     ...directoryActivities(prisma),
+    ...benchmarkActivities(),
   };
 }
 

@@ -1,0 +1,188 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { createApp } from '../api/app';
+import { flattenDossiers } from '../domain/campaign';
+import { phaseEnds } from '../domain/campaignClock';
+import { generateCampaign, provinces } from '../domain/generator';
+import { createLogger } from '../platform/logger';
+import { startMailSink } from '../platform/mailSink';
+import { applyMigrations } from '../platform/migrations';
+import { migrationsDir } from '../platform/migrationsDir';
+import { startEmbeddedPostgres } from '../platform/postgres';
+import { createPrisma } from '../platform/prisma';
+import { projectRoot, toolsDir } from '../platform/projectRoot';
+import { findOrInstallTemporalCli } from '../platform/temporalCli';
+import { startTemporalDevServer } from '../platform/temporalServer';
+import { seedDemoDirectory } from '../store/directory';
+import { saveCampaignRecords } from '../store/saveCampaignRecords';
+import { baselineStepUpdate, type BaselineInput } from '../workflows/benchmarkBaseline';
+import { startAutopilot } from './lib/autopilot';
+
+/**
+ * `npm run bench:cases [-- --cases N] [-- --days-per-second D]`: N cases (default 1,000) through
+ * all three phases with the autopilot, then, on the same server and worker, N baseline workflows
+ * with the same calendar and the same average number of activities, timers and updates. Prints
+ * progress, and as its last line one JSON object of the figures.
+ */
+function argument(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!(value > 0)) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const seconds = (since: number) => (Date.now() - since) / 1000;
+const round = (x: number) => Math.round(x * 100) / 100;
+
+async function waitUntilCompleted(client: Client, query: string, expected: number, label: string): Promise<void> {
+  let last = -1;
+  for (;;) {
+    const { count } = await client.workflow.count(`${query} AND ExecutionStatus = 'Completed'`);
+    if (count !== last) console.log(`${label}: ${count}/${expected} completed`);
+    last = count;
+    if (count >= expected) break;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
+async function main(): Promise<void> {
+  const cases = argument('cases', 1_000);
+  const daysPerSecond = argument('days-per-second', 2);
+  const log = createLogger('bench-cases', 'warn');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cases-'));
+  fs.chmodSync(dir, 0o755);
+  const [temporalPort, pgPort, smtpPort, mailPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const cli = await findOrInstallTemporalCli({ configuredPath: process.env.TEMPORAL_CLI, toolsDir: toolsDir(), log });
+  const [temporal, postgres, mail] = await Promise.all([
+    startTemporalDevServer({ cli, dbFile: path.join(dir, 'temporal.db'), port: temporalPort, namespace: 'default', log }),
+    startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: pgPort, log }),
+    startMailSink({ dir: path.join(dir, 'mail'), smtpPort, httpPort: mailPort, log }),
+  ]);
+  const prisma = createPrisma(postgres.url);
+  const connection = await Connection.connect({ address: temporal.address });
+  const client = new Client({ connection });
+  const taskQueue = 'bench-cases';
+  const worker = spawn(process.execPath, [path.join(projectRoot(), 'dist', 'worker', 'main.js')], {
+    env: { ...process.env, DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporal.address, SMTP_URL: mail.smtpUrl, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'error' },
+    stdio: 'inherit',
+  });
+  const server = createApp({
+    prisma,
+    temporal: client,
+    namespace: 'default',
+    taskQueue,
+    log,
+    caseSettings: { scale: { kind: 'scaled', daysPerSecond }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
+  }).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const apiUrl = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+
+  try {
+    await applyMigrations(postgres.url, migrationsDir(), log);
+    const generated = generateCampaign({ seed: 2014, enterprises: cases });
+    await saveCampaignRecords(prisma, flattenDossiers(generated.dataset.dossiers), { source: 'bench', actor: 'bench' });
+    await seedDemoDirectory(prisma, provinces);
+    console.log(`${cases} enterprises on file; campaign clock ${daysPerSecond} days/s`);
+
+    const miit = 'demo-national-miit-miitCoordinator';
+    const codeOf = new Map(provinces.map((p) => [p.name, p.code]));
+    let started = Date.now();
+    const res = await fetch(`${apiUrl}/campaigns`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${miit}` },
+      body: JSON.stringify({ id: 'bench', name: 'bench', provinces: provinces.map((p) => p.name), daysPerSecond }),
+    });
+    if (!res.ok) throw new Error(`campaign: ${res.status} ${await res.text()}`);
+    const autopilot = startAutopilot({
+      apiUrl,
+      staffToken: (province, agency) => `demo-${codeOf.get(province)}-${agency}-staff`,
+      overseerToken: miit,
+      latePercent: 10,
+      lateByMs: (10 * 1000) / daysPerSecond,
+      onError: () => undefined,
+    });
+    await waitUntilCompleted(client, `WorkflowType = 'enterpriseCaseWorkflow'`, cases, 'cases');
+    const caseS = seconds(started);
+    await autopilot.stop();
+
+    console.log('counting activities, timers and updates in the case histories');
+    let activities = 0;
+    let timers = 0;
+    let updates = 0;
+    let events = 0;
+    for await (const wf of client.workflow.list({ query: `WorkflowType = 'enterpriseCaseWorkflow'` })) {
+      const history = await client.workflow.getHandle(wf.workflowId).fetchHistory();
+      for (const e of history.events ?? []) {
+        events++;
+        if (e.activityTaskScheduledEventAttributes) activities++;
+        if (e.timerStartedEventAttributes) timers++;
+        if (e.workflowExecutionUpdateAcceptedEventAttributes) updates++;
+      }
+    }
+    const per = (n: number) => Math.round(n / cases);
+    const baseline: Omit<BaselineInput, 'phaseEnds'> = { activities: per(activities), extraTimers: Math.max(0, per(timers) - 3), updates: per(updates) };
+    console.log(`per case: ${baseline.activities} activities, ${per(timers)} timers, ${baseline.updates} updates; ${events} events in all`);
+
+    started = Date.now();
+    const ends = phaseEnds(
+      { selfInspection: { from: '2014-10-10', to: '2014-11-25' }, rectification: { from: '2014-11-26', to: '2015-01-31' }, acceptance: { from: '2015-02-01', to: '2015-03-31' }, reviewWindow: generated.window },
+      started,
+      { kind: 'scaled', daysPerSecond },
+    );
+    const handles = [];
+    for (let i = 0; i < cases; i++) {
+      handles.push(await client.workflow.start('benchmarkBaselineWorkflow', { workflowId: `baseline/${i}`, taskQueue, args: [{ ...baseline, phaseEnds: ends }] }));
+    }
+    // The updates arrive spread over the phases, as the autopilot's completions do.
+    const phaseStarts = [started, Date.parse(ends.selfInspection), Date.parse(ends.rectification)];
+    for (let phase = 0; phase < 3; phase++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, phaseStarts[phase] - Date.now())));
+      const share = Math.floor(baseline.updates / 3) + (phase < baseline.updates % 3 ? 1 : 0);
+      for (let u = 0; u < share; u++) {
+        for (let i = 0; i < handles.length; i += 50) await Promise.all(handles.slice(i, i + 50).map((h) => h.executeUpdate(baselineStepUpdate)));
+      }
+    }
+    await waitUntilCompleted(client, `WorkflowType = 'benchmarkBaselineWorkflow'`, cases, 'baseline');
+    const bareS = seconds(started);
+
+    const status = fs.readFileSync(`/proc/${worker.pid}/status`, 'utf8');
+    const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    console.log(
+      JSON.stringify({
+        cases,
+        case_s: round(caseS),
+        bare_s: round(bareS),
+        ratio: round(caseS / bareS),
+        transitions_per_s: Math.round(events / caseS),
+        worker_peak_rss_mb: Math.round(peakKb / 1024),
+      }),
+    );
+  } finally {
+    worker.kill('SIGTERM');
+    await new Promise((resolve) => worker.once('exit', resolve));
+    server.close();
+    await connection.close();
+    await prisma.$disconnect();
+    await Promise.allSettled([temporal.stop(), postgres.stop(), mail.stop()]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
