@@ -1,4 +1,15 @@
-import { ParentClosePolicy, getExternalWorkflowHandle, setHandler, sleep, startChild, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  setHandler,
+  sleep,
+  startChild,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { caseWorkflowId } from '../domain/caseIds';
 import type { CasePhase } from '../domain/enums';
 import { formLabels, phaseLabels } from '../domain/labels';
@@ -15,6 +26,10 @@ import {
 } from './campaignMessages';
 import { enterpriseCaseWorkflow } from './enterpriseCase';
 
+const HISTORY_LIMIT = 10_000;
+const START_BATCH = 100;
+const PHASE_ORDER: CasePhase[] = ['selfInspection', 'rectification', 'acceptance', 'closed'];
+
 /** Reports due to MIIT at the end of each phase (section 二 of the plan). */
 const reportsDue: Record<Exclude<CasePhase, 'closed'>, string[]> = {
   selfInspection: [formLabels.annex2.zh, formLabels.annex3.zh, '处理方案'],
@@ -29,10 +44,20 @@ const reportsDue: Record<Exclude<CasePhase, 'closed'>, string[]> = {
  */
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignProgress> {
   const state = {
-    phase: 'selfInspection' as CasePhase,
-    cases: new Map<string, string>(),
-    supervised: new Set<string>(),
-    events: [] as CampaignEvent[],
+    phase: input.resume?.phase ?? ('selfInspection' as CasePhase),
+    cases: new Map<string, string>(input.resume?.cases ?? []),
+    supervised: new Set<string>(input.resume?.supervised ?? []),
+    events: input.resume?.events ?? ([] as CampaignEvent[]),
+  };
+  // Every case adds a child start and three phase signals to this history: a large province
+  // would outgrow Temporal's history limit, so the campaign hands its state to a fresh run.
+  const continueIfLong = async () => {
+    if (workflowInfo().historyLength < (input.historyLimit ?? HISTORY_LIMIT) && !workflowInfo().continueAsNewSuggested) return;
+    await condition(allHandlersFinished);
+    await continueAsNew<typeof campaignWorkflow>({
+      ...input,
+      resume: { phase: state.phase, cases: [...state.cases], supervised: [...state.supervised], events: state.events.slice(-200) },
+    });
   };
   const record = (kind: CampaignEvent['kind'], summary: string) => state.events.push({ at: new Date().toISOString(), kind, summary });
   const progress = (): CampaignProgress => ({
@@ -82,19 +107,27 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
     { key: searchAttributes.Province, value: input.province },
     { key: searchAttributes.CasePhase, value: state.phase },
   ]);
-  for (const enterprise of input.enterprises) await openCase(enterprise);
+  for (let i = 0; i < input.enterprises.length; i += START_BATCH) {
+    await Promise.all(input.enterprises.slice(i, i + START_BATCH).map(openCase));
+    await continueIfLong();
+  }
 
-  for (const [phase, next] of [
+  const boundaries = [
     ['selfInspection', 'rectification'],
     ['rectification', 'acceptance'],
     ['acceptance', 'closed'],
-  ] as const) {
+  ] as const;
+  for (const [phase, next] of boundaries.filter(([phase]) => PHASE_ORDER.indexOf(phase) >= PHASE_ORDER.indexOf(state.phase))) {
     await sleep(Math.max(0, Date.parse(input.phaseEnds[phase]) - new Date().getTime()));
     record('reportDue', `${phaseLabels[phase].zh}: ${reportsDue[phase].join('、')}`);
     state.phase = next;
     record('phaseChanged', `${phaseLabels[next].zh} ${phaseLabels[next].en}`);
     upsertSearchAttributes([{ key: searchAttributes.CasePhase, value: next }]);
-    await Promise.all([...state.cases.values()].map((caseId) => getExternalWorkflowHandle(caseId).signal(phaseChangedSignal, { phase: next, endsAt: endOf(next) })));
+    const caseIds = [...state.cases.values()];
+    for (let i = 0; i < caseIds.length; i += START_BATCH) {
+      await Promise.all(caseIds.slice(i, i + START_BATCH).map((caseId) => getExternalWorkflowHandle(caseId).signal(phaseChangedSignal, { phase: next, endsAt: endOf(next) })));
+    }
+    await continueIfLong();
   }
   return progress();
 }

@@ -17,6 +17,17 @@ export interface CampaignInput {
   reviewWindow: ReviewWindow;
   timing: CaseTiming;
   enterprises: CampaignEnterprise[];
+  /** History length past which the campaign continues as new; 10,000 unless a test lowers it. */
+  historyLimit?: number;
+  /** What a previous run handed over when it continued as new. */
+  resume?: CampaignState;
+}
+
+export interface CampaignState {
+  phase: CasePhase;
+  cases: [enterpriseCode: string, caseId: string][];
+  supervised: string[];
+  events: CampaignEvent[];
 }
 
 export interface CampaignEvent {
