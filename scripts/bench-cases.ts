@@ -8,6 +8,7 @@ import { createApp } from '../api/app';
 import { flattenDossiers } from '../domain/campaign';
 import { phaseEnds } from '../domain/campaignClock';
 import { generateCampaign, provinces } from '../domain/generator';
+import { freePort } from '../platform/freePort';
 import { createLogger } from '../platform/logger';
 import { startMailSink } from '../platform/mailSink';
 import { applyMigrations } from '../platform/migrations';
@@ -35,15 +36,6 @@ function argument(name: string, fallback: number): number {
   return value;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const seconds = (since: number) => (Date.now() - since) / 1000;
 const round = (x: number) => Math.round(x * 100) / 100;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../platform/freePort';
 import { runStack } from './lib/runStack';
 
 /**
@@ -10,15 +10,6 @@ import { runStack } from './lib/runStack';
  * (the same folder again). The Temporal CLI is found or built before timing starts.
  * Last line: one JSON object of the figures.
  */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function timeToReady(env: NodeJS.ProcessEnv): Promise<number> {
   const started = process.hrtime.bigint();

@@ -1,21 +1,11 @@
 import { assembleDossiers, buildDataset, flattenDossiers, type CampaignRecords } from '../../domain/campaign';
 import { generateCampaign } from '../../domain/generator';
 import { checkAll } from '../../domain/rules';
-import { createPrisma, type PrismaClient } from '../../platform/prisma';
 import { loadCampaignRecords } from '../../store/loadCampaignRecords';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
-import { freshDatabase } from '../support/freshDatabase';
+import { useFreshDatabase } from '../support/freshDatabase';
 
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let prisma: PrismaClient;
-beforeAll(async () => {
-  db = await freshDatabase();
-  prisma = createPrisma(db.url);
-});
-afterAll(async () => {
-  await prisma.$disconnect();
-  await db.drop();
-});
+const db = useFreshDatabase();
 
 const campaign = generateCampaign({ seed: 7, enterprises: 80 });
 const records = flattenDossiers(campaign.dataset.dossiers);
@@ -40,25 +30,25 @@ function normalised(r: CampaignRecords) {
 
 describe('the campaign archive in PostgreSQL', () => {
   test('what is saved reads back exactly, and the rules give the same answers on it', async () => {
-    const outcome = await saveCampaignRecords(prisma, records, meta);
+    const outcome = await saveCampaignRecords(db.prisma, records, meta);
     expect(outcome.created).toHaveLength(80);
     expect(outcome.changed).toEqual([]);
-    const loaded = await loadCampaignRecords(prisma);
+    const loaded = await loadCampaignRecords(db.prisma);
     expect(normalised(loaded)).toEqual(normalised(records));
 
     const fromDatabase = checkAll(buildDataset(assembleDossiers(loaded)), campaign.window).map((r) => [r.enterpriseCode, r.findings] as const);
     const fromMemory = checkAll(campaign.dataset, campaign.window).map((r) => [r.enterpriseCode, r.findings] as const);
     expect(new Map(fromDatabase)).toEqual(new Map(fromMemory));
-    expect(await prisma.enterprise.findFirst({ select: { updatedBy: true } })).toEqual({ updatedBy: 'clerk@jiangxi' });
+    expect(await db.prisma.enterprise.findFirst({ select: { updatedBy: true } })).toEqual({ updatedBy: 'clerk@jiangxi' });
   });
 
   test('importing the same records again changes nothing', async () => {
-    const versionsBefore = await prisma.enterpriseVersion.count();
-    const ledgerBefore = await prisma.ledgerEntry.count();
-    const outcome = await saveCampaignRecords(prisma, records, meta);
+    const versionsBefore = await db.prisma.enterpriseVersion.count();
+    const ledgerBefore = await db.prisma.ledgerEntry.count();
+    const outcome = await saveCampaignRecords(db.prisma, records, meta);
     expect(outcome).toEqual({ created: [], changed: [], unchanged: expect.arrayContaining(records.enterprises.map((e) => e.code)), rowsWritten: 0 });
-    expect(await prisma.enterpriseVersion.count()).toBe(versionsBefore);
-    expect(await prisma.ledgerEntry.count()).toBe(ledgerBefore);
+    expect(await db.prisma.enterpriseVersion.count()).toBe(versionsBefore);
+    expect(await db.prisma.ledgerEntry.count()).toBe(ledgerBefore);
   });
 
   test('a correction creates the next version and keeps the old one', async () => {
@@ -67,29 +57,29 @@ describe('the campaign archive in PostgreSQL', () => {
       ...records,
       ledger: records.ledger.map((l) => (l === target ? { ...l, productionKgReo: l.productionKgReo + 1_500 } : l)),
     };
-    const outcome = await saveCampaignRecords(prisma, corrected, { ...meta, source: 'correction.xlsx' });
+    const outcome = await saveCampaignRecords(db.prisma, corrected, { ...meta, source: 'correction.xlsx' });
     expect(outcome.changed).toEqual([target.enterpriseCode]);
     expect(outcome.unchanged).toHaveLength(79);
 
-    const versions = await prisma.enterpriseVersion.findMany({ where: { enterpriseCode: target.enterpriseCode }, orderBy: { version: 'asc' } });
+    const versions = await db.prisma.enterpriseVersion.findMany({ where: { enterpriseCode: target.enterpriseCode }, orderBy: { version: 'asc' } });
     expect(versions.map((v) => [v.version, v.source])).toEqual([
       [1, 'test.xlsx'],
       [2, 'correction.xlsx'],
     ]);
     expect(versions[0].contentHash).not.toBe(versions[1].contentHash);
-    expect((await prisma.enterprise.findUniqueOrThrow({ where: { code: target.enterpriseCode } })).currentVersion).toBe(2);
-    expect(normalised(await loadCampaignRecords(prisma))).toEqual(normalised(corrected));
+    expect((await db.prisma.enterprise.findUniqueOrThrow({ where: { code: target.enterpriseCode } })).currentVersion).toBe(2);
+    expect(normalised(await loadCampaignRecords(db.prisma))).toEqual(normalised(corrected));
   });
 
   test('a write that fails part-way leaves nothing behind', async () => {
-    const before = { enterprises: await prisma.enterprise.count(), ledger: await prisma.ledgerEntry.count() };
+    const before = { enterprises: await db.prisma.enterprise.count(), ledger: await db.prisma.ledgerEntry.count() };
     const fresh = generateCampaign({ seed: 99, enterprises: 12 });
     const newRecords = flattenDossiers(fresh.dataset.dossiers);
     // Two new enterprises claiming one mining licence number violate its primary key late in the write.
     const licence = newRecords.miningLicences[0];
     const other = newRecords.enterprises.find((e) => e.code !== licence.holderCode && !records.enterprises.some((r) => r.code === e.code))!;
     const broken = { ...newRecords, miningLicences: [...newRecords.miningLicences, { ...licence, holderCode: other.code }] };
-    await expect(saveCampaignRecords(prisma, broken, meta)).rejects.toThrow();
-    expect({ enterprises: await prisma.enterprise.count(), ledger: await prisma.ledgerEntry.count() }).toEqual(before);
+    await expect(saveCampaignRecords(db.prisma, broken, meta)).rejects.toThrow();
+    expect({ enterprises: await db.prisma.enterprise.count(), ledger: await db.prisma.ledgerEntry.count() }).toEqual(before);
   });
 });

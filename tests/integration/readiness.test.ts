@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../platform/logger';
 import { createPrisma } from '../../platform/prisma';
-import { freePort } from '../support/ports';
+import { freePort } from '../../platform/freePort';
 import { services } from '../support/services';
 
 const log = createLogger('test-readiness', 'silent');

@@ -6,7 +6,7 @@ import { Connection, Client } from '@temporalio/client';
 import { tipWorkflowId } from '../../domain/tip';
 import { projectRoot } from '../../platform/projectRoot';
 import { runStack, type StackLogLine } from '../../scripts/lib/runStack';
-import { freePort } from '../support/ports';
+import { freePort } from '../../platform/freePort';
 import { services } from '../support/services';
 import { waitFor } from '../support/waitFor';
 

@@ -1,24 +1,17 @@
 import { creditCodeCheckChar, flattenDossiers } from '../../domain/campaign';
 import { generateCampaign } from '../../domain/generator';
-import { createPrisma, type PrismaClient } from '../../platform/prisma';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { taskActivities, type TaskToCreate } from '../../activities/tasks';
 import { ruleCheckActivities } from '../../activities/ruleChecks';
-import { freshDatabase } from '../support/freshDatabase';
+import { useFreshDatabase } from '../support/freshDatabase';
 
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let prisma: PrismaClient;
+const db = useFreshDatabase();
+
 const campaign = generateCampaign({ seed: 5, enterprises: 30 });
 const enterprise = campaign.dataset.dossiers[0].enterprise;
 
 beforeAll(async () => {
-  db = await freshDatabase();
-  prisma = createPrisma(db.url);
-  await saveCampaignRecords(prisma, flattenDossiers(campaign.dataset.dossiers), { source: 'test', actor: 'test' });
-});
-afterAll(async () => {
-  await prisma.$disconnect();
-  await db.drop();
+  await saveCampaignRecords(db.prisma, flattenDossiers(campaign.dataset.dossiers), { source: 'test', actor: 'test' });
 });
 
 const task: TaskToCreate = {
@@ -36,16 +29,16 @@ const task: TaskToCreate = {
 
 describe('task activities', () => {
   test('creating a task twice (a retried activity) leaves one task', async () => {
-    const { createTask } = taskActivities(prisma);
+    const { createTask } = taskActivities(db.prisma);
     await createTask(task);
     await createTask({ ...task, title: 'retried' });
-    const rows = await prisma.caseTask.findMany({ where: { caseId: task.caseId } });
+    const rows = await db.prisma.caseTask.findMany({ where: { caseId: task.caseId } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ title: '核查 tax check', status: 'open' });
   });
 
   test('a completion is recorded once, with its findings and dispositions, even when retried', async () => {
-    const { recordTaskCompletion } = taskActivities(prisma);
+    const { recordTaskCompletion } = taskActivities(db.prisma);
     const done = {
       taskKey: task.key,
       completion: { findings: [{ violation: 'unpaidVat' }] },
@@ -56,24 +49,24 @@ describe('task activities', () => {
     };
     await recordTaskCompletion(done);
     await recordTaskCompletion({ ...done, actor: 'someone-else' });
-    expect(await prisma.caseTask.findUniqueOrThrow({ where: { key: task.key } })).toMatchObject({ status: 'completed', completedBy: 'tax-staff@jiangxi' });
-    const findings = await prisma.caseFinding.findMany({ where: { taskKey: task.key } });
+    expect(await db.prisma.caseTask.findUniqueOrThrow({ where: { key: task.key } })).toMatchObject({ status: 'completed', completedBy: 'tax-staff@jiangxi' });
+    const findings = await db.prisma.caseFinding.findMany({ where: { taskKey: task.key } });
     expect(findings.map((f) => [f.violation, f.amounts, f.recordedBy])).toEqual([['unpaidVat', { unpaidTaxFen: 1_234_500 }, 'tax-staff@jiangxi']]);
-    expect(await prisma.caseDisposition.count({ where: { caseId: task.caseId } })).toBe(1);
+    expect(await db.prisma.caseDisposition.count({ where: { caseId: task.caseId } })).toBe(1);
   });
 
   test('cancelling touches only open tasks', async () => {
-    const { createTask, cancelTask } = taskActivities(prisma);
+    const { createTask, cancelTask } = taskActivities(db.prisma);
     await cancelTask(task.key);
-    expect((await prisma.caseTask.findUniqueOrThrow({ where: { key: task.key } })).status).toBe('completed');
+    expect((await db.prisma.caseTask.findUniqueOrThrow({ where: { key: task.key } })).status).toBe('completed');
     const other = { ...task, key: `${task.key}-2` };
     await createTask(other);
     await cancelTask(other.key);
-    expect((await prisma.caseTask.findUniqueOrThrow({ where: { key: other.key } })).status).toBe('cancelled');
+    expect((await db.prisma.caseTask.findUniqueOrThrow({ where: { key: other.key } })).status).toBe('cancelled');
   });
 
   test('rule checks run against the archive, and see a later import', async () => {
-    const { runRuleChecks } = ruleCheckActivities(prisma);
+    const { runRuleChecks } = ruleCheckActivities(db.prisma);
     const flagged = [...campaign.manifest.keys()][0];
     const result = await runRuleChecks({ enterpriseCode: flagged, window: campaign.window });
     expect(new Set(result!.findings)).toEqual(campaign.manifest.get(flagged));
@@ -82,7 +75,7 @@ describe('task activities', () => {
     // An enterprise a tip revealed, imported after the first checks ran.
     const code = `91360000MA${'7'.repeat(7)}`;
     const newcomer = { ...enterprise, code: code + creditCodeCheckChar(code), name: '虚构新发现稀土贸易有限公司（虚构 fictional）' };
-    await saveCampaignRecords(prisma, { enterprises: [newcomer] }, { source: 'late', actor: 'test' });
+    await saveCampaignRecords(db.prisma, { enterprises: [newcomer] }, { source: 'late', actor: 'test' });
     expect((await runRuleChecks({ enterpriseCode: newcomer.code, window: campaign.window }))?.enterpriseCode).toBe(newcomer.code);
   });
 });

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { createLogger } from '../../platform/logger';
 import { applyMigrations } from '../../platform/migrations';
 import { migrationsDir } from '../../platform/migrationsDir';
+import { createPrisma, type PrismaClient } from '../../platform/prisma';
 import { services } from './services';
 
 let counter = 0;
@@ -26,6 +27,28 @@ export async function freshDatabase(options: { migrate?: boolean } = { migrate: 
       await client.connect();
       await client.query(`DROP DATABASE ${name} WITH (FORCE)`);
       await client.end();
+    },
+  };
+}
+
+/** A fresh, migrated database and a Prisma client on it for the test file, dropped afterwards. */
+export function useFreshDatabase(): { readonly url: string; readonly prisma: PrismaClient } {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let prisma: PrismaClient;
+  beforeAll(async () => {
+    db = await freshDatabase();
+    prisma = createPrisma(db.url);
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await db.drop();
+  });
+  return {
+    get url() {
+      return db.url;
+    },
+    get prisma() {
+      return prisma;
     },
   };
 }

@@ -10,7 +10,7 @@ import { startEmbeddedPostgres } from '../../platform/postgres';
 import { toolsDir } from '../../platform/projectRoot';
 import { findOrInstallTemporalCli } from '../../platform/temporalCli';
 import { startTemporalDevServer } from '../../platform/temporalServer';
-import { freePort } from './ports';
+import { freePort } from '../../platform/freePort';
 import { publishServices } from './services';
 
 /**

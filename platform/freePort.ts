@@ -1,6 +1,6 @@
 import net from 'node:net';
 
-/** A port the OS says is free right now; tests never use the fixed ports of a running `npm start`. */
+/** A port the OS says is free right now: tests and benchmarks never take the fixed ports of a running `npm start`. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
