@@ -12,7 +12,7 @@ import { findOrInstallTemporalCli } from '../platform/temporalCli';
 import { startTemporalDevServer } from '../platform/temporalServer';
 import { seedDemoData } from '../store/seedDemoData';
 import { seedDemoDirectory } from '../store/directory';
-import { runDemoCampaign } from './lib/demoCampaign';
+import { DEMO_CAMPAIGN_ID, runDemoCampaign } from './lib/demoCampaign';
 import { provinces } from '../domain/generator';
 
 /**
@@ -83,12 +83,14 @@ async function main(): Promise<void> {
 
     await applyMigrations(postgres.url, migrationsDir(), log);
     let demoTokens: string[] = [];
+    let demoCampaignStarted = false;
     if (cfg.DEMO_ENTERPRISES > 0) {
       const prisma = createPrisma(postgres.url);
       try {
         const seeded = await seedDemoData(prisma, cfg.DEMO_ENTERPRISES);
         if (seeded > 0) log.info({ enterprises: seeded }, 'empty database: fictional demo campaign data loaded');
         const directory = await seedDemoDirectory(prisma, provinces);
+        demoCampaignStarted = (await prisma.campaign.count({ where: { id: DEMO_CAMPAIGN_ID } })) > 0;
         demoTokens = directory.filter((e) => e.province === null || (e.province === '江西省' && ['tax', 'industry'].includes(e.agencyKind))).map((e) => e.token);
       } finally {
         await prisma.$disconnect();
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
     if (cfg.DEMO_ENTERPRISES > 0) {
       const autopilot = await runDemoCampaign({
         apiUrl,
+        alreadyStarted: demoCampaignStarted,
         daysPerSecond: cfg.DEMO_DAYS_PER_SECOND,
         autopilot: cfg.DEMO_AUTOPILOT,
         latePercent: cfg.DEMO_LATE_PERCENT,

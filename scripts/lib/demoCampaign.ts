@@ -9,10 +9,17 @@ const MIIT = 'demo-national-miit-miitCoordinator';
  * The demo a newcomer sees on `npm start`: the 2014 campaign over the demo provinces on a fast
  * clock, started once (a later start only resumes it), and simulated staff working its tasks.
  */
-export async function runDemoCampaign(options: { apiUrl: string; daysPerSecond: number; autopilot: boolean; latePercent: number; log: Logger }) {
+export async function runDemoCampaign(options: {
+  apiUrl: string;
+  /** Whether an earlier start already created it (the supervisor knows from the database). */
+  alreadyStarted: boolean;
+  daysPerSecond: number;
+  autopilot: boolean;
+  latePercent: number;
+  log: Logger;
+}) {
   const { apiUrl, log } = options;
-  const res = await fetch(`${apiUrl}/campaigns/${DEMO_CAMPAIGN_ID}/provinces/${encodeURIComponent(provinces[0].name)}`, { headers: { authorization: `Bearer ${MIIT}` } });
-  if (res.status === 404) {
+  if (!options.alreadyStarted) {
     const started = await fetch(`${apiUrl}/campaigns`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${MIIT}` },
