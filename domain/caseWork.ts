@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DispositionCode, ViolationCode } from './caseCatalogue';
 import type { AgencyKind, EnterpriseType } from './enums';
 import { agencyLabels, bilingual, enterpriseTypeLabels, findingLabels } from './labels';
 import type { FindingCode, RuleResult } from './rules';
@@ -66,9 +67,7 @@ const IsoDay = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD')
   .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real calendar date');
 
-export const ViolationCode = z.string().regex(/^[a-z][A-Za-z]{2,40}$/, 'must be a violation code from the catalogue');
-export const DispositionCode = z.string().regex(/^[a-z][A-Za-z0-9]{2,40}$/, 'must be a disposition code from the catalogue');
-const Agency = z.enum(['industry', 'landResources', 'environment', 'tax', 'customs', 'commerce', 'publicSecurity', 'workSafety']);
+const Agency = z.enum(['industry', 'landResources', 'environment', 'tax', 'customs', 'commerce', 'publicSecurity', 'workSafety', 'disciplineInspection']);
 
 export const VerificationCompletion = z.object({
   findings: z

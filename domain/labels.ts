@@ -88,3 +88,54 @@ export const findingLabels = {
   offSiteInvoicing: { zh: '异地开票', en: 'Off-site invoicing' },
   unexplainedSource: { zh: '无法说明矿产品来源', en: 'Cannot explain the source of products' },
 } as const;
+
+/**
+ * Violations (违法违规行为) agencies record in findings: every one the plan names (section 一),
+ * plus the rules' findings. Annex 4 prints them in these words.
+ */
+export const violationLabels = {
+  illegalMining: { zh: '非法盗采', en: 'Illegal mining' },
+  crossBoundaryMining: { zh: '越界开采', en: 'Cross-boundary mining' },
+  overQuotaMining: { zh: '超指标开采', en: 'Over-quota mining' },
+  noMiningLicence: { zh: '无有效采矿许可证', en: 'No valid mining licence' },
+  buildBeforeApproval: { zh: '环保未批先建', en: 'Built before environmental approval' },
+  unapprovedByProductRecovery: { zh: '建设工程回收利用稀土资源未经审批或手续不全', en: 'By-product recovery without approval or complete papers' },
+  productionWithoutPlan: { zh: '无计划生产', en: 'Production without a plan' },
+  productionAbovePlan: { zh: '超计划生产', en: 'Production above the plan' },
+  noEiaApproval: { zh: '无环评批复文件', en: 'No EIA approval' },
+  noSafetyFiling: { zh: '无安评备案文件或达不到国家相关规定要求', en: 'No safety filing, or below national requirements' },
+  pollutantsOverLimit: { zh: '污染物不能稳定达标排放', en: 'Pollutants not stably within limits' },
+  boughtIllegalOre: { zh: '收购非法稀土矿产品', en: 'Bought illegal rare-earth ore' },
+  tradedIllegalOre: { zh: '买卖非法稀土矿产品', en: 'Traded illegal rare-earth ore' },
+  soldToUnplanned: { zh: '将矿产品销售给无计划企业', en: 'Sold mineral products to an enterprise without a plan' },
+  unexplainedSource: { zh: '无法说明矿产品来源', en: 'Cannot explain the source of ore' },
+  massBalanceGap: { zh: '购销存数量不符', en: 'Purchases, production and sales do not balance' },
+  unpaidVat: { zh: '未缴纳增值税', en: 'Unpaid VAT' },
+  unpaidResourceTax: { zh: '未足额缴纳矿产资源税及补偿费', en: 'Unpaid resource tax or compensation fees' },
+  offSiteInvoicing: { zh: '非法产品异地开票', en: 'Off-site invoicing of illegal products' },
+  taxEvasion: { zh: '偷逃税费', en: 'Tax evasion' },
+  smuggling: { zh: '走私', en: 'Smuggling' },
+  illegalSourceExport: { zh: '出口产品源头为非法稀土矿产品', en: 'Exported products traced to illegal ore' },
+  businessAdministrationViolation: { zh: '违反工商行政管理法律法规', en: 'Violation of business-administration law' },
+  suspectedCrime: { zh: '涉嫌犯罪', en: 'Suspected crime' },
+  derelictionOrCollusion: { zh: '失职渎职、官商勾结', en: 'Dereliction of duty or collusion of officials' },
+} as const;
+
+/** Handling measures (处理措施) a handling plan may order: every one the plan names. */
+export const dispositionLabels = {
+  stopProduction: { zh: '立即责令停产', en: 'Stop production at once' },
+  stopAndRectify: { zh: '责令停产整改', en: 'Stop and rectify' },
+  rectifyByDeadline: { zh: '限期整改并依法追缴排污费', en: 'Rectify by a deadline and recover sewage fees' },
+  confiscateProductsAndGains: { zh: '依法没收矿产品及违法所得', en: 'Confiscate mineral products and illegal gains' },
+  confiscateExportProducts: { zh: '没收出口产品及所涉各环节违法所得', en: 'Confiscate export products and the illegal gains of every link' },
+  fine: { zh: '予以处罚（罚款）', en: 'Fine' },
+  recoverVat: { zh: '补缴增值税并缴纳滞纳金及罚款', en: 'Recover VAT with late fees and fines' },
+  recoverResourceTax: { zh: '追缴矿产资源税及补偿费', en: 'Recover resource tax and compensation fees' },
+  reduceNextYearPlan: { zh: '减少下一年度计划', en: "Reduce next year's plan" },
+  barFromNationalFunding: { zh: '不得申报国家相关资金支持项目', en: 'Bar from national funding projects' },
+  closeIllegalSite: { zh: '取缔非法开采（回收）矿点', en: 'Close the illegal mining or recovery site' },
+  stopUnapprovedRecovery: { zh: '未经审批或手续不全的回收项目责令停产', en: 'Stop by-product recovery without approval' },
+  openCase: { zh: '立案查处', en: 'Open a case' },
+  transferToPublicSecurity: { zh: '依国务院令第310号移送公安机关', en: 'Transfer to public security (State Council Order No. 310)' },
+  referToDisciplineInspection: { zh: '提交纪检监察部门处理', en: 'Refer to discipline inspection' },
+} as const;

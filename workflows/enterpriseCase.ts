@@ -25,8 +25,16 @@ import {
   type TimelineEntry,
 } from './caseMessages';
 
+// Database writes and one SMTP exchange: seconds at most. A short timeout is what lets a case
+// recover quickly when a worker dies mid-activity (the retry waits for the timeout).
 const activities = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+// The first check after an import builds the whole archive's dataset: allow for a large one.
+const { runRuleChecks } = proxyActivities<Activities>({
+  startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
@@ -191,7 +199,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     { key: searchAttributes.EnterpriseName, value: input.enterprise.name },
     { key: searchAttributes.EnterpriseTypes, value: input.enterprise.types },
   ]);
-  const rules = await activities.runRuleChecks({ enterpriseCode: input.enterprise.code, window: input.reviewWindow });
+  const rules = await runRuleChecks({ enterpriseCode: input.enterprise.code, window: input.reviewWindow });
   state.ruleFindings = rules?.findings ?? [];
   record({ kind: 'rulesChecked', actor: 'system', summary: state.ruleFindings.length ? state.ruleFindings.join(', ') : '无异常 no findings' });
   for (const spec of work.selfInspectionTasks(input.enterprise.types, rules)) await openTask(spec, dueIn(input.timing.taskDueMs));

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { ViolationCode, proposeHandlingPlan } from '../../domain/caseCatalogue';
 import { findingCatalogue, type FindingCode } from '../../domain/rules';
 
 /**
  * Simulated agency staff for demos and benchmarks: through the public API, with each agency's own
  * demo token, they complete open tasks the way diligent staff would (recording the violations the
- * rules' evidence points at for their agency, planning and carrying out dispositions, accepting
- * them), except a fixed share of tasks they leave to run late, so escalations happen too.
+ * rules' evidence points at for their agency, planning the catalogue's measures for what was
+ * found, carrying them out, accepting them), except a fixed share of tasks they leave to run late, so escalations happen too.
  */
 export interface AutopilotOptions {
   apiUrl: string;
@@ -28,22 +29,6 @@ interface OpenTask {
   dueAt: string;
 }
 
-// What the simulated industry department proposes for each kind of finding (section 一 of the plan).
-const proposals: Record<FindingCode, { disposition: string; agencyKind: string }> = {
-  illegalMining: { disposition: 'closeIllegalSite', agencyKind: 'landResources' },
-  overQuotaMining: { disposition: 'confiscateProductsAndGains', agencyKind: 'landResources' },
-  boughtIllegalOre: { disposition: 'confiscateProductsAndGains', agencyKind: 'industry' },
-  noMiningLicence: { disposition: 'stopProduction', agencyKind: 'landResources' },
-  noEiaApproval: { disposition: 'stopAndRectify', agencyKind: 'environment' },
-  noSafetyFiling: { disposition: 'stopAndRectify', agencyKind: 'workSafety' },
-  productionWithoutPlan: { disposition: 'stopProduction', agencyKind: 'industry' },
-  productionAbovePlan: { disposition: 'reduceNextYearPlan', agencyKind: 'industry' },
-  soldToUnplanned: { disposition: 'fine', agencyKind: 'industry' },
-  massBalanceGap: { disposition: 'recoverVat', agencyKind: 'tax' },
-  offSiteInvoicing: { disposition: 'recoverVat', agencyKind: 'tax' },
-  unexplainedSource: { disposition: 'recoverResourceTax', agencyKind: 'tax' },
-};
-
 function isLate(key: string, percent: number): boolean {
   return createHash('sha256').update(key).digest().readUInt16BE(0) % 100 < percent;
 }
@@ -65,11 +50,8 @@ export function startAutopilot(options: AutopilotOptions): { stop(): Promise<voi
       case 'verification':
         return { findings: (evidence.findings ?? []).filter((f) => findingCatalogue[f]?.agencies[0] === task.agency).map((violation) => ({ violation })) };
       case 'handlingPlan': {
-        const seen = new Set<string>();
-        const dispositions = (evidence.violations ?? [])
-          .map((v) => proposals[v as FindingCode])
-          .filter((p) => p && !seen.has(p.disposition + p.agencyKind) && seen.add(p.disposition + p.agencyKind))
-          .map((p) => ({ ...p, dueDate: '2015-01-31' }));
+        const violations = (evidence.violations ?? []).map((v) => ViolationCode.parse(v));
+        const dispositions = proposeHandlingPlan(violations).map((p) => ({ ...p, dueDate: '2015-01-31' }));
         return { annex2Verified: true, dispositions, note: '按方案整改 rectify as planned' };
       }
       case 'disposition':
