@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CampaignCalendar } from '../domain/campaignClock';
+import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, VerificationCompletion } from '../domain/caseWork';
 import { EnterpriseType } from '../domain/enums';
 import { TipSubmission } from '../domain/tip';
 
@@ -70,6 +72,91 @@ export function openApiDocument(): object {
             { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
           ],
           responses: { 200: { description: 'the snapshot' }, 404: error('no such version') },
+        },
+      },
+      '/campaigns': {
+        post: {
+          summary: 'Start a campaign: one campaign workflow per province, one case per listed enterprise (MIIT, or a coordinator for their province)',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['id', 'name', 'provinces'],
+                  properties: {
+                    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{2,40}$' },
+                    name: { type: 'string' },
+                    provinces: { type: 'array', items: { type: 'string' } },
+                    calendar: z.toJSONSchema(CampaignCalendar, { io: 'input' }),
+                    daysPerSecond: { type: 'number', description: 'campaign days per real second (demos); real time when absent' },
+                    enterprises: { type: 'array', items: { type: 'string' }, description: 'credit codes; every enterprise of the provinces by default' },
+                  },
+                },
+              },
+            },
+          },
+          responses: { 201: { description: 'started' }, 400: error('invalid campaign'), 403: error('not a coordinator of these provinces') },
+        },
+      },
+      '/campaigns/{id}/provinces/{province}': {
+        get: { summary: 'Progress of a campaign in a province: phase, cases, events, task counts', responses: { 200: { description: 'progress' }, 404: error('no such campaign in your scope') } },
+      },
+      '/campaigns/{id}/provinces/{province}/enterprises': {
+        post: { summary: 'Add an enterprise on file to a running campaign (coordinators)', responses: { 200: { description: 'already listed' }, 201: { description: 'case started' }, 403: error('not a coordinator'), 404: error('unknown enterprise or campaign') } },
+      },
+      '/campaigns/{id}/provinces/{province}/cases/{code}/supervise': {
+        post: { summary: '挂牌督办: put a case under supervision (MIIT)', responses: { 202: { description: 'supervised' }, 403: error('MIIT only') } },
+      },
+      '/cases': {
+        get: { summary: 'Cases in your scope, from Temporal visibility (filters campaignId, province)', responses: { 200: { description: '{ items }' } } },
+      },
+      '/cases/{caseId}': {
+        get: { summary: "A case's tasks and timeline (caseId URL-encoded)", responses: { 200: { description: 'the case' }, 404: error('no such case in your scope') } },
+      },
+      '/tasks': {
+        get: {
+          summary: 'Tasks in your scope, soonest due first',
+          parameters: [
+            { name: 'status', in: 'query', schema: { type: 'string', enum: ['open', 'completed', 'cancelled'] } },
+            { name: 'overdue', in: 'query', schema: { type: 'boolean' } },
+            { name: 'caseId', in: 'query', schema: { type: 'string' } },
+            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+            { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+          ],
+          responses: { 200: { description: '{ items, page, pageSize, total }' } },
+        },
+      },
+      '/tasks/{key}': {
+        get: { summary: 'A task with its evidence and case context (key URL-encoded)', responses: { 200: { description: 'the task' }, 404: error('no such task in your scope') } },
+      },
+      '/tasks/{key}/complete': {
+        post: {
+          summary: 'Complete a task; the completion is validated by the schema of its kind (verification, handlingPlan, disposition, acceptance)',
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 100 } }],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['completion'],
+                  properties: {
+                    completion: {
+                      oneOf: [VerificationCompletion, HandlingPlan, DispositionCompletion, AcceptanceCompletion].map((schema) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })),
+                    },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: { description: 'completed (or, for a repeated Idempotency-Key, the first result)' },
+            400: error('invalid completion'),
+            403: error('you may see but not complete this task'),
+            404: error('no such task in your scope'),
+            409: error('the task is already completed or cancelled'),
+          },
         },
       },
       '/tips/{id}': {
