@@ -1,7 +1,17 @@
 import type { PrismaClient } from '@prisma/client';
+import { Context } from '@temporalio/activity';
 import { assembleDossiers, buildDataset, type CampaignDataset, type ReviewWindow } from '../domain/campaign';
 import { checkEnterprise, type RuleResult } from '../domain/rules';
 import { loadCampaignRecords } from '../store/loadCampaignRecords';
+
+/** The running activity's context; none when the function is called directly (tests, scripts). */
+function currentActivity(): Context | undefined {
+  try {
+    return Context.current();
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The rules follow suppliers and customers across the whole archive, so every check needs the
@@ -24,7 +34,16 @@ export function ruleCheckActivities(prisma: PrismaClient) {
 
   return {
     async runRuleChecks(input: { enterpriseCode: string; window: ReviewWindow }): Promise<RuleResult | undefined> {
-      const all = await dataset();
+      // Building the dataset can take a while; heartbeats let Temporal see a dead worker in
+      // seconds instead of waiting out the whole timeout before retrying elsewhere.
+      const context = currentActivity();
+      const beat = setInterval(() => context?.heartbeat(), 2_000);
+      let all: CampaignDataset;
+      try {
+        all = await dataset();
+      } finally {
+        clearInterval(beat);
+      }
       const dossier = all.byCode.get(input.enterpriseCode);
       return dossier ? checkEnterprise(dossier, all, input.window) : undefined;
     },

@@ -35,6 +35,7 @@ const activities = proxyActivities<Activities>({
 // The first check after an import builds the whole archive's dataset: allow for a large one.
 const { runRuleChecks } = proxyActivities<Activities>({
   startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
