@@ -6,6 +6,7 @@ import { projectRoot } from '../../platform/projectRoot';
 
 /** One JSON log line of the supervisor or a process it runs. */
 export interface StackLogLine {
+  level?: number;
   msg: string;
   process: string;
   component?: string;
@@ -37,7 +38,11 @@ export function runStack(env: NodeJS.ProcessEnv): RunningStack {
       lines.push(line);
       if (line.msg === 'stack ready') resolve(line);
     });
-    void exited.then((code) => reject(new Error(`the stack exited (${code}) before it was ready`)));
+    void exited.then((code) => {
+      // pino levels: 50 error, 60 fatal.
+      const why = lines.filter((l) => (l.level ?? 0) >= 50);
+      reject(new Error(`the stack exited (${code}) before it was ready: ${JSON.stringify(why).slice(0, 2_000)}`));
+    });
   });
   ready.catch(() => undefined);
   child.stderr!.resume();

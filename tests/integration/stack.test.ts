@@ -33,13 +33,12 @@ function pidsOf(lines: StackLogLine[]): number[] {
 
 describe('npm start', () => {
   let dataDir: string;
-  let env: NodeJS.ProcessEnv;
 
-  beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rare-earth-stack-'));
-    fs.chmodSync(dataDir, 0o755);
+  // Ports are picked right before each start: other test files listen on OS-chosen ports all
+  // the time, and one picked minutes earlier may well be taken by then.
+  const environment = async (): Promise<NodeJS.ProcessEnv> => {
     const [api, temporal, ui, postgres, smtp, mailbox] = await Promise.all(Array.from({ length: 6 }, freePort));
-    env = {
+    return {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       DATA_DIR: dataDir,
@@ -53,11 +52,16 @@ describe('npm start', () => {
       WORKER_SHUTDOWN_GRACE_S: '5',
       DEMO_ENTERPRISES: '40',
     };
+  };
+
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rare-earth-stack-'));
+    fs.chmodSync(dataDir, 0o755);
   });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   test('comes up, prints its URLs, stops on Ctrl-C without orphans, and resumes from its data', async () => {
-    const first = runStack(env);
+    const first = runStack(await environment());
     const ready = await first.ready;
     const urls = ready.urls!;
     expect(Object.keys(urls).sort()).toEqual(['api', 'mailbox', 'openapi', 'temporalUi']);
@@ -93,6 +97,7 @@ describe('npm start', () => {
     expect(stopped).toEqual(['autopilot', 'api', 'worker', 'mail sink', ...stopped.slice(4)]);
     expect(stopped.slice(4).sort()).toEqual(['postgres', 'temporal']);
 
+    const env = await environment();
     const second = runStack(env);
     const again = await second.ready;
     try {
