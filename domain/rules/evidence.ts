@@ -1,5 +1,6 @@
 import type { IsoDate, ProductCategory, YearMonth } from '../campaign';
 import type { permitLabels } from '../labels';
+import type { Flow } from './facts';
 import type { FindingCode } from './findings';
 
 /**
@@ -47,20 +48,13 @@ export type Evidence =
       limitKgReo: number;
     }
   | { kind: 'noPlan'; code: FindingCode; category: ProductCategory; year: number; months: YearMonth[]; producedKgReo: number }
-  | {
+  | (Flow & {
       kind: 'trade';
       code: FindingCode;
       direction: 'purchase' | 'sale';
-      month: YearMonth;
-      partner: PartnerMention;
-      product: string;
-      category: ProductCategory;
-      kgReo: number;
-      source: FlowSource;
-      invoiceNo?: string;
       issue: TradeIssue;
       supplierTaint?: SourceTaint;
-    }
+    })
   | {
       kind: 'massBalance';
       code: FindingCode;
