@@ -106,8 +106,9 @@ export function taskActivities(prisma: PrismaClient) {
             dueDate: day(d.dueDate),
             status: d.status,
             result: d.result === undefined ? undefined : json(d.result),
-            unfinishedReason: d.unfinishedReason ?? null,
-            newCompletionDate: d.newCompletionDate ? day(d.newCompletionDate) : null,
+            // Kept once given: an accepted retry still shows why it was late, and until when.
+            unfinishedReason: d.unfinishedReason,
+            newCompletionDate: d.newCompletionDate ? day(d.newCompletionDate) : undefined,
             updatedBy: done.actor,
           };
           await tx.caseDisposition.upsert({ where: { id: d.id }, create: { id: d.id, ...data }, update: data });

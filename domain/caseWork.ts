@@ -136,7 +136,31 @@ export function findingsOf(task: TaskRef, completion: unknown) {
   return parsed.findings.map((f) => ({ violation: f.violation, agencyKind: task.agencyKind, amounts: f.amounts as Record<string, number>, note: f.note }));
 }
 
-export function dispositionsOf(task: TaskRef & { title?: string }, completion: unknown, caseId: string) {
+/** A disposition as the handling plan ordered it; retries carry the round and why. */
+type PlannedDisposition = HandlingPlan['dispositions'][number] & { round?: number; reason?: string };
+
+export function dispositionsOf(task: TaskRef & { title?: string }, completion: unknown, caseId: string, evidence?: unknown) {
+  const planned = evidence as PlannedDisposition | undefined;
+  const id = planned && taskKey(caseId, { kind: 'disposition', agencyKind: planned.agencyKind, purpose: planned.disposition });
+  if (task.kind === 'disposition' && planned && id) {
+    return [{ id, disposition: planned.disposition, agencyKind: planned.agencyKind, dueDate: planned.dueDate, status: 'done', result: completion }];
+  }
+  if (task.kind === 'acceptance' && planned && id) {
+    const verdict = completion as z.infer<typeof AcceptanceCompletion>;
+    return [
+      verdict.accepted
+        ? { id, disposition: planned.disposition, agencyKind: planned.agencyKind, dueDate: planned.dueDate, status: 'accepted' }
+        : {
+            id,
+            disposition: planned.disposition,
+            agencyKind: planned.agencyKind,
+            dueDate: planned.dueDate,
+            status: 'unfinished',
+            unfinishedReason: verdict.reason,
+            newCompletionDate: verdict.newCompletionDate,
+          },
+    ];
+  }
   if (task.kind === 'handlingPlan') {
     return (completion as HandlingPlan).dispositions.map((d) => ({
       id: taskKey(caseId, { kind: 'disposition', agencyKind: d.agencyKind, purpose: d.disposition }),
@@ -167,6 +191,36 @@ export function acceptanceTasks(plan: HandlingPlan | undefined): TaskSpec[] {
     title: `验收 acceptance of ${d.disposition}`,
     evidence: d,
   }));
+}
+
+/**
+ * What a completion leads to beyond the phase's plan (section 二, 验收总结): a disposition not
+ * accepted goes back to its agency with the new completion date, and is verified again once done.
+ */
+export function followUpOf(spec: TaskSpec, completion: unknown): TaskSpec | undefined {
+  const planned = spec.evidence as PlannedDisposition;
+  if (spec.kind === 'acceptance') {
+    const verdict = completion as z.infer<typeof AcceptanceCompletion>;
+    if (verdict.accepted) return undefined;
+    const round = (planned.round ?? 0) + 1;
+    return {
+      kind: 'disposition',
+      agencyKind: planned.agencyKind,
+      purpose: `${planned.disposition}/round-${round}`,
+      title: `整改未完成，限期完成 rectify again: ${planned.disposition} by ${verdict.newCompletionDate}`,
+      evidence: { ...planned, dueDate: verdict.newCompletionDate, round, reason: verdict.reason },
+    };
+  }
+  if (spec.kind === 'disposition' && planned.round) {
+    return {
+      kind: 'acceptance',
+      agencyKind: 'industry',
+      purpose: `${planned.agencyKind}-${planned.disposition}/round-${planned.round}`,
+      title: `复核验收 acceptance again of ${planned.disposition}`,
+      evidence: planned,
+    };
+  }
+  return undefined;
 }
 
 export function referralOf(task: TaskRef, completion: unknown): { officials: string; facts: string } | undefined {

@@ -68,7 +68,12 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     province: input.province,
     enterprise: input.enterprise,
     phase: state.phase,
-    status: state.closed ? 'closed' : [...state.tasks.values()].some((t) => t.overdue && t.status === 'open') ? 'overdue' : 'open',
+    // Work left when the campaign has ended is overdue whatever its own due time (section 二).
+    status: state.closed
+      ? 'closed'
+      : [...state.tasks.values()].some((t) => t.status === 'open' && (t.overdue || state.phase === 'closed'))
+        ? 'overdue'
+        : 'open',
     supervised: state.supervised,
     ruleFindings: state.ruleFindings as CaseView['ruleFindings'],
     tasks: [...state.tasks.values()],
@@ -118,8 +123,9 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       task.completedAt = completedAt;
       task.completedBy = actor;
       task.completion = parsed;
+      const spec = specs.get(taskKey)!;
       const findings = work.findingsOf(task, parsed);
-      const dispositions = work.dispositionsOf(task, parsed, caseId);
+      const dispositions = work.dispositionsOf(task, parsed, caseId, spec.evidence);
       for (const f of findings) state.violations.add(f.violation);
       if (task.kind === 'handlingPlan') state.plan = parsed as work.HandlingPlan;
       record({ kind: 'taskCompleted', actor, summary: task.title, taskKey });
@@ -127,6 +133,8 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       for (const d of dispositions) record({ kind: 'disposition', actor, summary: `${d.disposition}: ${d.status}`, taskKey });
       publish();
       await activities.recordTaskCompletion({ taskKey, completion: parsed, actor, completedAt, findings, dispositions });
+      const followUp = work.followUpOf(spec, parsed);
+      if (followUp) await openTask(followUp, dueIn(input.timing.taskDueMs));
       const referral = work.referralOf(task, parsed);
       if (referral) {
         record({ kind: 'referral', actor, summary: '移交纪检监察 referred to discipline inspection', taskKey });
@@ -149,9 +157,11 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
 
   /** Creates a task (idempotently, by its key) and runs its escalation ladder until it is done. */
   const escalations: Promise<void>[] = [];
+  const specs = new Map<string, work.TaskSpec>();
   const openTask = async (spec: work.TaskSpec, dueAt: string) => {
     const key = work.taskKey(caseId, spec);
     if (state.tasks.has(key)) return;
+    specs.set(key, spec);
     const task: CaseTask = { key, kind: spec.kind, agencyKind: spec.agencyKind, phase: state.phase, title: spec.title, createdAt: now(), dueAt, status: 'open', overdue: false, escalations: [] };
     state.tasks.set(key, task);
     await activities.createTask({

@@ -95,7 +95,14 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
 
   // Acceptance: the disposition is verified.
   const acceptance = await waitFor('the acceptance task', async () => (await tasksOf(staff('industry'), '&status=open')).find((t) => t.kind === 'acceptance'), 30_000);
-  expect((await complete(staff('industry'), acceptance.key, { accepted: true })).status).toBe(200);
+  // Not accepted: the reason and a new completion date send the disposition back to its agency.
+  const refused = await complete(staff('industry'), acceptance.key, { accepted: false, reason: '矿点尚未复绿 site not yet restored', newCompletionDate: '2015-06-30' });
+  expect(refused.status).toBe(200);
+  const again = await waitFor('the disposition again', async () => (await tasksOf(staff('landResources'), '&status=open')).find((t) => t.kind === 'disposition'));
+  expect(again.key).toContain('/round-1');
+  expect((await complete(staff('landResources'), again.key, { documentNo: '赣国土执〔2015〕7号' })).status).toBe(200);
+  const reacceptance = await waitFor('the second acceptance', async () => (await tasksOf(staff('industry'), '&status=open')).find((t) => t.kind === 'acceptance'));
+  expect((await complete(staff('industry'), reacceptance.key, { accepted: true })).status).toBe(200);
 
   // Both cases close after the campaign's end.
   for (const caseId of [mineCase, traderCase]) {
@@ -114,13 +121,13 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
   expect(description.typedSearchAttributes.get(searchAttributes.Province)).toBe(province);
   expect(description.typedSearchAttributes.get(searchAttributes.Violations)).toEqual(expect.arrayContaining(['illegalMining']));
 
-  recordHistory('enterpriseCase-problemMine', mineCase);
-  recordHistory('enterpriseCase-cleanTrader', traderCase);
+  // Recorded histories (see tests/support/histories.ts): the first three before acceptance could
+  // send work back, the fourth with a disposition not accepted and done again.
+  recordHistory('enterpriseCase-problemMineReworked', mineCase);
   await h.client.workflow.getHandle(`campaign/c2014-test/${province}`).result();
-  recordHistory('campaign', `campaign/c2014-test/${province}`);
 
   const findings = await h.prisma.caseFinding.findMany({ where: { caseId: mineCase } });
   expect(findings.map((f) => [f.violation, f.agencyKind, f.amounts])).toEqual([['illegalMining', 'landResources', { illegalGainsFen: 12_345_600 }]]);
   const dispositions = await h.prisma.caseDisposition.findMany({ where: { caseId: mineCase } });
-  expect(dispositions.map((d) => [d.disposition, d.agencyKind])).toEqual([['closeIllegalSite', 'landResources']]);
+  expect(dispositions.map((d) => [d.disposition, d.agencyKind, d.status, d.unfinishedReason])).toEqual([['closeIllegalSite', 'landResources', 'accepted', '矿点尚未复绿 site not yet restored']]);
 }, 90_000);
