@@ -139,3 +139,30 @@ export const dispositionLabels = {
   transferToPublicSecurity: { zh: '依国务院令第310号移送公安机关', en: 'Transfer to public security (State Council Order No. 310)' },
   referToDisciplineInspection: { zh: '提交纪检监察部门处理', en: 'Refer to discipline inspection' },
 } as const;
+
+/**
+ * Annex 2's fields (企业基本情况核查表) as the form words them. The monthly table's second column
+ * (生产量（矿山/冶炼离）出口量（贸易企业）) holds two quantities the records keep apart, so it is split
+ * in two here, and the original's slip 冶炼离 is written 冶炼分离 as in the column before it. The
+ * notes 按品名详列 etc. are left out: one line per product and partner makes them true by construction.
+ */
+export const annex2FieldLabels = {
+  name: { zh: '企业名称', en: 'Enterprise name' },
+  address: { zh: '企业地址', en: 'Address' },
+  legalRepresentative: { zh: '企业法人', en: 'Legal representative' },
+  phone: { zh: '电话', en: 'Phone' },
+  contact: { zh: '联系人', en: 'Contact person' },
+  contactTitle: { zh: '职务', en: 'Title' },
+  mobile: { zh: '手机', en: 'Mobile' },
+  types: { zh: '企业类型', en: 'Enterprise type' },
+  miningLicenceNo: { zh: '采矿许可证号', en: 'Mining licence no.' },
+  monthlyTable: { zh: '生产、销售、出口等情况表（折REO，吨）', en: 'Production, sales and exports (t REO)' },
+  month: { zh: '月份', en: 'Month' },
+  plan: { zh: '计划量（矿山/冶炼分离）', en: 'Plan (mines, smelting/separation)' },
+  production: { zh: '生产量（矿山/冶炼分离）', en: 'Production (mines, smelting/separation)' },
+  export: { zh: '出口量（贸易企业）', en: 'Exports (trading enterprises)' },
+  purchase: { zh: '采购量（冶炼分离/贸易企业）', en: 'Purchases (smelting/separation, trading)' },
+  supplier: { zh: '原料供应单位', en: 'Raw-material supplier' },
+  sales: { zh: '销售量', en: 'Sales' },
+  customer: { zh: '销售客户', en: 'Customer' },
+} as const;
