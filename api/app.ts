@@ -8,6 +8,7 @@ import { caseRoutes } from './cases';
 import { enterpriseRoutes } from './enterprises';
 import { errorHandler, notFound } from './errors';
 import { healthRoutes } from './health';
+import { importRoutes } from './imports';
 import { openApiDocument } from './openapi';
 import { taskRoutes } from './tasks';
 import { tipRoutes } from './tips';
@@ -24,7 +25,6 @@ export interface ApiDependencies {
 export function createApp(deps: ApiDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb' }));
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
@@ -39,6 +39,9 @@ export function createApp(deps: ApiDependencies): Express {
   });
   app.use(healthRoutes(deps));
   app.use(authenticate(deps.prisma));
+  // Imports read the raw file (JSON files included), so they come before the JSON body parser.
+  app.use(importRoutes(deps));
+  app.use(express.json({ limit: '1mb' }));
   app.use(tipRoutes(deps));
   app.use(enterpriseRoutes(deps));
   app.use(campaignRoutes(deps));

@@ -3,10 +3,16 @@ import { CampaignCalendar } from '../domain/campaignClock';
 import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, VerificationCompletion } from '../domain/caseWork';
 import { EnterpriseType } from '../domain/enums';
 import { TipSubmission } from '../domain/tip';
+import { XLSX_TYPE } from './imports';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } });
 const ErrorBody = z.object({ error: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })).optional() });
 const error = (description: string) => ({ description, content: json(ErrorBody) });
+const Label = z.object({ zh: z.string(), en: z.string() });
+const ImportProblems = z.object({
+  error: z.string(),
+  details: z.array(z.object({ sheet: z.string().optional(), row: z.number().optional(), column: z.string().optional(), value: z.string().optional(), reason: Label })),
+});
 
 /** The OpenAPI document served at /openapi.json, built from the same zod schemas the routes use. */
 export function openApiDocument(): object {
@@ -72,6 +78,36 @@ export function openApiDocument(): object {
             { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
           ],
           responses: { 200: { description: 'the snapshot' }, 404: error('no such version') },
+        },
+      },
+      '/templates/{file}': {
+        get: {
+          summary: 'A blank annex 1 (enterprise list) or annex 2 (full form) template, with drop-down lists',
+          parameters: [
+            { name: 'file', in: 'path', required: true, schema: { type: 'string', enum: ['annex1.xlsx', 'annex2.xlsx'] } },
+            { name: 'campaign', in: 'query', description: "whose review window the month list offers; the 2014 one by default", schema: { type: 'string' } },
+          ],
+          responses: { 200: { description: 'the workbook', content: { [XLSX_TYPE]: {} } }, 400: error('no such template'), 404: error('no such campaign') },
+        },
+      },
+      '/imports': {
+        post: {
+          summary: 'Import a filled-in template (.xlsx, CSV or JSON; the content decides): all or nothing, idempotent by credit code',
+          description:
+            'The industry department and the provincial coordinator of a province import its enterprises; MIIT any. A file with problems answers 422 and `details` lists every one by sheet, row, column and value, with the reason in Chinese and English; nothing is written. An unchanged enterprise is left alone; a changed one gets a new version and keeps the old.',
+          parameters: [
+            { name: 'fileName', in: 'query', schema: { type: 'string', default: 'upload' } },
+            { name: 'dryRun', in: 'query', schema: { type: 'boolean', default: false } },
+            { name: 'campaign', in: 'query', description: 'check months against this campaign’s review window', schema: { type: 'string' } },
+          ],
+          requestBody: { required: true, content: { [XLSX_TYPE]: {}, 'text/csv': {}, 'application/json': {}, 'application/octet-stream': {} } },
+          responses: {
+            200: { description: 'imported: kind, rows per sheet, created / changed / unchanged credit codes, rowsWritten' },
+            403: error('not allowed to submit records, or for a province not yours'),
+            404: error('no such campaign'),
+            413: error('over 20 MB'),
+            422: { description: 'the problems; nothing was written', content: json(ImportProblems) },
+          },
         },
       },
       '/campaigns': {

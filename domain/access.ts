@@ -48,3 +48,14 @@ export function seesTask(principal: Principal, task: { agencyKind: AgencyKind; p
 export function coordinatesProvince(principal: Principal, province: string): boolean {
   return principal.role === 'miitCoordinator' || (principal.role === 'provincialCoordinator' && principal.province === province);
 }
+
+/**
+ * Submitting a province's enterprise records (annex 1 and annex 2 files): the industry department
+ * collects the forms (section 三.(一) of the plan), the provincial coordinator oversees them, MIIT
+ * may load any province's.
+ */
+export function submitsRecordsFor(principal: Principal, province: string): boolean {
+  if (principal.role === 'miitCoordinator') return true;
+  if (principal.province !== province) return false;
+  return principal.role === 'provincialCoordinator' || (principal.agencyKind === 'industry' && (principal.role === 'staff' || principal.role === 'agencyHead'));
+}

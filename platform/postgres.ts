@@ -102,7 +102,12 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     throw error;
   }
   log.info({ port, dataDir, pid: server.child.pid }, 'embedded PostgreSQL ready');
-  return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`, stop };
+  return { url: embeddedDatabaseUrl(port), stop };
+}
+
+/** Where the embedded server of `npm start` listens: tools run beside the stack connect here. */
+export function embeddedDatabaseUrl(port: number): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
 }
 
 async function waitForConnection(port: number, exited: Promise<unknown>, timeoutMs = 60_000): Promise<void> {

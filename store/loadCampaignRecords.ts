@@ -11,17 +11,23 @@ function partner(code: string | null, name: string | null): PartnerRef | undefin
  * Reads the archive back into the domain's flat records (kilograms, fen, ISO dates), the form the
  * rules take. `provinces` narrows the enterprises; trades are read for those enterprises as buyer
  * or seller, so suppliers in other provinces remain visible to the rules through the dataset.
+ * `codes` narrows to the named enterprises and the trades they sold: what an import needs to
+ * rewrite their dossiers.
  */
-export async function loadCampaignRecords(prisma: PrismaClient, filter: { provinces?: string[] } = {}): Promise<CampaignRecords> {
-  const enterpriseWhere = filter.provinces ? { provinceName: { in: filter.provinces } } : {};
-  const byEnterprise = filter.provinces ? { enterprise: enterpriseWhere } : {};
+export async function loadCampaignRecords(prisma: PrismaClient, filter: { provinces?: string[]; codes?: string[] } = {}): Promise<CampaignRecords> {
+  const enterpriseWhere = {
+    ...(filter.provinces ? { provinceName: { in: filter.provinces } } : {}),
+    ...(filter.codes ? { code: { in: filter.codes } } : {}),
+  };
+  const narrowed = filter.provinces !== undefined || filter.codes !== undefined;
+  const byEnterprise = narrowed ? { enterprise: enterpriseWhere } : {};
   const [enterprises, licences, permits, plans, ledger, trades, taxRecords] = await Promise.all([
     prisma.enterprise.findMany({ where: enterpriseWhere, orderBy: { code: 'asc' } }),
-    prisma.miningLicence.findMany({ where: filter.provinces ? { holder: enterpriseWhere } : {} }),
+    prisma.miningLicence.findMany({ where: narrowed ? { holder: enterpriseWhere } : {} }),
     prisma.permitDocument.findMany({ where: byEnterprise, orderBy: { id: 'asc' } }),
     prisma.productionPlan.findMany({ where: byEnterprise, orderBy: { id: 'asc' } }),
     prisma.ledgerEntry.findMany({ where: byEnterprise, orderBy: { id: 'asc' } }),
-    prisma.tradeRecord.findMany({ orderBy: { id: 'asc' } }),
+    prisma.tradeRecord.findMany({ where: filter.codes ? { sellerCode: { in: filter.codes } } : {}, orderBy: { id: 'asc' } }),
     prisma.taxRecord.findMany({ where: byEnterprise }),
   ]);
   return {
