@@ -17,10 +17,11 @@ export async function bulkInsert(
   columns: Record<string, ColumnType>,
   rows: readonly Record<string, unknown>[],
   audit?: { updatedBy: string },
+  rowsPerStatement = ROWS_PER_STATEMENT,
 ): Promise<number> {
   const names = Object.keys(columns);
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const batch = rows.slice(start, start + ROWS_PER_STATEMENT);
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+    const batch = rows.slice(start, start + rowsPerStatement);
     const arrays = names.map((name) => batch.map((row) => (columns[name] === 'jsonb' && row[name] !== null ? JSON.stringify(row[name]) : (row[name] ?? null))));
     const casts = names.map((name, i) => {
       const type = columns[name];

@@ -18,6 +18,8 @@ function snapshotOf(dossier: EnterpriseDossier) {
   return { enterprise, miningLicences, eiaApprovals, safetyFilings, plans, ledger, tradesOut, taxRecords };
 }
 
+const SNAPSHOTS_PER_STATEMENT = 500;
+
 // createMany takes a bind parameter per cell, and PostgreSQL at most 65,535 per statement.
 const BATCH = 3_000;
 
@@ -100,6 +102,9 @@ export async function saveCampaignRecords(
           source: meta.source,
           importedBy: meta.actor,
         })),
+        undefined,
+        // A snapshot is a whole dossier: 20,000 of them as one JSON array parameter took gigabytes.
+        SNAPSHOTS_PER_STATEMENT,
       );
 
       const written = toWrite.map((d) => d.dossier);
