@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import type { Transporter } from 'nodemailer';
+import { addressedToAssignee } from './directory';
 
 export interface EmailToSend {
   /** The outbox key: one escalation step, one report submission. */
@@ -24,7 +25,8 @@ export function emailActivities(deps: { prisma: PrismaClient; mailer: Transporte
      * server's acceptance and the row's update: a crash exactly there resends with the same
      * Message-ID, which receivers (and the bundled mail sink) use to drop the duplicate.
      */
-    async sendEmail(email: EmailToSend): Promise<{ messageId: string; alreadySent: boolean }> {
+    async sendEmail(requested: EmailToSend): Promise<{ messageId: string; alreadySent: boolean }> {
+      const email = await addressedToAssignee(deps.prisma, requested);
       const messageId = messageIdFor(email.key);
       const row = await deps.prisma.outboundEmail.upsert({
         where: { key: email.key },

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { CampaignCalendar } from '../domain/campaignClock';
-import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, VerificationCompletion } from '../domain/caseWork';
+import { DispositionCode } from '../domain/caseCatalogue';
+import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, VerificationCompletion, mustStateOf } from '../domain/caseWork';
 import { EnterpriseType } from '../domain/enums';
 import { TipSubmission } from '../domain/tip';
 import { XLSX_TYPE } from './imports';
+import { AssignBody } from './tasks';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } });
 const ErrorBody = z.object({ error: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })).optional() });
 const error = (description: string) => ({ description, content: json(ErrorBody) });
+
+const dispositionRequirementsText = DispositionCode.options.map((code) => `- ${code}: ${mustStateOf(code).map((f) => f.field).join(', ')}`).join('\n');
+
 const Label = z.object({ zh: z.string(), en: z.string() });
 const ImportProblems = z.object({
   error: z.string(),
@@ -157,6 +162,7 @@ export function openApiDocument(): object {
             { name: 'status', in: 'query', schema: { type: 'string', enum: ['open', 'completed', 'cancelled'] } },
             { name: 'overdue', in: 'query', schema: { type: 'boolean' } },
             { name: 'caseId', in: 'query', schema: { type: 'string' } },
+            { name: 'assignee', in: 'query', schema: { type: 'string', enum: ['me'] }, description: 'only tasks assigned to the caller' },
             { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
             { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
           ],
@@ -169,6 +175,7 @@ export function openApiDocument(): object {
       '/tasks/{key}/complete': {
         post: {
           summary: 'Complete a task; the completion is validated by the schema of its kind (verification, handlingPlan, disposition, acceptance)',
+          description: `A disposition's completion must state, besides the shape below, what its measure requires (the task's evidence lists it as mustState):\n${dispositionRequirementsText}`,
           parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 100 } }],
           requestBody: {
             required: true,
@@ -190,6 +197,20 @@ export function openApiDocument(): object {
             200: { description: 'completed (or, for a repeated Idempotency-Key, the first result)' },
             400: error('invalid completion'),
             403: error('you may see but not complete this task'),
+            404: error('no such task in your scope'),
+            409: error('the task is already completed or cancelled'),
+          },
+        },
+      },
+      '/tasks/{key}/assign': {
+        post: {
+          summary: "Assign a task to one of its agency's staff, or unassign it with null (the agency head, the provincial coordinator, MIIT); its reminder then goes to the assignee",
+          parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' }, description: 'URL-encoded' }],
+          requestBody: { required: true, content: json(AssignBody) },
+          responses: {
+            200: { description: 'the task, with its assignee' },
+            400: error("invalid body, or the assignee is not staff or the head of the task's agency in its province"),
+            403: error('you may see but not assign this task'),
             404: error('no such task in your scope'),
             409: error('the task is already completed or cancelled'),
           },

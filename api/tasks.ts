@@ -2,8 +2,9 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
-import { seesTask, actsOnTask } from '../domain/access';
+import { assignsTask, seesTask, actsOnTask } from '../domain/access';
 import { InvalidCompletion, parseCompletion } from '../domain/caseWork';
+import { agencyLabels } from '../domain/labels';
 import { completeTaskUpdate } from '../workflows/caseMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
@@ -14,10 +15,19 @@ const TaskQuery = PageQuery.extend({
   status: z.enum(['open', 'completed', 'cancelled']).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   caseId: z.string().min(1).max(300).optional(),
+  assignee: z.literal('me', { error: 'assignee filters by "me" only' }).optional(),
 });
 
 const CompleteBody = z.object({ completion: z.unknown() });
+/** null unassigns: the task goes back to the agency as a whole. */
+export const AssignBody = z.object({ staffId: z.string().trim().min(1).max(100).nullable() });
 const IdempotencyKey = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
+
+interface Assignee {
+  staffId: string;
+  name: string;
+  email: string;
+}
 
 /** Tasks as agency staff see them: their own agency's in their own province, soonest due first. */
 export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Router {
@@ -39,13 +49,22 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
       ...(query.caseId ? { caseId: query.caseId } : {}),
       ...(query.overdue === true ? { status: 'open', dueAt: { lt: now } } : {}),
       ...(query.overdue === false ? { NOT: { status: 'open', dueAt: { lt: now } } } : {}),
+      ...(query.assignee === 'me' ? { assigneeId: me.staffId } : {}),
     };
     const [total, rows] = await Promise.all([
       deps.prisma.caseTask.count({ where }),
       deps.prisma.caseTask.findMany({ where, orderBy: [{ dueAt: 'asc' }, { key: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
     ]);
-    res.json(paged(rows.map((t) => present(t, now)), query, total));
+    const assignees = await assigneesOf(rows.map((t) => t.assigneeId));
+    res.json(paged(rows.map((t) => present(t, now, assignees)), query, total));
   });
+
+  const assigneesOf = async (ids: (string | null)[]): Promise<Map<string, Assignee>> => {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const staff = await deps.prisma.staffUser.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true, email: true } });
+    return new Map(staff.map((s) => [s.id, { staffId: s.id, name: s.name, email: s.email }]));
+  };
 
   const visibleTask = async (res: Parameters<typeof principalOf>[0], key: string) => {
     const task = await deps.prisma.caseTask.findUnique({ where: { key } });
@@ -56,7 +75,8 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
   router.get('/tasks/:key', async (req, res) => {
     const task = await visibleTask(res, req.params.key);
     const enterprise = await deps.prisma.enterprise.findUnique({ where: { code: task.enterpriseCode }, select: { code: true, name: true, types: true, provinceName: true } });
-    res.json({ ...present(task, new Date()), evidence: task.evidence, completion: task.completion, enterprise });
+    const assignees = await assigneesOf([task.assigneeId]);
+    res.json({ ...present(task, new Date(), assignees), evidence: task.evidence, completion: task.completion, enterprise });
   });
 
   router.post('/tasks/:key/complete', async (req, res) => {
@@ -65,7 +85,7 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
     if (!actsOnTask(me, { agencyKind: task.agencyKind, province: task.provinceName })) throw new HttpError(403, 'you may not complete this task');
     const { completion } = parseOr400(CompleteBody, req.body, 'request body');
     try {
-      parseCompletion(task.kind, completion);
+      parseCompletion(task.kind, completion, task.evidence);
     } catch (error) {
       if (error instanceof InvalidCompletion) throw new HttpError(400, 'invalid completion', error.issues);
       throw error;
@@ -83,10 +103,37 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
     }
   });
 
+  router.post('/tasks/:key/assign', async (req, res) => {
+    const task = await visibleTask(res, req.params.key);
+    const scope = { agencyKind: task.agencyKind, province: task.provinceName };
+    if (!assignsTask(principalOf(res), scope)) throw new HttpError(403, 'only the head of the agency, the provincial coordinator or MIIT may assign this task');
+    const { staffId } = parseOr400(AssignBody, req.body, 'request body');
+    if (task.status !== 'open') throw new HttpError(409, `task is ${task.status}: only an open task can be assigned`);
+    if (staffId !== null) {
+      const assignee = await deps.prisma.staffUser.findUnique({ where: { id: staffId }, select: { role: true, agency: { select: { kind: true, provinceName: true } } } });
+      const ofTheAgency = assignee && (assignee.role === 'staff' || assignee.role === 'agencyHead') && assignee.agency.kind === task.agencyKind && assignee.agency.provinceName === task.provinceName;
+      if (!ofTheAgency) {
+        const agency = `${task.provinceName}${agencyLabels[task.agencyKind].zh} (${agencyLabels[task.agencyKind].en})`;
+        throw new HttpError(400, `the assignee must be staff or the head of the task's agency: ${agency}`, [
+          { path: 'staffId', message: assignee ? `${staffId} is not staff or the head of ${agency}` : `no staff user ${staffId}` },
+        ]);
+      }
+    }
+    // Only while open: a completion racing this request wins, and the assignment is refused.
+    const { count } = await deps.prisma.caseTask.updateMany({ where: { key: task.key, status: 'open' }, data: { assigneeId: staffId } });
+    if (count === 0) throw new HttpError(409, 'task is no longer open: only an open task can be assigned');
+    const assigned = await deps.prisma.caseTask.findUniqueOrThrow({ where: { key: task.key } });
+    res.json(present(assigned, new Date(), await assigneesOf([assigned.assigneeId])));
+  });
+
   return router;
 }
 
-function present(t: { key: string; caseId: string; kind: string; agencyKind: string; provinceName: string; enterpriseCode: string; title: string; dueAt: Date; status: string; completedAt: Date | null; completedBy: string | null; createdAt: Date }, now: Date) {
+function present(
+  t: { key: string; caseId: string; kind: string; agencyKind: string; provinceName: string; enterpriseCode: string; assigneeId: string | null; title: string; dueAt: Date; status: string; completedAt: Date | null; completedBy: string | null; createdAt: Date },
+  now: Date,
+  assignees: Map<string, Assignee>,
+) {
   return {
     key: t.key,
     caseId: t.caseId,
@@ -101,5 +148,7 @@ function present(t: { key: string; caseId: string; kind: string; agencyKind: str
     overdue: t.status === 'open' && t.dueAt < now,
     completedAt: t.completedAt?.toISOString(),
     completedBy: t.completedBy ?? undefined,
+    // An id the directory no longer knows is still shown: the task is not unassigned by it.
+    assignee: t.assigneeId === null ? null : (assignees.get(t.assigneeId) ?? { staffId: t.assigneeId }),
   };
 }

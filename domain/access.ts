@@ -44,6 +44,24 @@ export function seesTask(principal: Principal, task: { agencyKind: AgencyKind; p
   return actsOnTask(principal, task) || (principal.role === 'disciplineInspection' && principal.province === task.province);
 }
 
+/**
+ * Handing a task to one person: the head of the task's agency in its province, the provincial
+ * coordinator, MIIT. Staff act on their agency's tasks but do not share them out among themselves.
+ */
+export function assignsTask(principal: Principal, task: { agencyKind: AgencyKind; province: string }): boolean {
+  switch (principal.role) {
+    case 'miitCoordinator':
+      return true;
+    case 'provincialCoordinator':
+      return principal.province === task.province;
+    case 'agencyHead':
+      return principal.province === task.province && principal.agencyKind === task.agencyKind;
+    case 'staff':
+    case 'disciplineInspection':
+      return false;
+  }
+}
+
 /** Coordinating a province's campaign (start it, add enterprises, supervise cases). */
 export function coordinatesProvince(principal: Principal, province: string): boolean {
   return principal.role === 'miitCoordinator' || (principal.role === 'provincialCoordinator' && principal.province === province);

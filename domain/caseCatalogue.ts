@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AgencyKind, EnterpriseType } from './enums';
-import { dispositionLabels, violationLabels } from './labels';
+import { dispositionLabels, violationLabels, type Label } from './labels';
 import type { FindingCode } from './rules';
 
 function keysOf<T extends object>(table: T): [keyof T & string, ...(keyof T & string)[]] {
@@ -64,6 +64,52 @@ export const dispositionAgency: Record<DispositionCode, AgencyKind> = {
   openCase: 'commerce',
   transferToPublicSecurity: 'publicSecurity',
   referToDisciplineInspection: 'disciplineInspection',
+};
+
+/** Sums of money a disposition's completion states, in fen; quantities in kg of REO. */
+export type DispositionAmount = 'confiscatedFen' | 'fineFen' | 'recoveredFen' | 'lateFeeFen' | 'compensationFeeFen' | 'sewageFeeFen' | 'tonnesKg';
+export type DispositionField = DispositionAmount | 'rectificationDeadline';
+
+/**
+ * What the completion of each measure must state besides its document number (文书编号), which
+ * every completion states, in the words the agency is shown. A measure that only orders something
+ * (stop, bar, open a case, transfer) is proved by its document alone; one that takes money or
+ * product, or cuts a plan, must say how much, or acceptance (验收) has nothing to verify it
+ * against. The pairs follow section 一: VAT is recovered with late fees and fines, resource tax with
+ * compensation fees, and a deadline rectification with sewage fees.
+ */
+export const dispositionRequirements: Record<DispositionCode, Partial<Record<DispositionField, Label>>> = {
+  stopProduction: {},
+  stopAndRectify: {},
+  rectifyByDeadline: {
+    sewageFeeFen: { zh: '追缴排污费（分）', en: 'sewage fees recovered (fen)' },
+    rectificationDeadline: { zh: '整改期限', en: 'rectification deadline' },
+  },
+  confiscateProductsAndGains: {
+    tonnesKg: { zh: '没收矿产品数量（千克，折REO）', en: 'mineral products confiscated (kg REO)' },
+    confiscatedFen: { zh: '没收违法所得（分）', en: 'illegal gains confiscated (fen)' },
+  },
+  confiscateExportProducts: {
+    tonnesKg: { zh: '没收出口产品数量（千克，折REO）', en: 'export products confiscated (kg REO)' },
+    confiscatedFen: { zh: '没收各环节违法所得（分）', en: 'illegal gains of every link confiscated (fen)' },
+  },
+  fine: { fineFen: { zh: '罚款金额（分）', en: 'fine (fen)' } },
+  recoverVat: {
+    recoveredFen: { zh: '补缴增值税（分）', en: 'VAT recovered (fen)' },
+    lateFeeFen: { zh: '滞纳金（分）', en: 'late fees (fen)' },
+    fineFen: { zh: '罚款（分）', en: 'fine (fen)' },
+  },
+  recoverResourceTax: {
+    recoveredFen: { zh: '追缴矿产资源税（分）', en: 'resource tax recovered (fen)' },
+    compensationFeeFen: { zh: '追缴矿产资源补偿费（分）', en: 'resource compensation fees recovered (fen)' },
+  },
+  reduceNextYearPlan: { tonnesKg: { zh: '下一年度计划核减量（千克，折REO）', en: "next year's plan reduced by (kg REO)" } },
+  barFromNationalFunding: {},
+  closeIllegalSite: {},
+  stopUnapprovedRecovery: {},
+  openCase: {},
+  transferToPublicSecurity: {},
+  referToDisciplineInspection: {},
 };
 
 /** Every rule finding is a violation of the catalogue under the same code. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DispositionCode, ViolationCode } from './caseCatalogue';
+import { DispositionCode, ViolationCode, dispositionRequirements, type DispositionAmount, type DispositionField } from './caseCatalogue';
 import type { AgencyKind, EnterpriseType } from './enums';
-import { agencyLabels, bilingual, enterpriseTypeLabels, findingLabels } from './labels';
+import { agencyLabels, bilingual, dispositionLabels, enterpriseTypeLabels, findingLabels, type Label } from './labels';
 import type { FindingCode, RuleResult } from './rules';
 
 /**
@@ -90,11 +90,59 @@ export const HandlingPlan = z.object({
 });
 export type HandlingPlan = z.infer<typeof HandlingPlan>;
 
+const dispositionAmounts = {
+  confiscatedFen: Fen.optional(),
+  fineFen: Fen.optional(),
+  recoveredFen: Fen.optional(),
+  lateFeeFen: Fen.optional(),
+  compensationFeeFen: Fen.optional(),
+  sewageFeeFen: Fen.optional(),
+  tonnesKg: z.number().int().min(0).optional(),
+} satisfies Record<DispositionAmount, z.ZodType>;
+
+/** Every field any measure may state; dispositionCompletionFor adds which of them a given measure must. */
 export const DispositionCompletion = z.object({
   documentNo: Text(100),
-  amounts: z.object({ confiscatedFen: Fen.optional(), fineFen: Fen.optional(), recoveredFen: Fen.optional(), tonnesKg: z.number().int().min(0).optional() }).strict().default({}),
+  amounts: z.object(dispositionAmounts).strict().default({}),
+  rectificationDeadline: IsoDay.optional(),
   note: Text(4_000).optional(),
 });
+
+/** Where a field sits in a completion, as the API reports it. */
+function pathOf(field: DispositionField): string[] {
+  return field === 'rectificationDeadline' ? [field] : ['amounts', field];
+}
+
+/** Read from what was sent, which may be malformed: the check also runs beside the shape's own issues. */
+function stated(c: Partial<Record<string, unknown>>, field: DispositionField): boolean {
+  if (field === 'rectificationDeadline') return c.rectificationDeadline !== undefined;
+  const amounts = c.amounts;
+  return typeof amounts === 'object' && amounts !== null && (amounts as Record<string, unknown>)[field] !== undefined;
+}
+
+/** What a disposition task asks its agency to state: the document number and the catalogue's fields. */
+export function mustStateOf(code: DispositionCode): { field: string; zh: string; en: string }[] {
+  return [
+    { field: 'documentNo', zh: '文书编号', en: 'document no.' },
+    ...Object.entries(dispositionRequirements[code]).map(([field, label]) => ({ field: pathOf(field as DispositionField).join('.'), ...label })),
+  ];
+}
+
+/** The completion schema of one measure: the common fields, and those the catalogue requires of it. */
+export function dispositionCompletionFor(code: DispositionCode) {
+  const measure = dispositionLabels[code];
+  return DispositionCompletion.superRefine(
+    (completion, ctx) => {
+      for (const [field, label] of Object.entries(dispositionRequirements[code]) as [DispositionField, Label][]) {
+        if (stated(completion, field)) continue;
+        const path = pathOf(field);
+        ctx.addIssue({ code: 'custom', path, message: `${measure.zh}：须写明${label.zh} / ${measure.en}: the completion must state the ${label.en} [${path.join('.')}]` });
+      }
+    },
+    // Alongside a missing document number, say what else is missing: staff fix it all in one go.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
+}
 
 const Dereliction = z.object({ officials: Text(500), facts: Text(4_000) });
 export const AcceptanceCompletion = z.discriminatedUnion('accepted', [
@@ -116,12 +164,34 @@ export class InvalidCompletion extends Error {
   }
 }
 
-export function parseCompletion(kind: string, completion: unknown): unknown {
-  const schema = completionSchemas[kind as TaskKind];
-  if (!schema) throw new InvalidCompletion([{ path: '', message: `unknown task kind ${kind}` }]);
+function parseWith(schema: z.ZodType, completion: unknown): unknown {
   const result = schema.safeParse(completion);
   if (!result.success) throw new InvalidCompletion(result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   return result.data;
+}
+
+/**
+ * Checks a completion against its task: the schema of the task's kind and, for a disposition, what
+ * the catalogue requires of the measure the task's evidence names. The API and the workflow's update
+ * validator both call this, so they refuse the same completions.
+ */
+export function parseCompletion(kind: string, completion: unknown, evidence?: unknown): unknown {
+  if (kind !== 'disposition') return acceptedCompletion(kind, completion);
+  const measure = DispositionCode.safeParse((evidence as { disposition?: unknown } | undefined)?.disposition);
+  if (!measure.success) throw new InvalidCompletion([{ path: '', message: 'the task names no disposition of the catalogue' }]);
+  return parseWith(dispositionCompletionFor(measure.data), completion);
+}
+
+/**
+ * A completion the workflow has accepted, normalised by its kind's schema alone. The update handler
+ * uses this rather than parseCompletion because on replay it meets completions accepted before the
+ * catalogue required amounts and must take them again; the validator, which does not run on replay,
+ * holds every new completion to the catalogue.
+ */
+export function acceptedCompletion(kind: string, completion: unknown): unknown {
+  const schema = completionSchemas[kind as TaskKind];
+  if (!schema) throw new InvalidCompletion([{ path: '', message: `unknown task kind ${kind}` }]);
+  return parseWith(schema, completion);
 }
 
 interface TaskRef {
@@ -173,13 +243,18 @@ export function dispositionsOf(task: TaskRef & { title?: string }, completion: u
   return [];
 }
 
+/** Told in the title too, so staff see it in the task list and the reminder before they submit. */
+function mustStateNote(code: DispositionCode): string {
+  return `须写明 must state: ${mustStateOf(code).map((f) => `${f.zh} ${f.en}`).join(', ')}`;
+}
+
 export function rectificationTasks(plan: HandlingPlan | undefined): TaskSpec[] {
   return (plan?.dispositions ?? []).map((d) => ({
     kind: 'disposition',
     agencyKind: d.agencyKind,
     purpose: d.disposition,
-    title: `整改措施 disposition ${d.disposition} by ${d.dueDate}`,
-    evidence: d,
+    title: `整改措施 disposition ${d.disposition} by ${d.dueDate}；${mustStateNote(d.disposition)}`,
+    evidence: { ...d, mustState: mustStateOf(d.disposition) },
   }));
 }
 
@@ -207,8 +282,8 @@ export function followUpOf(spec: TaskSpec, completion: unknown): TaskSpec | unde
       kind: 'disposition',
       agencyKind: planned.agencyKind,
       purpose: `${planned.disposition}/round-${round}`,
-      title: `整改未完成，限期完成 rectify again: ${planned.disposition} by ${verdict.newCompletionDate}`,
-      evidence: { ...planned, dueDate: verdict.newCompletionDate, round, reason: verdict.reason },
+      title: `整改未完成，限期完成 rectify again: ${planned.disposition} by ${verdict.newCompletionDate}；${mustStateNote(planned.disposition)}`,
+      evidence: { ...planned, dueDate: verdict.newCompletionDate, round, reason: verdict.reason, mustState: mustStateOf(planned.disposition) },
     };
   }
   if (spec.kind === 'disposition' && planned.round) {

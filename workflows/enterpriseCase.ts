@@ -117,7 +117,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     completeTaskUpdate,
     async ({ taskKey, actor, completion }) => {
       const task = state.tasks.get(taskKey)!;
-      const parsed = work.parseCompletion(task.kind, completion);
+      const parsed = work.acceptedCompletion(task.kind, completion);
       const completedAt = now();
       task.status = 'completed';
       task.completedAt = completedAt;
@@ -150,7 +150,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
         if (task.status !== 'open') {
           throw ApplicationFailure.create({ type: 'TaskNotOpen', message: `task ${taskKey} is ${task.status}`, nonRetryable: true });
         }
-        work.parseCompletion(task.kind, completion);
+        work.parseCompletion(task.kind, completion, specs.get(taskKey)?.evidence);
       },
     },
   );

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ViolationCode, proposeHandlingPlan } from '../../domain/caseCatalogue';
+import { DispositionCode, ViolationCode, dispositionRequirements, proposeHandlingPlan, type DispositionField } from '../../domain/caseCatalogue';
 import { findingCatalogue, type FindingCode } from '../../domain/rules';
 
 /**
@@ -33,6 +33,14 @@ function isLate(key: string, percent: number): boolean {
   return createHash('sha256').update(key).digest().readUInt16BE(0) % 100 < percent;
 }
 
+/** A measure carried out, stating what the catalogue requires of it; sums derived from the key stay stable across retries. */
+function dispositionDone(code: DispositionCode, key: string) {
+  const fields = Object.keys(dispositionRequirements[code]) as DispositionField[];
+  const base = createHash('sha256').update(key).digest().readUInt32BE(0) % 1_000_000;
+  const amounts = Object.fromEntries(fields.filter((f) => f !== 'rectificationDeadline').map((f, i) => [f, (base + 1) * 100 * (i + 1)]));
+  return { documentNo: `演示〔2015〕${key.length}号`, amounts, ...(fields.includes('rectificationDeadline') ? { rectificationDeadline: '2015-03-31' } : {}) };
+}
+
 export function startAutopilot(options: AutopilotOptions): { stop(): Promise<void>; completed(): number } {
   let running = true;
   let completed = 0;
@@ -45,7 +53,7 @@ export function startAutopilot(options: AutopilotOptions): { stop(): Promise<voi
 
   const completionFor = async (task: OpenTask, token: string): Promise<unknown> => {
     const detail = await call(token, `/tasks/${encodeURIComponent(task.key)}`);
-    const evidence = (detail.evidence ?? {}) as { findings?: FindingCode[]; violations?: FindingCode[] };
+    const evidence = (detail.evidence ?? {}) as { findings?: FindingCode[]; violations?: FindingCode[]; disposition?: string };
     switch (task.kind) {
       case 'verification':
         return { findings: (evidence.findings ?? []).filter((f) => findingCatalogue[f]?.agencies[0] === task.agency).map((violation) => ({ violation })) };
@@ -55,7 +63,7 @@ export function startAutopilot(options: AutopilotOptions): { stop(): Promise<voi
         return { annex2Verified: true, dispositions, note: '按方案整改 rectify as planned' };
       }
       case 'disposition':
-        return { documentNo: `演示〔2015〕${task.key.length}号` };
+        return dispositionDone(DispositionCode.parse(evidence.disposition), task.key);
       default:
         return { accepted: true };
     }

@@ -83,20 +83,49 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
   expect(plan.caseId).toBe(mineCase);
   const planned = await complete(staff('industry'), plan.key, {
     annex2Verified: true,
-    dispositions: [{ disposition: 'closeIllegalSite', agencyKind: 'landResources', dueDate: '2015-01-15' }],
-    note: '取缔非法开采点',
+    dispositions: [
+      { disposition: 'closeIllegalSite', agencyKind: 'landResources', dueDate: '2015-01-15' },
+      { disposition: 'fine', agencyKind: 'landResources', dueDate: '2015-01-15' },
+    ],
+    note: '取缔非法开采点并处罚款',
   });
   const plannedBody = await planned.json();
   expect({ status: planned.status, body: plannedBody }).toEqual({ status: 200, body: expect.objectContaining({ taskKey: plan.key }) });
 
   // Rectification: one task per disposition, for the agency responsible.
-  const disposition = await waitFor('the disposition task', async () => (await tasksOf(staff('landResources'), '&status=open')).find((t) => t.kind === 'disposition'));
-  expect((await complete(staff('landResources'), disposition.key, { documentNo: '赣国土执〔2014〕1号' })).status).toBe(200);
+  const dispositionTasks = await waitFor('the disposition tasks', async () => {
+    const open = (await tasksOf(staff('landResources'), '&status=open')).filter((t) => t.kind === 'disposition');
+    return open.length === 2 ? open : undefined;
+  });
+  const closure = dispositionTasks.find((t) => t.key.endsWith('/closeIllegalSite'))!;
+  const fine = dispositionTasks.find((t) => t.key.endsWith('/fine'))!;
+  // Closing the site is proved by its document alone.
+  expect((await complete(staff('landResources'), closure.key, { documentNo: '赣国土执〔2014〕1号' })).status).toBe(200);
+  // A fine states how much: the task says so before, and the API refuses a completion without it.
+  expect(((await (await h.as(staff('landResources'))(`/tasks/${encodeURIComponent(fine.key)}`)).json()) as { title: string }).title).toContain('罚款金额');
+  const noSum = await complete(staff('landResources'), fine.key, { documentNo: '赣国土罚〔2014〕2号' });
+  expect({ status: noSum.status, body: await noSum.json() }).toEqual({
+    status: 400,
+    body: { error: 'invalid completion', details: [{ path: 'amounts.fineFen', message: expect.stringMatching(/^予以处罚（罚款）：须写明罚款金额.* \/ Fine: the completion must state the fine .*\[amounts\.fineFen\]$/) }] },
+  });
+  expect((await complete(staff('landResources'), fine.key, { documentNo: '赣国土罚〔2014〕2号', amounts: { fineFen: 50_000_000 } })).status).toBe(200);
 
-  // Acceptance: the disposition is verified.
-  const acceptance = await waitFor('the acceptance task', async () => (await tasksOf(staff('industry'), '&status=open')).find((t) => t.kind === 'acceptance'), 30_000);
+  // Acceptance: each disposition is verified.
+  const acceptances = await waitFor(
+    'the acceptance tasks',
+    async () => {
+      const open = (await tasksOf(staff('industry'), '&status=open')).filter((t) => t.kind === 'acceptance');
+      return open.length === 2 ? open : undefined;
+    },
+    30_000,
+  );
+  expect((await complete(staff('industry'), acceptances.find((t) => t.key.endsWith('-fine'))!.key, { accepted: true })).status).toBe(200);
   // Not accepted: the reason and a new completion date send the disposition back to its agency.
-  const refused = await complete(staff('industry'), acceptance.key, { accepted: false, reason: '矿点尚未复绿 site not yet restored', newCompletionDate: '2015-06-30' });
+  const refused = await complete(staff('industry'), acceptances.find((t) => t.key.endsWith('-closeIllegalSite'))!.key, {
+    accepted: false,
+    reason: '矿点尚未复绿 site not yet restored',
+    newCompletionDate: '2015-06-30',
+  });
   expect(refused.status).toBe(200);
   const again = await waitFor('the disposition again', async () => (await tasksOf(staff('landResources'), '&status=open')).find((t) => t.kind === 'disposition'));
   expect(again.key).toContain('/round-1');
@@ -128,6 +157,10 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
 
   const findings = await h.prisma.caseFinding.findMany({ where: { caseId: mineCase } });
   expect(findings.map((f) => [f.violation, f.agencyKind, f.amounts])).toEqual([['illegalMining', 'landResources', { illegalGainsFen: 12_345_600 }]]);
-  const dispositions = await h.prisma.caseDisposition.findMany({ where: { caseId: mineCase } });
-  expect(dispositions.map((d) => [d.disposition, d.agencyKind, d.status, d.unfinishedReason])).toEqual([['closeIllegalSite', 'landResources', 'accepted', '矿点尚未复绿 site not yet restored']]);
+  const dispositions = await h.prisma.caseDisposition.findMany({ where: { caseId: mineCase }, orderBy: { disposition: 'asc' } });
+  expect(dispositions.map((d) => [d.disposition, d.agencyKind, d.status, d.unfinishedReason])).toEqual([
+    ['closeIllegalSite', 'landResources', 'accepted', '矿点尚未复绿 site not yet restored'],
+    ['fine', 'landResources', 'accepted', null],
+  ]);
+  expect(dispositions[1].result).toMatchObject({ amounts: { fineFen: 50_000_000 } });
 }, 90_000);

@@ -1,5 +1,5 @@
 import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
-import { agenciesFor } from '../../domain/caseWork';
+import { agenciesFor, parseCompletion } from '../../domain/caseWork';
 import type { EnterpriseType } from '../../domain/enums';
 import { generateCampaign, provinces } from '../../domain/generator';
 import { searchAttributes } from '../../domain/searchAttributes';
@@ -83,6 +83,8 @@ test.each(types)('a %s case closes with its tasks routed, completed and recorded
     const dispositions = await h.prisma.caseDisposition.findMany({ where: { caseId } });
     expect(dispositions.length).toBe(view.tasks.filter((t) => t.kind === 'disposition').length);
     expect(view.tasks.filter((t) => t.kind === 'acceptance')).toHaveLength(dispositions.length);
+    // Each measure's result on record states what the catalogue requires of that measure.
+    for (const d of dispositions) expect(() => parseCompletion('disposition', d.result, d)).not.toThrow();
   }
 
   const findings = await h.prisma.caseFinding.findMany({ where: { caseId } });
