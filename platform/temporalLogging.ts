@@ -12,6 +12,10 @@ const levels: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = 
 /** Routes the Temporal SDK's own log lines (worker, core) through our pino logger. */
 export function installTemporalLogging(log: Logger): void {
   Runtime.install({
-    logger: new DefaultLogger('INFO', ({ level, message, meta }) => log[levels[level]]({ temporal: meta ?? {} }, message)),
+    // pino serialises an Error only under `err`; nested in the SDK's meta it would print as {}.
+    logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
+      const { error, ...rest } = (meta ?? {}) as { error?: unknown };
+      log[levels[level]]({ temporal: rest, ...(error === undefined ? {} : { err: error }) }, message);
+    }),
   });
 }

@@ -11,24 +11,16 @@ import { startEmbeddedPostgres } from '../platform/postgres';
 import { createPrisma } from '../platform/prisma';
 import { loadCampaignRecords } from '../store/loadCampaignRecords';
 import { saveCampaignRecords } from '../store/saveCampaignRecords';
+import { countArgument, round, seconds } from './lib/benchFigures';
 
 /**
  * `npm run bench:data [-- --enterprises N]`: imports N generated enterprises (default 10,000) with
  * the full review window into a fresh embedded PostgreSQL, reads them back and runs the rules over
  * all of them. Last line: one JSON object of the figures.
  */
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 10) throw new Error(`--${name} must be a whole number of at least 10`);
-  return value;
-}
-
-const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 async function main(): Promise<void> {
-  const enterprises = argument('enterprises', 10_000);
+  const enterprises = countArgument('enterprises', 10_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-data-'));
   fs.chmodSync(dir, 0o755);
   const log = createLogger('bench-data', 'warn');
