@@ -19,6 +19,9 @@ COPY tsconfig.json tsconfig.build.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts ./scripts
 COPY domain ./domain
+COPY intake ./intake
+COPY store ./store
+COPY reports ./reports
 COPY platform ./platform
 COPY workflows ./workflows
 COPY activities ./activities

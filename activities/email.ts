@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { PrismaClient } from '@prisma/client';
+import path from 'node:path';
+import type { Prisma, PrismaClient } from '@prisma/client';
 import type { Transporter } from 'nodemailer';
 import { addressedToAssignee } from './directory';
 
@@ -10,6 +11,14 @@ export interface EmailToSend {
   cc?: string[];
   subject: string;
   body: string;
+  /** Files of the report store, read when the message is sent. */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  /** Relative to the report store (REPORTS_DIR). */
+  file: string;
 }
 
 /** Derived from the outbox key, so a resend after a crash carries the same Message-ID. */
@@ -17,7 +26,7 @@ export function messageIdFor(key: string): string {
   return `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@rare-earth-campaign>`;
 }
 
-export function emailActivities(deps: { prisma: PrismaClient; mailer: Transporter; from: string }) {
+export function emailActivities(deps: { prisma: PrismaClient; mailer: Transporter; from: string; reportsDir: string }) {
   return {
     /**
      * Sends a message at most once per key. The outbox row is written first; a retry finds it
@@ -30,12 +39,13 @@ export function emailActivities(deps: { prisma: PrismaClient; mailer: Transporte
       const messageId = messageIdFor(email.key);
       const row = await deps.prisma.outboundEmail.upsert({
         where: { key: email.key },
-        create: { key: email.key, messageId, to: email.to, cc: email.cc ?? [], subject: email.subject, body: email.body },
+        create: { key: email.key, messageId, to: email.to, cc: email.cc ?? [], subject: email.subject, body: email.body, attachments: (email.attachments ?? []) as unknown as Prisma.InputJsonArray },
         update: { attempts: { increment: 1 } },
       });
       if (row.status === 'sent') return { messageId, alreadySent: true };
       try {
-        await deps.mailer.sendMail({ from: deps.from, to: row.to, cc: row.cc, subject: row.subject, text: row.body, messageId });
+        const attachments = (row.attachments as unknown as EmailAttachment[]).map((a) => ({ filename: a.filename, path: path.join(deps.reportsDir, a.file) }));
+        await deps.mailer.sendMail({ from: deps.from, to: row.to, cc: row.cc, subject: row.subject, text: row.body, messageId, attachments });
       } catch (error) {
         await deps.prisma.outboundEmail.update({ where: { key: email.key }, data: { lastError: String(error).slice(0, 2_000) } });
         throw error;

@@ -10,6 +10,7 @@ import { errorHandler, notFound } from './errors';
 import { healthRoutes } from './health';
 import { importRoutes } from './imports';
 import { openApiDocument } from './openapi';
+import { reportRoutes } from './reports';
 import { taskRoutes } from './tasks';
 import { tipRoutes } from './tips';
 
@@ -20,6 +21,8 @@ export interface ApiDependencies {
   namespace: string;
   taskQueue: string;
   log: Logger;
+  /** The report store: the API serves its files and writes drafts into it. */
+  reportsDir: string;
 }
 
 export function createApp(deps: ApiDependencies): Express {
@@ -47,6 +50,7 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(campaignRoutes(deps));
   app.use(caseRoutes(deps));
   app.use(taskRoutes(deps));
+  app.use(reportRoutes(deps));
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     namespace: cfg.TEMPORAL_NAMESPACE,
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     log,
+    reportsDir: cfg.REPORTS_DIR,
     caseSettings: {
       scale: cfg.TIME_SCALE_DAYS_PER_SECOND > 0 ? { kind: 'scaled', daysPerSecond: cfg.TIME_SCALE_DAYS_PER_SECOND } : { kind: 'realtime' },
       taskDueDays: cfg.TASK_DUE_DAYS,

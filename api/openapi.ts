@@ -3,6 +3,7 @@ import { CampaignCalendar } from '../domain/campaignClock';
 import { DispositionCode } from '../domain/caseCatalogue';
 import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, VerificationCompletion, mustStateOf } from '../domain/caseWork';
 import { EnterpriseType } from '../domain/enums';
+import { ReportFormat, ReportKind } from '../domain/reportKinds';
 import { TipSubmission } from '../domain/tip';
 import { XLSX_TYPE } from './imports';
 import { AssignBody } from './tasks';
@@ -214,6 +215,56 @@ export function openApiDocument(): object {
             404: error('no such task in your scope'),
             409: error('the task is already completed or cancelled'),
           },
+        },
+      },
+      '/reports': {
+        get: {
+          summary: 'Reports to MIIT, newest first (provincial coordinators: their province; MIIT: all, and the national roll-up)',
+          parameters: [
+            { name: 'campaign', in: 'query', schema: { type: 'string' } },
+            { name: 'province', in: 'query', schema: { type: 'string' } },
+            { name: 'kind', in: 'query', schema: z.toJSONSchema(ReportKind) },
+            { name: 'draft', in: 'query', schema: { type: 'boolean' } },
+            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+            { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+          ],
+          responses: { 200: { description: 'id, kind, title, boundary (null for a draft), openTasks, files per format' }, 403: error('not a coordinator') },
+        },
+      },
+      '/reports/{id}': {
+        get: {
+          summary: 'One report (ids contain /: URL-encode them)',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'the report' }, 404: error('no such report, or not yours') },
+        },
+      },
+      '/reports/{id}/{format}': {
+        get: {
+          summary: 'Download a report: XLSX in the official layout, CSV, JSON, or a printable HTML page',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'format', in: 'path', required: true, schema: z.toJSONSchema(ReportFormat) },
+          ],
+          responses: { 200: { description: 'the file' }, 400: error('unknown format'), 404: error('no such report, or not yours') },
+        },
+      },
+      '/campaigns/{id}/provinces/{province}/reports': {
+        post: {
+          summary: "Draft a provincial report now, from the current state (the province's coordinator, or MIIT); kept beside the boundary reports",
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'province', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          requestBody: { required: true, content: json(z.object({ kind: ReportKind })) },
+          responses: { 201: { description: 'the draft' }, 400: error('unknown kind, or the national roll-up'), 403: error('not a coordinator'), 404: error('no such campaign') },
+        },
+      },
+      '/campaigns/{id}/reports': {
+        post: {
+          summary: 'Draft the national roll-up over every province of the campaign (MIIT)',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: json(z.object({ kind: z.literal('nationalSummary') })) },
+          responses: { 201: { description: 'the draft' }, 400: error('a provincial kind'), 403: error('not MIIT'), 404: error('no such campaign') },
         },
       },
       '/tips/{id}': {

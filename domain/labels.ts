@@ -166,3 +166,178 @@ export const annex2FieldLabels = {
   sales: { zh: '销售量', en: 'Sales' },
   customer: { zh: '销售客户', en: 'Customer' },
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// The MIIT phase reports (reports/). Annexes 2 to 4 keep the plan's own headings (tables above);
+// the handling plans and the summary report have no form in the plan, so their words follow its
+// text: section 一 for measures and amounts, section 二 for acceptance, section 三 for accountability.
+// ---------------------------------------------------------------------------------------------
+
+/** The blank the provincial forms leave for the province's name (省（区、市）企业情况核查汇总表). */
+export const provincePlaceholder = { zh: '省（区、市）', en: 'Province' } as const;
+
+/** Words every report uses around its tables. */
+export const reportLabels = {
+  annexMark: { zh: '附表', en: 'Annex' },
+  draft: { zh: '草稿', en: 'draft' },
+  asOf: { zh: '数据截至', en: 'Data as of' },
+  serialNo: { zh: '序号', en: 'No.' },
+  creditCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+  total: { zh: '合计', en: 'Total' },
+  national: { zh: '全国', en: 'National' },
+  none: { zh: '无', en: 'None' },
+  pageFooter: { zh: '第 &P 页，共 &N 页', en: 'Page &P of &N' },
+} as const;
+
+/** Full-width punctuation the reports join words with, as Chinese documents do. */
+export const reportPunctuation = { list: '；', enumeration: '、', colon: '：', open: '（', close: '）', space: '　' } as const;
+
+export const dateWords = { year: '年', month: '月', day: '日' } as const;
+
+/** Annexes 3 and 4 group enterprises under the five types, numbered as the forms number them. */
+export const enterpriseGroupLabels = {
+  mine: { numeral: '一', zh: '矿山企业', en: 'Mines' },
+  smelting: { numeral: '二', zh: '冶炼分离企业', en: 'Smelting/separation enterprises' },
+  recycling: { numeral: '三', zh: '回收利用企业', en: 'Recycling enterprises' },
+  trading: { numeral: '四', zh: '贸易企业', en: 'Trading enterprises' },
+  export: { numeral: '五', zh: '出口企业', en: 'Export enterprises' },
+} as const;
+
+/** Annex 3's answers; 待核实 where an agency's check is still open, so a 否 is never guessed. */
+export const answerLabels = {
+  yes: { zh: '是', en: 'Yes' },
+  no: { zh: '否', en: 'No' },
+  pending: { zh: '待核实', en: 'Pending verification' },
+  notApplicable: { zh: '不适用', en: 'Not applicable' },
+} as const;
+
+/** The three conditions annex 3's third column states separately (分述). */
+export const conditionPartLabels = {
+  mining: { zh: '采矿', en: 'Mining' },
+  environmental: { zh: '环保', en: 'Environmental' },
+  safety: { zh: '安全生产', en: 'Work safety' },
+} as const;
+
+/** Annex 2 fields and notes that annex2FieldLabels leaves to the report. */
+export const annex2ReportLabels = {
+  eiaApproval: { zh: '环评批复部门及文号', en: 'EIA approval: authority and document no.' },
+  safetyFiling: { zh: '安全备案或验收部门及文号', en: 'Safety filing or acceptance: authority and document no.' },
+  product: { zh: '品名', en: 'Product' },
+  noEnterprises: { zh: '本省（区、市）无列入核查的企业', en: 'No enterprise of this province is listed for checking' },
+  note: { zh: '注：计划量、生产量、采购量、销售量均按矿产品、冶炼分离产品分别填写', en: 'Note: plan, production, purchase and sales quantities are given separately for mineral and smelted/separated products' },
+  checked: { zh: '☑', en: '[x]' },
+  unchecked: { zh: '□', en: '[ ]' },
+} as const;
+
+/** Annex 4's column headings (省（区、市）核查整顿情况汇总表). */
+export const annex4HeadingLabels = {
+  violatingEnterprise: { zh: '违法违规企业', en: 'Violating enterprise' },
+  violations: { zh: '违法违规行为', en: 'Violations' },
+  handlingResult: { zh: '处理结果', en: 'Handling result' },
+} as const;
+
+/** The handling plans (整改方案) the self-inspection report proposes for each problem enterprise. */
+export const handlingPlanLabels = {
+  title: { zh: '存在问题企业整改方案', en: 'Handling plans for problem enterprises' },
+  types: { zh: '企业类型', en: 'Enterprise types' },
+  measure: { zh: '处理措施', en: 'Measure' },
+  agency: { zh: '承办部门', en: 'Responsible agency' },
+  dueDate: { zh: '完成时限', en: 'Due date' },
+  status: { zh: '落实情况', en: 'Status' },
+} as const;
+
+/** Where a measure of a handling plan stands. */
+export const dispositionStatusLabels = {
+  proposed: { zh: '建议措施（整改方案未报）', en: 'Proposed (no handling plan submitted yet)' },
+  planned: { zh: '待落实', en: 'Planned' },
+  done: { zh: '已落实', en: 'Carried out' },
+  accepted: { zh: '已验收', en: 'Accepted' },
+  unfinished: { zh: '未完成', en: 'Unfinished' },
+} as const;
+
+/** What a carried-out measure states, as annex 4's 处理结果 prints it. */
+export const handlingResultLabels = {
+  documentNo: { zh: '文号', en: 'Document no.' },
+  confiscatedFen: { zh: '没收违法所得', en: 'Illegal gains confiscated' },
+  fineFen: { zh: '罚款', en: 'Fine' },
+  recoveredFen: { zh: '追缴税款', en: 'Taxes recovered' },
+  lateFeeFen: { zh: '滞纳金', en: 'Late fees' },
+  compensationFeeFen: { zh: '追缴矿产资源补偿费', en: 'Resource compensation fees recovered' },
+  sewageFeeFen: { zh: '追缴排污费', en: 'Sewage fees recovered' },
+  tonnesKg: { zh: '数量', en: 'Quantity' },
+  rectificationDeadline: { zh: '整改期限', en: 'Rectification deadline' },
+  yuan: { zh: '元', en: 'yuan' },
+  tonnesReo: { zh: '吨（折REO）', en: 't REO' },
+  unfinishedReason: { zh: '未完成原因', en: 'Reason unfinished' },
+  newCompletionDate: { zh: '新完成时限', en: 'New completion date' },
+  noPlanYet: { zh: '尚未制定整改方案', en: 'No handling plan yet' },
+} as const;
+
+/** The kinds of case task, as a report names the work still open. */
+export const taskKindLabels = {
+  verification: { zh: '现场核查', en: 'On-site verification' },
+  handlingPlan: { zh: '制定整改方案', en: 'Handling plan' },
+  disposition: { zh: '落实整改措施', en: 'Carry out a measure' },
+  acceptance: { zh: '整改验收', en: 'Acceptance' },
+} as const;
+
+/** The section every report adds while work it depends on is still open. */
+export const openWorkLabels = {
+  heading: { zh: '尚未完成的工作（相关答案标注为“待核实”）', en: 'Work still open (answers that depend on it are marked pending)' },
+  task: { zh: '未完成任务', en: 'Open task' },
+  dueAt: { zh: '办理期限', en: 'Due' },
+  overdue: { zh: '已逾期', en: 'Overdue' },
+  noTasks: { zh: '尚未下达核查任务', en: 'No verification task issued yet' },
+} as const;
+
+/** Why a case counts as typical (典型案件); see reports/typical.ts. */
+export const typicalReasonLabels = {
+  supervised: { zh: '挂牌督办', en: 'Supervised by MIIT' },
+  transferredToPublicSecurity: { zh: '移送公安机关', en: 'Transferred to public security' },
+} as const;
+
+/** The summary report (验收总结) and the national roll-up: sections, headings and figures. */
+export const summaryLabels = {
+  enterprisesSection: { zh: '一、核查企业情况', en: '1. Enterprises checked' },
+  violationsSection: { zh: '二、发现的违法违规行为', en: '2. Violations found' },
+  measuresSection: { zh: '三、处理措施落实情况', en: '3. Measures and how far they are carried out' },
+  amountsSection: { zh: '四、罚没及追缴情况', en: '4. Confiscations, fines and recoveries' },
+  keyFiguresSection: { zh: '五、查处情况', en: '5. Enforcement' },
+  typicalSection: { zh: '六、挂牌督办及典型案件', en: '6. Supervised and typical cases' },
+  unfinishedSection: { zh: '七、未完成整改的原因及完成时限', en: '7. Unfinished rectifications: reasons and new deadlines' },
+  overdueSection: { zh: '八、逾期未办任务（按部门）', en: '8. Overdue tasks by agency' },
+  provincesSheet: { zh: '分省汇总', en: 'By province' },
+  nationalSheet: { zh: '全国汇总', en: 'National totals' },
+  rollupSuffix: { zh: '（汇总）', en: '(roll-up)' },
+  enterpriseType: { zh: '企业类型', en: 'Enterprise type' },
+  allEnterprises: { zh: '合计（兼营企业不重复计）', en: 'All (each enterprise once)' },
+  listed: { zh: '列入核查企业', en: 'Listed' },
+  verified: { zh: '已完成核查', en: 'Verification completed' },
+  withProblems: { zh: '存在问题企业', en: 'With problems' },
+  enterpriseCount: { zh: '涉及企业数', en: 'Enterprises' },
+  measureCount: { zh: '方案措施数', en: 'In the plans' },
+  item: { zh: '项目', en: 'Item' },
+  amountYuan: { zh: '金额（元）', en: 'Amount (yuan)' },
+  quantityTonnes: { zh: '数量（折REO，吨）', en: 'Quantity (t REO)' },
+  count: { zh: '数量', en: 'Count' },
+  category: { zh: '类别', en: 'Category' },
+  reason: { zh: '原因', en: 'Reason' },
+  openTasks: { zh: '未完成任务', en: 'Open tasks' },
+  overdueTasks: { zh: '其中逾期', en: 'Of which overdue' },
+  confiscated: { zh: '没收违法所得', en: 'Illegal gains confiscated' },
+  fined: { zh: '罚款', en: 'Fines' },
+  recovered: { zh: '追缴税费', en: 'Taxes and fees recovered' },
+  confiscatedTonnes: { zh: '没收稀土产品', en: 'Rare-earth products confiscated' },
+  planCutTonnes: { zh: '核减下一年度计划', en: "Next year's plans reduced" },
+  illegalGainsFound: { zh: '核查查明违法所得', en: 'Illegal gains established by the checks' },
+  unpaidTaxFound: { zh: '核查查明未缴税费', en: 'Unpaid taxes established by the checks' },
+  productionStopped: { zh: '责令停产企业', en: 'Enterprises ordered to stop production' },
+  sitesClosed: { zh: '取缔非法开采（回收）矿点', en: 'Illegal mining or recovery sites closed' },
+  casesOpened: { zh: '立案查处', en: 'Cases opened' },
+  transferredToPublicSecurity: { zh: '移送公安机关', en: 'Transferred to public security' },
+  referredToDisciplineInspection: { zh: '提交纪检监察部门处理', en: 'Referred to discipline inspection' },
+  supervised: { zh: '挂牌督办案件', en: 'Supervised cases' },
+  typical: { zh: '典型案件', en: 'Typical cases' },
+  unfinished: { zh: '未完成整改措施', en: 'Unfinished measures' },
+  overdue: { zh: '逾期任务', en: 'Overdue tasks' },
+} as const;

@@ -41,6 +41,10 @@ const ConfigSchema = z.object({
 
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
   MAIL_FROM: z.email().default('campaign@rare-earth-campaign.local'),
+  /** Where phase reports are emailed (the ministry's campaign office). */
+  MIIT_REPORT_EMAIL: z.email().default('miit-reports@rare-earth-campaign.local'),
+  /** The report store: generated report files; `<DATA_DIR>/reports` unless set. */
+  REPORTS_DIR: z.string().trim().optional(),
   MAIL_SINK_SMTP_PORT: port.default(1025),
   MAIL_SINK_HTTP_PORT: port.default(1080),
 
@@ -64,8 +68,9 @@ const ConfigSchema = z.object({
 });
 
 export type Config = Readonly<
-  Omit<z.infer<typeof ConfigSchema>, 'DATA_DIR'> & {
+  Omit<z.infer<typeof ConfigSchema>, 'DATA_DIR' | 'REPORTS_DIR'> & {
     DATA_DIR: string;
+    REPORTS_DIR: string;
   }
 >;
 
@@ -87,7 +92,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       }),
     );
   }
-  return Object.freeze({ ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) });
+  const dataDir = path.resolve(result.data.DATA_DIR);
+  const reportsDir = result.data.REPORTS_DIR ? path.resolve(result.data.REPORTS_DIR) : path.join(dataDir, 'reports');
+  return Object.freeze({ ...result.data, DATA_DIR: dataDir, REPORTS_DIR: reportsDir });
 }
 
 let loaded: Config | undefined;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -14,6 +14,8 @@ export interface StoredMail {
   cc: string[];
   subject: string;
   text: string;
+  /** What came attached; the content itself is not kept. Absent on mail stored by older versions. */
+  attachments?: { filename: string; contentType: string; bytes: number; sha256: string }[];
   receivedAt: string;
 }
 
@@ -64,6 +66,12 @@ export async function startMailSink(options: { dir: string; smtpPort: number; ht
             cc: addresses(parsed.cc),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename ?? '',
+              contentType: a.contentType,
+              bytes: a.content.length,
+              sha256: createHash('sha256').update(a.content).digest('hex'),
+            })),
             receivedAt: new Date().toISOString(),
           };
           // Like large mail providers, keep one copy per Message-ID: a sender that retries after

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const client = new Client({ connection });
   const taskQueue = 'bench-cases';
   const worker = spawn(process.execPath, [path.join(projectRoot(), 'dist', 'worker', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporal.address, SMTP_URL: mail.smtpUrl, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'error' },
+    env: { ...process.env, DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporal.address, SMTP_URL: mail.smtpUrl, TEMPORAL_TASK_QUEUE: taskQueue, REPORTS_DIR: path.join(dir, 'reports'), LOG_LEVEL: 'error' },
     stdio: 'inherit',
   });
   const server = createApp({
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     namespace: 'default',
     taskQueue,
     log,
+    reportsDir: path.join(dir, 'reports'),
     caseSettings: { scale: { kind: 'scaled', daysPerSecond }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
   }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -26,7 +26,13 @@ async function main(): Promise<void> {
     connection,
     namespace: cfg.TEMPORAL_NAMESPACE,
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
-    activities: createActivities({ prisma, mailer: nodemailer.createTransport(cfg.SMTP_URL), mailFrom: cfg.MAIL_FROM }),
+    activities: createActivities({
+      prisma,
+      mailer: nodemailer.createTransport(cfg.SMTP_URL),
+      mailFrom: cfg.MAIL_FROM,
+      reportsDir: cfg.REPORTS_DIR,
+      miitReportEmail: cfg.MIIT_REPORT_EMAIL,
+    }),
     workflowBundlePath: bundle,
     shutdownGraceSeconds: cfg.WORKER_SHUTDOWN_GRACE_S,
   });

@@ -32,7 +32,7 @@ export interface CampaignState {
 
 export interface CampaignEvent {
   at: string;
-  kind: 'phaseChanged' | 'reportDue' | 'enterpriseAdded' | 'supervised';
+  kind: 'phaseChanged' | 'reportDue' | 'reportsSubmitted' | 'enterpriseAdded' | 'supervised';
   summary: string;
 }
 

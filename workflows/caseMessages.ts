@@ -46,7 +46,19 @@ export interface CaseTask {
 
 export interface TimelineEntry {
   at: string;
-  kind: 'caseOpened' | 'rulesChecked' | 'taskCreated' | 'taskCompleted' | 'taskCancelled' | 'finding' | 'disposition' | 'escalation' | 'phaseChanged' | 'supervised' | 'referral';
+  kind:
+    | 'caseOpened'
+    | 'rulesChecked'
+    | 'taskCreated'
+    | 'taskCompleted'
+    | 'taskCancelled'
+    | 'finding'
+    | 'disposition'
+    | 'escalation'
+    | 'phaseChanged'
+    | 'reportsSubmitted'
+    | 'supervised'
+    | 'referral';
   actor: string;
   summary: string;
   taskKey?: string;
@@ -76,7 +88,8 @@ export interface CompleteTaskResult {
   completedBy: string;
 }
 
-export const phaseChangedSignal = defineSignal<[{ phase: CasePhase; endsAt?: string }]>('phaseChanged');
+/** `reportsSubmitted`: the titles of the reports the province sent MIIT at the end of the phase before. */
+export const phaseChangedSignal = defineSignal<[{ phase: CasePhase; endsAt?: string; reportsSubmitted?: string[] }]>('phaseChanged');
 export const superviseSignal = defineSignal<[{ by: string }]>('supervise');
 export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskRequest]>('completeTask');
 export const caseViewQuery = defineQuery<CaseView>('caseView');

@@ -104,6 +104,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     if (PHASES.indexOf(change.phase) <= PHASES.indexOf(state.phase)) return;
     state.phase = change.phase;
     state.phaseEndsAt = change.endsAt;
+    if (change.reportsSubmitted?.length) record({ kind: 'reportsSubmitted', actor: 'campaign', summary: `报送 submitted to MIIT: ${change.reportsSubmitted.join('、')}` });
     record({ kind: 'phaseChanged', actor: 'campaign', summary: `${phaseLabels[change.phase].zh} ${phaseLabels[change.phase].en}` });
     publish();
   });

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { emailActivities, messageIdFor } from '../../activities/email';
@@ -11,7 +12,7 @@ const mailbox = async (to: string) => (await (await fetch(`${services().mailboxU
 
 describe('the email outbox', () => {
   test('a step sends one email however often the activity runs', async () => {
-    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: nodemailer.createTransport(services().smtpUrl), from: 'campaign@test.example' });
+    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: nodemailer.createTransport(services().smtpUrl), from: 'campaign@test.example', reportsDir: os.tmpdir() });
     const to = `head-${randomUUID()}@tax.example`;
     const email = { key: `task-${randomUUID()}/agencyHead`, to: [to], subject: '任务逾期 Task overdue', body: '请督促办理 please act' };
     const first = await sendEmail(email);
@@ -26,7 +27,7 @@ describe('the email outbox', () => {
 
   test('a resend after a crash between SMTP acceptance and the outbox update is dropped by Message-ID', async () => {
     const mailer = nodemailer.createTransport(services().smtpUrl);
-    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer, from: 'campaign@test.example' });
+    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer, from: 'campaign@test.example', reportsDir: os.tmpdir() });
     const to = `discipline-${randomUUID()}@jiangxi.example`;
     const email = { key: `task-${randomUUID()}/disciplineInspection`, to: [to], subject: 'subject', body: 'body' };
     await sendEmail(email);
@@ -37,7 +38,7 @@ describe('the email outbox', () => {
   });
 
   test('an SMTP failure leaves the step pending with the error, for the retry', async () => {
-    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: nodemailer.createTransport('smtp://127.0.0.1:1'), from: 'campaign@test.example' });
+    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: nodemailer.createTransport('smtp://127.0.0.1:1'), from: 'campaign@test.example', reportsDir: os.tmpdir() });
     const email = { key: `task-${randomUUID()}/reminder`, to: ['x@example.org'], subject: 's', body: 'b' };
     await expect(sendEmail(email)).rejects.toThrow();
     const row = await db.prisma.outboundEmail.findUniqueOrThrow({ where: { key: email.key } });

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../../api/app';
@@ -17,6 +18,7 @@ async function serve(databaseUrl: string, temporalAddress: string, { temporalDow
     namespace: 'default',
     taskQueue: 'unused',
     log,
+    reportsDir: os.tmpdir(),
     caseSettings: { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
   });
   const server = app.listen(0, '127.0.0.1');

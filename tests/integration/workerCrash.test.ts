@@ -45,6 +45,7 @@ function startWorkerProcess(): ChildProcess {
       TEMPORAL_ADDRESS: services().temporalAddress,
       SMTP_URL: services().smtpUrl,
       TEMPORAL_TASK_QUEUE: h.taskQueue,
+      REPORTS_DIR: h.reportsDir,
       LOG_LEVEL: 'error',
       WORKER_SHUTDOWN_GRACE_S: '1',
     },

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { createLogger } from '../../platform/logger';
+import { findOrInstallLibreOffice } from '../../platform/libreOffice';
 import { startMailSink } from '../../platform/mailSink';
 import { applyMigrations } from '../../platform/migrations';
 import { migrationsDir } from '../../platform/migrationsDir';
@@ -24,7 +25,11 @@ export default async function globalSetup(): Promise<void> {
   fs.chmodSync(dir, 0o755);
 
   const [temporalPort, postgresPort, smtpPort, mailHttpPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const temporalCli = await findOrInstallTemporalCli({ configuredPath: process.env.TEMPORAL_CLI, toolsDir: toolsDir(), log });
+  // LibreOffice is installed here, once, if missing: an apt install inside a test would outlast its timeout.
+  const [temporalCli] = await Promise.all([
+    findOrInstallTemporalCli({ configuredPath: process.env.TEMPORAL_CLI, toolsDir: toolsDir(), log }),
+    findOrInstallLibreOffice({ log }),
+  ]);
   const temporalDbFile = path.join(dir, 'temporal', 'temporal.db');
   const [temporal, postgres, mail, bundle] = await Promise.all([
     startTemporalDevServer({ cli: temporalCli, dbFile: temporalDbFile, port: temporalPort, namespace: 'default', log }),

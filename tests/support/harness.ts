@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import nodemailer from 'nodemailer';
@@ -22,8 +25,13 @@ export interface Harness {
   prisma: PrismaClient;
   client: Client;
   taskQueue: string;
+  /** This harness's report store. */
+  reportsDir: string;
   stop(): Promise<void>;
 }
+
+/** Where the harness's worker emails the phase reports. */
+export const MIIT_REPORT_EMAIL = 'miit-reports@test.example';
 
 /**
  * The production pieces wired together against the real test services: a worker on its own task
@@ -32,14 +40,14 @@ export interface Harness {
  */
 let sdkLoggingInstalled = false;
 
-async function startWorker(taskQueue: string, prisma: PrismaClient): Promise<{ stop(): Promise<void> }> {
+async function startWorker(taskQueue: string, prisma: PrismaClient, reportsDir: string): Promise<{ stop(): Promise<void> }> {
   const svc = services();
   const connection = await NativeConnection.connect({ address: svc.temporalAddress });
   const worker: Worker = await createWorker({
     connection,
     namespace: 'default',
     taskQueue,
-    activities: createActivities({ prisma, mailer: nodemailer.createTransport(svc.smtpUrl), mailFrom: 'campaign@test.example' }),
+    activities: createActivities({ prisma, mailer: nodemailer.createTransport(svc.smtpUrl), mailFrom: 'campaign@test.example', reportsDir, miitReportEmail: MIIT_REPORT_EMAIL }),
     workflowBundlePath: svc.workflowBundlePath,
     shutdownGraceSeconds: 5,
   });
@@ -69,13 +77,15 @@ export async function startHarness(
   const tokens = Object.fromEntries(directory.map((e) => [e.role === 'miitCoordinator' ? 'miit' : e.token.replace(/^demo-/, ''), e.token]));
   const connection = await Connection.connect({ address: svc.temporalAddress });
   const client = new Client({ connection, namespace: 'default' });
-  const worker = options.inProcessWorker === false ? undefined : await startWorker(taskQueue, prisma);
+  const reportsDir = mkdtempSync(path.join(os.tmpdir(), `reports-${name}-`));
+  const worker = options.inProcessWorker === false ? undefined : await startWorker(taskQueue, prisma, reportsDir);
   const app = createApp({
     prisma,
     temporal: client,
     namespace: 'default',
     taskQueue,
     log,
+    reportsDir,
     caseSettings: options.caseSettings ?? { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
   });
   const server = app.listen(0, '127.0.0.1');
@@ -90,6 +100,7 @@ export async function startHarness(
     prisma,
     client,
     taskQueue,
+    reportsDir,
     async stop() {
       await new Promise((resolve) => server.close(resolve));
       await worker?.stop();

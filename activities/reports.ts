@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { heartbeat } from '@temporalio/activity';
+import type { PrismaClient } from '@prisma/client';
+import { phaseLabels } from '../domain/labels';
+import { type ReportBoundary, reportsDueAt } from '../domain/reportKinds';
+import { type StoredReport, generateReport } from '../store/reportStore';
+import type { EmailToSend } from './email';
+
+export interface PhaseReportsRequest {
+  campaignId: string;
+  province: string;
+  boundary: ReportBoundary;
+  supervised: string[];
+}
+
+export interface PhaseReportsSubmission {
+  reports: Pick<StoredReport, 'id' | 'kind' | 'title' | 'openTasks'>[];
+  /** The submission to MIIT, for the outbox: one per province and boundary. */
+  email: EmailToSend;
+}
+
+function submissionEmail(request: PhaseReportsRequest, reports: StoredReport[], to: string): EmailToSend {
+  const phase = phaseLabels[request.boundary];
+  const lines = reports.map((r) => {
+    const open = r.openTasks > 0 ? `（尚有${r.openTasks}项任务未办结，见报告 ${r.openTasks} task(s) still open, listed in the report）` : '';
+    return `- ${r.title}${open}\n  GET /reports/${encodeURIComponent(r.id)}/xlsx`;
+  });
+  return {
+    key: `report/${request.campaignId}/${request.province}/${request.boundary}`,
+    to: [to],
+    subject: `【报送】${request.province}${phase.zh}报告 Reports at the end of ${phase.en.toLowerCase()}: ${request.province}`,
+    body: [
+      `${request.province}${phase.zh}结束，按专项行动方案报送以下材料（附件为 Excel 格式；CSV、JSON、HTML 格式可从系统下载）：`,
+      `${request.province}: the reports due at the end of ${phase.en.toLowerCase()} are attached (XLSX; CSV, JSON and HTML from the API).`,
+      '',
+      ...lines,
+    ].join('\n'),
+    attachments: reports.map((r) => ({ filename: path.basename(r.files.xlsx.file), file: r.files.xlsx.file })),
+  };
+}
+
+export function reportActivities(deps: { prisma: PrismaClient; reportsDir: string; miitReportEmail: string }) {
+  return {
+    /**
+     * The reports due at the end of a phase, generated once and stored; returns them with the
+     * email that submits them, which the workflow sends through the outbox.
+     */
+    async generatePhaseReports(request: PhaseReportsRequest): Promise<PhaseReportsSubmission> {
+      const now = new Date();
+      const reports: StoredReport[] = [];
+      for (const kind of reportsDueAt[request.boundary]) {
+        heartbeat(kind);
+        reports.push(await generateReport(deps, { ...request, kind, by: 'campaign', now }));
+      }
+      return {
+        reports: reports.map(({ id, kind, title, openTasks }) => ({ id, kind, title, openTasks })),
+        email: submissionEmail(request, reports, deps.miitReportEmail),
+      };
+    },
+  };
+}

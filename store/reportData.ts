@@ -1,0 +1,251 @@
+import type { Prisma, PrismaClient } from '@prisma/client';
+import { z } from 'zod';
+import { type CampaignDataset, assembleDossiers, buildDataset } from '../domain/campaign';
+import { ViolationCode, DispositionCode } from '../domain/caseCatalogue';
+import { DispositionCompletion, type TaskKind } from '../domain/caseWork';
+import { checkEnterprise } from '../domain/rules';
+import type {
+  AgencyFinding,
+  Annex2Data,
+  DispositionRecord,
+  NationalReportData,
+  ProvinceReportData,
+  ReportCampaign,
+  ReportEnterprise,
+  TaskRecord,
+} from '../reports';
+import { ruleAnswersOf } from '../reports';
+import { isoOf } from './decimal';
+import { loadCampaignRecords } from './loadCampaignRecords';
+
+/**
+ * Gathers what the reports read, for one province or for every province of a campaign: the
+ * enterprises, the rules' annex 3 answers, and the cases' findings, measures and tasks. JSON
+ * columns written by the case workflows are parsed here, so a malformed row fails the report
+ * loudly instead of being read as "nothing found".
+ */
+
+const Fen = z.number().int().min(0);
+const FindingAmounts = z.object({ illegalGainsFen: Fen.optional(), unpaidTaxFen: Fen.optional(), tonnesKg: Fen.optional() });
+// What a disposition's completion recorded: the schema the API and the workflow accepted it with.
+const DispositionResult = DispositionCompletion.partial({ documentNo: true });
+const DispositionStatus = z.enum(['planned', 'done', 'accepted', 'unfinished']);
+const TaskKindCode = z.enum(['verification', 'handlingPlan', 'disposition', 'acceptance'] satisfies TaskKind[]);
+const VerificationFlags = z.object({ suspectedCrime: z.boolean().optional() });
+const AcceptanceFlags = z.object({ derelictionOrCollusion: z.unknown().optional() });
+
+function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(`cannot report on ${what}: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  return result.data;
+}
+
+/** Drops absent fields: the reports' JSON has no nulls, so equal data prints equal. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
+}
+
+async function loadCampaign(prisma: PrismaClient, campaignId: string): Promise<ReportCampaign> {
+  const row = await prisma.campaign.findUnique({ where: { id: campaignId } });
+  if (!row) throw new Error(`no campaign ${campaignId}`);
+  return { id: row.id, name: row.name, reviewWindow: { from: isoOf(row.reviewWindowStart), to: isoOf(row.reviewWindowEnd) } };
+}
+
+interface CaseRecords {
+  findings: AgencyFinding[];
+  dispositions: DispositionRecord[];
+  tasks: TaskRecord[];
+}
+
+/** Findings, measures and tasks of the campaign, by province. */
+async function loadCaseRecords(prisma: PrismaClient, where: { campaignId: string; provinceName?: string }): Promise<Map<string, CaseRecords>> {
+  const [findings, dispositions, tasks] = await Promise.all([
+    prisma.caseFinding.findMany({ where, orderBy: { id: 'asc' } }),
+    prisma.caseDisposition.findMany({ where, orderBy: { id: 'asc' } }),
+    prisma.caseTask.findMany({
+      where,
+      select: { key: true, provinceName: true, enterpriseCode: true, kind: true, agencyKind: true, dueAt: true, status: true, completion: true },
+      orderBy: { key: 'asc' },
+    }),
+  ]);
+  const byProvince = new Map<string, CaseRecords>();
+  const of = (province: string) => {
+    let records = byProvince.get(province);
+    if (!records) byProvince.set(province, (records = { findings: [], dispositions: [], tasks: [] }));
+    return records;
+  };
+  for (const f of findings) {
+    of(f.provinceName).findings.push(
+      defined({
+        id: f.id,
+        enterpriseCode: f.enterpriseCode,
+        violation: parsed(ViolationCode, f.violation, `finding ${f.id}`),
+        agencyKind: f.agencyKind,
+        amounts: parsed(FindingAmounts, f.amounts, `finding ${f.id}`),
+        note: f.note ?? undefined,
+      }),
+    );
+  }
+  for (const d of dispositions) {
+    const result = d.result === null ? undefined : parsed(DispositionResult, d.result, `disposition ${d.id}`);
+    of(d.provinceName).dispositions.push(
+      defined({
+        id: d.id,
+        enterpriseCode: d.enterpriseCode,
+        disposition: parsed(DispositionCode, d.disposition, `disposition ${d.id}`),
+        agencyKind: d.agencyKind,
+        dueDate: isoOf(d.dueDate),
+        status: parsed(DispositionStatus, d.status, `disposition ${d.id}`),
+        documentNo: result?.documentNo,
+        amounts: defined(result?.amounts ?? {}),
+        rectificationDeadline: result?.rectificationDeadline,
+        unfinishedReason: d.unfinishedReason ?? undefined,
+        newCompletionDate: d.newCompletionDate ? isoOf(d.newCompletionDate) : undefined,
+      }),
+    );
+  }
+  for (const t of tasks) {
+    const kind = parsed(TaskKindCode, t.kind, `task ${t.key}`);
+    const completion = t.completion as Prisma.JsonValue;
+    of(t.provinceName).tasks.push(
+      defined({
+        key: t.key,
+        enterpriseCode: t.enterpriseCode,
+        kind,
+        agencyKind: t.agencyKind,
+        dueAt: t.dueAt.toISOString(),
+        status: t.status,
+        suspectedCrime: kind === 'verification' && completion !== null ? parsed(VerificationFlags, completion, `task ${t.key}`).suspectedCrime || undefined : undefined,
+        referredToDisciplineInspection:
+          kind === 'acceptance' && completion !== null ? parsed(AcceptanceFlags, completion, `task ${t.key}`).derelictionOrCollusion !== undefined || undefined : undefined,
+      }),
+    );
+  }
+  return byProvince;
+}
+
+/**
+ * The rules follow suppliers and customers across the whole archive, so the answers for one
+ * province need every province's records. A worker that keeps the dataset (activities/ruleChecks)
+ * can pass it in and spare the reload.
+ */
+async function datasetOf(prisma: PrismaClient, given: CampaignDataset | undefined): Promise<CampaignDataset> {
+  return given ?? buildDataset(assembleDossiers(await loadCampaignRecords(prisma)));
+}
+
+/** The province's listed enterprises: those on file in it, and any with a case in it under this campaign. */
+async function provinceEnterprises(prisma: PrismaClient, campaignId: string, province: string, codes: readonly string[] | undefined): Promise<ReportEnterprise[]> {
+  const where: Prisma.EnterpriseWhereInput = codes
+    ? { code: { in: [...codes] } }
+    : { OR: [{ provinceName: province }, { code: { in: (await prisma.caseTask.findMany({ where: { campaignId, provinceName: province }, distinct: ['enterpriseCode'], select: { enterpriseCode: true } })).map((t) => t.enterpriseCode) } }] };
+  const rows = await prisma.enterprise.findMany({ where, select: { code: true, name: true, types: true }, orderBy: { code: 'asc' } });
+  return rows.map((e) => ({ code: e.code, name: e.name, types: e.types }));
+}
+
+function provinceData(
+  campaign: ReportCampaign,
+  province: string,
+  enterprises: ReportEnterprise[],
+  dataset: CampaignDataset,
+  cases: CaseRecords | undefined,
+  supervised: ReadonlySet<string>,
+): ProvinceReportData {
+  const listed = new Set(enterprises.map((e) => e.code));
+  const mine = <T extends { enterpriseCode: string }>(items: readonly T[] | undefined) => (items ?? []).filter((i) => listed.has(i.enterpriseCode));
+  return {
+    campaign,
+    province,
+    enterprises,
+    rules: enterprises.flatMap((e) => {
+      const dossier = dataset.byCode.get(e.code);
+      return dossier ? [ruleAnswersOf(checkEnterprise(dossier, dataset, campaign.reviewWindow))] : [];
+    }),
+    findings: mine(cases?.findings),
+    dispositions: mine(cases?.dispositions),
+    tasks: mine(cases?.tasks),
+    supervised: enterprises.filter((e) => supervised.has(e.code)).map((e) => e.code),
+  };
+}
+
+export interface ProvinceReportRequest {
+  campaignId: string;
+  province: string;
+  /** Credit codes under supervision (挂牌督办), as the campaign workflow holds them. */
+  supervised: readonly string[];
+  /** The campaign's list for the province (annex 1); by default every enterprise on file there. */
+  enterprises?: readonly string[];
+  dataset?: CampaignDataset;
+}
+
+/** Annex 3, the handling plans, annex 4 and the summary of one province read this. */
+export async function loadProvinceReportData(prisma: PrismaClient, request: ProvinceReportRequest): Promise<ProvinceReportData> {
+  const { campaignId, province } = request;
+  const [campaign, enterprises, cases, dataset] = await Promise.all([
+    loadCampaign(prisma, campaignId),
+    provinceEnterprises(prisma, campaignId, province, request.enterprises),
+    loadCaseRecords(prisma, { campaignId, provinceName: province }),
+    datasetOf(prisma, request.dataset),
+  ]);
+  return provinceData(campaign, province, enterprises, dataset, cases.get(province), new Set(request.supervised));
+}
+
+export interface NationalReportRequest {
+  campaignId: string;
+  /** Supervised credit codes of every province. */
+  supervised: readonly string[];
+  /** By default the provinces the campaign has cases in, or failing any, every province on file. */
+  provinces?: readonly string[];
+  dataset?: CampaignDataset;
+}
+
+/** The national roll-up reads every province of the campaign, from one load of everything. */
+export async function loadNationalReportData(prisma: PrismaClient, request: NationalReportRequest): Promise<NationalReportData> {
+  const { campaignId } = request;
+  const [campaign, cases, dataset] = await Promise.all([loadCampaign(prisma, campaignId), loadCaseRecords(prisma, { campaignId }), datasetOf(prisma, request.dataset)]);
+  const onFile = await prisma.enterprise.findMany({ select: { code: true, name: true, types: true, provinceName: true }, orderBy: { code: 'asc' } });
+  const withCases = await prisma.caseTask.findMany({ where: { campaignId }, distinct: ['enterpriseCode', 'provinceName'], select: { enterpriseCode: true, provinceName: true } });
+  const provinces = request.provinces ?? (cases.size > 0 ? [...cases.keys()] : [...new Set(onFile.map((e) => e.provinceName))]);
+  const byCode = new Map(onFile.map((e) => [e.code, e]));
+  const supervised = new Set(request.supervised);
+  return {
+    campaign,
+    provinces: [...new Set(provinces)].sort().map((province) => {
+      const codes = new Set([...onFile.filter((e) => e.provinceName === province).map((e) => e.code), ...withCases.filter((t) => t.provinceName === province).map((t) => t.enterpriseCode)]);
+      const enterprises = [...codes]
+        .flatMap((code) => {
+          const e = byCode.get(code);
+          return e ? [{ code: e.code, name: e.name, types: e.types }] : [];
+        })
+        .sort((a, b) => (a.code < b.code ? -1 : 1));
+      return provinceData(campaign, province, enterprises, dataset, cases.get(province), supervised);
+    }),
+  };
+}
+
+export interface Annex2Request {
+  campaignId: string;
+  province: string;
+  /** One enterprise's form only. */
+  enterpriseCode?: string;
+}
+
+/** Annex 2 reads the basic block, papers and ledger of the province's enterprises. */
+export async function loadAnnex2Data(prisma: PrismaClient, request: Annex2Request): Promise<Annex2Data> {
+  const { campaignId, province, enterpriseCode } = request;
+  const codes = enterpriseCode
+    ? [enterpriseCode]
+    : (await provinceEnterprises(prisma, campaignId, province, undefined)).map((e) => e.code);
+  const [campaign, records] = await Promise.all([loadCampaign(prisma, campaignId), loadCampaignRecords(prisma, { codes })]);
+  if (enterpriseCode && records.enterprises.length === 0) throw new Error(`no enterprise ${enterpriseCode} on file`);
+  return {
+    campaign,
+    province,
+    dossiers: assembleDossiers(records).map(({ enterprise, miningLicences, eiaApprovals, safetyFilings, ledger }) => ({
+      enterprise,
+      miningLicences,
+      eiaApprovals,
+      safetyFilings,
+      ledger,
+    })),
+  };
+}

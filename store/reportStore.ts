@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PrismaClient, Report as ReportRow } from '@prisma/client';
+import type { ReportBoundary, ReportFormat, ReportKind } from '../domain/reportKinds';
+import { type ProvinceReportData, type RenderedReport, renderReport } from '../reports';
+import { loadAnnex2Data, loadNationalReportData, loadProvinceReportData } from './reportData';
+
+/** Where a report's files are, relative to the report store, with what they hold. */
+export type ReportFiles = Record<ReportFormat, { file: string; bytes: number; sha256: string }>;
+
+export interface StoredReport {
+  id: string;
+  campaignId: string;
+  /** null for the national roll-up. */
+  province: string | null;
+  kind: ReportKind;
+  title: string;
+  boundary: ReportBoundary | null;
+  draft: boolean;
+  generatedAt: string;
+  generatedBy: string;
+  openTasks: number;
+  files: ReportFiles;
+}
+
+export interface ReportRequest {
+  campaignId: string;
+  /** null: the national roll-up over every province of the campaign. */
+  province: string | null;
+  kind: ReportKind;
+  /** The phase whose end it is due at; absent for a draft made on demand. */
+  boundary?: ReportBoundary;
+  /** Cases under supervision (挂牌督办): the campaign workflows hold them, not the database. */
+  supervised: readonly string[];
+  by: string;
+  now: Date;
+}
+
+export function presentReport(row: ReportRow): StoredReport {
+  return {
+    id: row.id,
+    campaignId: row.campaignId,
+    province: row.provinceName,
+    kind: row.kind as ReportKind,
+    title: row.title,
+    boundary: row.boundary as ReportBoundary | null,
+    draft: row.draft,
+    generatedAt: row.generatedAt.toISOString(),
+    generatedBy: row.generatedBy,
+    openTasks: row.openTasks,
+    files: row.files as ReportFiles,
+  };
+}
+
+/**
+ * A boundary report's id is fixed by what it is, so an activity retried after a crash finds the
+ * report it already made. A draft's id carries its time: every draft is kept.
+ */
+function reportId(request: ReportRequest): string {
+  const scope = `${request.campaignId}/${request.province ?? 'national'}`;
+  return request.boundary ? `${scope}/${request.boundary}/${request.kind}` : `${scope}/draft/${request.kind}/${request.now.toISOString()}`;
+}
+
+function openTasksOf(data: ProvinceReportData): number {
+  return data.tasks.filter((t) => t.status === 'open').length;
+}
+
+async function render(prisma: PrismaClient, request: ReportRequest, options: { generatedAt: string; draft: boolean }): Promise<{ rendered: RenderedReport; openTasks: number }> {
+  const { campaignId, province, kind } = request;
+  if (kind === 'nationalSummary') {
+    const data = await loadNationalReportData(prisma, { campaignId, supervised: request.supervised });
+    return { rendered: await renderReport(kind, data, options), openTasks: data.provinces.reduce((n, p) => n + openTasksOf(p), 0) };
+  }
+  if (province === null) throw new Error(`${kind} is a provincial report: name the province`);
+  if (kind === 'annex2') {
+    const [data, tasks] = await Promise.all([loadAnnex2Data(prisma, { campaignId, province }), prisma.caseTask.count({ where: { campaignId, provinceName: province, status: 'open' } })]);
+    return { rendered: await renderReport(kind, data, options), openTasks: tasks };
+  }
+  const data = await loadProvinceReportData(prisma, { campaignId, province, supervised: request.supervised });
+  return { rendered: await renderReport(kind, data, options), openTasks: openTasksOf(data) };
+}
+
+/** Written beside its final name and renamed: a reader never sees half a file. */
+async function writeAtomically(file: string, content: Buffer | string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const partial = `${file}.partial`;
+  await writeFile(partial, content);
+  await rename(partial, file);
+}
+
+/**
+ * Generates a report as of `now`, writes its four files to the report store and records it. A
+ * boundary report is generated once: asked again (a retried activity), it answers the one on
+ * record, so what MIIT was sent and what the API serves stay the same files.
+ */
+export async function generateReport(deps: { prisma: PrismaClient; reportsDir: string }, request: ReportRequest): Promise<StoredReport> {
+  const id = reportId(request);
+  if (request.boundary) {
+    const existing = await deps.prisma.report.findUnique({ where: { id } });
+    if (existing) return presentReport(existing);
+  }
+  const generatedAt = request.now.toISOString();
+  const { rendered, openTasks } = await render(deps.prisma, request, { generatedAt, draft: request.boundary === undefined });
+  const folder = path.join(request.campaignId, request.province ?? 'national', request.boundary ?? `draft-${generatedAt.replace(/[:.]/g, '')}`);
+  const contents: Record<ReportFormat, Buffer> = {
+    xlsx: rendered.xlsx,
+    csv: Buffer.from(rendered.csv),
+    json: Buffer.from(rendered.json),
+    html: Buffer.from(rendered.html),
+  };
+  const files = {} as ReportFiles;
+  for (const [format, content] of Object.entries(contents) as [ReportFormat, Buffer][]) {
+    const file = path.join(folder, `${rendered.fileName}.${format}`);
+    await writeAtomically(path.join(deps.reportsDir, file), content);
+    files[format] = { file, bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') };
+  }
+  const row = {
+    campaignId: request.campaignId,
+    provinceName: request.province,
+    kind: request.kind,
+    title: rendered.title,
+    boundary: request.boundary ?? null,
+    draft: request.boundary === undefined,
+    generatedAt: request.now,
+    generatedBy: request.by,
+    openTasks,
+    files,
+  };
+  return presentReport(await deps.prisma.report.upsert({ where: { id }, create: { id, ...row }, update: row }));
+}
