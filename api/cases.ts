@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
-import { seesProvince } from '../domain/access';
+import { seesProvince, seesTask } from '../domain/access';
 import { searchAttributes } from '../domain/searchAttributes';
 import { caseViewQuery } from '../workflows/caseMessages';
 import { principalOf } from './auth';
@@ -52,7 +52,15 @@ export function caseRoutes(deps: { temporal: Client }): Router {
       .catch(() => {
         throw new HttpError(404, 'case not found');
       });
-    res.json({ caseId, ...view });
+    // Staff see the case, but of its tasks only those of their own agency, as GET /tasks/:key does.
+    const me = principalOf(res);
+    const hidden = new Set(view.tasks.filter((t) => !seesTask(me, { agencyKind: t.agencyKind, province })).map((t) => t.key));
+    res.json({
+      caseId,
+      ...view,
+      tasks: view.tasks.filter((t) => !hidden.has(t.key)),
+      timeline: view.timeline.filter((entry) => entry.taskKey === undefined || !hidden.has(entry.taskKey)),
+    });
   });
 
   return router;

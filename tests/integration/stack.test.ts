@@ -77,6 +77,7 @@ describe('npm start', () => {
       body: JSON.stringify({ source: 'letter', text: '越界开采 cross-boundary mining', receivedAt: '2014-11-02T08:00:00Z' }),
     });
     expect(submitted.status).toBe(201);
+    const tipId = ((await submitted.json()) as { id: string }).id;
 
     // The empty database got the fictional demo data, and the demo campaign runs on it.
     const register = (await (await fetch(`${urls.api}/enterprises?pageSize=1`, miit)).json()) as { total: number };
@@ -101,7 +102,7 @@ describe('npm start', () => {
     const second = runStack(env);
     const again = await second.ready;
     try {
-      const tip = await fetch(`${again.urls!.api}/tips/stack-test-tip-1`, miit);
+      const tip = await fetch(`${again.urls!.api}/tips/${tipId}`, miit);
       expect(tip.status).toBe(200);
       // The demo data is loaded once, not again on the second start.
       const register = (await (await fetch(`${again.urls!.api}/enterprises?pageSize=1`, miit)).json()) as { total: number };
@@ -110,7 +111,7 @@ describe('npm start', () => {
       expect(second.lines.some((l) => l.msg === 'demo campaign already exists: resuming')).toBe(true);
       const connection = await Connection.connect({ address: `127.0.0.1:${env.TEMPORAL_PORT}` });
       try {
-        const description = await new Client({ connection }).workflow.getHandle(tipWorkflowId('stack-test-tip-1')).describe();
+        const description = await new Client({ connection }).workflow.getHandle(tipWorkflowId(tipId)).describe();
         expect(description.status.name).toBe('COMPLETED');
       } finally {
         await connection.close();
