@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,6 +106,7 @@ export async function startHarness(
       await worker?.stop();
       await connection.close();
       await prisma.$disconnect();
+      rmSync(reportsDir, { recursive: true, force: true });
     },
   };
 }
