@@ -217,6 +217,23 @@ export function openApiDocument(): object {
           },
         },
       },
+      '/tasks/{key}/cancel': {
+        post: {
+          summary: 'Withdraw a task issued in error (the provincial coordinator, MIIT): its escalation ladder stops and the case goes on without it; a later completion answers 409',
+          parameters: [
+            { name: 'key', in: 'path', required: true, schema: { type: 'string' }, description: 'URL-encoded' },
+            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 100 } },
+          ],
+          requestBody: { required: true, content: json(z.object({ reason: z.string().min(1).max(500) })) },
+          responses: {
+            200: { description: '{ taskKey, cancelledAt, cancelledBy }' },
+            400: error('no reason given'),
+            403: error('you may see but not cancel this task'),
+            404: error('no such task in your scope'),
+            409: error('the task is already completed or cancelled'),
+          },
+        },
+      },
       '/reports': {
         get: {
           summary: 'Reports to MIIT, newest first (provincial coordinators: their province; MIIT: all, and the national roll-up)',

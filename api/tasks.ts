@@ -2,10 +2,10 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
-import { assignsTask, seesTask, actsOnTask } from '../domain/access';
+import { assignsTask, coordinatesProvince, seesTask, actsOnTask } from '../domain/access';
 import { InvalidCompletion, parseCompletion } from '../domain/caseWork';
 import { agencyLabels } from '../domain/labels';
-import { completeTaskUpdate } from '../workflows/caseMessages';
+import { cancelTaskUpdate, completeTaskUpdate } from '../workflows/caseMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
 import { PageQuery, paged } from './pagination';
@@ -19,6 +19,8 @@ const TaskQuery = PageQuery.extend({
 });
 
 const CompleteBody = z.object({ completion: z.unknown() });
+/** Why the task is withdrawn: it stays in the case's timeline. */
+const CancelBody = z.object({ reason: z.string().trim().min(1).max(500) });
 /** null unassigns: the task goes back to the agency as a whole. */
 export const AssignBody = z.object({ staffId: z.string().trim().min(1).max(100).nullable() });
 const IdempotencyKey = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
@@ -97,6 +99,23 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
       const result = await deps.temporal.workflow
         .getHandle(task.caseId)
         .executeUpdate(completeTaskUpdate, { args: [{ taskKey: task.key, actor: me.email, completion }], ...(updateId ? { updateId } : {}) });
+      res.json(result);
+    } catch (error) {
+      throw httpErrorOfUpdate(error);
+    }
+  });
+
+  router.post('/tasks/:key/cancel', async (req, res) => {
+    const task = await visibleTask(res, req.params.key);
+    const me = principalOf(res);
+    if (!coordinatesProvince(me, task.provinceName)) throw new HttpError(403, 'only the provincial coordinator or MIIT may cancel a task');
+    const { reason } = parseOr400(CancelBody, req.body, 'request body');
+    const key = req.header('idempotency-key');
+    const updateId = key === undefined ? undefined : `${me.staffId}:cancel:${parseOr400(IdempotencyKey, key, 'Idempotency-Key header')}`;
+    try {
+      const result = await deps.temporal.workflow
+        .getHandle(task.caseId)
+        .executeUpdate(cancelTaskUpdate, { args: [{ taskKey: task.key, actor: me.email, reason }], ...(updateId ? { updateId } : {}) });
       res.json(result);
     } catch (error) {
       throw httpErrorOfUpdate(error);

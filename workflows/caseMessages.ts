@@ -92,4 +92,17 @@ export interface CompleteTaskResult {
 export const phaseChangedSignal = defineSignal<[{ phase: CasePhase; endsAt?: string; reportsSubmitted?: string[] }]>('phaseChanged');
 export const superviseSignal = defineSignal<[{ by: string }]>('supervise');
 export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskRequest]>('completeTask');
+export interface CancelTaskRequest {
+  taskKey: string;
+  actor: string;
+  reason: string;
+}
+
+export interface CancelTaskResult {
+  taskKey: string;
+  cancelledAt: string;
+  cancelledBy: string;
+}
+
+export const cancelTaskUpdate = defineUpdate<CancelTaskResult, [CancelTaskRequest]>('cancelTask');
 export const caseViewQuery = defineQuery<CaseView>('caseView');

@@ -16,6 +16,7 @@ import { searchAttributes } from '../domain/searchAttributes';
 import * as work from '../domain/caseWork';
 import {
   caseViewQuery,
+  cancelTaskUpdate,
   completeTaskUpdate,
   phaseChangedSignal,
   superviseSignal,
@@ -114,6 +115,12 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     record({ kind: 'supervised', actor: by, summary: '挂牌督办 put under supervision' });
     publish();
   });
+  const openTaskOrFail = (taskKey: string): CaseTask => {
+    const task = state.tasks.get(taskKey);
+    if (!task) throw ApplicationFailure.create({ type: 'TaskNotFound', message: `no task ${taskKey} in this case`, nonRetryable: true });
+    if (task.status !== 'open') throw ApplicationFailure.create({ type: 'TaskNotOpen', message: `task ${taskKey} is ${task.status}`, nonRetryable: true });
+    return task;
+  };
   setHandler(
     completeTaskUpdate,
     async ({ taskKey, actor, completion }) => {
@@ -146,14 +153,24 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     },
     {
       validator: ({ taskKey, completion }) => {
-        const task = state.tasks.get(taskKey);
-        if (!task) throw ApplicationFailure.create({ type: 'TaskNotFound', message: `no task ${taskKey} in this case`, nonRetryable: true });
-        if (task.status !== 'open') {
-          throw ApplicationFailure.create({ type: 'TaskNotOpen', message: `task ${taskKey} is ${task.status}`, nonRetryable: true });
-        }
+        const task = openTaskOrFail(taskKey);
         work.parseCompletion(task.kind, completion, specs.get(taskKey)?.evidence);
       },
     },
+  );
+  // A coordinator withdraws a task issued in error: its ladder stops, and the case goes on without it.
+  setHandler(
+    cancelTaskUpdate,
+    async ({ taskKey, actor, reason }) => {
+      const task = state.tasks.get(taskKey)!;
+      task.status = 'cancelled';
+      const cancelledAt = now();
+      record({ kind: 'taskCancelled', actor, summary: `${task.title}：${reason}`, taskKey });
+      publish();
+      await activities.cancelTask(taskKey);
+      return { taskKey, cancelledAt, cancelledBy: actor };
+    },
+    { validator: ({ taskKey }) => void openTaskOrFail(taskKey) },
   );
 
   /** Creates a task (idempotently, by its key) and runs its escalation ladder until it is done. */

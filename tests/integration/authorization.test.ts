@@ -289,6 +289,7 @@ const requests: Record<string, () => [string, RequestInit?]> = {
   'GET /tasks/{key}': () => [`/tasks/${enc(keyOf(probeTasks[0]))}`],
   'POST /tasks/{key}/complete': () => [`/tasks/${enc(keyOf(probeTasks[0]))}/complete`, post({ completion })],
   'POST /tasks/{key}/assign': () => [`/tasks/${enc(keyOf(probeTasks[0]))}/assign`, post({ staffId: find(A, 'tax', 'staff').key })],
+  'POST /tasks/{key}/cancel': () => [`/tasks/${enc(keyOf(probeTasks[0]))}/cancel`, post({ reason: 'issued in error' })],
   'GET /reports': () => ['/reports'],
   'GET /reports/{id}': () => [`/reports/${enc(reportIds.get(reportRefs[0].label)!)}`],
   'GET /reports/{id}/{format}': () => [`/reports/${enc(reportIds.get(reportRefs[0].label)!)}/json`],
@@ -349,6 +350,19 @@ describe('POST /tasks/{key}/assign', () => {
     if (v === 'allowed') expect(answer).toMatchObject({ status: 400, body: { error: 'invalid request body' } });
     else if (v === 'forbidden') expect(answer).toMatchObject({ status: 403 });
     else await expectHidden(answer, call(caller, `/tasks/${enc(`${caseOf(target.province)}/no-such-task`)}/assign`, post(body)));
+    expect(await taskRow(key)).toEqual(untouched);
+  });
+});
+
+describe('POST /tasks/{key}/cancel', () => {
+  it.each(cells(probeTasks, (c, t) => verdict(rules.seesTask(c, t), rules.coordinatesProvince(c, t.province))))('$title', async ({ caller, target, verdict: v }) => {
+    const key = keyOf(target);
+    // A permitted caller sends no reason, which the body schema refuses after the permission check.
+    const body = v === 'allowed' ? { reason: '' } : { reason: 'issued in error' };
+    const answer = await call(caller, `/tasks/${enc(key)}/cancel`, post(body));
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 400, body: { error: 'invalid request body' } });
+    else if (v === 'forbidden') expect(answer).toEqual({ status: 403, body: { error: 'only the provincial coordinator or MIIT may cancel a task' } });
+    else await expectHidden(answer, call(caller, `/tasks/${enc(`${caseOf(target.province)}/no-such-task`)}/cancel`, post(body)));
     expect(await taskRow(key)).toEqual(untouched);
   });
 });

@@ -1,0 +1,80 @@
+import { flattenDossiers } from '../../domain/campaign';
+import { generateCampaign, provinces } from '../../domain/generator';
+import type { StoredMail } from '../../platform/mailSink';
+import { saveCampaignRecords } from '../../store/saveCampaignRecords';
+import { caseViewQuery } from '../../workflows/caseMessages';
+import { freshDatabase } from '../support/freshDatabase';
+import { startHarness, type Harness } from '../support/harness';
+import { services } from '../support/services';
+import { waitFor } from '../support/waitFor';
+
+/**
+ * A coordinator withdraws a task issued in error. At 4 campaign days a second a task is due in 5 s
+ * and reminds 0.75 s before: the cancelled task's ladder must stay silent past both, while the
+ * case moves on as if the task were done.
+ */
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+let h: Harness;
+const generated = generateCampaign({ seed: 91, enterprises: 120 });
+const trader = generated.dataset.dossiers.find((d) => d.enterprise.types.join() === 'trading' && !generated.manifest.has(d.enterprise.code))!;
+const province = provinces.find((p) => p.name === trader.enterprise.province)!;
+const elsewhere = provinces.find((p) => p !== province)!;
+const campaignId = 'c-cancel';
+const caseId = `case/${campaignId}/${province.name}/${trader.enterprise.code}`;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  h = await startHarness('cancellation', { databaseUrl: db.url, caseSettings: { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 } });
+  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
+});
+afterAll(async () => {
+  await h.stop();
+  await db.drop();
+});
+
+const json = { 'content-type': 'application/json' };
+const token = (agency: string, role: string, p = province) => h.tokens[`${p.code}-${agency}-${role}`];
+const post = (as: string, path: string, body: unknown) => h.as(as)(path, { method: 'POST', headers: json, body: JSON.stringify(body) });
+const answer = async (res: Response) => ({ status: res.status, body: (await res.json()) as Record<string, unknown> });
+/** Escalation emails name the enterprise: none of this case's tasks may have escalated. */
+const mailAboutTheTrader = async () => ((await (await fetch(`${services().mailboxUrl}/messages`)).json()) as StoredMail[]).filter((m) => m.text.includes(trader.enterprise.code));
+
+test('a cancelled task takes no completion, escalates no further, and does not hold the case up', async () => {
+  const start = await post(h.tokens.miit, '/campaigns', { id: campaignId, name: 'cancellation test', provinces: [province.name], daysPerSecond: 4, enterprises: [trader.enterprise.code] });
+  expect(start.status).toBe(201);
+  const tasks = await waitFor('three self-inspection tasks', async () => {
+    const page = (await (await h.as(h.tokens.miit)('/tasks?status=open')).json()) as { items: { key: string; agency: string }[] };
+    return page.items.length === 3 ? page.items : undefined;
+  });
+  const commerce = tasks.find((t) => t.agency === 'commerce')!;
+  const cancelPath = `/tasks/${encodeURIComponent(commerce.key)}/cancel`;
+
+  expect((await post(token('commerce', 'staff'), cancelPath, { reason: 'x' })).status).toBe(403);
+  const missing = await answer(await post(token('industry', 'provincialCoordinator', elsewhere), `/tasks/${encodeURIComponent(`${commerce.key}-none`)}/cancel`, { reason: 'x' }));
+  expect(await answer(await post(token('industry', 'provincialCoordinator', elsewhere), cancelPath, { reason: 'x' }))).toEqual(missing);
+  expect((await post(token('industry', 'provincialCoordinator'), cancelPath, { reason: '  ' })).status).toBe(400);
+
+  const cancelled = await answer(await post(token('industry', 'provincialCoordinator'), cancelPath, { reason: '该企业不从事商贸流通 not a commerce matter' }));
+  expect(cancelled).toMatchObject({ status: 200, body: { taskKey: commerce.key, cancelledBy: expect.stringContaining('@') } });
+  expect((await h.prisma.caseTask.findUniqueOrThrow({ where: { key: commerce.key } })).status).toBe('cancelled');
+
+  const late = await answer(await post(token('commerce', 'staff'), `/tasks/${encodeURIComponent(commerce.key)}/complete`, { completion: { findings: [] } }));
+  expect(late).toEqual({ status: 409, body: { error: `task ${commerce.key} is cancelled` } });
+  expect((await post(token('industry', 'provincialCoordinator'), cancelPath, { reason: 'again' })).status).toBe(409);
+
+  for (const other of tasks.filter((t) => t !== commerce)) {
+    const done = await post(token(other.agency, 'staff'), `/tasks/${encodeURIComponent(other.key)}/complete`, { completion: { findings: [] } });
+    expect(done.status).toBe(200);
+  }
+  // Past the due time and the reminder before it: the other tasks were done, this one withdrawn.
+  await new Promise((resolve) => setTimeout(resolve, 6_000));
+  expect(await mailAboutTheTrader()).toEqual([]);
+
+  const view = await h.client.workflow.getHandle(caseId).query(caseViewQuery);
+  expect(view.tasks.find((t) => t.key === commerce.key)?.status).toBe('cancelled');
+  expect(view.timeline.filter((e) => e.kind === 'taskCancelled')).toEqual([
+    expect.objectContaining({ taskKey: commerce.key, summary: expect.stringContaining('not a commerce matter') }),
+  ]);
+  // A clean trader with every check done or withdrawn needs no handling plan.
+  expect(view.tasks.some((t) => t.kind === 'handlingPlan')).toBe(false);
+}, 60_000);
