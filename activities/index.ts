@@ -2,6 +2,7 @@ import type { PrismaClient } from '@prisma/client';
 import type { Transporter } from 'nodemailer';
 import { benchmarkActivities } from './benchmark';
 import { directoryActivities } from './directory';
+import { createDatasetCache } from '../store/datasetCache';
 import { emailActivities } from './email';
 import { reportActivities } from './reports';
 import { ruleCheckActivities } from './ruleChecks';
@@ -20,12 +21,13 @@ export interface ActivityDependencies {
 
 /** All activities the worker registers, bound to their dependencies. */
 export function createActivities({ prisma, mailer, mailFrom, reportsDir, miitReportEmail }: ActivityDependencies) {
+  const datasets = createDatasetCache(prisma);
   return {
     ...tipActivities(prisma),
     ...emailActivities({ prisma, mailer, from: mailFrom, reportsDir }),
-    ...reportActivities({ prisma, reportsDir, miitReportEmail }),
+    ...reportActivities({ prisma, reportsDir, miitReportEmail, datasets }),
     ...taskActivities(prisma),
-    ...ruleCheckActivities(prisma),
+    ...ruleCheckActivities(datasets),
     ...directoryActivities(prisma),
     ...benchmarkActivities(),
   };

@@ -3,6 +3,7 @@ import { heartbeat } from '@temporalio/activity';
 import type { PrismaClient } from '@prisma/client';
 import { phaseLabels } from '../domain/labels';
 import { type ReportBoundary, reportsDueAt } from '../domain/reportKinds';
+import type { DatasetCache } from '../store/datasetCache';
 import { type StoredReport, generateReport } from '../store/reportStore';
 import type { EmailToSend } from './email';
 
@@ -39,7 +40,7 @@ function submissionEmail(request: PhaseReportsRequest, reports: StoredReport[], 
   };
 }
 
-export function reportActivities(deps: { prisma: PrismaClient; reportsDir: string; miitReportEmail: string }) {
+export function reportActivities(deps: { prisma: PrismaClient; reportsDir: string; miitReportEmail: string; datasets: DatasetCache }) {
   return {
     /**
      * The reports due at the end of a phase, generated once and stored; returns them with the
@@ -50,7 +51,7 @@ export function reportActivities(deps: { prisma: PrismaClient; reportsDir: strin
       const reports: StoredReport[] = [];
       for (const kind of reportsDueAt[request.boundary]) {
         heartbeat(kind);
-        reports.push(await generateReport(deps, { ...request, kind, by: 'campaign', now }));
+        reports.push(await generateReport({ ...deps, dataset: deps.datasets.get }, { ...request, kind, by: 'campaign', now }));
       }
       return {
         reports: reports.map(({ id, kind, title, openTasks }) => ({ id, kind, title, openTasks })),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PrismaClient, Report as ReportRow } from '@prisma/client';
+import type { CampaignDataset } from '../domain/campaign';
 import type { ReportBoundary, ReportFormat, ReportKind } from '../domain/reportKinds';
 import { type ProvinceReportData, type RenderedReport, renderReport } from '../reports';
 import { loadAnnex2Data, loadNationalReportData, loadProvinceReportData } from './reportData';
@@ -66,10 +67,19 @@ function openTasksOf(data: ProvinceReportData): number {
   return data.tasks.filter((t) => t.status === 'open').length;
 }
 
-async function render(prisma: PrismaClient, request: ReportRequest, options: { generatedAt: string; draft: boolean }): Promise<{ rendered: RenderedReport; openTasks: number }> {
+interface ReportDeps {
+  prisma: PrismaClient;
+  reportsDir: string;
+  /** The whole archive for the rules, when the caller keeps it (the worker); read afresh otherwise. */
+  dataset?: () => Promise<CampaignDataset>;
+}
+
+async function render(deps: ReportDeps, request: ReportRequest, options: { generatedAt: string; draft: boolean }): Promise<{ rendered: RenderedReport; openTasks: number }> {
+  const { prisma } = deps;
   const { campaignId, province, kind } = request;
+  const dataset = kind === 'annex2' ? undefined : await deps.dataset?.();
   if (kind === 'nationalSummary') {
-    const data = await loadNationalReportData(prisma, { campaignId, supervised: request.supervised });
+    const data = await loadNationalReportData(prisma, { campaignId, supervised: request.supervised, dataset });
     return { rendered: await renderReport(kind, data, options), openTasks: data.provinces.reduce((n, p) => n + openTasksOf(p), 0) };
   }
   if (province === null) throw new Error(`${kind} is a provincial report: name the province`);
@@ -77,7 +87,7 @@ async function render(prisma: PrismaClient, request: ReportRequest, options: { g
     const [data, tasks] = await Promise.all([loadAnnex2Data(prisma, { campaignId, province }), prisma.caseTask.count({ where: { campaignId, provinceName: province, status: 'open' } })]);
     return { rendered: await renderReport(kind, data, options), openTasks: tasks };
   }
-  const data = await loadProvinceReportData(prisma, { campaignId, province, supervised: request.supervised });
+  const data = await loadProvinceReportData(prisma, { campaignId, province, supervised: request.supervised, dataset });
   return { rendered: await renderReport(kind, data, options), openTasks: openTasksOf(data) };
 }
 
@@ -94,14 +104,14 @@ async function writeAtomically(file: string, content: Buffer | string): Promise<
  * boundary report is generated once: asked again (a retried activity), it answers the one on
  * record, so what MIIT was sent and what the API serves stay the same files.
  */
-export async function generateReport(deps: { prisma: PrismaClient; reportsDir: string }, request: ReportRequest): Promise<StoredReport> {
+export async function generateReport(deps: ReportDeps, request: ReportRequest): Promise<StoredReport> {
   const id = reportId(request);
   if (request.boundary) {
     const existing = await deps.prisma.report.findUnique({ where: { id } });
     if (existing) return presentReport(existing);
   }
   const generatedAt = request.now.toISOString();
-  const { rendered, openTasks } = await render(deps.prisma, request, { generatedAt, draft: request.boundary === undefined });
+  const { rendered, openTasks } = await render(deps, request, { generatedAt, draft: request.boundary === undefined });
   const folder = path.join(request.campaignId, request.province ?? 'national', request.boundary ?? `draft-${generatedAt.replace(/[:.]/g, '')}`);
   const contents: Record<ReportFormat, Buffer> = {
     xlsx: rendered.xlsx,

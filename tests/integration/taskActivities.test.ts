@@ -2,6 +2,7 @@ import { creditCodeCheckChar, flattenDossiers } from '../../domain/campaign';
 import { generateCampaign } from '../../domain/generator';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { taskActivities, type TaskToCreate } from '../../activities/tasks';
+import { createDatasetCache } from '../../store/datasetCache';
 import { ruleCheckActivities } from '../../activities/ruleChecks';
 import { useFreshDatabase } from '../support/freshDatabase';
 
@@ -66,7 +67,7 @@ describe('task activities', () => {
   });
 
   test('rule checks run against the archive, and see a later import', async () => {
-    const { runRuleChecks } = ruleCheckActivities(db.prisma);
+    const { runRuleChecks } = ruleCheckActivities(createDatasetCache(db.prisma));
     const flagged = [...campaign.manifest.keys()][0];
     const result = await runRuleChecks({ enterpriseCode: flagged, window: campaign.window });
     expect(new Set(result!.findings)).toEqual(campaign.manifest.get(flagged));
