@@ -1,8 +1,9 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
-import { Router } from 'express';
+import type { UpdateDefinition } from '@temporalio/common';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { assignsTask, coordinatesProvince, seesTask, actsOnTask } from '../domain/access';
+import { assignsTask, coordinatesProvince, seesTask, actsOnTask, type Principal } from '../domain/access';
 import { InvalidCompletion, parseCompletion } from '../domain/caseWork';
 import { agencyLabels } from '../domain/labels';
 import { cancelTaskUpdate, completeTaskUpdate } from '../workflows/caseMessages';
@@ -81,6 +82,21 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
     res.json({ ...present(task, new Date(), assignees), evidence: task.evidence, completion: task.completion, enterprise });
   });
 
+  /**
+   * Delivers an update to the task's case. With an Idempotency-Key the update id is the caller's
+   * (prefixed per kind of update), and the same id returns the first result: a retried submission
+   * records nothing twice.
+   */
+  const updateCase = async <Arg, Ret>(req: Request, me: Principal, caseId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg, kind: string): Promise<Ret> => {
+    const key = req.header('idempotency-key');
+    const updateId = key === undefined ? undefined : `${me.staffId}:${kind}${parseOr400(IdempotencyKey, key, 'Idempotency-Key header')}`;
+    try {
+      return await deps.temporal.workflow.getHandle(caseId).executeUpdate(update, { args: [arg], ...(updateId ? { updateId } : {}) });
+    } catch (error) {
+      throw httpErrorOfUpdate(error);
+    }
+  };
+
   router.post('/tasks/:key/complete', async (req, res) => {
     const task = await visibleTask(res, req.params.key);
     const me = principalOf(res);
@@ -92,17 +108,7 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
       if (error instanceof InvalidCompletion) throw new HttpError(400, 'invalid completion', error.issues);
       throw error;
     }
-    const key = req.header('idempotency-key');
-    const updateId = key === undefined ? undefined : `${me.staffId}:${parseOr400(IdempotencyKey, key, 'Idempotency-Key header')}`;
-    try {
-      // The same update id returns the first result: a retried submission records nothing twice.
-      const result = await deps.temporal.workflow
-        .getHandle(task.caseId)
-        .executeUpdate(completeTaskUpdate, { args: [{ taskKey: task.key, actor: me.email, completion }], ...(updateId ? { updateId } : {}) });
-      res.json(result);
-    } catch (error) {
-      throw httpErrorOfUpdate(error);
-    }
+    res.json(await updateCase(req, me, task.caseId, completeTaskUpdate, { taskKey: task.key, actor: me.email, completion }, ''));
   });
 
   router.post('/tasks/:key/cancel', async (req, res) => {
@@ -110,16 +116,7 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
     const me = principalOf(res);
     if (!coordinatesProvince(me, task.provinceName)) throw new HttpError(403, 'only the provincial coordinator or MIIT may cancel a task');
     const { reason } = parseOr400(CancelBody, req.body, 'request body');
-    const key = req.header('idempotency-key');
-    const updateId = key === undefined ? undefined : `${me.staffId}:cancel:${parseOr400(IdempotencyKey, key, 'Idempotency-Key header')}`;
-    try {
-      const result = await deps.temporal.workflow
-        .getHandle(task.caseId)
-        .executeUpdate(cancelTaskUpdate, { args: [{ taskKey: task.key, actor: me.email, reason }], ...(updateId ? { updateId } : {}) });
-      res.json(result);
-    } catch (error) {
-      throw httpErrorOfUpdate(error);
-    }
+    res.json(await updateCase(req, me, task.caseId, cancelTaskUpdate, { taskKey: task.key, actor: me.email, reason }, 'cancel:'));
   });
 
   router.post('/tasks/:key/assign', async (req, res) => {
