@@ -20,6 +20,11 @@ const hiddenColumns: Record<Role, readonly Column[]> = {
   exporter: ['export'],
 };
 
+/** Hiding what came in leaves the ledger showing more going out than it can explain (无法说明来源). */
+export function hidesInflow(role: Role): boolean {
+  return hiddenColumns[role].some((column) => column === 'production' || column === 'purchase');
+}
+
 /**
  * Moves one month's goods down the chain mine → (ore trader) → smelter → trader → exporter, writing
  * both sides' ledger lines and an invoice for every sale between listed enterprises. Everything

@@ -3,7 +3,7 @@ import type { EnterpriseType } from '../enums';
 import type { FindingCode } from '../rules/findings';
 import type { Actor, Plant, Role } from './actor';
 import { type ProvinceInfo, creditCode, fictionalIdentity, provinces, recycledProduct, smeltedProducts, weightedProvince } from './fictional';
-import { FlowSimulator } from './flows';
+import { FlowSimulator, hidesInflow } from './flows';
 import { PaperOffice } from './papers';
 import { Prng } from './prng';
 
@@ -209,6 +209,8 @@ function plant(rng: Prng, byRole: Record<Role, Actor[]>, actors: readonly Actor[
  *   smelters sell no ore on, so the taint goes exactly one step;
  * - ore sold to an enterprise holding no plan that year (a trader, or a smelter whose plan was
  *   withheld) is soldToUnplanned for the seller;
+ * - a mass-balance gap that hides what came in (production, purchases) is also an unexplained source:
+ *   the ledger shows more going out of a category than came in;
  * - off-site invoicing is read from the invoices actually issued.
  */
 function manifestOf(actors: readonly Actor[]): Map<string, Set<FindingCode>> {
@@ -224,6 +226,7 @@ function manifestOf(actors: readonly Actor[]): Map<string, Set<FindingCode>> {
     const { plant } = actor;
     if (plant !== undefined && plant !== 'offSiteInvoicing') add(actor, plant);
     if (plant === 'illegalMining') add(actor, 'noMiningLicence');
+    if (plant === 'massBalanceGap' && hidesInflow(actor.role)) add(actor, 'unexplainedSource');
     const illegalOre = plant === 'illegalMining' || plant === 'overQuotaMining' || (plant === 'productionWithoutPlan' && actor.role === 'mine');
     if (illegalOre) add(actor.customer!, 'boughtIllegalOre');
     for (const trade of actor.dossier.tradesOut) {

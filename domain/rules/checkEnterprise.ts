@@ -54,6 +54,7 @@ export function checkEnterprise(
   const thresholds = options.thresholds ?? defaultThresholds;
   const facts = enterpriseFacts(dossier, window);
   const conditions = checkConditions(facts);
+  const balance = checkMassBalance(facts, thresholds);
   const result: Omit<RuleResult, 'findings'> = {
     enterpriseCode: dossier.enterprise.code,
     annex3: {
@@ -63,9 +64,9 @@ export function checkEnterprise(
       productionWithoutOrAbovePlan: problemAnswer(checkPlans(facts, thresholds).evidence),
       soldOreToUnplanned: problemAnswer(checkOreSales(facts, dataset)),
     },
-    massBalance: problemAnswer(checkMassBalance(facts, thresholds)),
+    massBalance: problemAnswer(balance.gaps),
     offSiteInvoicing: problemAnswer(checkInvoicing(dossier, dataset, window)),
-    unexplainedSource: problemAnswer(checkSources(facts, dataset)),
+    unexplainedSource: problemAnswer([...checkSources(facts, dataset), ...balance.unexplained]),
   };
   const { annex3 } = result;
   const answers: Answer[] = [

@@ -58,14 +58,26 @@ export type Evidence =
   | {
       kind: 'massBalance';
       code: FindingCode;
+      /** Each category balances on its own: only separation turns one into the other. */
+      category: ProductCategory;
       purchasesKgReo: number;
-      /** Production that brings REO in: mining, and recovery by enterprises that do not smelt ore. */
+      /** Production of this category: mining, recovery, or a smelter's separated output. */
       productionKgReo: number;
+      /** Mineral products a smelter fed to separation (its smelted output); zero elsewhere. */
+      convertedKgReo: number;
       salesKgReo: number;
       exportKgReo: number;
       /** In minus out; negative when more left than came in. */
       gapKgReo: number;
       toleranceKgReo: number;
+    }
+  | {
+      kind: 'unexplainedQuantity';
+      code: FindingCode;
+      category: ProductCategory;
+      /** What went out of the category beyond everything that came in. */
+      kgReo: number;
+      outflows: UncoveredOutflow[];
     }
   | {
       kind: 'offSiteInvoice';
@@ -77,6 +89,15 @@ export type Evidence =
       invoiceProvince: string;
       sellerProvince: string;
     };
+
+/** A sale, export or separation run that the category's stock at the time could not cover. */
+export interface UncoveredOutflow {
+  month: YearMonth;
+  kind: 'sale' | 'export' | 'separation';
+  partner?: PartnerMention;
+  kgReo: number;
+  uncoveredKgReo: number;
+}
 
 /** One annex 3 answer: for the "是否存在…" questions, true means a problem was found. */
 export interface Answer {

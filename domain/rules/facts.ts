@@ -11,15 +11,22 @@ import {
 } from '../campaign';
 import type { FlowSource, PartnerMention } from './evidence';
 
-/** A purchase or sale as one record states it: a ledger line or an invoice. */
+/**
+ * One purchase or sale: a month's ledger line and the VAT invoices of the same month, partner and
+ * product are one fact, so a rule that finds it states it once, naming every record behind it.
+ */
 export interface Flow {
   month: YearMonth;
   partner: PartnerMention;
   product: string;
   category: ProductCategory;
+  /** The enterprise's own ledger figure where it has one, otherwise what the invoices add up to. */
   kgReo: number;
-  source: FlowSource;
-  invoiceNo?: string;
+  /** The records that state it, ledger before invoice. */
+  sources: FlowSource[];
+  invoiceNos: string[];
+  /** Only where the ledger and the invoices both state the flow and disagree on the quantity. */
+  invoicedKgReo?: number;
 }
 
 /**
@@ -33,11 +40,56 @@ export interface EnterpriseFacts {
   readonly days: { from: number; to: number };
   /** Production per category and month; months without production are absent. */
   readonly production: Record<ProductCategory, Map<YearMonth, number>>;
-  /** Ledger lines and invoices both: rules that follow partners read every trace. */
+  /** Ledger lines and invoices merged into one fact each: rules that follow partners read every trace. */
   readonly purchases: Flow[];
   readonly sales: Flow[];
-  /** Ledger totals only: the enterprise's own account, which is what must balance. */
-  readonly ledgerTotals: { purchases: number; sales: number; exports: number; production: Record<ProductCategory, number> };
+  /** Ledger lines only, by category: the enterprise's own account, which is what must balance. */
+  readonly ledgerLines: readonly LedgerLine[];
+}
+
+/** A ledger row of the window as the balance reads it. */
+export interface LedgerLine {
+  month: YearMonth;
+  category: ProductCategory;
+  customer?: PartnerMention;
+  productionKgReo: number;
+  purchaseKgReo: number;
+  salesKgReo: number;
+  exportKgReo: number;
+}
+
+/** Invoices carry the partner's code, ledger lines its code and name or a name alone. */
+function partnerKey(partner: PartnerMention): string {
+  return partner.code !== undefined ? `code:${partner.code}` : `name:${partner.name ?? ''}`;
+}
+
+/** Folds each month's invoices into the ledger line of the same partner and product. */
+function mergeFlows(ledgerFlows: Flow[], invoiceFlows: Flow[]): Flow[] {
+  const key = (f: Flow) => [f.month, partnerKey(f.partner), f.product, f.category].join('|');
+  const merged = new Map<string, Flow>();
+  for (const f of ledgerFlows) {
+    const existing = merged.get(key(f));
+    if (existing) existing.kgReo += f.kgReo;
+    else merged.set(key(f), { ...f, sources: ['ledger'], invoiceNos: [] });
+  }
+  const invoiced = new Map<string, number>();
+  for (const f of invoiceFlows) {
+    const k = key(f);
+    invoiced.set(k, (invoiced.get(k) ?? 0) + f.kgReo);
+    const existing = merged.get(k);
+    if (!existing) merged.set(k, { ...f, invoiceNos: [...f.invoiceNos] });
+    else {
+      if (!existing.sources.includes('invoice')) existing.sources.push('invoice');
+      existing.invoiceNos.push(...f.invoiceNos);
+      if (existing.partner.name === undefined && f.partner.name !== undefined) existing.partner = { ...existing.partner, name: f.partner.name };
+      if (existing.sources[0] !== 'ledger') existing.kgReo += f.kgReo;
+    }
+  }
+  for (const [k, flow] of merged) {
+    const invoicedKg = invoiced.get(k);
+    if (flow.sources.length === 2 && invoicedKg !== undefined && invoicedKg !== flow.kgReo) flow.invoicedKgReo = invoicedKg;
+  }
+  return [...merged.values()];
 }
 
 export function enterpriseFacts(dossier: EnterpriseDossier, window: ReviewWindow): EnterpriseFacts {
@@ -45,9 +97,9 @@ export function enterpriseFacts(dossier: EnterpriseDossier, window: ReviewWindow
   const first = months[0];
   const last = months[months.length - 1];
   const production: Record<ProductCategory, Map<YearMonth, number>> = { mineral: new Map(), smelted: new Map() };
-  const purchases: Flow[] = [];
-  const sales: Flow[] = [];
-  const totals = { purchases: 0, sales: 0, exports: 0, production: { mineral: 0, smelted: 0 } };
+  const ledgerPurchases: Flow[] = [];
+  const ledgerSales: Flow[] = [];
+  const ledgerLines: LedgerLine[] = [];
 
   for (const row of dossier.ledger) {
     if (row.month < first || row.month > last) continue;
@@ -55,27 +107,43 @@ export function enterpriseFacts(dossier: EnterpriseDossier, window: ReviewWindow
     if (row.productionKgReo > 0) {
       const byMonth = production[category];
       byMonth.set(month, (byMonth.get(month) ?? 0) + row.productionKgReo);
-      totals.production[category] += row.productionKgReo;
     }
-    totals.exports += row.exportKgReo;
+    ledgerLines.push({
+      month,
+      category,
+      ...(row.customer && { customer: row.customer }),
+      productionKgReo: row.productionKgReo,
+      purchaseKgReo: row.purchaseKgReo,
+      salesKgReo: row.salesKgReo,
+      exportKgReo: row.exportKgReo,
+    });
     if (row.purchaseKgReo > 0) {
-      totals.purchases += row.purchaseKgReo;
-      purchases.push({ month, partner: row.supplier ?? {}, product, category, kgReo: row.purchaseKgReo, source: 'ledger' });
+      ledgerPurchases.push({ month, partner: row.supplier ?? {}, product, category, kgReo: row.purchaseKgReo, sources: ['ledger'], invoiceNos: [] });
     }
     if (row.salesKgReo > 0) {
-      totals.sales += row.salesKgReo;
-      sales.push({ month, partner: row.customer ?? {}, product, category, kgReo: row.salesKgReo, source: 'ledger' });
+      ledgerSales.push({ month, partner: row.customer ?? {}, product, category, kgReo: row.salesKgReo, sources: ['ledger'], invoiceNos: [] });
     }
   }
-  for (const t of dossier.tradesIn) {
-    if (!dateInWindow(window, t.date)) continue;
-    purchases.push({ month: monthOf(t.date), partner: { code: t.sellerCode }, product: t.product, category: t.category, kgReo: t.kgReo, source: 'invoice', invoiceNo: t.invoiceNo });
-  }
-  for (const t of dossier.tradesOut) {
-    if (!dateInWindow(window, t.date)) continue;
-    sales.push({ month: monthOf(t.date), partner: t.buyer, product: t.product, category: t.category, kgReo: t.kgReo, source: 'invoice', invoiceNo: t.invoiceNo });
-  }
-  return { dossier, months, days: windowDays(window), production, purchases, sales, ledgerTotals: totals };
+  const invoiceFlow = (t: (typeof dossier.tradesIn)[number], partner: PartnerMention): Flow => ({
+    month: monthOf(t.date),
+    partner,
+    product: t.product,
+    category: t.category,
+    kgReo: t.kgReo,
+    sources: ['invoice'],
+    invoiceNos: [t.invoiceNo],
+  });
+  const invoicesIn = dossier.tradesIn.filter((t) => dateInWindow(window, t.date)).map((t) => invoiceFlow(t, { code: t.sellerCode }));
+  const invoicesOut = dossier.tradesOut.filter((t) => dateInWindow(window, t.date)).map((t) => invoiceFlow(t, t.buyer));
+  return {
+    dossier,
+    months,
+    days: windowDays(window),
+    production,
+    purchases: mergeFlows(ledgerPurchases, invoicesIn),
+    sales: mergeFlows(ledgerSales, invoicesOut),
+    ledgerLines,
+  };
 }
 
 /** Invoices carry only the partner's code; its name makes the evidence readable. */

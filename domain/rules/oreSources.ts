@@ -95,8 +95,9 @@ export function checkOrePurchases(facts: EnterpriseFacts, dataset: CampaignDatas
       product: p.product,
       category: p.category,
       kgReo: p.kgReo,
-      source: p.source,
-      ...(p.invoiceNo !== undefined && { invoiceNo: p.invoiceNo }),
+      sources: p.sources,
+      invoiceNos: p.invoiceNos,
+      ...(p.invoicedKgReo !== undefined && { invoicedKgReo: p.invoicedKgReo }),
       issue: 'illegalSource',
       supplierTaint,
     });

@@ -24,8 +24,9 @@ export function checkOreSales(facts: EnterpriseFacts, dataset: CampaignDataset):
       product: s.product,
       category: s.category,
       kgReo: s.kgReo,
-      source: s.source,
-      ...(s.invoiceNo !== undefined && { invoiceNo: s.invoiceNo }),
+      sources: s.sources,
+      invoiceNos: s.invoiceNos,
+      ...(s.invoicedKgReo !== undefined && { invoicedKgReo: s.invoicedKgReo }),
       issue: customer ? 'customerWithoutPlan' : 'unknownCustomer',
     });
   }

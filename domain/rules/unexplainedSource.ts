@@ -20,8 +20,9 @@ export function checkSources(facts: EnterpriseFacts, dataset: CampaignDataset): 
       product: p.product,
       category: p.category,
       kgReo: p.kgReo,
-      source: p.source,
-      ...(p.invoiceNo !== undefined && { invoiceNo: p.invoiceNo }),
+      sources: p.sources,
+      invoiceNos: p.invoiceNos,
+      ...(p.invoicedKgReo !== undefined && { invoicedKgReo: p.invoicedKgReo }),
       issue: 'untraceableSupplier',
     });
   }

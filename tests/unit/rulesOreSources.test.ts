@@ -30,8 +30,8 @@ describe('bought illegal ore', () => {
         product: '离子型稀土矿',
         category: 'mineral',
         kgReo: 7_000,
-        source: 'invoice',
-        invoiceNo: illegal.invoiceNo,
+        sources: ['invoice'],
+        invoiceNos: [illegal.invoiceNo],
         issue: 'illegalSource',
         supplierTaint: { since: '2014-03', findings: ['illegalMining'] },
       },
@@ -46,8 +46,8 @@ describe('bought illegal ore', () => {
     const byName = cleanSmelter();
     ledger(byName, '2013-06', 'mineral', { purchaseKgReo: 10_000, supplier: { name: '无证矿山' } });
     const dataset = datasetOf(mine, byCode, byName);
-    expect(check(byCode, dataset).annex3.boughtIllegalOre.evidence).toMatchObject([{ source: 'ledger', month: '2013-06' }]);
-    expect(check(byName, dataset).annex3.boughtIllegalOre.evidence).toMatchObject([{ source: 'ledger', partner: { name: '无证矿山' } }]);
+    expect(check(byCode, dataset).annex3.boughtIllegalOre.evidence).toMatchObject([{ sources: ['ledger'], month: '2013-06' }]);
+    expect(check(byName, dataset).annex3.boughtIllegalOre.evidence).toMatchObject([{ sources: ['ledger'], partner: { name: '无证矿山' } }]);
   });
 
   test('ore from an over-quota mine is illegal from the month the quota was passed', () => {

@@ -84,8 +84,8 @@ describe('mineral products sold to enterprises without a plan', () => {
         product: '离子型稀土矿',
         category: 'mineral',
         kgReo: 3_000,
-        source: 'invoice',
-        invoiceNo: sale.invoiceNo,
+        sources: ['invoice'],
+        invoiceNos: [sale.invoiceNo],
         issue: 'customerWithoutPlan',
       },
     ]);
@@ -103,7 +103,7 @@ describe('mineral products sold to enterprises without a plan', () => {
   test('a customer that cannot be identified cannot be shown to hold a plan', () => {
     const mine = cleanMine();
     ledger(mine, '2014-02', 'mineral', { salesKgReo: 1_000, customer: { name: '不明买家' } });
-    expect(check(mine).annex3.soldOreToUnplanned.evidence).toMatchObject([{ source: 'ledger', issue: 'unknownCustomer', partner: { name: '不明买家' } }]);
+    expect(check(mine).annex3.soldOreToUnplanned.evidence).toMatchObject([{ sources: ['ledger'], issue: 'unknownCustomer', partner: { name: '不明买家' } }]);
   });
 
   test('smelted products may be sold to anyone', () => {
