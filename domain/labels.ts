@@ -62,6 +62,7 @@ export const permitLabels = {
   miningLicence: { zh: '采矿许可证', en: 'Mining licence' },
   eiaApproval: { zh: '环评批复', en: 'EIA approval' },
   safetyFiling: { zh: '安全备案或验收', en: 'Safety filing or acceptance' },
+  recoveryApproval: { zh: '回收利用项目审批', en: 'Approval of the by-product recovery project' },
 } as const;
 
 /** Annex 3's five questions (省（区、市）企业情况核查汇总表 column headings). */
@@ -87,6 +88,7 @@ export const findingLabels = {
   massBalanceGap: { zh: '购销存数量不符', en: 'Purchases, production and sales do not balance' },
   offSiteInvoicing: { zh: '异地开票', en: 'Off-site invoicing' },
   unexplainedSource: { zh: '无法说明矿产品来源', en: 'Cannot explain the source of products' },
+  unapprovedByProductRecovery: { zh: '建设工程回收利用稀土资源未经审批或手续不全', en: 'By-product recovery without approval or complete papers' },
 } as const;
 
 /**

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   type CampaignRecords,
   EiaApproval,
+  RecoveryApproval,
   Enterprise,
   LedgerMonth,
   MiningLicence,
@@ -129,6 +130,7 @@ export const layout = {
   },
   eiaApprovals: permitSheet('eiaApprovals', permitLabels.eiaApproval, EiaApproval),
   safetyFilings: permitSheet('safetyFilings', permitLabels.safetyFiling, SafetyFiling),
+  recoveryApprovals: permitSheet('recoveryApprovals', permitLabels.recoveryApproval, RecoveryApproval),
   plans: {
     key: 'plans',
     name: '生产计划',

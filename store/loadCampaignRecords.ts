@@ -55,6 +55,7 @@ export async function loadCampaignRecords(prisma: PrismaClient, filter: { provin
     })),
     eiaApprovals: permits.filter((p) => p.kind === 'eia').map(permit),
     safetyFilings: permits.filter((p) => p.kind === 'safety').map(permit),
+    recoveryApprovals: permits.filter((p) => p.kind === 'recovery').map(permit),
     plans: plans.map((p) => ({ enterpriseCode: p.enterpriseCode, year: p.year, category: p.category, quotaKgReo: kgOf(p.quotaTonnes) })),
     ledger: ledger.map((row) => ({
       enterpriseCode: row.enterpriseCode,

@@ -14,8 +14,8 @@ export interface ImportOutcome {
 
 /** What one import says about one enterprise: the unit of versioning. */
 function snapshotOf(dossier: EnterpriseDossier) {
-  const { enterprise, miningLicences, eiaApprovals, safetyFilings, plans, ledger, tradesOut, taxRecords } = dossier;
-  return { enterprise, miningLicences, eiaApprovals, safetyFilings, plans, ledger, tradesOut, taxRecords };
+  const { enterprise, miningLicences, eiaApprovals, safetyFilings, recoveryApprovals, plans, ledger, tradesOut, taxRecords } = dossier;
+  return { enterprise, miningLicences, eiaApprovals, safetyFilings, recoveryApprovals, plans, ledger, tradesOut, taxRecords };
 }
 
 const SNAPSHOTS_PER_STATEMENT = 500;
@@ -124,7 +124,11 @@ export async function saveCampaignRecords(
         tx,
         'PermitDocument',
         { kind: '"PermitKind"', enterpriseCode: 'text', authority: 'text', documentNo: 'text', issuedOn: 'date', expiresOn: 'date' },
-        written.flatMap((d) => [...d.eiaApprovals.map((p) => ({ kind: 'eia', ...p })), ...d.safetyFilings.map((p) => ({ kind: 'safety', ...p }))]),
+        written.flatMap((d) => [
+          ...d.eiaApprovals.map((p) => ({ kind: 'eia', ...p })),
+          ...d.safetyFilings.map((p) => ({ kind: 'safety', ...p })),
+          ...d.recoveryApprovals.map((p) => ({ kind: 'recovery', ...p })),
+        ]),
         audit,
       );
       outcome.rowsWritten += await bulkInsert(

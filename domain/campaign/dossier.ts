@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Enterprise } from './enterprise';
-import { EiaApproval, MiningLicence, SafetyFiling } from './permits';
+import { EiaApproval, MiningLicence, RecoveryApproval, SafetyFiling } from './permits';
 import { LedgerMonth, ProductionPlan } from './production';
 import { TaxRecord } from './tax';
 import { TradeRecord } from './trade';
@@ -14,6 +14,7 @@ export const EnterpriseDossier = z.object({
   miningLicences: z.array(MiningLicence),
   eiaApprovals: z.array(EiaApproval),
   safetyFilings: z.array(SafetyFiling),
+  recoveryApprovals: z.array(RecoveryApproval),
   plans: z.array(ProductionPlan),
   ledger: z.array(LedgerMonth),
   tradesIn: z.array(TradeRecord),
@@ -62,6 +63,7 @@ export interface CampaignRecords {
   miningLicences?: readonly MiningLicence[];
   eiaApprovals?: readonly EiaApproval[];
   safetyFilings?: readonly SafetyFiling[];
+  recoveryApprovals?: readonly RecoveryApproval[];
   plans?: readonly ProductionPlan[];
   ledger?: readonly LedgerMonth[];
   trades?: readonly TradeRecord[];
@@ -70,7 +72,7 @@ export interface CampaignRecords {
 
 /** A dossier with nothing on file yet but the enterprise itself. */
 export function emptyDossier(enterprise: Enterprise): EnterpriseDossier {
-  return { enterprise, miningLicences: [], eiaApprovals: [], safetyFilings: [], plans: [], ledger: [], tradesIn: [], tradesOut: [], taxRecords: [] };
+  return { enterprise, miningLicences: [], eiaApprovals: [], safetyFilings: [], recoveryApprovals: [], plans: [], ledger: [], tradesIn: [], tradesOut: [], taxRecords: [] };
 }
 
 /** Groups flat records into dossiers in one pass each; records of unlisted enterprises are dropped. */
@@ -84,6 +86,7 @@ export function assembleDossiers(records: CampaignRecords): EnterpriseDossier[] 
   for (const l of records.miningLicences ?? []) byCode.get(l.holderCode)?.miningLicences.push(l);
   for (const d of records.eiaApprovals ?? []) byCode.get(d.enterpriseCode)?.eiaApprovals.push(d);
   for (const d of records.safetyFilings ?? []) byCode.get(d.enterpriseCode)?.safetyFilings.push(d);
+  for (const d of records.recoveryApprovals ?? []) byCode.get(d.enterpriseCode)?.recoveryApprovals.push(d);
   for (const p of records.plans ?? []) byCode.get(p.enterpriseCode)?.plans.push(p);
   for (const row of records.ledger ?? []) byCode.get(row.enterpriseCode)?.ledger.push(row);
   for (const t of records.taxRecords ?? []) byCode.get(t.enterpriseCode)?.taxRecords.push(t);

@@ -7,6 +7,7 @@ export function flattenDossiers(dossiers: readonly EnterpriseDossier[]): Require
     miningLicences: dossiers.flatMap((d) => d.miningLicences),
     eiaApprovals: dossiers.flatMap((d) => d.eiaApprovals),
     safetyFilings: dossiers.flatMap((d) => d.safetyFilings),
+    recoveryApprovals: dossiers.flatMap((d) => d.recoveryApprovals),
     plans: dossiers.flatMap((d) => d.plans),
     ledger: dossiers.flatMap((d) => d.ledger),
     trades: dossiers.flatMap((d) => d.tradesOut),

@@ -35,6 +35,14 @@ const permitDocument = z
 export const EiaApproval = permitDocument;
 export type EiaApproval = z.infer<typeof EiaApproval>;
 
+/**
+ * The approval of a construction project that recovers rare earths as a by-product (建设工程回收利用
+ * 稀土资源项目): section 一.(一) orders such projects without approval or complete papers to stop.
+ * Annex 2 has no row for it, so it is asked of recycling enterprises beside the form.
+ */
+export const RecoveryApproval = permitDocument;
+export type RecoveryApproval = z.infer<typeof RecoveryApproval>;
+
 /** 安全备案或验收部门及文号. */
 export const SafetyFiling = permitDocument;
 export type SafetyFiling = z.infer<typeof SafetyFiling>;

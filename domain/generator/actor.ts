@@ -15,7 +15,8 @@ export type Plant =
   | 'offSiteInvoicing'
   | 'unexplainedSource'
   | 'noEiaApproval'
-  | 'noSafetyFiling';
+  | 'noSafetyFiling'
+  | 'unapprovedByProductRecovery';
 
 /** A consignment arriving in a buyer's month. */
 export interface Lot {

@@ -42,6 +42,7 @@ const plantOrder: readonly Plant[] = [
   'unexplainedSource',
   'noEiaApproval',
   'noSafetyFiling',
+  'unapprovedByProductRecovery',
 ];
 
 const noMonths: ReadonlySet<number> = new Set();
@@ -188,6 +189,8 @@ function plant(rng: Prng, byRole: Record<Role, Actor[]>, actors: readonly Actor[
     unexplainedSource: [...byRole.smelter, ...byRole.trader, ...byRole.exporter],
     noEiaApproval: producers,
     noSafetyFiling: producers,
+    // Smelters that also tick 回收利用 recover from their own separation: they hold the approval too.
+    unapprovedByProductRecovery: byRole.recycler.filter((a) => a.hasInflow),
   };
   const someMonths = () => new Set(rng.shuffle([...Array(monthCount).keys()]).slice(0, rng.int(1, Math.min(3, monthCount))));
   for (const kind of plantOrder) {

@@ -64,6 +64,10 @@ export class PaperOffice {
     const safety = actor.plant === 'noSafetyFiling' ? this.brokenSpans() : this.cleanSpans();
     actor.dossier.eiaApprovals.push(...document(eia, `${province.name}环境保护厅`, '环审'));
     actor.dossier.safetyFilings.push(...document(safety, `${province.name}安全生产监督管理局`, '安监备'));
+    if (actor.dossier.enterprise.types.includes('recycling')) {
+      const recovery = actor.plant === 'unapprovedByProductRecovery' ? this.brokenSpans() : this.cleanSpans();
+      actor.dossier.recoveryApprovals.push(...document(recovery, `${province.name}国土资源厅`, '国土资回收'));
+    }
   }
 
   plans(producer: Actor): void {

@@ -29,6 +29,7 @@ export const findingCatalogue: Readonly<Record<FindingCode, FindingInfo>> = {
   massBalanceGap: { label: findingLabels.massBalanceGap, question: null, agencies: ['industry', 'tax'] },
   offSiteInvoicing: { label: findingLabels.offSiteInvoicing, question: null, agencies: ['tax'] },
   unexplainedSource: { label: findingLabels.unexplainedSource, question: null, agencies: ['tax', 'industry'] },
+  unapprovedByProductRecovery: { label: findingLabels.unapprovedByProductRecovery, question: 'conditions', agencies: ['landResources'] },
 };
 
 const order = new Map(FindingCode.options.map((code, i) => [code, i]));

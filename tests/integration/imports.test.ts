@@ -50,6 +50,7 @@ async function archiveCounts() {
 interface Archive {
   enterprise: { name: string; phone: string; province: string; types: string[] };
   miningLicences: { number: string }[];
+  permits: { kind: string; documentNo: string }[];
   ledger: { total: number };
   versions: unknown[];
 }
@@ -75,7 +76,7 @@ describe('importing filled-in templates through the API', () => {
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ kind: 'annex2', enterprises: 2, created: [mine, trader], changed: [], unchanged: [] });
     const stored = await archiveCounts();
-    expect(stored).toEqual({ enterprises: 2, versions: 2, licences: 1, permits: 2, plans: 2, ledger: 3, trades: 1, tax: 1 });
+    expect(stored).toEqual({ enterprises: 2, versions: 2, licences: 1, permits: 3, plans: 2, ledger: 3, trades: 1, tax: 1 });
 
     const again = await upload(h.tokens.miit, file);
     expect(again.body).toMatchObject({ created: [], changed: [], unchanged: [mine, trader], rowsWritten: 0 });
@@ -84,6 +85,7 @@ describe('importing filled-in templates through the API', () => {
     const archive = await archiveOf(mine);
     expect(archive.enterprise).toMatchObject({ name: '赣州稀土矿业有限公司', province: '江西省', types: ['mine', 'smelting'] });
     expect(archive.miningLicences).toEqual([expect.objectContaining({ number: 'C3600002011043210001' })]);
+    expect(archive.permits).toContainEqual(expect.objectContaining({ kind: 'recovery', documentNo: '赣国土资回收〔2013〕12号' }));
   });
 
   test('a correction adds a version and keeps the old one', async () => {

@@ -99,6 +99,7 @@ describe('JSON: one array per sheet, cells as typed', () => {
         missing('miningLicences'),
         missing('eiaApprovals'),
         missing('safetyFilings'),
+        missing('recoveryApprovals'),
         missing('trades'),
         missing('taxRecords'),
         { sheet: 'ledger', row: 2, column: 'productionTonnes', value: '-1', reason: { zh: '应为0至1000000吨（折REO）之间的数，最多三位小数', en: '"-1" is negative' } },

@@ -91,8 +91,8 @@ describe('sheets and columns', () => {
       {
         sheet: 'Sheet1',
         reason: {
-          zh: `模板中没有此工作表，应为：企业名单、采矿许可证、环评批复、安全备案或验收、生产计划、${LEDGER}、交易记录、税费缴纳`,
-          en: `the template has no such sheet; its sheets are 企业名单、采矿许可证、环评批复、安全备案或验收、生产计划、${LEDGER}、交易记录、税费缴纳`,
+          zh: `模板中没有此工作表，应为：企业名单、采矿许可证、环评批复、安全备案或验收、回收利用项目审批、生产计划、${LEDGER}、交易记录、税费缴纳`,
+          en: `the template has no such sheet; its sheets are 企业名单、采矿许可证、环评批复、安全备案或验收、回收利用项目审批、生产计划、${LEDGER}、交易记录、税费缴纳`,
         },
       },
     ]);

@@ -17,6 +17,7 @@ describe('annex templates', () => {
       ['采矿许可证', 'visible'],
       ['环评批复', 'visible'],
       ['安全备案或验收', 'visible'],
+      ['回收利用项目审批', 'visible'],
       ['生产计划', 'visible'],
       ['生产、销售、出口等情况表（折REO，吨）', 'visible'],
       ['交易记录', 'visible'],
@@ -76,7 +77,7 @@ describe('a filled-in annex 2 workbook', () => {
     expect(result).toEqual({
       ok: true,
       records: expectedRecords,
-      summary: { kind: 'annex2', rows: { enterprises: 2, miningLicences: 1, eiaApprovals: 1, safetyFilings: 1, plans: 2, ledger: 3, trades: 1, taxRecords: 1 } },
+      summary: { kind: 'annex2', rows: { enterprises: 2, miningLicences: 1, eiaApprovals: 1, safetyFilings: 1, recoveryApprovals: 1, plans: 2, ledger: 3, trades: 1, taxRecords: 1 } },
     });
   });
 
@@ -87,7 +88,7 @@ describe('a filled-in annex 2 workbook', () => {
     const result = await parseCampaignFile({ fileName: 'list.xlsx', content }, options);
     expect(result).toEqual({
       ok: true,
-      records: { ...expectedRecords, miningLicences: [], eiaApprovals: [], safetyFilings: [], plans: [], ledger: [], trades: [], taxRecords: [] },
+      records: { ...expectedRecords, miningLicences: [], eiaApprovals: [], safetyFilings: [], recoveryApprovals: [], plans: [], ledger: [], trades: [], taxRecords: [] },
       summary: { kind: 'annex1', rows: { enterprises: 2 } },
     });
   });

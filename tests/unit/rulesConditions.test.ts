@@ -1,4 +1,4 @@
-import { check, cleanMine, cleanSmelter, enterprise, licence, produce } from './rulesFixtures';
+import { check, cleanMine, cleanSmelter, eia, enterprise, licence, produce, recoveryApproval, safety } from './rulesFixtures';
 
 /** Annex 3 question 3: 是否符合采矿、环保、安全生产条件（分述）, three answers. */
 describe('mining, environmental and safety conditions', () => {
@@ -30,6 +30,30 @@ describe('mining, environmental and safety conditions', () => {
 
   test('a recycler is a production site too', () => {
     expect(check(enterprise(['recycling', 'trading'])).annex3.conditions.environmental.applicable).toBe(true);
+  });
+
+  test('a recycling project without approval, or producing after it lapsed, fails the mining part', () => {
+    // Issue 15, defect 23: 建设工程回收利用稀土资源项目，未经审批或手续不全的责令停产 could not be found from data.
+    const recycler = enterprise(['recycling']);
+    produce(recycler, 'smelted', 2_000, ['2014-01', '2014-02']);
+    eia(recycler, '2010-01-01');
+    safety(recycler, '2010-01-01');
+    const unapproved = check(recycler);
+    expect(unapproved.annex3.conditions.mining).toEqual({
+      applicable: true,
+      answer: false,
+      evidence: [{ kind: 'documentMissing', code: 'unapprovedByProductRecovery', document: 'recoveryApproval' }],
+    });
+    expect(unapproved.findings).toEqual(['unapprovedByProductRecovery']);
+
+    recoveryApproval(recycler, '2013-01-01', '2014-01-31');
+    expect(check(recycler).annex3.conditions.mining).toMatchObject({
+      answer: false,
+      evidence: [{ kind: 'monthNotCovered', code: 'unapprovedByProductRecovery', month: '2014-02', producedKgReo: 2_000 }],
+    });
+
+    recoveryApproval(recycler, '2014-02-01');
+    expect(check(recycler).annex3.conditions.mining).toEqual({ applicable: true, answer: true, evidence: [] });
   });
 
   test('each answer is separate: an expired safety filing fails only safety, in the months produced after it', () => {

@@ -102,6 +102,10 @@ export function safety(d: EnterpriseDossier, issuedOn: string, expiresOn?: strin
   d.safetyFilings.push({ enterpriseCode: d.enterprise.code, authority: '江西省安监局', documentNo: `赣安监备${d.safetyFilings.length}`, issuedOn, ...(expiresOn && { expiresOn }) });
 }
 
+export function recoveryApproval(d: EnterpriseDossier, issuedOn: string, expiresOn?: string): void {
+  d.recoveryApprovals.push({ enterpriseCode: d.enterprise.code, authority: '江西省国土资源厅', documentNo: `赣国土资回收${d.recoveryApprovals.length}`, issuedOn, ...(expiresOn && { expiresOn }) });
+}
+
 export function plan(d: EnterpriseDossier, year: number, category: ProductCategory, quotaKgReo: number): void {
   d.plans.push({ enterpriseCode: d.enterprise.code, year, category, quotaKgReo });
 }

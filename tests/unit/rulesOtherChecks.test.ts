@@ -162,7 +162,7 @@ describe('unexplained source', () => {
     // Where the two disagree, the ledger's figure stands and the invoiced one is kept beside it.
     const short = enterprise(['mine']);
     const sale = invoice(short, trader, '2014-02-10', 5_000, 'mineral');
-    ledger(short, '2014-02', 'mineral', { salesKgReo: 3_000, customer: { code: trader.enterprise.code } });
+    ledger(short, '2014-02', 'mineral', { salesKgReo: 3_000, customer: { code: trader.enterprise.code, name: trader.enterprise.name } });
     expect(check(short, datasetOf(short, trader)).annex3.soldOreToUnplanned.evidence).toEqual([
       expect.objectContaining({ kgReo: 3_000, invoicedKgReo: 5_000, sources: ['ledger', 'invoice'], invoiceNos: [sale.invoiceNo] }),
     ]);

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "PermitKind" ADD VALUE 'recovery';
+
