@@ -138,17 +138,23 @@ export function openApiDocument(): object {
               },
             },
           },
-          responses: { 201: { description: 'started' }, 400: error('invalid campaign'), 403: error('not a coordinator of these provinces') },
+          responses: {
+            200: { description: 'the campaign as recorded: the same request again' },
+            201: { description: 'started' },
+            400: error('invalid campaign, unknown province or enterprise'),
+            403: error('not a coordinator of these provinces, or a national campaign MIIT has not created'),
+            409: error('the id exists with other settings: details lists them'),
+          },
         },
       },
       '/campaigns/{id}/provinces/{province}': {
         get: { summary: 'Progress of a campaign in a province: phase, cases, events, task counts', responses: { 200: { description: 'progress' }, 404: error('no such campaign in your scope') } },
       },
       '/campaigns/{id}/provinces/{province}/enterprises': {
-        post: { summary: 'Add an enterprise on file to a running campaign (coordinators)', responses: { 200: { description: 'already listed' }, 201: { description: 'case started' }, 403: error('not a coordinator'), 404: error('unknown enterprise or campaign') } },
+        post: { summary: 'Add an enterprise on file to a running campaign (coordinators)', responses: { 200: { description: 'already listed' }, 201: { description: 'case started' }, 403: error('not a coordinator'), 404: error('unknown enterprise or campaign'), 409: error('the campaign has closed') } },
       },
       '/campaigns/{id}/provinces/{province}/cases/{code}/supervise': {
-        post: { summary: '挂牌督办: put a case under supervision (MIIT)', responses: { 202: { description: 'supervised' }, 403: error('MIIT only') } },
+        post: { summary: '挂牌督办: put a case under supervision (MIIT)', responses: { 202: { description: 'supervised' }, 403: error('MIIT only'), 404: error('no such campaign or case'), 409: error('the campaign has closed') } },
       },
       '/cases': {
         get: { summary: 'Cases in your scope, from Temporal visibility (filters campaignId, province)', responses: { 200: { description: '{ items }' } } },

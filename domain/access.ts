@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AgencyKind } from './enums';
+import { provinceDivisions } from './provinces';
 
 /** Who a staff user is in the campaign; decides what they see and may act on. */
 export const StaffRole = z.enum(['staff', 'agencyHead', 'provincialCoordinator', 'miitCoordinator', 'disciplineInspection']);
@@ -65,6 +66,26 @@ export function assignsTask(principal: Principal, task: { agencyKind: AgencyKind
 /** Coordinating a province's campaign (start it, add enterprises, draft its reports); supervision (挂牌督办) is MIIT's alone. */
 export function coordinatesProvince(principal: Principal, province: string): boolean {
   return principal.role === 'miitCoordinator' || (principal.role === 'provincialCoordinator' && principal.province === province);
+}
+
+/**
+ * Campaign ids are namespaced, so nobody can take an id another level means to use. An id that
+ * starts with a province's GB/T 2260 code and a hyphen (`36-2015-spot-checks`) is that province's
+ * own campaign, for that province alone. Any other id is national: null here.
+ */
+export function provinceOfCampaignId(campaignId: string): string | null {
+  const code = /^(\d{2})-/.exec(campaignId)?.[1];
+  return provinceDivisions.find((p) => p.code === code)?.name ?? null;
+}
+
+/**
+ * Creating a campaign (writing its name, calendar and clock): a national one is MIIT's alone, a
+ * province's own one its coordinator's or MIIT's. A provincial coordinator starts their province's
+ * part of a national campaign only once MIIT has created it, and with its settings.
+ */
+export function createsCampaign(principal: Principal, campaignId: string): boolean {
+  const province = provinceOfCampaignId(campaignId);
+  return province === null ? principal.role === 'miitCoordinator' : coordinatesProvince(principal, province);
 }
 
 /**

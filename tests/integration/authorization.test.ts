@@ -225,9 +225,9 @@ beforeAll(async () => {
   db = await freshDatabase();
   h = await startHarness('authz', { databaseUrl: db.url });
   await saveCampaignRecords(h.prisma, flattenDossiers(dossiers), { source: 'test', actor: 'test' });
-  // Starting is itself a permitted mutation: MIIT starts A's part, B's own coordinator B's. The 2014
-  // calendar is long past in real time, so a slow clock keeps every case in self-inspection, its
-  // tasks open, for the whole file.
+  // Starting is itself a permitted mutation: MIIT creates the national campaign with A's part, B's
+  // own coordinator starts B's part of it with its settings. The 2014 calendar is long past in real
+  // time, so a slow clock keeps every case in self-inspection, its tasks open, for the whole file.
   for (const [caller, p] of [
     [miit, A],
     [find(B, 'industry', 'provincialCoordinator'), B],
@@ -444,9 +444,9 @@ describe('POST /campaigns', () => {
   it.each(cells(targets, judge))('$title', async ({ caller, target, verdict: v }) => {
     const enterprises = target.provinces.map((p) => trader[p]);
     if (v === 'allowed') {
-      // Starting the running campaign again attaches to it: permitted, and nothing changes.
-      const answer = await call(caller, '/campaigns', post({ id: campaignId, name: 'authz', provinces: target.provinces, enterprises }));
-      expect(answer).toMatchObject({ status: 201, body: { id: campaignId } });
+      // Starting the running campaign again with its settings attaches to it: permitted, and nothing changes.
+      const answer = await call(caller, '/campaigns', post({ id: campaignId, name: 'authz', provinces: target.provinces, daysPerSecond: 0.001, enterprises }));
+      expect(answer).toMatchObject({ status: 200, body: { id: campaignId } });
       expect((await progressOf(A.name)).cases).toEqual([caseOf(A.name)]);
       return;
     }
