@@ -10,6 +10,7 @@ import { addEnterpriseUpdate, progressQuery, superviseCaseSignal, type CampaignE
 import type { campaignWorkflow } from '../workflows';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
+import { httpErrorOfUpdate } from './temporalErrors';
 
 export interface CaseSettings {
   scale: TimeScale;
@@ -118,7 +119,9 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     const enterprise = await deps.prisma.enterprise.findUnique({ where: { code }, select: { code: true, name: true, types: true, provinceName: true } });
     if (!enterprise || enterprise.provinceName !== req.params.province) throw new HttpError(404, 'no such enterprise in this province: import it first');
     const listed: CampaignEnterprise = { code: enterprise.code, name: enterprise.name, types: enterprise.types };
-    const result = await handle.executeUpdate(addEnterpriseUpdate, { args: [{ ...listed, by: me.email }] });
+    const result = await handle.executeUpdate(addEnterpriseUpdate, { args: [{ ...listed, by: me.email }] }).catch((error: unknown) => {
+      throw httpErrorOfUpdate(error);
+    });
     res.status(result.added ? 201 : 200).json(result);
   });
 
