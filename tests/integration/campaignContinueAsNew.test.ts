@@ -21,20 +21,21 @@ beforeAll(async () => {
   await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
   // What POST /campaigns records before it starts the workflows: the phase reports read it.
   const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-  for (const id of ['can-test', 'can-fanout'])
-  await h.prisma.campaign.create({
-    data: {
-      id,
-      name: 'continue-as-new',
-      selfInspectionStart: day(calendar2014.selfInspection.from),
-      rectificationStart: day(calendar2014.rectification.from),
-      acceptanceStart: day(calendar2014.acceptance.from),
-      endsOn: day(calendar2014.acceptance.to),
-      reviewWindowStart: day(calendar2014.reviewWindow.from),
-      reviewWindowEnd: day(calendar2014.reviewWindow.to),
-      updatedBy: 'test',
-    },
-  });
+  for (const id of ['can-test', 'can-fanout']) {
+    await h.prisma.campaign.create({
+      data: {
+        id,
+        name: 'continue-as-new',
+        selfInspectionStart: day(calendar2014.selfInspection.from),
+        rectificationStart: day(calendar2014.rectification.from),
+        acceptanceStart: day(calendar2014.acceptance.from),
+        endsOn: day(calendar2014.acceptance.to),
+        reviewWindowStart: day(calendar2014.reviewWindow.from),
+        reviewWindowEnd: day(calendar2014.reviewWindow.to),
+        updatedBy: 'test',
+      },
+    });
+  }
 });
 afterAll(async () => {
   await h.stop();

@@ -1,3 +1,4 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
 import { calendar2014, type PhaseEnds } from '../../domain/campaignClock';
 import { caseWorkflowId } from '../../domain/caseIds';
@@ -5,6 +6,7 @@ import type { CasePhase } from '../../domain/enums';
 import { generateCampaign, provinces } from '../../domain/generator';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import type { enterpriseCaseWorkflow } from '../../workflows';
+import { addEnterpriseUpdate, progressQuery } from '../../workflows/campaignMessages';
 import { caseViewQuery, phaseChangedSignal, type CaseView } from '../../workflows/caseMessages';
 import { freshDatabase } from '../support/freshDatabase';
 import { startHarness, type Harness } from '../support/harness';
@@ -89,6 +91,16 @@ test('MIIT puts a case under supervision through its campaign', async () => {
   const supervised = await waitFor('the case supervised', async () => (await h.client.workflow.getHandle(mineCase).query(caseViewQuery)).timeline.find((e) => e.kind === 'supervised'));
   expect(supervised.actor).toBe('national-miit-miitCoordinator@campaign.example');
   recordHistory('campaign-supervision', `campaign/${campaignId}/${province.name}`);
+});
+
+test('a campaign refuses a malformed enterprise before the request enters its history', async () => {
+  const campaign = h.client.workflow.getHandle(`campaign/${campaignId}/${province.name}`);
+  const refused = await campaign.executeUpdate(addEnterpriseUpdate, { args: [{ code: 'not-a-code', name: ' ', types: [], by: 'test' }] }).catch((error: unknown) => error);
+  expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+  expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'InvalidEnterprise', message: expect.stringMatching(/^invalid enterprise: code: .*; name: .*; types: /) });
+  const events = (await campaign.fetchHistory()).events ?? [];
+  expect(events.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toEqual([]);
+  expect((await campaign.query(progressQuery)).cases).toHaveLength(2);
 });
 
 test('a plan names each measure once per agency, and an acceptance refused after the campaign ended sends the work back before the case closes', async () => {
