@@ -12,7 +12,8 @@ export const historiesDir = path.join(__dirname, '..', 'histories');
  * walks it and records it. Re-record when a scenario changes, never to make replay pass: a
  * history that no longer replays is a running workflow the change would break.
  * Histories in tests/histories/frozen/ were recorded by earlier code (before its patches); no
- * scenario records them again, and they keep the unpatched branches honest.
+ * scenario records them again, and they keep the unpatched branches honest. A change behind a new
+ * patch moves the histories whose path it changes there before they are re-recorded.
  * The Temporal CLI writes the history in the JSON form that historyFromJSON reads; the file holds
  * `{ workflowId, history }`. `runId` picks one run of a workflow that continued as new.
  */
