@@ -34,7 +34,8 @@ export function emailActivities(deps: { prisma: PrismaClient; mailer: Transporte
      * server's acceptance and the row's update: a crash exactly there resends with the same
      * Message-ID, which receivers (and the bundled mail sink) use to drop the duplicate.
      */
-    async sendEmail(requested: EmailToSend): Promise<{ messageId: string; alreadySent: boolean }> {
+    /** Answers with whom the message went to: a reminder goes to the task's assignee, not where it was addressed. */
+    async sendEmail(requested: EmailToSend): Promise<{ messageId: string; alreadySent: boolean; to: string[] }> {
       const email = await addressedToAssignee(deps.prisma, requested);
       const messageId = messageIdFor(email.key);
       const row = await deps.prisma.outboundEmail.upsert({
@@ -42,7 +43,7 @@ export function emailActivities(deps: { prisma: PrismaClient; mailer: Transporte
         create: { key: email.key, messageId, to: email.to, cc: email.cc ?? [], subject: email.subject, body: email.body, attachments: (email.attachments ?? []) as unknown as Prisma.InputJsonArray },
         update: { attempts: { increment: 1 } },
       });
-      if (row.status === 'sent') return { messageId, alreadySent: true };
+      if (row.status === 'sent') return { messageId, alreadySent: true, to: row.to };
       try {
         const attachments = (row.attachments as unknown as EmailAttachment[]).map((a) => ({ filename: a.filename, path: path.join(deps.reportsDir, a.file) }));
         await deps.mailer.sendMail({ from: deps.from, to: row.to, cc: row.cc, subject: row.subject, text: row.body, messageId, attachments });
@@ -51,7 +52,7 @@ export function emailActivities(deps: { prisma: PrismaClient; mailer: Transporte
         throw error;
       }
       await deps.prisma.outboundEmail.update({ where: { key: email.key }, data: { status: 'sent', sentAt: new Date(), lastError: null } });
-      return { messageId, alreadySent: false };
+      return { messageId, alreadySent: false, to: row.to };
     },
   };
 }

@@ -21,6 +21,7 @@ import { addEnterpriseUpdate, progressQuery, superviseCaseSignal, type CampaignP
 import type { campaignWorkflow } from '../workflows';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
+import { httpErrorOfUpdate } from './temporalErrors';
 
 export interface CaseSettings {
   scale: TimeScale;
@@ -167,7 +168,13 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     const progress = await progressOf(handle);
     const listed = await enterpriseOfProvince(deps.prisma, code, req.params.province);
     if (!listed) throw new HttpError(404, 'no such enterprise in this province: import it first');
-    const result = await whileRunning(progress, () => handle.executeUpdate(addEnterpriseUpdate, { args: [{ ...listed, by: me.email }] }));
+    // A run that ended between the query and the update is whileRunning's 409; the campaign's own
+    // refusals (a malformed enterprise, a closed phase) are the update's.
+    const result = await whileRunning(progress, () =>
+      handle.executeUpdate(addEnterpriseUpdate, { args: [{ ...listed, by: me.email }] }).catch((error: unknown) => {
+        throw error instanceof WorkflowNotFoundError ? error : httpErrorOfUpdate(error);
+      }),
+    );
     res.status(result.added ? 201 : 200).json(result);
   });
 

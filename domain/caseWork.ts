@@ -54,8 +54,11 @@ export function selfInspectionTasks(types: readonly EnterpriseType[], rules: Rul
   }));
 }
 
-export function handlingPlanTask(violations: readonly string[]): TaskSpec {
-  return { kind: 'handlingPlan', agencyKind: 'industry', purpose: 'plan', title: '整改方案 handling plan', evidence: { violations } };
+/** Round 0 is the plan after self-inspection; each later round plans for violations found since. */
+export function handlingPlanTask(violations: readonly string[], round = 0): TaskSpec {
+  return round === 0
+    ? { kind: 'handlingPlan', agencyKind: 'industry', purpose: 'plan', title: '整改方案 handling plan', evidence: { violations } }
+    : { kind: 'handlingPlan', agencyKind: 'industry', purpose: `plan/round-${round}`, title: `补充整改方案 further handling plan: ${violations.join(', ')}`, evidence: { violations, round } };
 }
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -89,6 +92,24 @@ export const HandlingPlan = z.object({
   note: Text(4_000).optional(),
 });
 export type HandlingPlan = z.infer<typeof HandlingPlan>;
+
+/**
+ * A new plan names each measure once per agency: the measure's task, its row and its acceptance are
+ * keyed by the two. Checked on submission only: the workflow retakes plans it accepted before.
+ */
+const NewHandlingPlan = HandlingPlan.superRefine((plan, ctx) => {
+  const seen = new Map<string, number>();
+  plan.dispositions.forEach((d, i) => {
+    const key = `${d.agencyKind}/${d.disposition}`;
+    const first = seen.get(key);
+    if (first === undefined) return void seen.set(key, i);
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dispositions', i],
+      message: `${dispositionLabels[d.disposition].zh}（${agencyLabels[d.agencyKind].zh}）已是方案第 ${first + 1} 项：同一部门的同一措施只列一次 / ${dispositionLabels[d.disposition].en} by ${d.agencyKind} is already item ${first + 1} of the plan: list each measure once per agency`,
+    });
+  });
+});
 
 const dispositionAmounts = {
   confiscatedFen: Fen.optional(),
@@ -176,6 +197,7 @@ function parseWith(schema: z.ZodType, completion: unknown): unknown {
  * validator both call this, so they refuse the same completions.
  */
 export function parseCompletion(kind: string, completion: unknown, evidence?: unknown): unknown {
+  if (kind === 'handlingPlan') return parseWith(NewHandlingPlan, completion);
   if (kind !== 'disposition') return acceptedCompletion(kind, completion);
   const measure = DispositionCode.safeParse((evidence as { disposition?: unknown } | undefined)?.disposition);
   if (!measure.success) throw new InvalidCompletion([{ path: '', message: 'the task names no disposition of the catalogue' }]);

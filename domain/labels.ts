@@ -343,3 +343,9 @@ export const summaryLabels = {
   unfinished: { zh: '未完成整改措施', en: 'Unfinished measures' },
   overdue: { zh: '逾期任务', en: 'Overdue tasks' },
 } as const;
+
+/** What a case's rule check found, as its timeline tells it. */
+export const ruleCheckLabels = {
+  noFindings: { zh: '无异常', en: 'no findings' },
+  notInArchive: { zh: '档案中无此企业，未能比对', en: 'not in the archive: nothing to check against' },
+} as const;

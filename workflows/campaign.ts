@@ -1,4 +1,5 @@
 import {
+  ApplicationFailure,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
@@ -14,7 +15,9 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { caseWorkflowId } from '../domain/caseIds';
-import type { CasePhase } from '../domain/enums';
+import { EnterpriseType, type CasePhase } from '../domain/enums';
+import { UnifiedSocialCreditCode } from '../domain/tip';
+import { z } from 'zod';
 import { formLabels, phaseLabels } from '../domain/labels';
 import { reportsDueAt } from '../domain/reportKinds';
 import { searchAttributes } from '../domain/searchAttributes';
@@ -27,11 +30,13 @@ import {
   type CampaignEvent,
   type CampaignInput,
   type CampaignProgress,
+  type CampaignState,
 } from './campaignMessages';
 import { enterpriseCaseWorkflow } from './enterpriseCase';
 
 const HISTORY_LIMIT = 10_000;
 const START_BATCH = 100;
+const EnterpriseToAdd = z.object({ code: UnifiedSocialCreditCode, name: z.string().trim().min(1).max(200), types: z.array(EnterpriseType).min(1), by: z.string().min(1) });
 const PHASE_ORDER: CasePhase[] = ['selfInspection', 'rectification', 'acceptance', 'closed'];
 
 /** Reports due to MIIT at the end of each phase, as the campaign's events name them. */
@@ -58,6 +63,7 @@ const { sendEmail } = proxyActivities<Activities>({
  * enterprises a tip reveals; MIIT puts serious cases under supervision (挂牌督办).
  */
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignProgress> {
+  const batch = input.batchSize ?? START_BATCH;
   const state = {
     phase: input.resume?.phase ?? ('selfInspection' as CasePhase),
     cases: new Map<string, string>(input.resume?.cases ?? []),
@@ -66,13 +72,29 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
   };
   // Every case adds a child start and three phase signals to this history: a large province
   // would outgrow Temporal's history limit, so the campaign hands its state to a fresh run.
-  const continueIfLong = async () => {
-    if (workflowInfo().historyLength < (input.historyLimit ?? HISTORY_LIMIT) && !workflowInfo().continueAsNewSuggested) return;
+  const tooLong = () => workflowInfo().historyLength >= (input.historyLimit ?? HISTORY_LIMIT) || workflowInfo().continueAsNewSuggested;
+  const continueAsNewWith = async (fanOut?: CampaignState['fanOut']) => {
     await condition(allHandlersFinished);
     await continueAsNew<typeof campaignWorkflow>({
       ...input,
-      resume: { phase: state.phase, cases: [...state.cases], supervised: [...state.supervised], events: state.events.slice(-200) },
+      resume: { phase: state.phase, cases: [...state.cases], supervised: [...state.supervised], events: state.events.slice(-200), fanOut },
     });
+  };
+  const continueIfLong = async () => {
+    if (tooLong()) await continueAsNewWith();
+  };
+  /**
+   * Tells every case from the `from`-th on that the campaign entered its current phase. Each signal
+   * adds two events: a large province's fan-out alone would outgrow the history, so it continues as
+   * new between batches and the next run tells the rest.
+   */
+  const tellCases = async ({ from, reportsSubmitted }: NonNullable<CampaignState['fanOut']>) => {
+    const caseIds = [...state.cases.values()];
+    for (let i = from; i < caseIds.length; i += batch) {
+      await Promise.all(caseIds.slice(i, i + batch).map((caseId) => getExternalWorkflowHandle(caseId).signal(phaseChangedSignal, { phase: state.phase, endsAt: endOf(state.phase), reportsSubmitted })));
+      // Campaigns started before this check continued only once every case had heard.
+      if (i + batch < caseIds.length && tooLong() && patched('fan-out-continues-as-new')) await continueAsNewWith({ from: i + batch, reportsSubmitted });
+    }
   };
   const record = (kind: CampaignEvent['kind'], summary: string) => state.events.push({ at: new Date().toISOString(), kind, summary });
   const progress = (): CampaignProgress => ({
@@ -91,7 +113,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
     state.cases.set(enterprise.code, caseId);
     await startChild(enterpriseCaseWorkflow, {
       workflowId: caseId,
-      args: [{ campaignId: input.campaignId, province: input.province, enterprise, reviewWindow: input.reviewWindow, timing: input.timing }],
+      args: [{ campaignId: input.campaignId, province: input.province, enterprise, reviewWindow: input.reviewWindow, timing: input.timing, phaseEnds: input.phaseEnds }],
       // A case outlives the campaign when its rectification is unfinished.
       parentClosePolicy: ParentClosePolicy.ABANDON,
       staticSummary: `${enterprise.name}（${enterprise.code}）· ${input.province}`,
@@ -104,11 +126,22 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
   const endOf = (phase: CasePhase) => (phase === 'closed' ? undefined : input.phaseEnds[phase]);
 
   setHandler(progressQuery, progress);
-  setHandler(addEnterpriseUpdate, async ({ by, ...enterprise }) => {
-    const result = await openCase(enterprise);
-    if (result.added) record('enterpriseAdded', `${enterprise.name} (${enterprise.code}) by ${by}`);
-    return result;
-  });
+  setHandler(
+    addEnterpriseUpdate,
+    async ({ by, ...enterprise }) => {
+      const result = await openCase(enterprise);
+      if (result.added) record('enterpriseAdded', `${enterprise.name} (${enterprise.code}) by ${by}`);
+      return result;
+    },
+    {
+      // Refused before it enters the history: a malformed enterprise, or one added to a campaign that is over.
+      validator: (request) => {
+        const parsed = EnterpriseToAdd.safeParse(request);
+        if (!parsed.success) throw ApplicationFailure.create({ type: 'InvalidEnterprise', message: `invalid enterprise: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`, nonRetryable: true });
+        if (state.phase === 'closed') throw ApplicationFailure.create({ type: 'CampaignClosed', message: `campaign ${input.campaignId} has ended in ${input.province}: no enterprise can be added`, nonRetryable: true });
+      },
+    },
+  );
   setHandler(superviseCaseSignal, async ({ enterpriseCode, by }) => {
     const caseId = state.cases.get(enterpriseCode);
     if (!caseId || state.supervised.has(enterpriseCode)) return;
@@ -122,10 +155,11 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
     { key: searchAttributes.Province, value: input.province },
     { key: searchAttributes.CasePhase, value: state.phase },
   ]);
-  for (let i = 0; i < input.enterprises.length; i += START_BATCH) {
-    await Promise.all(input.enterprises.slice(i, i + START_BATCH).map(openCase));
+  for (let i = 0; i < input.enterprises.length; i += batch) {
+    await Promise.all(input.enterprises.slice(i, i + batch).map(openCase));
     await continueIfLong();
   }
+  if (input.resume?.fanOut) await tellCases(input.resume.fanOut);
 
   const boundaries = [
     ['selfInspection', 'rectification'],
@@ -146,11 +180,10 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
     state.phase = next;
     record('phaseChanged', `${phaseLabels[next].zh} ${phaseLabels[next].en}`);
     upsertSearchAttributes([{ key: searchAttributes.CasePhase, value: next }]);
-    const caseIds = [...state.cases.values()];
-    for (let i = 0; i < caseIds.length; i += START_BATCH) {
-      await Promise.all(caseIds.slice(i, i + START_BATCH).map((caseId) => getExternalWorkflowHandle(caseId).signal(phaseChangedSignal, { phase: next, endsAt: endOf(next), reportsSubmitted: submitted })));
-    }
+    await tellCases({ from: 0, reportsSubmitted: submitted });
     await continueIfLong();
   }
+  // An update or signal still at work (a case being added, a supervision passed on) finishes first.
+  if (patched('campaign-waits-for-handlers')) await condition(allHandlersFinished);
   return progress();
 }

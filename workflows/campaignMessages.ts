@@ -19,6 +19,8 @@ export interface CampaignInput {
   enterprises: CampaignEnterprise[];
   /** History length past which the campaign continues as new; 10,000 unless a test lowers it. */
   historyLimit?: number;
+  /** Cases started, or signalled, at once; 100 unless a test lowers it. */
+  batchSize?: number;
   /** What a previous run handed over when it continued as new. */
   resume?: CampaignState;
 }
@@ -28,6 +30,8 @@ export interface CampaignState {
   cases: [enterpriseCode: string, caseId: string][];
   supervised: string[];
   events: CampaignEvent[];
+  /** A phase change the previous run had told only the cases before `from` of. */
+  fanOut?: { from: number; reportsSubmitted?: string[] };
 }
 
 export interface CampaignEvent {

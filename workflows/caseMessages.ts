@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ReviewWindow } from '../domain/campaign';
+import type { PhaseEnds } from '../domain/campaignClock';
 import type { AgencyKind, CasePhase, EnterpriseType } from '../domain/enums';
 import type { RuleResult } from '../domain/rules';
 
@@ -23,6 +24,8 @@ export interface CaseInput {
   enterprise: { code: string; name: string; types: EnterpriseType[] };
   reviewWindow: ReviewWindow;
   timing: CaseTiming;
+  /** The campaign's calendar: no task is due past its phase's end. Absent in cases started before. */
+  phaseEnds?: PhaseEnds;
   supervised?: boolean;
 }
 

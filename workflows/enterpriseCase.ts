@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   log,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -11,7 +12,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { CasePhase } from '../domain/enums';
-import { phaseLabels } from '../domain/labels';
+import { bilingual, phaseLabels, ruleCheckLabels } from '../domain/labels';
 import { searchAttributes } from '../domain/searchAttributes';
 import * as work from '../domain/caseWork';
 import {
@@ -53,14 +54,20 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
   const now = () => new Date().toISOString();
   const state = {
     phase: 'selfInspection' as CasePhase,
-    phaseEndsAt: undefined as string | undefined,
+    // Cases started before the campaign passed its calendar learn a phase's end from its signal.
+    phaseEndsAt: input.phaseEnds?.selfInspection,
     supervised: input.supervised ?? false,
     closed: false,
     ruleFindings: [] as string[],
     tasks: new Map<string, CaseTask>(),
     timeline: [] as TimelineEntry[],
-    plan: undefined as work.HandlingPlan | undefined,
     violations: new Set<string>(),
+    /** Violations some handling plan was asked for: a later one needs a plan of its own. */
+    planned: new Set<string>(),
+    /** Plans whose work has not all been issued yet: the case cannot close under them. */
+    plansInFlight: 0,
+    /** Work a completion calls for, opened by the main flow so the case cannot close past it. */
+    followUps: [] as work.TaskSpec[],
   };
   const record = (entry: Omit<TimelineEntry, 'at'>) => state.timeline.push({ at: now(), ...entry });
 
@@ -135,14 +142,17 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       const findings = work.findingsOf(task, parsed);
       const dispositions = work.dispositionsOf(task, parsed, caseId, spec.evidence);
       for (const f of findings) state.violations.add(f.violation);
-      if (task.kind === 'handlingPlan') state.plan = parsed as work.HandlingPlan;
+      // Queued before the first await, in the same activation that marks the task done: the main
+      // flow's closing condition sees the follow-up. Cases started earlier opened it below.
+      const followUp = work.followUpOf(spec, parsed);
+      const queued = followUp !== undefined && patched('follow-ups-in-main-flow');
+      if (followUp && queued) state.followUps.push(followUp);
       record({ kind: 'taskCompleted', actor, summary: task.title, taskKey });
       for (const f of findings) record({ kind: 'finding', actor, summary: f.violation, taskKey });
       for (const d of dispositions) record({ kind: 'disposition', actor, summary: `${d.disposition}: ${d.status}`, taskKey });
       publish();
       await activities.recordTaskCompletion({ taskKey, completion: parsed, actor, completedAt, findings, dispositions });
-      const followUp = work.followUpOf(spec, parsed);
-      if (followUp) await openTask(followUp, dueIn(input.timing.taskDueMs));
+      if (followUp && !queued) await openTask(followUp, dueIn(input.timing.taskDueMs));
       const referral = work.referralOf(task, parsed);
       if (referral) {
         record({ kind: 'referral', actor, summary: '移交纪检监察 referred to discipline inspection', taskKey });
@@ -206,9 +216,10 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       const contacts = await activities.contactsFor({ province: input.province, agencyKind: task.agencyKind });
       const recipients = work.recipientsOf(step.step, contacts, state.supervised);
       if (step.step !== 'reminder') task.overdue = true;
-      await activities.sendEmail({ key: `${task.key}/${step.step}`, ...recipients, ...work.escalationEmail(input, task, step.step, state.timeline) });
+      const sent = await activities.sendEmail({ key: `${task.key}/${step.step}`, ...recipients, ...work.escalationEmail(input, task, step.step, state.timeline) });
       task.escalations.push(step.step);
-      record({ kind: 'escalation', actor: 'system', summary: `${step.step}: ${recipients.to.join(', ')}`, taskKey: task.key });
+      // The activity may readdress a reminder to the task's assignee; results recorded before it said so name none.
+      record({ kind: 'escalation', actor: 'system', summary: `${step.step}: ${(sent?.to ?? recipients.to).join(', ')}`, taskKey: task.key });
       publish();
     }
   };
@@ -230,28 +241,53 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
   ]);
   const rules = await runRuleChecks({ enterpriseCode: input.enterprise.code, window: input.reviewWindow });
   state.ruleFindings = rules?.findings ?? [];
-  record({ kind: 'rulesChecked', actor: 'system', summary: state.ruleFindings.length ? state.ruleFindings.join(', ') : '无异常 no findings' });
+  const checked = !rules ? ruleCheckLabels.notInArchive : state.ruleFindings.length ? undefined : ruleCheckLabels.noFindings;
+  record({ kind: 'rulesChecked', actor: 'system', summary: checked ? bilingual(checked) : state.ruleFindings.join(', ') });
   for (const spec of work.selfInspectionTasks(input.enterprise.types, rules)) await openTask(spec, dueIn(input.timing.taskDueMs));
 
-  // A problem enterprise gets a handling plan (整改方案) from the industry department.
+  // Follow-ups (rework, acceptance again) as the update handler queued them.
+  void (async () => {
+    for (;;) {
+      await condition(() => state.followUps.length > 0);
+      await openTask(state.followUps.shift()!, dueIn(input.timing.taskDueMs));
+    }
+  })();
+
+  // A problem enterprise gets a handling plan (整改方案) from the industry department: once
+  // self-inspection is done, and again for each violation found after that.
+  const unplanned = () => [...new Set([...state.ruleFindings, ...state.violations])].filter((v) => !state.planned.has(v));
+  const planFor = (violations: string[], round: number) => {
+    for (const v of violations) state.planned.add(v);
+    state.plansInFlight++;
+    void runPlan(work.handlingPlanTask(violations, round)).finally(() => state.plansInFlight--);
+  };
+  const runPlan = async (spec: work.TaskSpec) => {
+    await openTask(spec, dueIn(input.timing.taskDueMs));
+    const task = state.tasks.get(work.taskKey(caseId, spec))!;
+    // Rectification (整改): one task per disposition of the plan, for the agency responsible.
+    await condition(() => state.phase !== 'selfInspection');
+    await condition(() => task.status !== 'open');
+    const plan = task.status === 'completed' ? (task.completion as work.HandlingPlan) : undefined;
+    const measures = work.rectificationTasks(plan);
+    for (const m of measures) await openTask(m, dueIn(input.timing.taskDueMs));
+    // Acceptance (验收): each disposition is verified against the plan.
+    await condition(() => state.phase === 'acceptance' || state.phase === 'closed');
+    await condition(() => measures.every((m) => state.tasks.get(work.taskKey(caseId, m))!.status !== 'open'));
+    for (const a of work.acceptanceTasks(plan)) await openTask(a, dueIn(input.timing.taskDueMs));
+  };
   await condition(() => allDone('verification') || state.phase !== 'selfInspection');
-  if (state.ruleFindings.length > 0 || state.violations.size > 0) {
-    await openTask(work.handlingPlanTask([...new Set([...state.ruleFindings, ...state.violations])]), dueIn(input.timing.taskDueMs));
-  }
-
-  // Rectification (整改): one task per disposition of the plan, for the agency responsible.
-  await condition(() => state.phase !== 'selfInspection');
-  await condition(() => allDone('handlingPlan'));
-  for (const spec of work.rectificationTasks(state.plan)) await openTask(spec, dueIn(input.timing.taskDueMs));
-
-  // Acceptance (验收): each disposition is verified against the plan.
-  await condition(() => state.phase === 'acceptance' || state.phase === 'closed');
-  await condition(() => allDone('disposition'));
-  for (const spec of work.acceptanceTasks(state.plan)) await openTask(spec, dueIn(input.timing.taskDueMs));
+  if (unplanned().length > 0) planFor(unplanned(), 0);
+  void (async () => {
+    for (let round = 1; ; round++) {
+      await condition(() => unplanned().length > 0);
+      // Cases started before late findings were planned for went on without a plan.
+      if (!patched('late-findings-plan')) return;
+      planFor(unplanned(), round);
+    }
+  })();
 
   // The campaign ends; a case with unfinished work stays open, overdue, until the work is done.
-  await condition(() => state.phase === 'closed');
-  await condition(() => allDone());
+  await condition(() => state.phase === 'closed' && state.plansInFlight === 0 && state.followUps.length === 0 && allDone());
   await Promise.all(escalations);
   state.closed = true;
   publish();

@@ -2,15 +2,18 @@ import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
 import { generateCampaign, provinces } from '../../domain/generator';
 import { searchAttributes } from '../../domain/searchAttributes';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
-import type { CaseView } from '../../workflows/caseMessages';
+import { calendar2014, type PhaseEnds } from '../../domain/campaignClock';
+import type { CasePhase } from '../../domain/enums';
+import { caseViewQuery, phaseChangedSignal, type CaseView } from '../../workflows/caseMessages';
 import { freshDatabase } from '../support/freshDatabase';
 import { startHarness, type Harness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 import { waitFor } from '../support/waitFor';
 
 /**
- * A campaign on a fast clock (10 campaign days a second: the 2014 calendar takes about 17 s), run
- * by the real worker and completed through the API as agency staff would.
+ * A campaign in real time, its calendar days ahead so that no task falls due during the test, run by
+ * the real worker and completed through the API as agency staff would. The test moves the cases
+ * from phase to phase with the signal the campaign sends at its boundaries: no clock to race.
  */
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 let h: Harness;
@@ -30,6 +33,8 @@ beforeAll(async () => {
   await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
 });
 afterAll(async () => {
+  // The campaign would sleep until its calendar's end.
+  await h.client.workflow.getHandle(`campaign/c2014-test/${province}`).terminate('test over').catch(() => undefined);
   await h.stop();
   await db.drop();
 });
@@ -46,6 +51,20 @@ const tasksOf = async (token: string, query = '') => ((await (await h.as(token)(
 const complete = (token: string, key: string, completion: unknown) =>
   h.as(token)(`/tasks/${encodeURIComponent(key)}/complete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ completion }) });
 const staff = (agency: string) => h.tokens[`${provinceCode}-${agency}-staff`];
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const calendar = {
+  selfInspection: { from: day(0), to: day(2) },
+  rectification: { from: day(3), to: day(5) },
+  acceptance: { from: day(6), to: day(8) },
+  reviewWindow: calendar2014.reviewWindow,
+};
+let phaseEnds: PhaseEnds;
+const enter = async (phase: Exclude<CasePhase, 'selfInspection'>, ...caseIds: string[]) => {
+  for (const caseId of caseIds) {
+    await h.client.workflow.getHandle(caseId).signal(phaseChangedSignal, { phase, endsAt: phase === 'closed' ? undefined : phaseEnds[phase] });
+    await waitFor(`${caseId} in ${phase}`, async () => ((await h.client.workflow.getHandle(caseId).query(caseViewQuery)).phase === phase ? true : undefined));
+  }
+};
 
 test('a problem mine and a clean trader go through self-inspection, rectification and acceptance', async () => {
   const created = await h.as(h.tokens.miit)('/campaigns', {
@@ -55,11 +74,12 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
       id: 'c2014-test',
       name: '2014 专项行动 (test)',
       provinces: [province],
-      daysPerSecond: 10,
+      calendar,
       enterprises: [problemMine.enterprise.code, cleanTrader.enterprise.code],
     }),
   });
   expect(created.status).toBe(201);
+  phaseEnds = ((await created.json()) as { phaseEnds: PhaseEnds }).phaseEnds;
   const mineCase = `case/c2014-test/${province}/${problemMine.enterprise.code}`;
   const traderCase = `case/c2014-test/${province}/${cleanTrader.enterprise.code}`;
 
@@ -93,6 +113,7 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
   expect({ status: planned.status, body: plannedBody }).toEqual({ status: 200, body: expect.objectContaining({ taskKey: plan.key }) });
 
   // Rectification: one task per disposition, for the agency responsible.
+  await enter('rectification', mineCase, traderCase);
   const dispositionTasks = await waitFor('the disposition tasks', async () => {
     const open = (await tasksOf(staff('landResources'), '&status=open')).filter((t) => t.kind === 'disposition');
     return open.length === 2 ? open : undefined;
@@ -111,6 +132,7 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
   expect((await complete(staff('landResources'), fine.key, { documentNo: '赣国土罚〔2014〕2号', amounts: { fineFen: 50_000_000 } })).status).toBe(200);
 
   // Acceptance: each disposition is verified.
+  await enter('acceptance', mineCase, traderCase);
   const acceptances = await waitFor(
     'the acceptance tasks',
     async () => {
@@ -134,6 +156,7 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
   expect((await complete(staff('industry'), reacceptance.key, { accepted: true })).status).toBe(200);
 
   // Both cases close after the campaign's end.
+  await enter('closed', mineCase, traderCase);
   for (const caseId of [mineCase, traderCase]) {
     const result = (await h.client.workflow.getHandle(caseId).result()) as CaseView;
     expect(result.phase).toBe('closed');
@@ -150,10 +173,9 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
   expect(description.typedSearchAttributes.get(searchAttributes.Province)).toBe(province);
   expect(description.typedSearchAttributes.get(searchAttributes.Violations)).toEqual(expect.arrayContaining(['illegalMining']));
 
-  // Recorded histories (see tests/support/histories.ts): the first three before acceptance could
-  // send work back, the fourth with a disposition not accepted and done again.
-  recordHistory('enterpriseCase-problemMineReworked', mineCase);
-  await h.client.workflow.getHandle(`campaign/c2014-test/${province}`).result();
+  // Recorded histories (see tests/support/histories.ts).
+  recordHistory('enterpriseCase-problemMine', mineCase);
+  recordHistory('enterpriseCase-cleanTrader', traderCase);
 
   const findings = await h.prisma.caseFinding.findMany({ where: { caseId: mineCase } });
   expect(findings.map((f) => [f.violation, f.agencyKind, f.amounts])).toEqual([['illegalMining', 'landResources', { illegalGainsFen: 12_345_600 }]]);

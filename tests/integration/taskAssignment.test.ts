@@ -2,6 +2,7 @@ import { flattenDossiers } from '../../domain/campaign';
 import { generateCampaign, provinces } from '../../domain/generator';
 import type { StoredMail } from '../../platform/mailSink';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
+import { caseViewQuery } from '../../workflows/caseMessages';
 import { freshDatabase } from '../support/freshDatabase';
 import { startHarness, type Harness } from '../support/harness';
 import { services } from '../support/services';
@@ -37,6 +38,7 @@ const answer = async (res: Response) => ({ status: res.status, body: (await res.
 
 interface TaskRow {
   key: string;
+  caseId: string;
   agency: string;
   assignee: { staffId: string; name?: string; email?: string } | null;
 }
@@ -103,6 +105,12 @@ test('an agency head, the provincial coordinator or MIIT assigns a task to one o
   );
   expect(reminder.to).toEqual([`${who('tax', 'agencyHead')}@campaign.example`]);
   expect(reminder.text).toContain('税务部门');
+  // The case's timeline names whom the reminder went to, not whom the ladder addressed.
+  const timeline = await waitFor('the reminder in the timeline', async () => {
+    const view = await h.client.workflow.getHandle(task.caseId).query(caseViewQuery);
+    return view.timeline.find((e) => e.kind === 'escalation' && e.taskKey === task.key);
+  });
+  expect(timeline.summary).toBe(`reminder: ${who('tax', 'agencyHead')}@campaign.example`);
 
   // A task no longer open is not handed out.
   const done = await h.as(token('tax', 'agencyHead'))(`/tasks/${encodeURIComponent(task.key)}/complete`, { method: 'POST', headers: json, body: JSON.stringify({ completion: { findings: [] } }) });

@@ -1,0 +1,192 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
+import { calendar2014, type PhaseEnds } from '../../domain/campaignClock';
+import { caseWorkflowId } from '../../domain/caseIds';
+import type { CasePhase } from '../../domain/enums';
+import { generateCampaign, provinces } from '../../domain/generator';
+import { saveCampaignRecords } from '../../store/saveCampaignRecords';
+import type { enterpriseCaseWorkflow } from '../../workflows';
+import { addEnterpriseUpdate, progressQuery } from '../../workflows/campaignMessages';
+import { caseViewQuery, phaseChangedSignal, type CaseView } from '../../workflows/caseMessages';
+import { freshDatabase } from '../support/freshDatabase';
+import { startHarness, type Harness } from '../support/harness';
+import { recordHistory } from '../support/histories';
+import { waitFor } from '../support/waitFor';
+
+/**
+ * A case's work beyond the straight path, in real time: the campaign's calendar is days ahead, so no
+ * task falls due during the test and no timer fires. The test moves each case from phase to phase
+ * itself, with the signal the campaign would send, so nothing here races a clock.
+ */
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+let h: Harness;
+const generated = generateCampaign({ seed: 21, enterprises: 120 });
+const problem = (d: EnterpriseDossier) => d.enterprise.types.includes('mine') && (generated.manifest.get(d.enterprise.code)?.size ?? 0) > 0;
+const clean = (d: EnterpriseDossier) => d.enterprise.types.join() === 'trading' && !generated.manifest.has(d.enterprise.code);
+const province = provinces.find((p) => generated.dataset.dossiers.some((d) => d.enterprise.province === p.name && problem(d)) && generated.dataset.dossiers.some((d) => d.enterprise.province === p.name && clean(d)))!;
+const mine = generated.dataset.dossiers.find((d) => d.enterprise.province === province.name && problem(d))!;
+const trader = generated.dataset.dossiers.find((d) => d.enterprise.province === province.name && clean(d))!;
+const campaignId = 'c-case-flow';
+const mineCase = caseWorkflowId(campaignId, province.name, mine.enterprise.code);
+const traderCase = caseWorkflowId(campaignId, province.name, trader.enterprise.code);
+
+/** A calendar starting today: its first phase ends at 24:00 Beijing time two days from now. */
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const calendar = {
+  selfInspection: { from: day(0), to: day(2) },
+  rectification: { from: day(3), to: day(5) },
+  acceptance: { from: day(6), to: day(8) },
+  reviewWindow: calendar2014.reviewWindow,
+};
+let phaseEnds: PhaseEnds;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  h = await startHarness('case-flow', { databaseUrl: db.url, caseSettings: { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 } });
+  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
+  const created = await post(h.tokens.miit, '/campaigns', { id: campaignId, name: 'case flow test', provinces: [province.name], calendar, enterprises: [mine.enterprise.code, trader.enterprise.code] });
+  expect(created.status).toBe(201);
+  phaseEnds = ((await created.json()) as { phaseEnds: PhaseEnds }).phaseEnds;
+});
+afterAll(async () => {
+  // The campaign would sleep until its calendar's end.
+  await h.client.workflow.getHandle(`campaign/${campaignId}/${province.name}`).terminate('test over').catch(() => undefined);
+  await h.stop();
+  await db.drop();
+});
+
+interface TaskRow {
+  key: string;
+  kind: string;
+  agency: string;
+  status: string;
+  dueAt: string;
+}
+const json = { 'content-type': 'application/json' };
+const post = (token: string, path: string, body: unknown) => h.as(token)(path, { method: 'POST', headers: json, body: JSON.stringify(body) });
+const staff = (agency: string) => h.tokens[`${province.code}-${agency}-staff`];
+const tasksOf = async (caseId: string, status = 'open') =>
+  ((await (await h.as(h.tokens.miit)(`/tasks?pageSize=500&status=${status}&caseId=${encodeURIComponent(caseId)}`)).json()) as { items: TaskRow[] }).items;
+const openTask = (caseId: string, what: string, pred: (t: TaskRow) => boolean) => waitFor(what, async () => (await tasksOf(caseId)).find(pred));
+const complete = async (task: TaskRow, completion: unknown) => {
+  const res = await post(staff(task.agency), `/tasks/${encodeURIComponent(task.key)}/complete`, { completion });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+const enter = async (caseId: string, phase: Exclude<CasePhase, 'selfInspection'>) => {
+  await h.client.workflow.getHandle(caseId).signal(phaseChangedSignal, { phase, endsAt: phase === 'closed' ? undefined : phaseEnds[phase] });
+  await waitFor(`${caseId} in ${phase}`, async () => ((await h.client.workflow.getHandle(caseId).query(caseViewQuery)).phase === phase ? true : undefined));
+};
+
+test('self-inspection tasks are due by the end of self-inspection, not 20 days on', async () => {
+  const tasks = await waitFor('five self-inspection tasks', async () => {
+    const open = await tasksOf(mineCase);
+    return open.length === 5 ? open : undefined;
+  });
+  expect(tasks.map((t) => t.dueAt)).toEqual(tasks.map(() => phaseEnds.selfInspection));
+});
+
+test('MIIT puts a case under supervision through its campaign', async () => {
+  const res = await h.as(h.tokens.miit)(`/campaigns/${campaignId}/provinces/${encodeURIComponent(province.name)}/cases/${mine.enterprise.code}/supervise`, { method: 'POST' });
+  expect(res.status).toBe(202);
+  const supervised = await waitFor('the case supervised', async () => (await h.client.workflow.getHandle(mineCase).query(caseViewQuery)).timeline.find((e) => e.kind === 'supervised'));
+  expect(supervised.actor).toBe('national-miit-miitCoordinator@campaign.example');
+  recordHistory('campaign-supervision', `campaign/${campaignId}/${province.name}`);
+});
+
+test('a campaign refuses a malformed enterprise before the request enters its history', async () => {
+  const campaign = h.client.workflow.getHandle(`campaign/${campaignId}/${province.name}`);
+  const refused = await campaign.executeUpdate(addEnterpriseUpdate, { args: [{ code: 'not-a-code', name: ' ', types: [], by: 'test' }] }).catch((error: unknown) => error);
+  expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+  expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'InvalidEnterprise', message: expect.stringMatching(/^invalid enterprise: code: .*; name: .*; types: /) });
+  const events = (await campaign.fetchHistory()).events ?? [];
+  expect(events.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toEqual([]);
+  expect((await campaign.query(progressQuery)).cases).toHaveLength(2);
+});
+
+test('a plan names each measure once per agency, and an acceptance refused after the campaign ended sends the work back before the case closes', async () => {
+  for (const task of await waitFor('five self-inspection tasks', async () => ((await tasksOf(mineCase)).length === 5 ? tasksOf(mineCase) : undefined))) {
+    expect((await complete(task, { findings: [] })).status).toBe(200);
+  }
+  const plan = await openTask(mineCase, 'the handling plan', (t) => t.kind === 'handlingPlan');
+  const closure = { disposition: 'closeIllegalSite', agencyKind: 'landResources', dueDate: '2015-01-15' };
+  const twice = await complete(plan, { annex2Verified: true, dispositions: [closure, { ...closure, note: 'again' }] });
+  expect(twice).toEqual({
+    status: 400,
+    body: {
+      error: 'invalid completion',
+      details: [{ path: 'dispositions.1', message: expect.stringContaining('Close the illegal mining or recovery site by landResources is already item 1 of the plan: list each measure once per agency') }],
+    },
+  });
+  expect((await complete(plan, { annex2Verified: true, dispositions: [closure] })).status).toBe(200);
+
+  await enter(mineCase, 'rectification');
+  const measure = await openTask(mineCase, 'the disposition', (t) => t.kind === 'disposition');
+  expect((await complete(measure, { documentNo: '国土执〔2014〕1号' })).status).toBe(200);
+  await enter(mineCase, 'acceptance');
+  const acceptance = await openTask(mineCase, 'the acceptance', (t) => t.kind === 'acceptance');
+
+  // The campaign is over; the acceptance is refused now.
+  await enter(mineCase, 'closed');
+  expect((await complete(acceptance, { accepted: false, reason: '矿点尚未复绿 not restored', newCompletionDate: '2015-06-30' })).status).toBe(200);
+  const again = await openTask(mineCase, 'the disposition again', (t) => t.kind === 'disposition');
+  expect(again.key).toMatch(/\/round-1$/);
+  expect((await h.client.workflow.getHandle(mineCase).describe()).status.name).toBe('RUNNING');
+  expect((await h.client.workflow.getHandle(mineCase).query(caseViewQuery)).status).toBe('overdue');
+
+  expect((await complete(again, { documentNo: '国土执〔2015〕7号' })).status).toBe(200);
+  const reacceptance = await openTask(mineCase, 'the acceptance again', (t) => t.kind === 'acceptance');
+  // Accepted, with a referral: an official covered for the site.
+  const referral = { officials: '某县国土资源局 张某', facts: '明知非法开采未予制止' };
+  expect((await complete(reacceptance, { accepted: true, derelictionOrCollusion: referral })).status).toBe(200);
+
+  const result = (await h.client.workflow.getHandle(mineCase).result()) as CaseView;
+  expect(result.status).toBe('closed');
+  expect(result.tasks.map((t) => [t.kind, t.status])).toEqual(result.tasks.map((t) => [t.kind, 'completed']));
+  expect(result.timeline.filter((e) => e.kind === 'referral')).toHaveLength(1);
+  expect((await tasksOf(mineCase)).map((t) => t.key)).toEqual([]);
+  recordHistory('enterpriseCase-reworkAfterClose', mineCase);
+});
+
+test('a violation found after self-inspection ended gets a handling plan of its own, and its work', async () => {
+  const checks = await waitFor('three self-inspection tasks', async () => {
+    const open = await tasksOf(traderCase);
+    return open.length === 3 ? open : undefined;
+  });
+  const tax = checks.find((t) => t.agency === 'tax')!;
+  for (const task of checks.filter((t) => t !== tax)) expect((await complete(task, { findings: [] })).status).toBe(200);
+  await enter(traderCase, 'rectification');
+  // A clean trader: no plan while nothing was found.
+  expect((await h.client.workflow.getHandle(traderCase).query(caseViewQuery)).tasks.some((t) => t.kind === 'handlingPlan')).toBe(false);
+
+  expect((await complete(tax, { findings: [{ violation: 'unpaidVat', amounts: { unpaidTaxFen: 1_000_000 } }] })).status).toBe(200);
+  const plan = await openTask(traderCase, 'a handling plan for the late finding', (t) => t.kind === 'handlingPlan');
+  expect(plan.key).toMatch(/\/plan\/round-1$/);
+  expect((await complete(plan, { annex2Verified: true, dispositions: [{ disposition: 'recoverVat', agencyKind: 'tax', dueDate: '2015-01-20' }] })).status).toBe(200);
+  const measure = await openTask(traderCase, 'the disposition', (t) => t.kind === 'disposition');
+  expect((await complete(measure, { documentNo: '税追〔2014〕3号', amounts: { recoveredFen: 1_000_000, lateFeeFen: 20_000, fineFen: 500_000 } })).status).toBe(200);
+  await enter(traderCase, 'acceptance');
+  const acceptance = await openTask(traderCase, 'the acceptance', (t) => t.kind === 'acceptance');
+  expect((await complete(acceptance, { accepted: true })).status).toBe(200);
+  await enter(traderCase, 'closed');
+
+  const result = (await h.client.workflow.getHandle(traderCase).result()) as CaseView;
+  expect(result.status).toBe('closed');
+  expect(result.tasks.map((t) => t.kind)).toEqual(['verification', 'verification', 'verification', 'handlingPlan', 'disposition', 'acceptance']);
+  recordHistory('enterpriseCase-lateFinding', traderCase);
+});
+
+test('an enterprise missing from the archive is said to be so, not to have no findings', async () => {
+  const code = '91360000MA00000X0X';
+  const caseId = caseWorkflowId(campaignId, province.name, code);
+  const handle = await h.client.workflow.start<typeof enterpriseCaseWorkflow>('enterpriseCaseWorkflow', {
+    workflowId: caseId,
+    taskQueue: h.taskQueue,
+    args: [{ campaignId, province: province.name, enterprise: { code, name: '未建档企业 unarchived', types: ['trading'] }, reviewWindow: calendar.reviewWindow, timing: { taskDueMs: 86_400_000, reminderBeforeMs: 0, graceAfterDueMs: 86_400_000 }, phaseEnds }],
+  });
+  try {
+    const checked = await waitFor('the rule check', async () => (await handle.query(caseViewQuery)).timeline.find((e) => e.kind === 'rulesChecked'));
+    expect(checked.summary).toBe('档案中无此企业，未能比对 not in the archive: nothing to check against');
+  } finally {
+    await handle.terminate('test over');
+  }
+});
