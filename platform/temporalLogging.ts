@@ -14,8 +14,10 @@ export function installTemporalLogging(log: Logger): void {
   Runtime.install({
     // pino serialises an Error only under `err`; nested in the SDK's meta it would print as {}.
     logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
-      const { error, ...rest } = (meta ?? {}) as { error?: unknown };
-      log[levels[level]]({ temporal: rest, ...(error === undefined ? {} : { err: error }) }, message);
+      const { error, ...rest } = (meta ?? {}) as { error?: unknown; sdkComponent?: string };
+      // The SDK's own progress notes (worker state, pollers) are detail; workflows' and activities' logs are ours.
+      const own = rest.sdkComponent === 'workflow' || rest.sdkComponent === 'activity';
+      log[level === 'INFO' && !own ? 'debug' : levels[level]]({ temporal: rest, ...(error === undefined ? {} : { err: error }) }, message);
     }),
   });
 }
