@@ -38,6 +38,7 @@ export async function startStackConsole(options: {
   const { demo } = info;
   if (!demo) return { stop: async () => clearInterval(bannerTimer) };
 
+  const demoLog = log.child({ component: 'demo' });
   const prisma = createPrisma(options.databaseUrl);
   const scale = { kind: 'scaled', daysPerSecond: demo.daysPerSecond } as const;
   let last = '';
@@ -51,10 +52,10 @@ export async function startStackConsole(options: {
         const text = statusLineText(status);
         if (text === last) return;
         last = text;
-        if (pretty) log.info(text);
-        else log.info({ campaign: status }, 'campaign status');
+        if (pretty) demoLog.info(text);
+        else demoLog.info({ campaign: status }, 'campaign status');
       })
-      .catch((error: unknown) => log.debug({ err: error instanceof Error ? error.message : String(error) }, 'campaign status not available'))
+      .catch((error: unknown) => demoLog.debug({ err: error instanceof Error ? error.message : String(error) }, 'campaign status not available'))
       .finally(() => (busy = false));
   }, options.statusEveryMs ?? 5_000);
 

@@ -41,11 +41,13 @@ export async function campaignStatus(prisma: PrismaClient, campaignId: string, s
 
 /** One line: campaign date and day, phase, cases by the work they wait on, tasks and emails. */
 export function statusLineText(s: CampaignStatus): string {
-  const phase = bilingual(phaseLabels[s.phase]);
-  const day = s.day > s.days ? 'after the last day' : `day ${s.day}/${s.days}`;
-  const kinds = (Object.keys(taskKindLabels) as (keyof typeof taskKindLabels)[]).map((k) => `${taskKindLabels[k].zh} ${s.cases[k] ?? 0}`);
-  return (
-    `${s.campaignId} ${s.date} (${day}) ${phase} · cases: ${kinds.join(', ')}, no open task ${s.cases.idle ?? 0}` +
-    ` · open tasks ${s.openTasks} (overdue ${s.overdueTasks}) · emails sent ${s.emailsSent}`
-  );
+  const day = s.day > s.days ? 'after its last day' : `day ${s.day}/${s.days}`;
+  const stages = (Object.keys(taskKindLabels) as (keyof typeof taskKindLabels)[]).filter((k) => s.cases[k]).map((k) => `${taskKindLabels[k].zh} ${s.cases[k]}`);
+  if (s.cases.idle) stages.push(`no open task ${s.cases.idle}`);
+  return [
+    `${s.campaignId} ${s.date} ${day} ${bilingual(phaseLabels[s.phase])}`,
+    `cases ${stages.join(', ') || 'not opened yet'}`,
+    `tasks open ${s.openTasks}, overdue ${s.overdueTasks}`,
+    `emails sent ${s.emailsSent}`,
+  ].join(' · ');
 }
