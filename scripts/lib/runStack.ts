@@ -7,6 +7,7 @@ import { projectRoot } from '../../platform/projectRoot';
 /** One JSON log line of the supervisor or a process it runs. */
 export interface StackLogLine {
   level?: number;
+  time?: string;
   msg: string;
   process: string;
   component?: string;
@@ -25,7 +26,7 @@ export interface RunningStack {
 }
 
 /** Runs the compiled `npm start` supervisor of the project at `root` as a user would, in a process group of its own. */
-export function runStack(env: NodeJS.ProcessEnv, root = projectRoot()): RunningStack {
+export function runStack(env: NodeJS.ProcessEnv, root = projectRoot(), onLine?: (line: StackLogLine) => void): RunningStack {
   const script = path.join(root, 'dist', 'scripts', 'start.js');
   if (!fs.existsSync(script)) throw new Error(`${script} is missing: run npm run build first`);
   const child = spawn(process.execPath, [script], { env, cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -36,6 +37,7 @@ export function runStack(env: NodeJS.ProcessEnv, root = projectRoot()): RunningS
       if (!text.startsWith('{')) return;
       const line = JSON.parse(text) as StackLogLine;
       lines.push(line);
+      onLine?.(line);
       if (line.msg === 'stack ready') resolve(line);
     });
     void exited.then((code) => {
