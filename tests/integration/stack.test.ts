@@ -76,8 +76,8 @@ describe('npm start', () => {
     expect(await first.interrupt()).toBe(0);
     expect(firstPids.filter(alive)).toEqual([]);
     const stopped = first.lines.filter((l) => l.msg === 'stopped').map((l) => l.component);
-    expect(stopped).toEqual(['autopilot', 'api', 'worker', 'mail sink', ...stopped.slice(4)]);
-    expect(stopped.slice(4).sort()).toEqual(['postgres', 'temporal']);
+    expect(stopped).toEqual(['console', 'autopilot', 'api', 'worker', 'mail sink', ...stopped.slice(5)]);
+    expect(stopped.slice(5).sort()).toEqual(['postgres', 'temporal']);
 
     const env = await environment();
     const second = runStack(env);
