@@ -11,6 +11,7 @@ import { healthRoutes } from './health';
 import { importRoutes } from './imports';
 import { openApiDocument } from './openapi';
 import { reportRoutes } from './reports';
+import { requestLog } from './requestLog';
 import { taskRoutes } from './tasks';
 import { tipRoutes } from './tips';
 
@@ -28,14 +29,7 @@ export interface ApiDependencies {
 export function createApp(deps: ApiDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      deps.log.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, 'request');
-    });
-    next();
-  });
+  app.use(requestLog(deps.log));
   const openapi = openApiDocument();
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);

@@ -7,7 +7,7 @@ import { createApp } from './app';
 
 async function main(): Promise<void> {
   const cfg = config();
-  const log = createLogger('api', cfg.LOG_LEVEL);
+  const log = createLogger('api', cfg.LOG_LEVEL, cfg.LOG_FORMAT);
   if (!cfg.DATABASE_URL || !cfg.TEMPORAL_ADDRESS) {
     throw new Error('the API needs DATABASE_URL and TEMPORAL_ADDRESS (npm start sets both)');
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IsoDate, ReviewWindow, dayNumber } from './campaign';
+import { IsoDate, ReviewWindow, dateOfDayNumber, dayNumber } from './campaign';
+import type { CasePhase } from './enums';
 
 /** The campaign's three phases with their inclusive dates, and the review window (核查期). */
 export const CampaignCalendar = z
@@ -51,4 +52,22 @@ export function phaseEnds(calendar: CampaignCalendar, startedAtMs: number, scale
       ? new Date((dayNumber(to) + 1) * DAY_MS - BEIJING_OFFSET_MS).toISOString()
       : new Date(startedAtMs + campaignDaysToMs(dayNumber(to) + 1 - dayNumber(calendar.selfInspection.from), scale)).toISOString();
   return { selfInspection: endOf(calendar.selfInspection.to), rectification: endOf(calendar.rectification.to), acceptance: endOf(calendar.acceptance.to) };
+}
+
+/**
+ * The campaign's date at wall time `atMs`: the day in Beijing (China Standard Time) in real time,
+ * or, on a scaled clock, the first day plus the campaign days elapsed since the start.
+ */
+export function campaignDateAt(calendar: CampaignCalendar, startedAtMs: number, scale: TimeScale, atMs: number): IsoDate {
+  if (scale.kind === 'realtime') return new Date(atMs + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+  const elapsedDays = Math.floor(((atMs - startedAtMs) / 1_000) * scale.daysPerSecond);
+  return dateOfDayNumber(dayNumber(calendar.selfInspection.from) + Math.max(0, elapsedDays));
+}
+
+/** The phase a campaign date falls in; after the last day of acceptance the campaign is closed. */
+export function phaseOn(calendar: CampaignCalendar, date: IsoDate): CasePhase {
+  if (date <= calendar.selfInspection.to) return 'selfInspection';
+  if (date <= calendar.rectification.to) return 'rectification';
+  if (date <= calendar.acceptance.to) return 'acceptance';
+  return 'closed';
 }

@@ -20,15 +20,15 @@ export interface ManagedProcess {
 export function spawnManaged(
   command: string,
   args: string[],
-  options: SpawnOptions & { log: Logger; outputLevel?: OutputLevel | ((line: string) => OutputLevel); passthrough?: boolean },
+  options: SpawnOptions & { log: Logger; outputLevel?: OutputLevel | ((line: string) => OutputLevel); passthrough?: (line: string) => void },
 ): ManagedProcess {
-  const { log, outputLevel = 'info', passthrough = false, ...spawnOptions } = options;
+  const { log, outputLevel = 'info', passthrough, ...spawnOptions } = options;
   const child = spawn(command, args, { ...spawnOptions, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     readline.createInterface({ input: stream }).on('line', (line) => {
-      // Our own node processes already write pino JSON lines: pass them through untouched.
-      if (passthrough) process.stdout.write(`${line}\n`);
+      // Our own node processes already write pino JSON lines: hand them on as they are.
+      if (passthrough) passthrough(line);
       else log[typeof outputLevel === 'function' ? outputLevel(line) : outputLevel]({ output: line }, 'child output');
     });
   }

@@ -20,6 +20,8 @@ const optionalUrl = (protocols: string[]) =>
 const ConfigSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: one coloured line per event; `json`: one JSON object per line; `auto`: pretty on a terminal. */
+  LOG_FORMAT: z.enum(['pretty', 'json', 'auto']).default('auto'),
 
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   EMBEDDED_POSTGRES_PORT: port.default(54329),

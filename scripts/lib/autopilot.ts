@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DispositionCode, ViolationCode, dispositionRequirements, proposeHandlingPlan, type DispositionField } from '../../domain/caseCatalogue';
+import { DEMO_USER_AGENT } from '../../api/requestLog';
 import { findingCatalogue, type FindingCode } from '../../domain/rules';
 
 /**
@@ -46,7 +47,7 @@ export function startAutopilot(options: AutopilotOptions): { stop(): Promise<voi
   let completed = 0;
   const inFlight = new Set<string>();
   const call = async (token: string, path: string, init: RequestInit = {}) => {
-    const res = await fetch(`${options.apiUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(init.headers as object) } });
+    const res = await fetch(`${options.apiUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', 'user-agent': DEMO_USER_AGENT, authorization: `Bearer ${token}`, ...(init.headers as object) } });
     if (!res.ok && res.status !== 409) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
     return res.json() as Promise<Record<string, unknown>>;
   };

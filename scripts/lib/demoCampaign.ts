@@ -1,3 +1,4 @@
+import { DEMO_USER_AGENT } from '../../api/requestLog';
 import type { Logger } from '../../platform/logger';
 import { provinces } from '../../domain/generator';
 import { startAutopilot } from './autopilot';
@@ -22,7 +23,7 @@ export async function runDemoCampaign(options: {
   if (!options.alreadyStarted) {
     const started = await fetch(`${apiUrl}/campaigns`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${MIIT}` },
+      headers: { 'content-type': 'application/json', 'user-agent': DEMO_USER_AGENT, authorization: `Bearer ${MIIT}` },
       body: JSON.stringify({ id: DEMO_CAMPAIGN_ID, name: '打击稀土违法违规行为专项行动（演示 demo）', provinces: provinces.map((p) => p.name), daysPerSecond: options.daysPerSecond }),
     });
     if (!started.ok) throw new Error(`could not start the demo campaign: ${started.status} ${await started.text()}`);

@@ -7,6 +7,7 @@ import { projectRoot } from '../../platform/projectRoot';
 /** One JSON log line of the supervisor or a process it runs. */
 export interface StackLogLine {
   level?: number;
+  time?: string;
   msg: string;
   process: string;
   component?: string;
@@ -24,11 +25,11 @@ export interface RunningStack {
   interrupt(): Promise<number | null>;
 }
 
-/** Runs the compiled `npm start` supervisor as a user would, in a process group of its own. */
-export function runStack(env: NodeJS.ProcessEnv): RunningStack {
-  const script = path.join(projectRoot(), 'dist', 'scripts', 'start.js');
+/** Runs the compiled `npm start` supervisor of the project at `root` as a user would, in a process group of its own. */
+export function runStack(env: NodeJS.ProcessEnv, root = projectRoot(), onLine?: (line: StackLogLine) => void): RunningStack {
+  const script = path.join(root, 'dist', 'scripts', 'start.js');
   if (!fs.existsSync(script)) throw new Error(`${script} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [script], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script], { env, cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: StackLogLine[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const ready = new Promise<StackLogLine>((resolve, reject) => {
@@ -36,6 +37,7 @@ export function runStack(env: NodeJS.ProcessEnv): RunningStack {
       if (!text.startsWith('{')) return;
       const line = JSON.parse(text) as StackLogLine;
       lines.push(line);
+      onLine?.(line);
       if (line.msg === 'stack ready') resolve(line);
     });
     void exited.then((code) => {

@@ -6,8 +6,7 @@ import { Connection, Client } from '@temporalio/client';
 import { tipWorkflowId } from '../../domain/tip';
 import { projectRoot } from '../../platform/projectRoot';
 import { runStack, type StackLogLine } from '../../scripts/lib/runStack';
-import { freePort } from '../../platform/freePort';
-import { services } from '../support/services';
+import { stackEnvironment } from '../support/stackEnvironment';
 import { waitFor } from '../support/waitFor';
 
 /**
@@ -34,25 +33,7 @@ function pidsOf(lines: StackLogLine[]): number[] {
 describe('npm start', () => {
   let dataDir: string;
 
-  // Ports are picked right before each start: other test files listen on OS-chosen ports all
-  // the time, and one picked minutes earlier may well be taken by then.
-  const environment = async (): Promise<NodeJS.ProcessEnv> => {
-    const [api, temporal, ui, postgres, smtp, mailbox] = await Promise.all(Array.from({ length: 6 }, freePort));
-    return {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DATA_DIR: dataDir,
-      TEMPORAL_CLI: services().temporalCli,
-      API_PORT: String(api),
-      TEMPORAL_PORT: String(temporal),
-      TEMPORAL_UI_PORT: String(ui),
-      EMBEDDED_POSTGRES_PORT: String(postgres),
-      MAIL_SINK_SMTP_PORT: String(smtp),
-      MAIL_SINK_HTTP_PORT: String(mailbox),
-      WORKER_SHUTDOWN_GRACE_S: '5',
-      DEMO_ENTERPRISES: '40',
-    };
-  };
+  const environment = () => stackEnvironment(dataDir);
 
   beforeAll(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rare-earth-stack-'));
@@ -64,7 +45,7 @@ describe('npm start', () => {
     const first = runStack(await environment());
     const ready = await first.ready;
     const urls = ready.urls!;
-    expect(Object.keys(urls).sort()).toEqual(['api', 'mailbox', 'openapi', 'temporalUi']);
+    expect(Object.keys(urls).sort()).toEqual(['api', 'docs', 'mailbox', 'openapi', 'temporalUi']);
 
     expect((await fetch(`${urls.api}/readyz`)).status).toBe(200);
     expect((await fetch(urls.openapi)).status).toBe(200);
@@ -95,8 +76,8 @@ describe('npm start', () => {
     expect(await first.interrupt()).toBe(0);
     expect(firstPids.filter(alive)).toEqual([]);
     const stopped = first.lines.filter((l) => l.msg === 'stopped').map((l) => l.component);
-    expect(stopped).toEqual(['autopilot', 'api', 'worker', 'mail sink', ...stopped.slice(4)]);
-    expect(stopped.slice(4).sort()).toEqual(['postgres', 'temporal']);
+    expect(stopped).toEqual(['console', 'autopilot', 'api', 'worker', 'mail sink', ...stopped.slice(5)]);
+    expect(stopped.slice(5).sort()).toEqual(['postgres', 'temporal']);
 
     const env = await environment();
     const second = runStack(env);

@@ -11,6 +11,7 @@ describe('configuration', () => {
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'rare-earth-campaign',
       LOG_LEVEL: 'info',
+      LOG_FORMAT: 'auto',
       WORKER_SHUTDOWN_GRACE_S: 30,
       DEMO_ENTERPRISES: 300,
     });
@@ -51,6 +52,11 @@ describe('configuration', () => {
     expect(problems.find((p) => p.startsWith('DATABASE_URL="mysql://x"'))).toMatch(/postgres/);
     expect(problems.find((p) => p.startsWith('TEMPORAL_ADDRESS="localhost"'))).toMatch(/host:port/);
     expect(problems.find((p) => p.startsWith('LOG_LEVEL="loud"'))).toBeDefined();
+  });
+
+  test('LOG_FORMAT is pretty, json or auto', () => {
+    expect(parseConfig({ LOG_FORMAT: 'json' }).LOG_FORMAT).toBe('json');
+    expect(() => parseConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT="xml"/);
   });
 
   test('ports outside 1..65535 are refused', () => {
