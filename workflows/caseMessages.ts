@@ -52,6 +52,7 @@ export interface TimelineEntry {
     | 'taskCreated'
     | 'taskCompleted'
     | 'taskCancelled'
+    | 'completionNotRecorded'
     | 'finding'
     | 'disposition'
     | 'escalation'

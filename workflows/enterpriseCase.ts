@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   log,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -14,6 +15,7 @@ import type { CasePhase } from '../domain/enums';
 import { phaseLabels } from '../domain/labels';
 import { searchAttributes } from '../domain/searchAttributes';
 import * as work from '../domain/caseWork';
+import { deterministicFailureOf } from './activityFailures';
 import {
   caseViewQuery,
   cancelTaskUpdate,
@@ -126,6 +128,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     async ({ taskKey, actor, completion }) => {
       const task = state.tasks.get(taskKey)!;
       const parsed = work.acceptedCompletion(task.kind, completion);
+      const before = { status: task.status, completedAt: task.completedAt, completedBy: task.completedBy, completion: task.completion, plan: state.plan };
       const completedAt = now();
       task.status = 'completed';
       task.completedAt = completedAt;
@@ -134,13 +137,28 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       const spec = specs.get(taskKey)!;
       const findings = work.findingsOf(task, parsed);
       const dispositions = work.dispositionsOf(task, parsed, caseId, spec.evidence);
+      const newViolations = findings.map((f) => f.violation).filter((v) => !state.violations.has(v));
       for (const f of findings) state.violations.add(f.violation);
       if (task.kind === 'handlingPlan') state.plan = parsed as work.HandlingPlan;
       record({ kind: 'taskCompleted', actor, summary: task.title, taskKey });
       for (const f of findings) record({ kind: 'finding', actor, summary: f.violation, taskKey });
       for (const d of dispositions) record({ kind: 'disposition', actor, summary: `${d.disposition}: ${d.status}`, taskKey });
       publish();
-      await activities.recordTaskCompletion({ taskKey, completion: parsed, actor, completedAt, findings, dispositions });
+      try {
+        await activities.recordTaskCompletion({ taskKey, completion: parsed, actor, completedAt, findings, dispositions });
+      } catch (error) {
+        const failure = deterministicFailureOf(error);
+        if (!failure || !patched('unrecorded-completion-reopens-task')) throw error;
+        // The database refused the completion for good: the task is open again, in the case as in
+        // the task list, and the timeline says why, so that it can be completed anew.
+        Object.assign(task, { status: before.status, completedAt: before.completedAt, completedBy: before.completedBy, completion: before.completion });
+        state.plan = before.plan;
+        for (const v of newViolations) state.violations.delete(v);
+        escalations.push(escalate(task));
+        record({ kind: 'completionNotRecorded', actor: 'system', summary: `未能保存，任务重新开放 not recorded, the task is open again: ${failure.message}`, taskKey });
+        publish();
+        throw ApplicationFailure.create({ type: 'CompletionNotRecorded', message: `the completion could not be recorded, the task is open again: ${failure.message}`, nonRetryable: true });
+      }
       const followUp = work.followUpOf(spec, parsed);
       if (followUp) await openTask(followUp, dueIn(input.timing.taskDueMs));
       const referral = work.referralOf(task, parsed);
@@ -201,6 +219,8 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
 
   const escalate = async (task: CaseTask) => {
     for (const step of work.escalationSchedule(task.createdAt, task.dueAt, input.timing)) {
+      // A task reopened after a failed completion resumes its ladder where it stopped.
+      if (task.escalations.includes(step.step)) continue;
       const waitMs = Math.max(0, Date.parse(step.at) - new Date().getTime());
       if (await condition(() => task.status !== 'open', waitMs)) return;
       const contacts = await activities.contactsFor({ province: input.province, agencyKind: task.agencyKind });
