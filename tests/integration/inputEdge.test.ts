@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
 import { layout } from '../../intake';
 import { tipWorkflowId } from '../../domain/tip';
 import type { CaseView } from '../../workflows/caseMessages';
@@ -72,6 +73,20 @@ test('a tip with NUL, or received in year 0 or in the future, is refused before 
     expect({ field, status: res.status, paths: res.body.details?.map((d) => d.path) }).toEqual({ field, status: 400, paths: [field] });
     await expect(f.h.client.workflow.getHandle(tipWorkflowId(`${f.c.provinceCode}-tax-staff.${key}`)).describe()).rejects.toThrow();
   }
+});
+
+test('a tip that slips past the edge fails its workflow at once, with the reason, instead of retrying for ever', async () => {
+  const id = `slipped-${randomUUID()}`;
+  const handle = await f.h.client.workflow.start('tipIntakeWorkflow', { taskQueue: f.h.taskQueue, workflowId: tipWorkflowId(id), args: [{ ...tip, text: 'abc\u0000def', id, recordedBy: 'test@example.org' }] });
+  const failure = await handle.result().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(failure).toBeInstanceOf(WorkflowFailedError);
+  const cause = (failure as WorkflowFailedError).cause?.cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  expect(cause).toMatchObject({ type: 'UnstorableInput', nonRetryable: true });
+  expect(await f.h.prisma.tip.count({ where: { id } })).toBe(0);
 });
 
 test('NUL in a path or query parameter, an assignee or an imported cell is a 4xx that names it, never a 500', async () => {
