@@ -51,6 +51,7 @@ function targets(): Target[] {
   const scope = (id: string, province: string) => `/campaigns/${encode(id)}/provinces/${encode(province)}`;
   const cells = { code: newEnterprise, name: '虚构性质测试稀土贸易有限公司', province: f.c.province, address: '某市某路1号', legalRepresentative: '张三', phone: '0797-8123456', contact: '李四', contactTitle: '主任', mobile: '13907971234', types: '贸易' };
   const importFile = (column: string, s: string) => JSON.stringify({ enterprises: [Object.fromEntries(layout.enterprises.columns.map((col) => [col.key, col.key === column ? s : cells[col.key as keyof typeof cells]]))] });
+  const get = (token: string, path: string) => f.h.as(token)(path, { signal: AbortSignal.timeout(60_000) });
   const post = (token: string, path: string, body: string, type: string) => f.h.as(token)(path, { method: 'POST', headers: { 'content-type': type }, body, signal: AbortSignal.timeout(60_000) });
 
   return [
@@ -82,6 +83,11 @@ function targets(): Target[] {
     { name: 'POST /imports fileName', send: (s) => post(f.h.tokens.miit, `/imports?dryRun=true&fileName=${encode(s)}`, importFile('', ''), 'application/json') },
     { name: 'POST /imports campaign', send: (s) => post(f.h.tokens.miit, `/imports?dryRun=true&campaign=${encode(s)}`, importFile('', ''), 'application/json') },
     ...layout.enterprises.columns.map((col) => ({ name: `POST /imports JSON cell ${col.key}`, send: (s: string) => post(f.h.tokens.miit, '/imports?fileName=list.json', importFile(col.key, s), 'application/json') })),
+    // Reads reach PostgreSQL and Temporal's visibility queries with what they are given too.
+    ...(['/cases?campaignId=', '/cases?province=', '/tasks?caseId=', '/enterprises?province=', '/reports?campaign=', '/reports?province=', '/tips/', '/reports/', '/cases/', '/tasks/', '/enterprises/'] as const).map((prefix) => ({
+      name: `GET ${prefix}`,
+      send: (s: string) => get(f.h.tokens.miit, `${prefix}${encode(s)}`),
+    })),
     {
       name: 'POST /imports CSV cell name',
       send: (s) => {
@@ -95,7 +101,7 @@ function targets(): Target[] {
   ];
 }
 
-test('every string field of every mutating endpoint and of imports answers a 2xx or a clear 4xx, in time, and leaves nothing retrying', async () => {
+test('every string field of every mutating endpoint, of imports and of reads answers a 2xx or a clear 4xx, in time, and leaves nothing retrying', async () => {
   const seen: Record<string, number[]> = {};
   for (const target of targets()) {
     await fc.assert(
