@@ -4,6 +4,7 @@ import { layout } from '../../intake';
 import { tipWorkflowId } from '../../domain/tip';
 import type { CaseView } from '../../workflows/caseMessages';
 import { caseViewQuery } from '../../workflows/caseMessages';
+import { recordHistory } from '../support/histories';
 import { retryingActivities, useOpenCase } from '../support/openCase';
 
 /**
@@ -58,6 +59,7 @@ test('a completion the database refuses for good reopens the task, says why in t
   // Once the database takes it, the task takes the completion.
   expect((await staff('industry')(`${taskPath(key)}/complete`, json({ completion: { findings: [] } }))).status).toBe(200);
   expect(taskIn(await caseView(), key).status).toBe('completed');
+  recordHistory('enterpriseCase-completionNotRecorded', f.c.caseId);
 });
 
 test('a tip with NUL, or received in year 0 or in the future, is refused before any workflow starts', async () => {
