@@ -4,6 +4,7 @@ import { benchmarkActivities } from './benchmark';
 import { directoryActivities } from './directory';
 import { createDatasetCache } from '../store/datasetCache';
 import { emailActivities } from './email';
+import { failingFastOnDeterministicErrors } from './failures';
 import { reportActivities } from './reports';
 import { ruleCheckActivities } from './ruleChecks';
 import { taskActivities } from './tasks';
@@ -22,7 +23,7 @@ export interface ActivityDependencies {
 /** All activities the worker registers, bound to their dependencies. */
 export function createActivities({ prisma, mailer, mailFrom, reportsDir, miitReportEmail }: ActivityDependencies) {
   const datasets = createDatasetCache(prisma);
-  return {
+  return failingFastOnDeterministicErrors({
     ...tipActivities(prisma),
     ...emailActivities({ prisma, mailer, from: mailFrom, reportsDir }),
     ...reportActivities({ prisma, reportsDir, miitReportEmail, datasets }),
@@ -30,7 +31,7 @@ export function createActivities({ prisma, mailer, mailFrom, reportsDir, miitRep
     ...ruleCheckActivities(datasets),
     ...directoryActivities(prisma),
     ...benchmarkActivities(),
-  };
+  });
 }
 
 export type Activities = ReturnType<typeof createActivities>;

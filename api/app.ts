@@ -12,6 +12,7 @@ import { importRoutes } from './imports';
 import { openApiDocument } from './openapi';
 import { reportRoutes } from './reports';
 import { requestLog } from './requestLog';
+import { storableBody, storableUrl } from './storableInput';
 import { taskRoutes } from './tasks';
 import { tipRoutes } from './tips';
 
@@ -36,9 +37,11 @@ export function createApp(deps: ApiDependencies): Express {
   });
   app.use(healthRoutes(deps));
   app.use(authenticate(deps.prisma));
+  app.use(storableUrl);
   // Imports read the raw file (JSON files included), so they come before the JSON body parser.
   app.use(importRoutes(deps));
   app.use(express.json({ limit: '1mb' }));
+  app.use(storableBody);
   app.use(tipRoutes(deps));
   app.use(enterpriseRoutes(deps));
   app.use(campaignRoutes(deps));

@@ -1,3 +1,4 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../platform/logger';
@@ -32,6 +33,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (error instanceof HttpError) {
       res.status(error.status).json({ error: error.message, ...(error.details ? { details: error.details } : {}) });
+      return;
+    }
+    // A campaign or case named in the path that has no workflow: what the route did not check itself.
+    if (error instanceof WorkflowNotFoundError) {
+      res.status(404).json({ error: 'not found: no such campaign or case' });
       return;
     }
     // body-parser marks its own errors (malformed JSON, body too large) with a 4xx status.

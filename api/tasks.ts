@@ -9,6 +9,7 @@ import { agencyLabels } from '../domain/labels';
 import { cancelTaskUpdate, completeTaskUpdate } from '../workflows/caseMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
+import { claimedIdempotencyKey } from './idempotency';
 import { PageQuery, paged } from './pagination';
 import { httpErrorOfUpdate } from './temporalErrors';
 
@@ -24,7 +25,6 @@ const CompleteBody = z.object({ completion: z.unknown() });
 const CancelBody = z.object({ reason: z.string().trim().min(1).max(500) });
 /** null unassigns: the task goes back to the agency as a whole. */
 export const AssignBody = z.object({ staffId: z.string().trim().min(1).max(100).nullable() });
-const IdempotencyKey = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
 
 interface Assignee {
   staffId: string;
@@ -85,11 +85,11 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
   /**
    * Delivers an update to the task's case. With an Idempotency-Key the update id is the caller's
    * (prefixed per kind of update), and the same id returns the first result: a retried submission
-   * records nothing twice.
+   * records nothing twice. `request` is what the key is claimed for.
    */
-  const updateCase = async <Arg, Ret>(req: Request, me: Principal, caseId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg, kind: string): Promise<Ret> => {
-    const key = req.header('idempotency-key');
-    const updateId = key === undefined ? undefined : `${me.staffId}:${kind}${parseOr400(IdempotencyKey, key, 'Idempotency-Key header')}`;
+  const updateCase = async <Arg, Ret>(req: Request, me: Principal, caseId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg, kind: string, request: unknown): Promise<Ret> => {
+    const key = await claimedIdempotencyKey(deps.prisma, req, me, update.name, request);
+    const updateId = key === undefined ? undefined : `${me.staffId}:${kind}${key}`;
     try {
       return await deps.temporal.workflow.getHandle(caseId).executeUpdate(update, { args: [arg], ...(updateId ? { updateId } : {}) });
     } catch (error) {
@@ -108,7 +108,7 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
       if (error instanceof InvalidCompletion) throw new HttpError(400, 'invalid completion', error.issues);
       throw error;
     }
-    res.json(await updateCase(req, me, task.caseId, completeTaskUpdate, { taskKey: task.key, actor: me.email, completion }, ''));
+    res.json(await updateCase(req, me, task.caseId, completeTaskUpdate, { taskKey: task.key, actor: me.email, completion }, '', { taskKey: task.key, completion }));
   });
 
   router.post('/tasks/:key/cancel', async (req, res) => {
@@ -116,7 +116,7 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
     const me = principalOf(res);
     if (!coordinatesProvince(me, task.provinceName)) throw new HttpError(403, 'only the provincial coordinator or MIIT may cancel a task');
     const { reason } = parseOr400(CancelBody, req.body, 'request body');
-    res.json(await updateCase(req, me, task.caseId, cancelTaskUpdate, { taskKey: task.key, actor: me.email, reason }, 'cancel:'));
+    res.json(await updateCase(req, me, task.caseId, cancelTaskUpdate, { taskKey: task.key, actor: me.email, reason }, 'cancel:', { taskKey: task.key, reason }));
   });
 
   router.post('/tasks/:key/assign', async (req, res) => {

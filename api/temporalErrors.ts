@@ -11,6 +11,7 @@ export function httpErrorOfUpdate(error: unknown): unknown {
     if (type === 'TaskNotOpen') return new HttpError(409, message);
     if (type === 'InvalidCompletion' || type === 'InvalidEnterprise') return new HttpError(400, message);
     if (type === 'CampaignClosed') return new HttpError(409, message);
+    if (type === 'CompletionNotRecorded') return new HttpError(422, message);
   }
   return error;
 }

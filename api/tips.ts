@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient, Tip as TipRow } from '@prisma/client';
-import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
+import { ActivityFailure, ApplicationFailure, WorkflowFailedError, WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import { Router } from 'express';
-import { z } from 'zod';
 import { seesProvince, type Principal } from '../domain/access';
-import { TipSubmission, tipWorkflowId, type Tip } from '../domain/tip';
+import { TipSubmission, tipReceivedTooLate, tipWorkflowId, type Tip } from '../domain/tip';
 import type { tipIntakeWorkflow } from '../workflows';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
-
-const IdempotencyKey = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
+import { claimedIdempotencyKey } from './idempotency';
 
 /** A tip is seen by MIIT, by its province, and by whoever submitted it. */
 function seesTip(me: Principal, tip: TipRow): boolean {
@@ -38,11 +36,15 @@ export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQu
 
   router.post('/tips', async (req, res) => {
     const submission = parseOr400(TipSubmission, req.body, 'tip');
-    const key = req.header('idempotency-key');
+    if (tipReceivedTooLate(submission.receivedAt, new Date())) {
+      throw new HttpError(400, 'invalid tip', [{ path: 'receivedAt', message: '收到时间不能晚于现在 / must not be in the future' }]);
+    }
     const me = principalOf(res);
+    // The same instant written in another offset is the same tip.
+    const key = await claimedIdempotencyKey(deps.prisma, req, me, 'tip', { ...submission, receivedAt: new Date(submission.receivedAt).toISOString() });
     // A key is the submitter's own: two people choosing the same key make two tips, and neither
     // learns that the other's tip exists.
-    const id = key === undefined ? randomUUID() : `${me.staffId}.${parseOr400(IdempotencyKey, key, 'Idempotency-Key header')}`;
+    const id = key === undefined ? randomUUID() : `${me.staffId}.${key}`;
     const tip: Tip = { ...submission, id, recordedBy: me.email };
     const handle = await deps.temporal.workflow.start<typeof tipIntakeWorkflow>('tipIntakeWorkflow', {
       workflowId: tipWorkflowId(id),
@@ -52,7 +54,11 @@ export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQu
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
       staticSummary: `举报线索 tip ${id}`,
     });
-    await handle.result();
+    await handle.result().catch((error: unknown) => {
+      // The activity refused the tip for good (activities/failures.ts): the request is what failed.
+      const refused = error instanceof WorkflowFailedError && error.cause instanceof ActivityFailure && error.cause.cause instanceof ApplicationFailure && error.cause.cause.nonRetryable;
+      throw refused ? new HttpError(422, `the tip could not be recorded: ${(error.cause?.cause as ApplicationFailure).message}`) : error;
+    });
     res.status(201).json(present(await deps.prisma.tip.findUniqueOrThrow({ where: { id } })));
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DispositionCode, ViolationCode, dispositionRequirements, type DispositionAmount, type DispositionField } from './caseCatalogue';
 import type { AgencyKind, EnterpriseType } from './enums';
+import { Text, dayRangeMessage, isDayInRange } from './storable';
 import { agencyLabels, bilingual, dispositionLabels, enterpriseTypeLabels, findingLabels, type Label } from './labels';
 import type { FindingCode, RuleResult } from './rules';
 
@@ -61,14 +62,14 @@ export function handlingPlanTask(violations: readonly string[], round = 0): Task
     : { kind: 'handlingPlan', agencyKind: 'industry', purpose: `plan/round-${round}`, title: `补充整改方案 further handling plan: ${violations.join(', ')}`, evidence: { violations, round } };
 }
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
 const Fen = z.number().int().min(0).max(100_000_000_000_000);
 // A plain pattern rather than z.iso.date(): inside the workflow bundle the latter rejected valid
 // strings ("expected date"), and the update validator must agree with the API to the letter.
 const IsoDay = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real calendar date');
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real calendar date')
+  .refine(isDayInRange, dayRangeMessage);
 
 const Agency = z.enum(['industry', 'landResources', 'environment', 'tax', 'customs', 'commerce', 'publicSecurity', 'workSafety', 'disciplineInspection']);
 

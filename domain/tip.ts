@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StorableString, Text } from './storable';
 
 /** 统一社会信用代码: 18 characters from the national standard's alphabet (no I, O, S, V, Z). */
 export const UnifiedSocialCreditCode = z
@@ -7,20 +8,32 @@ export const UnifiedSocialCreditCode = z
   .toUpperCase()
   .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character unified social credit code (统一社会信用代码)');
 
+export const EARLIEST_TIP = '2000-01-01T00:00:00Z';
+/** How far past the server's clock a receipt time may lie: clocks of the people typing it differ. */
+export const TIP_CLOCK_SKEW_MS = 24 * 3_600_000;
+
+/** A tip received after `now` (give or take a day's clock skew) is a typing mistake. */
+export function tipReceivedTooLate(receivedAt: string, now: Date): boolean {
+  return Date.parse(receivedAt) > now.getTime() + TIP_CLOCK_SKEW_MS;
+}
+
 /** A tip-off (举报线索) as staff submit it. */
 export const TipSubmission = z.object({
-  source: z.string().trim().min(1).max(200),
-  text: z.string().trim().min(1).max(10_000),
+  source: Text(200),
+  text: Text(10_000),
   enterpriseCode: UnifiedSocialCreditCode.optional(),
-  province: z.string().trim().min(1).max(50).optional(),
-  receivedAt: z.iso.datetime({ offset: true }),
+  province: Text(50).optional(),
+  // Hotlines existed long before, but no tip of this campaign can predate 2000; the API also
+  // refuses one from the future (see tipReceivedTooLate), which a static schema cannot know.
+  // (An unparseable time compares as NaN and passes here: the format check reports it.)
+  receivedAt: z.iso.datetime({ offset: true }).refine((at) => !(Date.parse(at) < Date.parse(EARLIEST_TIP)), { message: `须不早于 ${EARLIEST_TIP} / must not be before ${EARLIEST_TIP}` }),
 });
 export type TipSubmission = z.infer<typeof TipSubmission>;
 
 /** A tip as the intake workflow records it: the submission plus its id and who submitted it. */
 export const Tip = TipSubmission.extend({
-  id: z.string().min(1).max(100),
-  recordedBy: z.string().min(1).max(200),
+  id: StorableString.min(1).max(100),
+  recordedBy: StorableString.min(1).max(200),
 });
 export type Tip = z.infer<typeof Tip>;
 

@@ -2,6 +2,7 @@ import { type ParseResult, type ProductCategory, dateOfDayNumber, dayNumber, has
 import { EnterpriseType } from '../domain/enums';
 import { type Label, enterpriseTypeLabels, productCategoryLabels } from '../domain/labels';
 import { UnifiedSocialCreditCode } from '../domain/tip';
+import { EARLIEST_DAY, LATEST_DAY, isDayInRange } from '../domain/storable';
 import { type CellType, cleanText, compact, fail, isoDateOf, ok } from './cells';
 
 /** Free text: names, addresses, document numbers. Lengths are the domain schemas' business. */
@@ -135,7 +136,8 @@ export const date: CellType<string> = {
     const written = value instanceof Date ? isoDateOf(value) : typeof value === 'string' ? compact(value) : undefined;
     const parts = written === undefined ? null : (/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/u.exec(written) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/u.exec(written));
     const iso = parts === null ? undefined : isoDate(parts[1], parts[2], parts[3]);
-    return iso === undefined ? fail('应为日期，如 2014-03-31 或 2014年3月31日', 'a date is expected, such as 2014-03-31 or 2014年3月31日') : ok(iso);
+    if (iso === undefined) return fail('应为日期，如 2014-03-31 或 2014年3月31日', 'a date is expected, such as 2014-03-31 or 2014年3月31日');
+    return isDayInRange(iso) ? ok(iso) : fail(`日期须在 ${EARLIEST_DAY} 至 ${LATEST_DAY} 之间`, `the date must lie between ${EARLIEST_DAY} and ${LATEST_DAY}`);
   },
 };
 

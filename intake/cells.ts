@@ -1,4 +1,5 @@
 import { type Label } from '../domain/labels';
+import { isStorableText, unstorableTextLabel } from '../domain/storable';
 import type { ReviewWindow } from '../domain/campaign';
 
 /**
@@ -57,6 +58,7 @@ function isComputed(value: CellValue): value is { formula: string } | { error: s
 /** Reads a cell into a column's value; an empty optional cell is undefined. */
 export function readCell<T>(type: CellType<T>, required: boolean, value: CellValue, options: IntakeOptions): CellResult<T | undefined> {
   if (isComputed(value)) return 'formula' in value ? formulaRefused : fail('单元格为错误值', 'the cell holds an error value');
+  if (typeof value === 'string' && !isStorableText(value)) return fail(unstorableTextLabel.zh, unstorableTextLabel.en);
   if (value === null || (typeof value === 'string' && (value.trim() === '' || (!required && NOTHING.has(compact(value)))))) {
     return required ? fail('此项必填', 'a value is required') : ok(undefined);
   }

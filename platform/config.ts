@@ -51,6 +51,9 @@ const ConfigSchema = z.object({
   MAIL_SINK_HTTP_PORT: port.default(1080),
 
   WORKER_SHUTDOWN_GRACE_S: z.coerce.number().int().min(0).max(3_600).default(30),
+  /** Activities a worker runs at once; its database pool has as many connections, so that none
+   * waits for one (two workers and the API stay within PostgreSQL's default 100 connections). */
+  WORKER_ACTIVITY_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(40),
 
   /** Campaign days that pass each real second; 0 runs campaigns in real time. */
   TIME_SCALE_DAYS_PER_SECOND: z.coerce.number().min(0).max(100_000).default(0),

@@ -9,10 +9,12 @@ export interface WorkerOptions {
   /** A prebuilt bundle (scripts/build-workflow-bundle.ts); without one the workflows are bundled now. */
   workflowBundlePath?: string;
   shutdownGraceSeconds: number;
+  /** At most this many activities at once: the size of the worker's database pool. */
+  activityConcurrency: number;
 }
 
 export function createWorker(options: WorkerOptions): Promise<Worker> {
-  const { connection, namespace, taskQueue, activities, workflowBundlePath, shutdownGraceSeconds } = options;
+  const { connection, namespace, taskQueue, activities, workflowBundlePath, shutdownGraceSeconds, activityConcurrency } = options;
   return Worker.create({
     connection,
     namespace,
@@ -21,5 +23,6 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
     ...(workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath: require.resolve('../workflows') }),
     // On SIGINT/SIGTERM the worker stops polling and gives running activities this long to finish.
     shutdownGraceTime: `${shutdownGraceSeconds}s`,
+    maxConcurrentActivityTaskExecutions: activityConcurrency,
   });
 }

@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const bundle = workflowBundlePath();
   if (!fs.existsSync(bundle)) throw new Error(`no workflow bundle at ${bundle}: run npm run build first`);
 
-  const prisma = createPrisma(cfg.DATABASE_URL);
+  // One connection per activity the worker may run: none waits for the pool (nor times out a transaction).
+  const prisma = createPrisma(cfg.DATABASE_URL, { poolSize: cfg.WORKER_ACTIVITY_CONCURRENCY });
   const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const worker = await createWorker({
     connection,
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     }),
     workflowBundlePath: bundle,
     shutdownGraceSeconds: cfg.WORKER_SHUTDOWN_GRACE_S,
+    activityConcurrency: cfg.WORKER_ACTIVITY_CONCURRENCY,
   });
   onParentExit(() => {
     log.warn('supervisor is gone: shutting down');

@@ -55,6 +55,7 @@ export interface TimelineEntry {
     | 'taskCreated'
     | 'taskCompleted'
     | 'taskCancelled'
+    | 'completionNotRecorded'
     | 'finding'
     | 'disposition'
     | 'escalation'

@@ -15,6 +15,7 @@ import type { CasePhase } from '../domain/enums';
 import { bilingual, phaseLabels, ruleCheckLabels } from '../domain/labels';
 import { searchAttributes } from '../domain/searchAttributes';
 import * as work from '../domain/caseWork';
+import { deterministicFailureOf } from './activityFailures';
 import {
   caseViewQuery,
   cancelTaskUpdate,
@@ -133,6 +134,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     async ({ taskKey, actor, completion }) => {
       const task = state.tasks.get(taskKey)!;
       const parsed = work.acceptedCompletion(task.kind, completion);
+      const before = { status: task.status, completedAt: task.completedAt, completedBy: task.completedBy, completion: task.completion };
       const completedAt = now();
       task.status = 'completed';
       task.completedAt = completedAt;
@@ -141,6 +143,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       const spec = specs.get(taskKey)!;
       const findings = work.findingsOf(task, parsed);
       const dispositions = work.dispositionsOf(task, parsed, caseId, spec.evidence);
+      const newViolations = findings.map((f) => f.violation).filter((v) => !state.violations.has(v));
       for (const f of findings) state.violations.add(f.violation);
       // Queued before the first await, in the same activation that marks the task done: the main
       // flow's closing condition sees the follow-up. Cases started earlier opened it below.
@@ -151,7 +154,22 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       for (const f of findings) record({ kind: 'finding', actor, summary: f.violation, taskKey });
       for (const d of dispositions) record({ kind: 'disposition', actor, summary: `${d.disposition}: ${d.status}`, taskKey });
       publish();
-      await activities.recordTaskCompletion({ taskKey, completion: parsed, actor, completedAt, findings, dispositions });
+      try {
+        await activities.recordTaskCompletion({ taskKey, completion: parsed, actor, completedAt, findings, dispositions });
+      } catch (error) {
+        const failure = deterministicFailureOf(error);
+        if (!failure || !patched('unrecorded-completion-reopens-task')) throw error;
+        // The database refused the completion for good: the task is open again, in the case as in
+        // the task list, and the timeline says why, so that it can be completed anew. Work the main
+        // flow already took up from it (a follow-up, a plan's measures) stays: it was issued.
+        Object.assign(task, { status: before.status, completedAt: before.completedAt, completedBy: before.completedBy, completion: before.completion });
+        if (followUp && queued && state.followUps.includes(followUp)) state.followUps.splice(state.followUps.indexOf(followUp), 1);
+        for (const v of newViolations) state.violations.delete(v);
+        escalations.push(escalate(task));
+        record({ kind: 'completionNotRecorded', actor: 'system', summary: `未能保存，任务重新开放 not recorded, the task is open again: ${failure.message}`, taskKey });
+        publish();
+        throw ApplicationFailure.create({ type: 'CompletionNotRecorded', message: `the completion could not be recorded, the task is open again: ${failure.message}`, nonRetryable: true });
+      }
       if (followUp && !queued) await openTask(followUp, dueIn(input.timing.taskDueMs));
       const referral = work.referralOf(task, parsed);
       if (referral) {
@@ -211,6 +229,8 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
 
   const escalate = async (task: CaseTask) => {
     for (const step of work.escalationSchedule(task.createdAt, task.dueAt, input.timing)) {
+      // A task reopened after a failed completion resumes its ladder where it stopped.
+      if (task.escalations.includes(step.step)) continue;
       const waitMs = Math.max(0, Date.parse(step.at) - new Date().getTime());
       if (await condition(() => task.status !== 'open', waitMs)) return;
       const contacts = await activities.contactsFor({ province: input.province, agencyKind: task.agencyKind });

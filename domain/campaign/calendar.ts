@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayRangeMessage, isDayInRange } from '../storable';
 
 /**
  * Calendar arithmetic on ISO strings and day numbers. Dates here are civil dates in China with no
@@ -6,11 +7,14 @@ import { z } from 'zod';
  */
 
 /** 'YYYY-MM-DD'; ISO strings compare correctly as plain strings. */
-export const IsoDate = z.iso.date();
+export const IsoDate = z.iso.date().refine(isDayInRange, dayRangeMessage);
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** 'YYYY-MM', the ledger's 月份. */
-export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM');
+export const YearMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM')
+  .refine((month) => isDayInRange(`${month}-01`), dayRangeMessage);
 export type YearMonth = z.infer<typeof YearMonth>;
 
 /** Days since 1970-01-01 (H. Hinnant's days_from_civil): coverage checks compare integers. */

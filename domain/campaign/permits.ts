@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import { Text } from '../storable';
 import { UnifiedSocialCreditCode } from '../tip';
 import { IsoDate } from './calendar';
 import { KgReo } from './quantity';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** 采矿许可证. Both validity dates are inclusive: a licence valid to 03-31 covers all of March. */
 export const MiningLicence = z
   .object({
-    number: text(64),
+    number: Text(64),
     holderCode: UnifiedSocialCreditCode,
-    area: text(300),
+    area: Text(300),
     validFrom: IsoDate,
     validTo: IsoDate,
     /** The licence's annual extraction quota (开采指标), when the licence states one. */
@@ -23,8 +23,8 @@ export type MiningLicence = z.infer<typeof MiningLicence>;
 const permitDocument = z
   .object({
     enterpriseCode: UnifiedSocialCreditCode,
-    authority: text(200),
-    documentNo: text(100),
+    authority: Text(200),
+    documentNo: Text(100),
     issuedOn: IsoDate,
     /** Inclusive last day; absent when the document does not lapse. */
     expiresOn: IsoDate.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from '../storable';
 import { UnifiedSocialCreditCode } from '../tip';
 import { YearMonth } from './calendar';
 import { PartnerRef } from './enterprise';
@@ -27,7 +28,7 @@ export type ProductionPlan = z.infer<typeof ProductionPlan>;
 export const LedgerMonth = z.object({
   enterpriseCode: UnifiedSocialCreditCode,
   month: YearMonth,
-  product: z.string().trim().min(1).max(100),
+  product: Text(100),
   category: ProductCategory,
   /** What the enterprise wrote as its plan; the rules use the plans on record instead. */
   planKgReo: KgReo.optional(),

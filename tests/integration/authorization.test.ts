@@ -565,13 +565,13 @@ describe('POST /tips', () => {
     expect(answer).toMatchObject({ status: 201, body: { recordedBy: caller.email, province: target.province } });
   });
 
-  // An Idempotency-Key is its submitter's own: the submitter gets the first tip back, anyone else
-  // reusing the key makes a tip of their own and learns nothing of the first.
+  // An Idempotency-Key is its submitter's own: the submitter reusing it for another tip is refused
+  // (422), anyone else reusing the key makes a tip of their own and learns nothing of the first.
   const target = tipRefs[0];
   it.each(each([{ ...target, label: `the Idempotency-Key of ${target.label}` }]))('$title → own tip', async ({ caller }) => {
     const answer = await call(caller, '/tips', post({ source: 'hotline', text: 'again', province: target.province!, receivedAt: '2014-10-12T09:00:00+08:00' }, { 'idempotency-key': usedTipKey }));
     const original = tipIds.get(target.label)!;
-    if (caller.email === target.submitter.email) expect(answer).toMatchObject({ status: 201, body: { id: original, text: target.label } });
+    if (caller.email === target.submitter.email) expect(answer).toMatchObject({ status: 422 });
     else expect(answer).toMatchObject({ status: 201, body: { recordedBy: caller.email, text: 'again' } });
     expect(await h.prisma.tip.findUniqueOrThrow({ where: { id: original } })).toMatchObject({ recordedBy: target.submitter.email, text: target.label });
   });

@@ -48,14 +48,15 @@ describe('tip intake through the API, a workflow, an activity and PostgreSQL', (
     expect(activities.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name)).toEqual(['recordTip']);
   });
 
-  test('a repeated submission with the same Idempotency-Key returns the first and records one tip', async () => {
+  test('a repeated submission with the same Idempotency-Key returns the first and records one tip; the key with another tip is refused', async () => {
     const key = `tip-${randomUUID()}`;
     const first = await post(tip, { 'Idempotency-Key': key });
-    const second = await post({ ...tip, text: 'a changed retry' }, { 'Idempotency-Key': key });
+    const second = await post(tip, { 'Idempotency-Key': key });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     const body = (await first.json()) as { id: string };
     expect(await second.json()).toEqual(body);
+    expect((await post({ ...tip, text: 'a changed retry' }, { 'Idempotency-Key': key })).status).toBe(422);
     expect(body.id.endsWith(`.${key}`)).toBe(true);
     expect(await h.prisma.tip.count({ where: { id: body.id } })).toBe(1);
   });

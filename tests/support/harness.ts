@@ -8,6 +8,7 @@ import nodemailer from 'nodemailer';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
 import type { CaseSettings } from '../../api/campaigns';
+import { config } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { provinces } from '../../domain/generator';
 import { createPrisma, type PrismaClient } from '../../platform/prisma';
@@ -50,6 +51,7 @@ async function startWorker(taskQueue: string, prisma: PrismaClient, reportsDir: 
     activities: createActivities({ prisma, mailer: nodemailer.createTransport(svc.smtpUrl), mailFrom: 'campaign@test.example', reportsDir, miitReportEmail: MIIT_REPORT_EMAIL }),
     workflowBundlePath: svc.workflowBundlePath,
     shutdownGraceSeconds: 5,
+    activityConcurrency: config().WORKER_ACTIVITY_CONCURRENCY,
   });
   const running = worker.run();
   return {
@@ -72,7 +74,8 @@ export async function startHarness(
   }
   const taskQueue = `test-${name}-${process.pid}`;
   const log = createLogger(`test-${name}`, process.env.TEST_LOG_LEVEL ?? 'silent');
-  const prisma = createPrisma(options.databaseUrl ?? svc.databaseUrl);
+  // The API and the worker share this client: the worker's pool as in production, and pg's default 10 for the API.
+  const prisma = createPrisma(options.databaseUrl ?? svc.databaseUrl, { poolSize: config().WORKER_ACTIVITY_CONCURRENCY + 10 });
   const directory = await seedDemoDirectory(prisma, provinces);
   const tokens = Object.fromEntries(directory.map((e) => [e.role === 'miitCoordinator' ? 'miit' : e.token.replace(/^demo-/, ''), e.token]));
   const connection = await Connection.connect({ address: svc.temporalAddress });
