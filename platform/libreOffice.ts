@@ -141,3 +141,51 @@ export async function convertWithLibreOffice(
     fs.rmSync(profile, { recursive: true, force: true });
   }
 }
+
+/** Turns a report's workbook into its PDF; undefined when the conversion failed (already logged). */
+export type PdfRenderer = (xlsx: Buffer, name: string) => Promise<Buffer | undefined>;
+
+/** Each conversion is a LibreOffice process of a few hundred MB: a few at a time, the rest queue. */
+const CONVERSIONS_AT_ONCE = 2;
+
+/**
+ * The PDF engine of the worker and the API: LibreOffice prints the workbook as its page setup says
+ * (A4 landscape, heading rows repeated, header and footer with the province and page numbers).
+ * Without LibreOffice (none found, none installable) it answers undefined and says so once,
+ * loudly: reports then come without a PDF rather than holding up a phase boundary until somebody
+ * installs it. A conversion that fails is logged and likewise leaves that report without a PDF.
+ */
+export async function libreOfficePdfRenderer(log: Logger, options: { configuredPath?: string } = {}): Promise<PdfRenderer | undefined> {
+  let soffice: string;
+  try {
+    soffice = await findOrInstallLibreOffice({ ...options, log });
+  } catch (error) {
+    log.warn({ error: error instanceof Error ? error.message : String(error) }, 'no PDF engine: reports will be written without their PDF until LibreOffice is available and the process restarts');
+    return undefined;
+  }
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const slot = async () => {
+    while (running >= CONVERSIONS_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+  };
+  const release = () => {
+    running--;
+    waiting.shift()?.();
+  };
+  return async (xlsx, name) => {
+    await slot();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-pdf-'));
+    try {
+      const input = path.join(dir, 'report.xlsx');
+      fs.writeFileSync(input, xlsx);
+      return fs.readFileSync(await convertWithLibreOffice(input, 'pdf', { outDir: dir, soffice }));
+    } catch (error) {
+      log.warn({ report: name, error: firstLines(error) }, 'PDF conversion failed: the report is stored without its PDF');
+      return undefined;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      release();
+    }
+  };
+}

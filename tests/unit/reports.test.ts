@@ -686,7 +686,6 @@ describe('every report', () => {
   test.each(all)('%s: drafts say so, the page is A4 landscape and escaped, the JSON carries the header', async (kind, data) => {
     const rendered = await renderReport(kind, data as never, { generatedAt, draft: true });
     expect(rendered.title).toMatch(/（草稿 draft）$/);
-    expect(rendered.fileName).toBe(`c2014-${kind}-${kind === 'nationalSummary' ? 'national' : '江西省'}-draft`);
     expect(rendered.html).toContain('@page { size: A4 landscape;');
     expect(rendered.html).toContain(`<title>${rendered.title}</title>`);
     expect(rendered.html).not.toMatch(/<script|<出口>|src=|href=/);
@@ -695,6 +694,11 @@ describe('every report', () => {
     expect(json).toMatchObject({ kind, draft: true, generatedAt, campaign: { id: 'c2014' } });
     const workbook = await workbookOf(rendered.xlsx);
     expect(grid(workbook.worksheets[0]).flat()).toContain(rendered.title);
+    // Every printed page (and the PDF printed from it) names the province and numbers the page.
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.headerFooter.oddHeader).toBe(`&L${kind === 'nationalSummary' ? '全国' : '江西省'}&R${rendered.title}`);
+      expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
+    }
   });
 
   /** The same content in another order: what a different query plan or import order would give. */
