@@ -23,6 +23,9 @@ export interface PhaseReportsSubmission {
   email: EmailToSend;
 }
 
+/** Well inside the workflow's heartbeat timeout (2 minutes). */
+const HEARTBEAT_EVERY_MS = 20_000;
+
 function submissionEmail(request: PhaseReportsRequest, reports: StoredReport[], to: string): EmailToSend {
   const phase = phaseLabels[request.boundary];
   const lines = reports.map((r) => {
@@ -59,8 +62,14 @@ export function reportActivities(deps: { prisma: PrismaClient; reportsDir: strin
       const now = new Date();
       const reports: StoredReport[] = [];
       for (const kind of reportsDueAt[request.boundary]) {
+        // A report waits for LibreOffice behind every other province's at a boundary: keep saying so.
         heartbeat(kind);
-        reports.push(await generateReport({ ...deps, dataset: deps.datasets.get }, { ...request, kind, by: 'campaign', now }));
+        const beating = setInterval(() => heartbeat(kind), HEARTBEAT_EVERY_MS);
+        try {
+          reports.push(await generateReport({ ...deps, dataset: deps.datasets.get }, { ...request, kind, by: 'campaign', now }));
+        } finally {
+          clearInterval(beating);
+        }
       }
       return {
         reports: reports.map(({ id, kind, title, openTasks }) => ({ id, kind, title, openTasks })),
