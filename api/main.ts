@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const connection = Connection.lazy({ address: cfg.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
   // Found (or installed) in the background: the API answers meanwhile, a draft waits for it.
-  const engine = libreOfficePdfRenderer(log);
+  const engine = libreOfficePdfRenderer(log, { configuredPath: cfg.LIBREOFFICE_BIN });
   const pdf: PdfRenderer = async (xlsx, name) => (await engine)?.(xlsx, name);
   const app = createApp({
     prisma,

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   if (!fs.existsSync(bundle)) throw new Error(`no workflow bundle at ${bundle}: run npm run build first`);
 
   // Before the first boundary can need it: a report activity never waits for an install.
-  const pdf = await libreOfficePdfRenderer(log);
+  const pdf = await libreOfficePdfRenderer(log, { configuredPath: cfg.LIBREOFFICE_BIN });
   const prisma = createPrisma(cfg.DATABASE_URL);
   const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const worker = await createWorker({
