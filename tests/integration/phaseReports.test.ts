@@ -61,7 +61,7 @@ beforeAll(async () => {
   } finally {
     await autopilot?.stop();
   }
-}, 180_000);
+}, 360_000);
 afterAll(async () => {
   await h.stop();
   await db.drop();
