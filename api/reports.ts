@@ -83,7 +83,8 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     res.type(contentTypes[format]);
     // Downloads carry the report's name; HTML opens in the browser for printing.
     if (format !== 'html') res.attachment(reportDownloadName(report, format));
-    res.sendFile(reportFilePath(deps.reportsDir, file.file));
+    // The path is checked to be inside the store; the store itself may sit under a dot folder (~/.local/…).
+    res.sendFile(reportFilePath(deps.reportsDir, file.file), { dotfiles: 'allow' });
   });
 
   /**
