@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { Transporter } from 'nodemailer';
 import { addressedToAssignee } from './directory';
+import { reportFilePath } from '../store/reportStore';
 
 export interface EmailToSend {
   /** The outbox key: one escalation step, one report submission. */
@@ -45,7 +45,7 @@ export function emailActivities(deps: { prisma: PrismaClient; mailer: Transporte
       });
       if (row.status === 'sent') return { messageId, alreadySent: true, to: row.to };
       try {
-        const attachments = (row.attachments as unknown as EmailAttachment[]).map((a) => ({ filename: a.filename, path: path.join(deps.reportsDir, a.file) }));
+        const attachments = (row.attachments as unknown as EmailAttachment[]).map((a) => ({ filename: a.filename, path: reportFilePath(deps.reportsDir, a.file) }));
         await deps.mailer.sendMail({ from: deps.from, to: row.to, cc: row.cc, subject: row.subject, text: row.body, messageId, attachments });
       } catch (error) {
         await deps.prisma.outboundEmail.update({ where: { key: email.key }, data: { lastError: String(error).slice(0, 2_000) } });

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import type { Transporter } from 'nodemailer';
+import type { PdfRenderer } from '../platform/libreOffice';
 import { benchmarkActivities } from './benchmark';
 import { directoryActivities } from './directory';
 import { createDatasetCache } from '../store/datasetCache';
@@ -18,15 +19,17 @@ export interface ActivityDependencies {
   reportsDir: string;
   /** Where phase reports are sent. */
   miitReportEmail: string;
+  /** Prints reports as PDF; without it they come without one. */
+  pdf?: PdfRenderer;
 }
 
 /** All activities the worker registers, bound to their dependencies. */
-export function createActivities({ prisma, mailer, mailFrom, reportsDir, miitReportEmail }: ActivityDependencies) {
+export function createActivities({ prisma, mailer, mailFrom, reportsDir, miitReportEmail, pdf }: ActivityDependencies) {
   const datasets = createDatasetCache(prisma);
   return failingFastOnDeterministicErrors({
     ...tipActivities(prisma),
     ...emailActivities({ prisma, mailer, from: mailFrom, reportsDir }),
-    ...reportActivities({ prisma, reportsDir, miitReportEmail, datasets }),
+    ...reportActivities({ prisma, reportsDir, miitReportEmail, datasets, pdf }),
     ...taskActivities(prisma),
     ...ruleCheckActivities(datasets),
     ...directoryActivities(prisma),

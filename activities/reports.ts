@@ -1,10 +1,11 @@
-import path from 'node:path';
 import { heartbeat } from '@temporalio/activity';
 import type { PrismaClient } from '@prisma/client';
+import type { PhaseEnds } from '../domain/campaignClock';
 import { phaseLabels } from '../domain/labels';
 import { type ReportBoundary, reportsDueAt } from '../domain/reportKinds';
 import type { DatasetCache } from '../store/datasetCache';
-import { type StoredReport, generateReport } from '../store/reportStore';
+import type { PdfRenderer } from '../platform/libreOffice';
+import { type StoredReport, generateReport, reportDownloadName } from '../store/reportStore';
 import type { EmailToSend } from './email';
 
 export interface PhaseReportsRequest {
@@ -12,6 +13,8 @@ export interface PhaseReportsRequest {
   province: string;
   boundary: ReportBoundary;
   supervised: string[];
+  /** The campaign's phase ends (wall clock), so the reports are dated in campaign time; absent in older histories. */
+  phaseEnds?: PhaseEnds;
 }
 
 export interface PhaseReportsSubmission {
@@ -20,27 +23,36 @@ export interface PhaseReportsSubmission {
   email: EmailToSend;
 }
 
+/** Well inside the workflow's heartbeat timeout (2 minutes). */
+const HEARTBEAT_EVERY_MS = 20_000;
+
 function submissionEmail(request: PhaseReportsRequest, reports: StoredReport[], to: string): EmailToSend {
   const phase = phaseLabels[request.boundary];
   const lines = reports.map((r) => {
     const open = r.openTasks > 0 ? `（尚有${r.openTasks}项任务未办结，见报告 ${r.openTasks} task(s) still open, listed in the report）` : '';
-    return `- ${r.title}${open}\n  GET /reports/${encodeURIComponent(r.id)}/xlsx`;
+    const noPdf = r.files.pdf ? '' : '\n  （PDF 未能生成 no PDF: the PDF engine was unavailable）';
+    return `- ${r.title}${open}\n  GET /reports/${encodeURIComponent(r.id)}/xlsx${noPdf}`;
   });
   return {
     key: `report/${request.campaignId}/${request.province}/${request.boundary}`,
     to: [to],
     subject: `【报送】${request.province}${phase.zh}报告 Reports at the end of ${phase.en.toLowerCase()}: ${request.province}`,
     body: [
-      `${request.province}${phase.zh}结束，按专项行动方案报送以下材料（附件为 Excel 格式；CSV、JSON、HTML 格式可从系统下载）：`,
-      `${request.province}: the reports due at the end of ${phase.en.toLowerCase()} are attached (XLSX; CSV, JSON and HTML from the API).`,
+      `${request.province}${phase.zh}结束，按专项行动方案报送以下材料（附件为 Excel 和 PDF 格式；CSV、JSON、HTML 格式可从系统下载）：`,
+      `${request.province}: the reports due at the end of ${phase.en.toLowerCase()} are attached (XLSX and PDF; CSV, JSON and HTML from the API).`,
       '',
       ...lines,
     ].join('\n'),
-    attachments: reports.map((r) => ({ filename: path.basename(r.files.xlsx.file), file: r.files.xlsx.file })),
+    attachments: reports.flatMap((r) =>
+      (['xlsx', 'pdf'] as const).flatMap((format) => {
+        const file = r.files[format];
+        return file ? [{ filename: reportDownloadName(r, format), file: file.file }] : [];
+      }),
+    ),
   };
 }
 
-export function reportActivities(deps: { prisma: PrismaClient; reportsDir: string; miitReportEmail: string; datasets: DatasetCache }) {
+export function reportActivities(deps: { prisma: PrismaClient; reportsDir: string; miitReportEmail: string; datasets: DatasetCache; pdf?: PdfRenderer }) {
   return {
     /**
      * The reports due at the end of a phase, generated once and stored; returns them with the
@@ -50,8 +62,14 @@ export function reportActivities(deps: { prisma: PrismaClient; reportsDir: strin
       const now = new Date();
       const reports: StoredReport[] = [];
       for (const kind of reportsDueAt[request.boundary]) {
+        // A report waits for LibreOffice behind every other province's at a boundary: keep saying so.
         heartbeat(kind);
-        reports.push(await generateReport({ ...deps, dataset: deps.datasets.get }, { ...request, kind, by: 'campaign', now }));
+        const beating = setInterval(() => heartbeat(kind), HEARTBEAT_EVERY_MS);
+        try {
+          reports.push(await generateReport({ ...deps, dataset: deps.datasets.get }, { ...request, kind, by: 'campaign', now }));
+        } finally {
+          clearInterval(beating);
+        }
       }
       return {
         reports: reports.map(({ id, kind, title, openTasks }) => ({ id, kind, title, openTasks })),

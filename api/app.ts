@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
+import type { PdfRenderer } from '../platform/libreOffice';
 import type { Logger } from '../platform/logger';
 import { authenticate } from './auth';
 import { campaignRoutes, type CaseSettings } from './campaigns';
@@ -25,6 +26,8 @@ export interface ApiDependencies {
   log: Logger;
   /** The report store: the API serves its files and writes drafts into it. */
   reportsDir: string;
+  /** Prints drafted reports as PDF; without it they come without one. */
+  pdf?: PdfRenderer;
 }
 
 export function createApp(deps: ApiDependencies): Express {

@@ -65,10 +65,13 @@ export function importRoutes(deps: { prisma: PrismaClient; log: Logger }): Route
     if (foreign.length > 0) throw new HttpError(403, `you may not submit records of ${foreign.join('、')}; nothing was imported`);
 
     const enterprises = result.records.enterprises.length;
-    if (query.dryRun) return void res.json({ dryRun: true, kind: result.summary.kind, rows: result.summary.rows, enterprises });
+    // One file: how it was read, so a clerk sees that a GBK CSV was taken as GB18030.
+    const [{ format, encoding }] = result.summary.files;
+    const read = { format, ...(encoding ? { encoding } : {}) };
+    if (query.dryRun) return void res.json({ dryRun: true, kind: result.summary.kind, ...read, rows: result.summary.rows, enterprises });
     const outcome = await storeIntake(deps.prisma, result, { source: `import:${query.fileName}`, actor: me.staffId });
     deps.log.info({ fileName: query.fileName, by: me.staffId, created: outcome.created.length, changed: outcome.changed.length }, 'records imported');
-    res.json({ dryRun: false, kind: result.summary.kind, rows: result.summary.rows, enterprises, ...outcome });
+    res.json({ dryRun: false, kind: result.summary.kind, ...read, rows: result.summary.rows, enterprises, ...outcome });
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { config } from '../platform/config';
+import { type PdfRenderer, libreOfficePdfRenderer } from '../platform/libreOffice';
 import { createLogger } from '../platform/logger';
 import { onParentExit } from '../platform/parentWatch';
 import { createPrisma } from '../platform/prisma';
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
   // Lazy: the API starts, and /readyz says 503, while Temporal is still coming up or is down.
   const connection = Connection.lazy({ address: cfg.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
+  // Found (or installed) in the background: the API answers meanwhile, a draft waits for it.
+  const engine = libreOfficePdfRenderer(log, { configuredPath: cfg.LIBREOFFICE_BIN });
+  const pdf: PdfRenderer = async (xlsx, name) => (await engine)?.(xlsx, name);
   const app = createApp({
     prisma,
     temporal,
@@ -22,6 +26,7 @@ async function main(): Promise<void> {
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     log,
     reportsDir: cfg.REPORTS_DIR,
+    pdf,
     caseSettings: {
       scale: cfg.TIME_SCALE_DAYS_PER_SECOND > 0 ? { kind: 'scaled', daysPerSecond: cfg.TIME_SCALE_DAYS_PER_SECOND } : { kind: 'realtime' },
       taskDueDays: cfg.TASK_DUE_DAYS,

@@ -263,12 +263,12 @@ export function openApiDocument(): object {
       },
       '/reports/{id}/{format}': {
         get: {
-          summary: 'Download a report: XLSX in the official layout, CSV, JSON, or a printable HTML page',
+          summary: 'Download a report: XLSX in the official layout, its PDF, CSV, JSON, or a printable HTML page',
           parameters: [
             { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
             { name: 'format', in: 'path', required: true, schema: z.toJSONSchema(ReportFormat) },
           ],
-          responses: { 200: { description: 'the file' }, 400: error('unknown format'), 404: error('no such report, or not yours') },
+          responses: { 200: { description: 'the file' }, 400: error('unknown format'), 404: error('no such report, or not yours, or no PDF (no PDF engine when it was generated)') },
         },
       },
       '/campaigns/{id}/provinces/{province}/reports': {

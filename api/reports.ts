@@ -1,12 +1,13 @@
-import path from 'node:path';
 import type { PrismaClient, Prisma } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { type Principal, coordinatesProvince } from '../domain/access';
 import { campaignWorkflowId } from '../domain/caseIds';
+import type { PhaseEnds } from '../domain/campaignClock';
 import { ReportFormat, ReportKind } from '../domain/reportKinds';
-import { generateReport, presentReport } from '../store/reportStore';
+import type { PdfRenderer } from '../platform/libreOffice';
+import { generateReport, presentReport, reportDownloadName, reportFilePath } from '../store/reportStore';
 import { progressQuery } from '../workflows/campaignMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
@@ -27,6 +28,7 @@ const contentTypes: Record<ReportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
   html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
 };
 
 /**
@@ -38,7 +40,7 @@ function seesReport(me: Principal, province: string | null): boolean {
 }
 
 /** The phase reports: listed and served from the report store; drafts made on demand. */
-export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; reportsDir: string }): Router {
+export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; reportsDir: string; pdf?: PdfRenderer }): Router {
   const router = Router();
 
   const requireReportRole = (me: Principal) => {
@@ -77,18 +79,24 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     const report = await visibleReport(res, req.params.id);
     const format = parseOr400(ReportFormat, req.params.format, 'format');
     const file = report.files[format];
+    if (!file) throw new HttpError(404, 'this report has no PDF: no PDF engine (LibreOffice) was available when it was generated');
     res.type(contentTypes[format]);
-    // Downloads keep the report's own name; HTML opens in the browser for printing.
-    if (format !== 'html') res.attachment(path.basename(file.file));
-    res.sendFile(path.join(deps.reportsDir, file.file));
+    // Downloads carry the report's name; HTML opens in the browser for printing.
+    if (format !== 'html') res.attachment(reportDownloadName(report, format));
+    // The path is checked to be inside the store; the store itself may sit under a dot folder (~/.local/…).
+    res.sendFile(reportFilePath(deps.reportsDir, file.file), { dotfiles: 'allow' });
   });
 
-  /** The campaign workflow holds the supervised cases; a campaign no longer running has none to add. */
-  const supervisedIn = async (campaignId: string, province: string): Promise<string[]> => {
+  /**
+   * The campaign workflow holds the supervised cases and the phase ends that set the campaign's
+   * clock; a campaign whose workflow cannot answer has none to add and runs on the wall clock.
+   */
+  const workflowStateOf = async (campaignId: string, province: string): Promise<{ supervised: string[]; phaseEnds?: PhaseEnds }> => {
     try {
-      return (await deps.temporal.workflow.getHandle(campaignWorkflowId(campaignId, province)).query(progressQuery)).supervised;
+      const { supervised, phaseEnds } = await deps.temporal.workflow.getHandle(campaignWorkflowId(campaignId, province)).query(progressQuery);
+      return { supervised, phaseEnds };
     } catch {
-      return [];
+      return { supervised: [] };
     }
   };
 
@@ -106,7 +114,9 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     const { kind } = parseOr400(DraftBody, req.body, 'request body');
     if (kind === 'nationalSummary') throw new HttpError(400, 'the national roll-up is drafted at POST /campaigns/:id/reports');
     await campaignExists(id);
-    const report = await generateReport(deps, { campaignId: id, province, kind, supervised: await supervisedIn(id, province), by: me.email, now: new Date() });
+    // The province names a folder nowhere (the store hashes ids), but a name not on file is no province.
+    if (!(await deps.prisma.province.findUnique({ where: { name: province }, select: { name: true } }))) throw new HttpError(404, 'province not found');
+    const report = await generateReport(deps, { campaignId: id, province, kind, ...(await workflowStateOf(id, province)), by: me.email, now: new Date() });
     res.status(201).json(report);
   });
 
@@ -117,8 +127,10 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     if (kind !== 'nationalSummary') throw new HttpError(400, 'a provincial report is drafted at POST /campaigns/:id/provinces/:province/reports');
     await campaignExists(req.params.id);
     const provinces = await deps.prisma.caseTask.findMany({ where: { campaignId: req.params.id }, distinct: ['provinceName'], select: { provinceName: true } });
-    const supervised = (await Promise.all(provinces.map((p) => supervisedIn(req.params.id, p.provinceName)))).flat();
-    const report = await generateReport(deps, { campaignId: req.params.id, province: null, kind, supervised, by: me.email, now: new Date() });
+    const states = await Promise.all(provinces.map((p) => workflowStateOf(req.params.id, p.provinceName)));
+    // Every province of a campaign starts together, on one clock.
+    const phaseEnds = states.find((s) => s.phaseEnds)?.phaseEnds;
+    const report = await generateReport(deps, { campaignId: req.params.id, province: null, kind, supervised: states.flatMap((s) => s.supervised), phaseEnds, by: me.email, now: new Date() });
     res.status(201).json(report);
   });
 

@@ -71,3 +71,32 @@ export function phaseOn(calendar: CampaignCalendar, date: IsoDate): CasePhase {
   if (date <= calendar.acceptance.to) return 'acceptance';
   return 'closed';
 }
+
+/**
+ * Pairs of a wall-clock instant and the campaign instant it stands for (ms), in time order: the
+ * phase ends. On a fast clock the campaign's calendar runs ahead of the wall; in real time the
+ * pairs are equal.
+ */
+export type CampaignClock = readonly (readonly [wallMs: number, campaignMs: number])[];
+
+/** The clock of a campaign from its calendar and the wall-clock ends of its phases. */
+export function campaignClock(calendar: CampaignCalendar, ends: PhaseEnds): CampaignClock {
+  const inCampaignTime = phaseEnds(calendar, 0, { kind: 'realtime' });
+  const phases = ['selfInspection', 'rectification', 'acceptance'] as const;
+  return phases.map((p) => [Date.parse(ends[p]), Date.parse(inCampaignTime[p])] as const);
+}
+
+/**
+ * The campaign instant a wall-clock instant stands for: linear between the phase ends, and
+ * before the first (or after the last) at the rate of the nearest phase. Without a clock, the
+ * wall clock is the campaign's.
+ */
+export function campaignInstantAt(clock: CampaignClock | undefined, wall: string): string {
+  if (!clock || clock.length < 2) return wall;
+  const at = Date.parse(wall);
+  let i = 0;
+  while (i < clock.length - 2 && at > clock[i + 1][0]) i++;
+  const [[w0, c0], [w1, c1]] = [clock[i], clock[i + 1]];
+  const rate = w1 === w0 ? 1 : (c1 - c0) / (w1 - w0);
+  return new Date(Math.round(c0 + (at - w0) * rate)).toISOString();
+}

@@ -19,6 +19,6 @@ export const reportsDueAt: Readonly<Record<ReportBoundary, readonly ReportKind[]
   acceptance: ['summary'],
 };
 
-/** File formats every report comes in. */
-export const ReportFormat = z.enum(['xlsx', 'csv', 'json', 'html'], { error: 'must be xlsx, csv, json or html' });
+/** File formats a report comes in: all of them, the PDF when a PDF engine was there to print it. */
+export const ReportFormat = z.enum(['xlsx', 'csv', 'json', 'html', 'pdf'], { error: 'must be xlsx, csv, json, html or pdf' });
 export type ReportFormat = z.infer<typeof ReportFormat>;

@@ -8,7 +8,7 @@ import { readCsv } from './readCsv';
 import { readJson } from './readJson';
 import { readXlsx } from './readXlsx';
 import { type ParsedRow, parseRows } from './rows';
-import { sniff } from './sniff';
+import { type FileFormat, type TextEncoding, sniff } from './sniff';
 import { type Naming, type SheetSource, gridNaming, jsonNaming } from './source';
 
 export interface IntakeFile {
@@ -21,12 +21,21 @@ export interface IntakeSummary {
   kind: 'annex1' | 'annex2';
   /** Rows read, per sheet the file has. */
   rows: Partial<Record<SheetKey, number>>;
+  /** How each file was read, in the order given; a text file says which encoding it was in. */
+  files: FileReadAs[];
+}
+
+export interface FileReadAs {
+  fileName: string;
+  format: FileFormat;
+  encoding?: TextEncoding;
 }
 
 export type IntakeResult = { ok: true; records: CampaignRecords; summary: IntakeSummary } | { ok: false; problems: IntakeProblem[] };
 
 interface FileRead {
   sources: SheetSource[];
+  readAs?: FileReadAs;
   /** How this file's own words name a sheet, for sheets it lacks. */
   naming(layout: SheetLayout): Naming;
 }
@@ -35,11 +44,11 @@ async function readFile({ fileName, content }: IntakeFile, problems: ProblemList
   const sniffed = sniff(content, fileName);
   switch (sniffed.format) {
     case 'xlsx':
-      return { sources: await readXlsx(content, fileName, problems), naming: gridNaming };
+      return { sources: await readXlsx(content, fileName, problems), naming: gridNaming, readAs: { fileName, format: 'xlsx' } };
     case 'csv':
-      return { sources: readCsv(sniffed.text, fileName, problems), naming: gridNaming };
+      return { sources: readCsv(sniffed.text, fileName, problems), naming: gridNaming, readAs: { fileName, format: 'csv', encoding: sniffed.encoding } };
     case 'json':
-      return { sources: readJson(sniffed.text, fileName, problems), naming: jsonNaming };
+      return { sources: readJson(sniffed.text, fileName, problems), naming: jsonNaming, readAs: { fileName, format: 'json', encoding: sniffed.encoding } };
     case undefined:
       problems.add({ value: fileName, reason: sniffed.reason });
       return { sources: [], naming: gridNaming };
@@ -64,8 +73,10 @@ export async function parseCampaignFiles(inputs: readonly IntakeFile[], options:
   const problems = new ProblemList();
   const found = new Map<SheetKey, SheetSource>();
   let naming = gridNaming;
+  const files: FileReadAs[] = [];
   for (const file of inputs) {
     const read = await readFile(file, problems);
+    if (read.readAs) files.push(read.readAs);
     if (read.sources.length > 0) naming = read.naming;
     for (const source of read.sources) {
       if (!found.has(source.layout.key)) found.set(source.layout.key, source);
@@ -113,7 +124,7 @@ export async function parseCampaignFiles(inputs: readonly IntakeFile[], options:
   for (const key of found.keys()) rows[key] = parsed[key].length;
   return {
     ok: true,
-    summary: { kind, rows },
+    summary: { kind, rows, files },
     records: {
       enterprises: recordsOf(parsed.enterprises),
       miningLicences: recordsOf(parsed.miningLicences),

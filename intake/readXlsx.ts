@@ -4,6 +4,7 @@ import { type GridRow, nameKey, readGrid } from './grid';
 import { LISTS_SHEET, sheets } from './layout';
 import type { ProblemList } from './problems';
 import type { SheetSource } from './source';
+import { zipProblem } from './zipBounds';
 
 /**
  * Merged cells other than the top-left one read as empty: copying a merged quantity into every row
@@ -19,6 +20,11 @@ function cellValue(cell: Cell): CellValue {
 }
 
 export async function readXlsx(content: Buffer, fileName: string, problems: ProblemList): Promise<SheetSource[]> {
+  const bound = await zipProblem(content);
+  if (bound) {
+    problems.add({ value: fileName, reason: bound });
+    return [];
+  }
   const workbook = new Workbook();
   try {
     // exceljs types its input as an ArrayBuffer of its own declaring; a copy satisfies them.

@@ -47,6 +47,8 @@ const ConfigSchema = z.object({
   MIIT_REPORT_EMAIL: z.email().default('miit-reports@rare-earth-campaign.local'),
   /** The report store: generated report files; `<DATA_DIR>/reports` unless set. */
   REPORTS_DIR: z.string().trim().optional(),
+  /** The soffice that prints reports as PDF; unset, PATH and then apt-get are tried. */
+  LIBREOFFICE_BIN: z.string().trim().min(1).optional(),
   MAIL_SINK_SMTP_PORT: port.default(1025),
   MAIL_SINK_HTTP_PORT: port.default(1080),
 

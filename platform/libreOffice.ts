@@ -118,26 +118,103 @@ async function searchRoutes(configuredPath: string | undefined, log: Logger | un
 const filters = { csv: 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true', pdf: 'pdf' } as const;
 
 /**
- * Converts a spreadsheet headless and returns the path of the result in `outDir`. Each call runs
- * with a throwaway user profile: LibreOffice refuses a second instance on a profile in use, so
- * parallel conversions would otherwise collide. CSV holds the first sheet only.
+ * Converts spreadsheets headless, several in one LibreOffice process (its start-up is most of the
+ * cost), and returns the path of each result in `outDir`, undefined for one it could not convert.
+ * Each call runs with a throwaway user profile: LibreOffice refuses a second instance on a profile
+ * in use, so parallel conversions would otherwise collide. CSV holds the first sheet only.
  */
-export async function convertWithLibreOffice(
-  input: string,
+export async function convertManyWithLibreOffice(
+  inputs: readonly string[],
   format: keyof typeof filters,
   options: { outDir: string; soffice?: string; timeoutMs?: number },
-): Promise<string> {
+): Promise<(string | undefined)[]> {
   const soffice = options.soffice ?? (await findOrInstallLibreOffice());
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
-  const output = path.join(options.outDir, `${path.parse(input).name}.${format}`);
+  const outputs = inputs.map((input) => path.join(options.outDir, `${path.parse(input).name}.${format}`));
   try {
     fs.mkdirSync(options.outDir, { recursive: true });
-    fs.rmSync(output, { force: true });
-    const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', filters[format], '--outdir', options.outDir, input];
-    const { stdout, stderr } = await run(soffice, args, { timeout: options.timeoutMs ?? 120_000 });
-    if (!fs.existsSync(output)) throw new Error(`LibreOffice wrote no ${output}\n${stdout}${stderr}`);
-    return output;
+    for (const output of outputs) fs.rmSync(output, { force: true });
+    const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', filters[format], '--outdir', options.outDir, ...inputs];
+    await run(soffice, args, { timeout: options.timeoutMs ?? 120_000 + 30_000 * inputs.length });
+    return outputs.map((output) => (fs.existsSync(output) ? output : undefined));
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** One spreadsheet converted; fails when LibreOffice wrote nothing. */
+export async function convertWithLibreOffice(input: string, format: keyof typeof filters, options: { outDir: string; soffice?: string; timeoutMs?: number }): Promise<string> {
+  const [output] = await convertManyWithLibreOffice([input], format, options);
+  if (!output) throw new Error(`LibreOffice wrote no ${path.join(options.outDir, `${path.parse(input).name}.${format}`)}`);
+  return output;
+}
+
+/** Turns a report's workbook into its PDF; undefined when the conversion failed (already logged). */
+export type PdfRenderer = (xlsx: Buffer, name: string) => Promise<Buffer | undefined>;
+
+/** Each LibreOffice process takes a few hundred MB: a few at a time, each converting what has queued. */
+const PROCESSES_AT_ONCE = 2;
+const WORKBOOKS_PER_PROCESS = 12;
+
+interface PdfRequest {
+  xlsx: Buffer;
+  name: string;
+  done(pdf: Buffer | undefined): void;
+}
+
+/**
+ * The PDF engine of the worker and the API: LibreOffice prints the workbook as its page setup says
+ * (A4 landscape, heading rows repeated, header and footer with the province and page numbers).
+ * Workbooks that arrive while LibreOffice is busy (every province's reports at a phase boundary)
+ * wait and are then converted together by one process.
+ *
+ * Without LibreOffice (none found, none installable) it answers undefined and says so once,
+ * loudly: reports then come without a PDF rather than holding up a phase boundary until somebody
+ * installs it. A conversion that fails is logged and likewise leaves that report without a PDF.
+ */
+export async function libreOfficePdfRenderer(log: Logger, options: { configuredPath?: string } = {}): Promise<PdfRenderer | undefined> {
+  let soffice: string;
+  try {
+    soffice = await findOrInstallLibreOffice({ ...options, log });
+  } catch (error) {
+    log.warn({ error: error instanceof Error ? error.message : String(error) }, 'no PDF engine: reports will be written without their PDF until LibreOffice is available and the process restarts');
+    return undefined;
+  }
+  const queue: PdfRequest[] = [];
+  let running = 0;
+  const convert = async (batch: PdfRequest[]) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-pdf-'));
+    try {
+      const inputs = batch.map((request, i) => {
+        const input = path.join(dir, `report-${i}.xlsx`);
+        fs.writeFileSync(input, request.xlsx);
+        return input;
+      });
+      const outputs = await convertManyWithLibreOffice(inputs, 'pdf', { outDir: dir, soffice });
+      batch.forEach((request, i) => {
+        const output = outputs[i];
+        if (!output) log.warn({ report: request.name }, 'LibreOffice wrote no PDF: the report is stored without it');
+        request.done(output ? fs.readFileSync(output) : undefined);
+      });
+    } catch (error) {
+      log.warn({ reports: batch.map((r) => r.name), error: firstLines(error) }, 'PDF conversion failed: the reports are stored without their PDF');
+      for (const request of batch) request.done(undefined);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const pump = () => {
+    while (running < PROCESSES_AT_ONCE && queue.length > 0) {
+      running++;
+      void convert(queue.splice(0, WORKBOOKS_PER_PROCESS)).finally(() => {
+        running--;
+        pump();
+      });
+    }
+  };
+  return (xlsx, name) =>
+    new Promise((done) => {
+      queue.push({ xlsx, name, done });
+      pump();
+    });
 }

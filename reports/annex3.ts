@@ -32,7 +32,7 @@ export function buildAnnex3(data: ProvinceReportData, options: BuildOptions): An
       type,
       rows: members.map((a, i) => ({ no: i + 1, code: a.enterprise.code, name: a.enterprise.name, answers: a.answers })),
     })),
-    openWork: openWorkOf(assessments, ['verification'], options.generatedAt),
+    openWork: openWorkOf(assessments, ['verification'], options),
   };
 }
 

@@ -51,7 +51,7 @@ export function buildAnnex4(data: ProvinceReportData, options: BuildOptions): An
         measures: a.dispositions,
       })),
     })),
-    openWork: openWorkOf(assessments, ['handlingPlan', 'disposition'], options.generatedAt),
+    openWork: openWorkOf(assessments, ['handlingPlan', 'disposition'], options),
   };
 }
 

@@ -66,7 +66,7 @@ export function buildHandlingPlans(data: ProvinceReportData, options: BuildOptio
     ...reportHeader('handlingPlans', `${data.province}${handlingPlanLabels.title.zh}`, data.campaign, data.province, options),
     province: data.province,
     enterprises: problems.map((a, i) => entryOf(a, i + 1)),
-    openWork: openWorkOf(assessments, ['verification', 'handlingPlan'], options.generatedAt),
+    openWork: openWorkOf(assessments, ['verification', 'handlingPlan'], options),
   };
 }
 

@@ -1,4 +1,5 @@
 import { type Label, provincePlaceholder, reportLabels, reportPunctuation } from '../domain/labels';
+import { type CampaignClock, campaignInstantAt } from '../domain/campaignClock';
 import type { ReportKind } from '../domain/reportKinds';
 import type { ReportCampaign } from './data';
 import { asOfLine, withDraftMark } from './format';
@@ -11,6 +12,13 @@ export interface BuildOptions {
   generatedAt: string;
   /** Marked as a draft (草稿) in every title: generated before the phase's report is due. */
   draft: boolean;
+  /** How the wall clock maps to the campaign's calendar (a fast clock); absent, they are the same. */
+  clock?: CampaignClock;
+}
+
+/** A wall-clock instant in the campaign's time: what the reports print as dates. */
+export function inCampaignTime(options: BuildOptions, wall: string): string {
+  return campaignInstantAt(options.clock, wall);
 }
 
 /** What every report's JSON starts with. */
@@ -21,6 +29,8 @@ export interface ReportHeader {
   /** Absent for the national roll-up. */
   province?: string;
   generatedAt: string;
+  /** The campaign instant the data is as of (generatedAt on the campaign's clock): the date printed. */
+  asOf: string;
   draft: boolean;
 }
 
@@ -31,6 +41,7 @@ export function reportHeader(kind: ReportKind, title: string, campaign: ReportCa
     campaign: { id: campaign.id, name: campaign.name },
     ...(province === undefined ? {} : { province }),
     generatedAt: options.generatedAt,
+    asOf: inCampaignTime(options, options.generatedAt),
     draft: options.draft,
   };
 }
@@ -44,5 +55,5 @@ export function provincialTitle(form: Label, province: string): string {
 export function titleRows(builder: SheetBuilder, header: ReportHeader, annexNo?: number): void {
   if (annexNo !== undefined) builder.row('mark', [`${reportLabels.annexMark.zh}${annexNo}`]);
   builder.wideRow('title', header.title);
-  builder.wideRow('subtitle', `${header.campaign.name}${reportPunctuation.space}${asOfLine(header.generatedAt)}`);
+  builder.wideRow('subtitle', `${header.campaign.name}${reportPunctuation.space}${asOfLine(header.asOf)}`);
 }

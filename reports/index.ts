@@ -4,7 +4,7 @@ import { type Annex4Report, annex4Sheets, buildAnnex4 } from './annex4';
 import { writeCsv } from './csv';
 import type { Annex2Data, NationalReportData, ProvinceReportData } from './data';
 import { type HandlingPlansReport, buildHandlingPlans, handlingPlansSheets } from './handlingPlans';
-import type { BuildOptions, ReportHeader, ReportKind } from './header';
+import type { BuildOptions, ReportKind } from './header';
 import { writeHtml } from './html';
 import { type NationalSummaryReport, buildNationalSummary, nationalSummarySheets } from './rollup';
 import type { Sheet } from './sheet';
@@ -55,16 +55,10 @@ export function buildReport<K extends ReportKind>(kind: K, data: ReportInputs[K]
 
 export interface RenderedReport {
   title: string;
-  /** Without extension: campaign, kind, province (or national), and -draft for a draft. */
-  fileName: string;
   xlsx: Buffer;
   csv: string;
   json: string;
   html: string;
-}
-
-export function reportFileName(header: ReportHeader): string {
-  return [header.campaign.id, header.kind, header.province ?? 'national', ...(header.draft ? ['draft'] : [])].join('-');
 }
 
 /**
@@ -77,8 +71,7 @@ export async function renderReport<K extends ReportKind>(kind: K, data: ReportIn
   const sheets = report.sheets(model);
   return {
     title: model.title,
-    fileName: reportFileName(model),
-    xlsx: await writeXlsx(sheets, { title: model.title, generatedAt: options.generatedAt }),
+    xlsx: await writeXlsx(sheets, { title: model.title, province: model.province, generatedAt: options.generatedAt }),
     csv: writeCsv(sheets),
     json: `${JSON.stringify(model, null, 2)}\n`,
     html: writeHtml(sheets, { title: model.title }),

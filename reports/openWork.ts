@@ -1,7 +1,9 @@
 import type { TaskKind } from '../domain/caseWork';
 import type { AgencyKind } from '../domain/enums';
 import { agencyLabels, annex2FieldLabels, openWorkLabels, reportLabels, taskKindLabels } from '../domain/labels';
+import type { IsoDate } from '../domain/campaign';
 import type { EnterpriseAssessment } from './assess';
+import { type BuildOptions, inCampaignTime } from './header';
 import { chineseDate, deadlineDate, parenthesised } from './format';
 import type { SheetBuilder } from './sheet';
 
@@ -16,6 +18,8 @@ export interface OpenTask {
   kind: TaskKind;
   agencyKind: AgencyKind;
   dueAt: string;
+  /** The campaign day it is due by, as the report prints it. */
+  dueOn: IsoDate;
   overdue: boolean;
 }
 
@@ -33,7 +37,7 @@ export function isOverdue(dueAt: string, generatedAt: string): boolean {
 }
 
 /** The open tasks of the given kinds, enterprise by enterprise (assessments come by credit code). */
-export function openWorkOf(assessments: readonly EnterpriseAssessment[], kinds: readonly TaskKind[], generatedAt: string): OpenWork {
+export function openWorkOf(assessments: readonly EnterpriseAssessment[], kinds: readonly TaskKind[], options: BuildOptions): OpenWork {
   const tasks: OpenTask[] = [];
   for (const a of assessments) {
     const open = a.tasks
@@ -53,7 +57,8 @@ export function openWorkOf(assessments: readonly EnterpriseAssessment[], kinds: 
         kind: t.kind,
         agencyKind: t.agencyKind,
         dueAt: t.dueAt,
-        overdue: isOverdue(t.dueAt, generatedAt),
+        dueOn: deadlineDate(inCampaignTime(options, t.dueAt)),
+        overdue: isOverdue(t.dueAt, options.generatedAt),
       });
     }
   }
@@ -77,7 +82,7 @@ export function openWorkSection(builder: SheetBuilder, work: OpenWork): void {
   for (const e of work.notStarted) builder.spannedRow('data', [{ count: ++no }, e.name, openWorkLabels.noTasks.zh, ''], spans);
   for (const t of work.tasks) {
     const task = `${taskKindLabels[t.kind].zh}${parenthesised(agencyLabels[t.agencyKind].zh)}`;
-    const due = `${chineseDate(deadlineDate(t.dueAt))}${t.overdue ? parenthesised(openWorkLabels.overdue.zh) : ''}`;
+    const due = `${chineseDate(t.dueOn)}${t.overdue ? parenthesised(openWorkLabels.overdue.zh) : ''}`;
     builder.spannedRow('data', [{ count: ++no }, t.enterpriseName, task, due], spans);
   }
 }

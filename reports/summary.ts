@@ -217,7 +217,7 @@ export function buildSummary(data: ProvinceReportData, options: BuildOptions): S
     figures: summaryFigures(assessments, options.generatedAt),
     typicalCases: typicalCasesOf(assessments, data.province),
     unfinished: unfinishedOf(assessments, data.province),
-    openWork: openWorkOf(assessments, ['verification', 'handlingPlan', 'disposition', 'acceptance'], options.generatedAt),
+    openWork: openWorkOf(assessments, ['verification', 'handlingPlan', 'disposition', 'acceptance'], options),
   };
 }
 

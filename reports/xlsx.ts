@@ -49,7 +49,19 @@ function rowHeight(sheet: Sheet, rowIndex: number, merges: Map<string, Merge>, c
   return lines * LINE_HEIGHT + 4;
 }
 
-function writeSheet(workbook: Workbook, sheet: Sheet): Worksheet {
+/** Header and footer codes start with &: a literal one is written twice. */
+function headerText(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+export interface WorkbookMeta {
+  title: string;
+  /** Printed at the top of every page; absent for the national roll-up. */
+  province?: string;
+  generatedAt: string;
+}
+
+function writeSheet(workbook: Workbook, sheet: Sheet, meta: WorkbookMeta): Worksheet {
   const frozen = sheet.frozenRows;
   const worksheet = workbook.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}`, activeCell: `A${frozen + 1}` }],
@@ -63,7 +75,11 @@ function writeSheet(workbook: Workbook, sheet: Sheet): Worksheet {
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
       ...(sheet.printTitleRows ? { printTitlesRow: `${sheet.printTitleRows.from}:${sheet.printTitleRows.to}` } : {}),
     },
-    headerFooter: { oddFooter: `&C${reportLabels.pageFooter.zh}` },
+    // Every printed page (and the PDF printed from it) says whose report it is and which page.
+    headerFooter: {
+      oddHeader: `&L${headerText(meta.province ?? reportLabels.national.zh)}&R${headerText(meta.title)}`,
+      oddFooter: `&C${reportLabels.pageFooter.zh}`,
+    },
   });
   worksheet.columns = sheet.columns.map((c) => ({ width: c.width }));
 
@@ -89,7 +105,7 @@ function writeSheet(workbook: Workbook, sheet: Sheet): Worksheet {
 }
 
 /** The workbook in the forms' layout, byte-identical for the same sheets and `generatedAt`. */
-export async function writeXlsx(sheets: readonly Sheet[], meta: { title: string; generatedAt: string }): Promise<Buffer> {
+export async function writeXlsx(sheets: readonly Sheet[], meta: WorkbookMeta): Promise<Buffer> {
   if (sheets.length === 0) throw new RangeError('a workbook needs at least one sheet');
   const workbook = new Workbook();
   const at = new Date(meta.generatedAt);
@@ -98,6 +114,6 @@ export async function writeXlsx(sheets: readonly Sheet[], meta: { title: string;
   workbook.title = meta.title;
   workbook.created = at;
   workbook.modified = at;
-  for (const sheet of sheets) writeSheet(workbook, sheet);
+  for (const sheet of sheets) writeSheet(workbook, sheet, meta);
   return stampZipEntries(Buffer.from(await workbook.xlsx.writeBuffer()), at);
 }

@@ -68,6 +68,7 @@ async function main(): Promise<number> {
       for (const problem of result.problems) console.error(`  ${describe(problem)}`);
       return 1;
     }
+    for (const file of result.summary.files) console.log(`${file.fileName}: read as ${file.format.toUpperCase()}${file.encoding ? ` in ${file.encoding}` : ''}`);
     const rows = Object.entries(result.summary.rows).map(([sheet, n]) => `${sheet} ${n}`).join(', ');
     console.log(`${result.summary.kind}: ${result.records.enterprises.length} enterprise(s); rows: ${rows}`);
     if (args.values['dry-run']) {

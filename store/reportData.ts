@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { type CampaignDataset, assembleDossiers, buildDataset } from '../domain/campaign';
 import { ViolationCode, DispositionCode } from '../domain/caseCatalogue';
+import type { CampaignCalendar } from '../domain/campaignClock';
 import { DispositionCompletion, type TaskKind } from '../domain/caseWork';
 import { checkEnterprise } from '../domain/rules';
 import type {
@@ -49,6 +50,19 @@ async function loadCampaign(prisma: PrismaClient, campaignId: string): Promise<R
   const row = await prisma.campaign.findUnique({ where: { id: campaignId } });
   if (!row) throw new Error(`no campaign ${campaignId}`);
   return { id: row.id, name: row.name, reviewWindow: { from: isoOf(row.reviewWindowStart), to: isoOf(row.reviewWindowEnd) } };
+}
+
+/** The campaign's calendar as its row records it (a phase ends the day before the next begins). */
+export async function loadCampaignCalendar(prisma: PrismaClient, campaignId: string): Promise<CampaignCalendar> {
+  const row = await prisma.campaign.findUnique({ where: { id: campaignId } });
+  if (!row) throw new Error(`no campaign ${campaignId}`);
+  const dayBefore = (d: Date) => isoOf(new Date(d.getTime() - 86_400_000));
+  return {
+    selfInspection: { from: isoOf(row.selfInspectionStart), to: dayBefore(row.rectificationStart) },
+    rectification: { from: isoOf(row.rectificationStart), to: dayBefore(row.acceptanceStart) },
+    acceptance: { from: isoOf(row.acceptanceStart), to: isoOf(row.endsOn) },
+    reviewWindow: { from: isoOf(row.reviewWindowStart), to: isoOf(row.reviewWindowEnd) },
+  };
 }
 
 interface CaseRecords {
@@ -133,12 +147,20 @@ async function datasetOf(prisma: PrismaClient, given: CampaignDataset | undefine
   return given ?? buildDataset(assembleDossiers(await loadCampaignRecords(prisma)));
 }
 
-/** The province's listed enterprises: those on file in it, and any with a case in it under this campaign. */
+/**
+ * The campaign's enterprises in a province: those with a case in it, known by the tasks every case
+ * opens when it starts. Never every enterprise on file there: a campaign over a chosen list
+ * reports on that list, not on the province's archive.
+ */
+async function campaignEnterpriseCodes(prisma: PrismaClient, campaignId: string, province?: string): Promise<{ code: string; province: string }[]> {
+  const rows = await prisma.caseTask.findMany({ where: { campaignId, ...(province === undefined ? {} : { provinceName: province }) }, distinct: ['enterpriseCode', 'provinceName'], select: { enterpriseCode: true, provinceName: true } });
+  return rows.map((r) => ({ code: r.enterpriseCode, province: r.provinceName }));
+}
+
+/** The province's listed enterprises: the given list, or the campaign's cases in it. */
 async function provinceEnterprises(prisma: PrismaClient, campaignId: string, province: string, codes: readonly string[] | undefined): Promise<ReportEnterprise[]> {
-  const where: Prisma.EnterpriseWhereInput = codes
-    ? { code: { in: [...codes] } }
-    : { OR: [{ provinceName: province }, { code: { in: (await prisma.caseTask.findMany({ where: { campaignId, provinceName: province }, distinct: ['enterpriseCode'], select: { enterpriseCode: true } })).map((t) => t.enterpriseCode) } }] };
-  const rows = await prisma.enterprise.findMany({ where, select: { code: true, name: true, types: true }, orderBy: { code: 'asc' } });
+  const listed = codes ?? (await campaignEnterpriseCodes(prisma, campaignId, province)).map((e) => e.code);
+  const rows = await prisma.enterprise.findMany({ where: { code: { in: [...listed] } }, select: { code: true, name: true, types: true }, orderBy: { code: 'asc' } });
   return rows.map((e) => ({ code: e.code, name: e.name, types: e.types }));
 }
 
@@ -172,7 +194,7 @@ export interface ProvinceReportRequest {
   province: string;
   /** Credit codes under supervision (挂牌督办), as the campaign workflow holds them. */
   supervised: readonly string[];
-  /** The campaign's list for the province (annex 1); by default every enterprise on file there. */
+  /** The campaign's list for the province (annex 1); by default the enterprises with a case in it. */
   enterprises?: readonly string[];
   dataset?: CampaignDataset;
 }
@@ -193,7 +215,7 @@ export interface NationalReportRequest {
   campaignId: string;
   /** Supervised credit codes of every province. */
   supervised: readonly string[];
-  /** By default the provinces the campaign has cases in, or failing any, every province on file. */
+  /** By default the provinces the campaign has cases in. */
   provinces?: readonly string[];
   dataset?: CampaignDataset;
 }
@@ -202,21 +224,15 @@ export interface NationalReportRequest {
 export async function loadNationalReportData(prisma: PrismaClient, request: NationalReportRequest): Promise<NationalReportData> {
   const { campaignId } = request;
   const [campaign, cases, dataset] = await Promise.all([loadCampaign(prisma, campaignId), loadCaseRecords(prisma, { campaignId }), datasetOf(prisma, request.dataset)]);
-  const onFile = await prisma.enterprise.findMany({ select: { code: true, name: true, types: true, provinceName: true }, orderBy: { code: 'asc' } });
-  const withCases = await prisma.caseTask.findMany({ where: { campaignId }, distinct: ['enterpriseCode', 'provinceName'], select: { enterpriseCode: true, provinceName: true } });
-  const provinces = request.provinces ?? (cases.size > 0 ? [...cases.keys()] : [...new Set(onFile.map((e) => e.provinceName))]);
-  const byCode = new Map(onFile.map((e) => [e.code, e]));
+  const withCases = await campaignEnterpriseCodes(prisma, campaignId);
+  const onFile = await prisma.enterprise.findMany({ where: { code: { in: [...new Set(withCases.map((e) => e.code))] } }, select: { code: true, name: true, types: true }, orderBy: { code: 'asc' } });
+  const provinces = request.provinces ?? [...cases.keys(), ...withCases.map((e) => e.province)];
   const supervised = new Set(request.supervised);
   return {
     campaign,
     provinces: [...new Set(provinces)].sort().map((province) => {
-      const codes = new Set([...onFile.filter((e) => e.provinceName === province).map((e) => e.code), ...withCases.filter((t) => t.provinceName === province).map((t) => t.enterpriseCode)]);
-      const enterprises = [...codes]
-        .flatMap((code) => {
-          const e = byCode.get(code);
-          return e ? [{ code: e.code, name: e.name, types: e.types }] : [];
-        })
-        .sort((a, b) => (a.code < b.code ? -1 : 1));
+      const codes = new Set(withCases.filter((e) => e.province === province).map((e) => e.code));
+      const enterprises = onFile.filter((e) => codes.has(e.code));
       return provinceData(campaign, province, enterprises, dataset, cases.get(province), supervised);
     }),
   };

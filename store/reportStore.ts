@@ -3,12 +3,18 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PrismaClient, Report as ReportRow } from '@prisma/client';
 import type { CampaignDataset } from '../domain/campaign';
+import { type CampaignClock, type PhaseEnds, campaignClock } from '../domain/campaignClock';
 import type { ReportBoundary, ReportFormat, ReportKind } from '../domain/reportKinds';
-import { type ProvinceReportData, type RenderedReport, renderReport } from '../reports';
-import { loadAnnex2Data, loadNationalReportData, loadProvinceReportData } from './reportData';
+import { type BuildOptions, type ProvinceReportData, type RenderedReport, renderReport } from '../reports';
+import type { PdfRenderer } from '../platform/libreOffice';
+import { stampPdf } from '../reports/pdfStamp';
+import { loadAnnex2Data, loadCampaignCalendar, loadNationalReportData, loadProvinceReportData } from './reportData';
 
-/** Where a report's files are, relative to the report store, with what they hold. */
-export type ReportFiles = Record<ReportFormat, { file: string; bytes: number; sha256: string }>;
+/** `file` is relative to the report store. */
+export type ReportFile = { file: string; bytes: number; sha256: string };
+
+/** Where a report's files are, with what they hold; no PDF when no PDF engine was available. */
+export type ReportFiles = Record<Exclude<ReportFormat, 'pdf'>, ReportFile> & { pdf?: ReportFile };
 
 export interface StoredReport {
   id: string;
@@ -36,6 +42,8 @@ export interface ReportRequest {
   supervised: readonly string[];
   by: string;
   now: Date;
+  /** The wall-clock ends of the campaign's phases (its workflow has them): they set its clock. */
+  phaseEnds?: PhaseEnds;
 }
 
 export function presentReport(row: ReportRow): StoredReport {
@@ -70,11 +78,13 @@ function openTasksOf(data: ProvinceReportData): number {
 interface ReportDeps {
   prisma: PrismaClient;
   reportsDir: string;
+  /** Prints the workbook as PDF; absent (no engine), the report comes without one. */
+  pdf?: PdfRenderer;
   /** The whole archive for the rules, when the caller keeps it (the worker); read afresh otherwise. */
   dataset?: () => Promise<CampaignDataset>;
 }
 
-async function render(deps: ReportDeps, request: ReportRequest, options: { generatedAt: string; draft: boolean }): Promise<{ rendered: RenderedReport; openTasks: number }> {
+async function render(deps: ReportDeps, request: ReportRequest, options: BuildOptions): Promise<{ rendered: RenderedReport; openTasks: number }> {
   const { prisma } = deps;
   const { campaignId, province, kind } = request;
   const dataset = kind === 'annex2' ? undefined : await deps.dataset?.();
@@ -91,6 +101,34 @@ async function render(deps: ReportDeps, request: ReportRequest, options: { gener
   return { rendered: await renderReport(kind, data, options), openTasks: openTasksOf(data) };
 }
 
+/**
+ * A report's folder in the store: its campaign's id made safe, then a hash of the report's id.
+ * Province names, kinds and times never become path segments, so nothing a client or an import
+ * names can climb out of the store, and no two reports share a folder.
+ */
+function reportFolder(id: string, campaignId: string): string {
+  const campaign = campaignId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || '_';
+  return path.posix.join(campaign, createHash('sha256').update(id).digest('hex').slice(0, 32));
+}
+
+/** The absolute path of a stored file, refused if it would resolve outside the report store. */
+export function reportFilePath(reportsDir: string, file: string): string {
+  const root = path.resolve(reportsDir);
+  const resolved = path.resolve(root, file);
+  if (!resolved.startsWith(`${root}${path.sep}`)) throw new Error(`report file ${JSON.stringify(file)} resolves outside the report store ${root}`);
+  return resolved;
+}
+
+/**
+ * The name a download or an attachment carries: campaign, kind, province (or national), and for a
+ * draft its time. Characters no file system takes (separators, controls) become _.
+ */
+export function reportDownloadName(report: Pick<StoredReport, 'campaignId' | 'kind' | 'province' | 'draft' | 'generatedAt'>, format: ReportFormat): string {
+  const parts = [report.campaignId, report.kind, report.province ?? 'national', ...(report.draft ? ['draft', report.generatedAt.replace(/[-:]|\.\d+/g, '')] : [])];
+  // eslint-disable-next-line no-control-regex
+  return `${parts.join('-').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')}.${format}`;
+}
+
 /** Written beside its final name and renamed: a reader never sees half a file. */
 async function writeAtomically(file: string, content: Buffer | string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
@@ -100,7 +138,7 @@ async function writeAtomically(file: string, content: Buffer | string): Promise<
 }
 
 /**
- * Generates a report as of `now`, writes its four files to the report store and records it. A
+ * Generates a report as of `now`, writes its files (four, and the PDF) to the report store and records it. A
  * boundary report is generated once: asked again (a retried activity), it answers the one on
  * record, so what MIIT was sent and what the API serves stay the same files.
  */
@@ -111,18 +149,23 @@ export async function generateReport(deps: ReportDeps, request: ReportRequest): 
     if (existing) return presentReport(existing);
   }
   const generatedAt = request.now.toISOString();
-  const { rendered, openTasks } = await render(deps, request, { generatedAt, draft: request.boundary === undefined });
-  const folder = path.join(request.campaignId, request.province ?? 'national', request.boundary ?? `draft-${generatedAt.replace(/[:.]/g, '')}`);
-  const contents: Record<ReportFormat, Buffer> = {
+  // On a fast clock the reports are dated in campaign time, not by the wall clock.
+  const clock: CampaignClock | undefined = request.phaseEnds && campaignClock(await loadCampaignCalendar(deps.prisma, request.campaignId), request.phaseEnds);
+  const { rendered, openTasks } = await render(deps, request, { generatedAt, draft: request.boundary === undefined, clock });
+  const folder = reportFolder(id, request.campaignId);
+  const pdf = await deps.pdf?.(rendered.xlsx, id);
+  const contents: Partial<Record<ReportFormat, Buffer>> = {
     xlsx: rendered.xlsx,
     csv: Buffer.from(rendered.csv),
     json: Buffer.from(rendered.json),
     html: Buffer.from(rendered.html),
+    ...(pdf ? { pdf: stampPdf(pdf, generatedAt) } : {}),
   };
   const files = {} as ReportFiles;
   for (const [format, content] of Object.entries(contents) as [ReportFormat, Buffer][]) {
-    const file = path.join(folder, `${rendered.fileName}.${format}`);
-    await writeAtomically(path.join(deps.reportsDir, file), content);
+    // Every kind has its own folder (the id names the kind), so the format alone names the file.
+    const file = path.posix.join(folder, `${request.kind}.${format}`);
+    await writeAtomically(reportFilePath(deps.reportsDir, file), content);
     files[format] = { file, bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') };
   }
   const row = {

@@ -3,6 +3,7 @@ import { NativeConnection } from '@temporalio/worker';
 import nodemailer from 'nodemailer';
 import { createActivities } from '../activities';
 import { config } from '../platform/config';
+import { libreOfficePdfRenderer } from '../platform/libreOffice';
 import { createLogger } from '../platform/logger';
 import { onParentExit } from '../platform/parentWatch';
 import { createPrisma } from '../platform/prisma';
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   const bundle = workflowBundlePath();
   if (!fs.existsSync(bundle)) throw new Error(`no workflow bundle at ${bundle}: run npm run build first`);
 
+  // Before the first boundary can need it: a report activity never waits for an install.
+  const pdf = await libreOfficePdfRenderer(log, { configuredPath: cfg.LIBREOFFICE_BIN });
   // One connection per activity the worker may run: none waits for the pool (nor times out a transaction).
   const prisma = createPrisma(cfg.DATABASE_URL, { poolSize: cfg.WORKER_ACTIVITY_CONCURRENCY });
   const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
       mailFrom: cfg.MAIL_FROM,
       reportsDir: cfg.REPORTS_DIR,
       miitReportEmail: cfg.MIIT_REPORT_EMAIL,
+      pdf,
     }),
     workflowBundlePath: bundle,
     shutdownGraceSeconds: cfg.WORKER_SHUTDOWN_GRACE_S,

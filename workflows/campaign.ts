@@ -172,7 +172,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
     let submitted: string[] | undefined;
     // Campaigns started before reports were generated replay their boundaries without them.
     if (patched('phase-reports')) {
-      const submission = await generatePhaseReports({ campaignId: input.campaignId, province: input.province, boundary: phase, supervised: [...state.supervised] });
+      const submission = await generatePhaseReports({ campaignId: input.campaignId, province: input.province, boundary: phase, supervised: [...state.supervised], phaseEnds: input.phaseEnds });
       await sendEmail(submission.email);
       submitted = submission.reports.map((r) => r.title);
       record('reportsSubmitted', `${submitted.join('、')} → MIIT (${reportsDueAt[phase].join(', ')})`);

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Workbook } from 'exceljs';
+import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { layout, parseCampaignFile } from '../../intake';
 import { provinceNames } from '../../domain/provinces';
 import { projectRoot } from '../../platform/projectRoot';
@@ -130,7 +132,7 @@ describe('importing filled-in templates through the API', () => {
   test('a dry run validates and writes nothing', async () => {
     const before = await archiveCounts();
     const res = await upload(h.tokens.miit, await edited((w) => void (worksheetOf(w, 'enterprises').getCell('F3').value = '0797-1')), 'fileName=a.xlsx&dryRun=true');
-    expect(res).toEqual({ status: 200, body: { dryRun: true, kind: 'annex2', enterprises: 2, rows: expect.any(Object) } });
+    expect(res).toEqual({ status: 200, body: { dryRun: true, kind: 'annex2', format: 'xlsx', enterprises: 2, rows: expect.any(Object) } });
     expect(await archiveCounts()).toEqual(before);
   });
 
@@ -189,6 +191,46 @@ describe('importing filled-in templates through the API', () => {
     expect(res.body.details).toEqual(direct.ok ? undefined : direct.problems);
     expect(JSON.stringify(res.body.details)).toContain(expectedReason);
     expect(await archiveCounts()).toEqual(before);
+  });
+
+  test('a CSV saved by Chinese Excel (GB18030/GBK) is read, and the answer says in which encoding', async () => {
+    const csv = [layout.enterprises.columns.map((c) => c.heading.zh), ...filledRows.enterprises.map((r) => r.map(String))].map((r) => r.join(',')).join('\r\n');
+    const gbk = await upload(h.tokens.miit, iconv.encode(csv, 'gb18030'), 'fileName=list.csv&dryRun=true');
+    expect(gbk).toEqual({ status: 200, body: { dryRun: true, kind: 'annex1', format: 'csv', encoding: 'GB18030', enterprises: 2, rows: { enterprises: 2 } } });
+    const utf8 = await upload(h.tokens.miit, Buffer.from(csv), 'fileName=list.csv&dryRun=true');
+    expect(utf8.body).toMatchObject({ format: 'csv', encoding: 'UTF-8' });
+    const neither = await upload(h.tokens.miit, Buffer.concat([iconv.encode(csv, 'gb18030'), Buffer.from([0xff, 0x41])]), 'fileName=list.csv&dryRun=true');
+    expect(neither.status).toBe(422);
+    expect(JSON.stringify(neither.body.details)).toContain('neither UTF-8 nor GB18030');
+  });
+
+  test('a zip bomb (small workbook, huge unreferenced entries) is refused before it is inflated, in bounded memory', async () => {
+    // A real workbook with three entries no part references, each 400 MB of zeros deflated to ~400 KB.
+    const zip = await JSZip.loadAsync(await filledWorkbook());
+    const zeros = Buffer.alloc(400 * 1024 * 1024);
+    for (const n of [1, 2, 3]) zip.file(`xl/media/padding${n}.bin`, zeros, { compression: 'DEFLATE', compressionOptions: { level: 1 } });
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bomb.length).toBeLessThan(20 * 1024 * 1024);
+    const before = await archiveCounts();
+    // The API runs in this process: its peak resident memory must not grow by the inflated size.
+    global.gc?.();
+    const peakBefore = process.resourceUsage().maxRSS * 1024;
+    const res = await upload(h.tokens.miit, bomb, 'fileName=bomb.xlsx');
+    const peakGrowth = process.resourceUsage().maxRSS * 1024 - peakBefore;
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.body.details)).toContain('the workbook unpacks to more than 64 MB');
+    expect(peakGrowth).toBeLessThan(300 * 1024 * 1024);
+    expect(await archiveCounts()).toEqual(before);
+
+    // A lying directory (an entry claiming 1 KB that inflates to 400 MB) is caught while streaming.
+    const liar = Buffer.from(bomb);
+    const eocd = liar.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    for (let at = liar.readUInt32LE(eocd + 16); liar.readUInt32LE(at) === 0x02014b50; at += 46 + liar.readUInt16LE(at + 28) + liar.readUInt16LE(at + 30) + liar.readUInt16LE(at + 32)) {
+      if (liar.toString('utf8', at + 46, at + 46 + liar.readUInt16LE(at + 28)).startsWith('xl/media/')) liar.writeUInt32LE(1024, at + 24);
+    }
+    const lied = await upload(h.tokens.miit, liar, 'fileName=liar.xlsx');
+    expect(lied.status).toBe(422);
+    expect(JSON.stringify(lied.body.details)).toContain('cannot be opened as an Excel workbook');
   });
 
   test('a file over 20 MB is refused before it is read', async () => {
@@ -259,6 +301,15 @@ describe('npm run import', () => {
     expect(first.stdout).toContain('created 0, changed 1');
     const again = await cli(file);
     expect(again.stdout).toContain('created 0, changed 0 (new version kept beside the old), unchanged 2');
+  });
+
+  test('a GB18030 CSV is imported, and the output says it was read as such', async () => {
+    const csv = [layout.enterprises.columns.map((c) => c.heading.zh), ...filledRows.enterprises.map((r) => r.map(String))].map((r) => r.join(',')).join('\r\n');
+    const file = path.join(dir, '企业名单.csv');
+    await writeFile(file, iconv.encode(csv, 'gb18030'));
+    const result = await cli('--dry-run', file);
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toContain('企业名单.csv: read as CSV in GB18030');
   });
 
   test('usage errors exit with 2', async () => {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { Workbook } from 'exceljs';
 import { provinces } from '../../domain/generator';
@@ -59,7 +61,7 @@ beforeAll(async () => {
   } finally {
     await autopilot?.stop();
   }
-}, 180_000);
+}, 360_000);
 afterAll(async () => {
   await h.stop();
   await db.drop();
@@ -70,14 +72,19 @@ test('each boundary left its reports in the store, generated once and not as dra
   const expected = campaignProvinces.flatMap((province) => boundaries.flatMap((boundary) => reportsDueAt[boundary].map((kind) => `${province}/${boundary}/${kind}`)));
   expect(body.items.map((r) => `${r.province}/${r.boundary}/${r.kind}`).sort()).toEqual(expected.sort());
   for (const report of body.items) {
+    // Every report in every format, the PDF included (LibreOffice is there in the tests).
+    expect(Object.keys(report.files).sort()).toEqual(['csv', 'html', 'json', 'pdf', 'xlsx']);
     for (const file of Object.values(report.files)) {
-      const content = await readFile(path.join(h.reportsDir, file.file));
-      expect(createHash('sha256').update(content).digest('hex')).toBe(file.sha256);
+      const content = await readFile(path.join(h.reportsDir, file!.file));
+      expect(createHash('sha256').update(content).digest('hex')).toBe(file!.sha256);
     }
   }
+  // No two reports (of one province and boundary, or any) share a file.
+  const files = body.items.flatMap((r) => Object.values(r.files).map((f) => f!.file));
+  expect(new Set(files).size).toBe(files.length);
 });
 
-test('each boundary emailed MIIT once per province, with the XLSX files that are in the store attached', async () => {
+test('each boundary emailed MIIT once per province, with the XLSX and PDF files that are in the store attached', async () => {
   const { body } = await reportsOf(h.tokens.miit, '&draft=false');
   for (const province of campaignProvinces) {
     const mails = await mailsTo(province);
@@ -86,7 +93,8 @@ test('each boundary emailed MIIT once per province, with the XLSX files that are
       const stored = body.items.filter((r) => r.province === province && r.boundary === boundary);
       const mail = mails.find((m) => stored.every((r) => m.text.includes(r.title)));
       expect(mail).toBeDefined();
-      expect(mail!.attachments!.map((a) => a.sha256).sort()).toEqual(stored.map((r) => r.files.xlsx.sha256).sort());
+      expect(mail!.attachments!.map((a) => a.sha256).sort()).toEqual(stored.flatMap((r) => [r.files.xlsx.sha256, r.files.pdf!.sha256]).sort());
+      expect(mail!.attachments!.map((a) => a.filename).sort()).toEqual(stored.flatMap((r) => [`${DEMO_CAMPAIGN_ID}-${r.kind}-${province}.xlsx`, `${DEMO_CAMPAIGN_ID}-${r.kind}-${province}.pdf`]).sort());
     }
   }
 });
@@ -117,6 +125,20 @@ test('annex 3 opens as a workbook titled with the province, for its coordinator 
   expect(cells.some((c) => c.startsWith(mine) && c.includes('企业情况核查汇总表'))).toBe(true);
 
   expect((await h.as(h.tokens.miit)(download)).status).toBe(200);
+
+  // Its PDF reads as the same form: title, headings and the seed's enterprises, province on every page.
+  const pdf = await h.as(coordinatorOf(mine))(`/reports/${encodeURIComponent(annex3.id)}/pdf`);
+  expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+  const file = path.join(h.reportsDir, 'downloaded-annex3.pdf');
+  await writeFile(file, Buffer.from(await pdf.arrayBuffer()));
+  const text = (await promisify(execFile)('pdftotext', ['-layout', file, '-'])).stdout;
+  expect(text).toContain(`${mine}企业情况核查汇总表`);
+  expect(text).toContain('是否存在非法、超指标');
+  const seeded = await h.prisma.enterprise.findFirst({ where: { provinceName: mine }, orderBy: { code: 'asc' } });
+  // pdftotext may break a long name across lines: its first characters stand on one.
+  if (seeded) expect(text).toContain(seeded.name.slice(0, 8));
+  for (const page of text.split('\f').filter((p) => p.trim() !== '')) expect(page).toContain(mine);
+
   const foreign = await h.as(coordinatorOf(other))(download);
   const missing = await h.as(coordinatorOf(other))(`/reports/${encodeURIComponent(`${annex3.id}-none`)}/xlsx`);
   expect([foreign.status, await foreign.json()]).toEqual([missing.status, await missing.json()]);

@@ -9,6 +9,7 @@ import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
 import type { CaseSettings } from '../../api/campaigns';
 import { config } from '../../platform/config';
+import { type PdfRenderer, libreOfficePdfRenderer } from '../../platform/libreOffice';
 import { createLogger } from '../../platform/logger';
 import { provinces } from '../../domain/generator';
 import { createPrisma, type PrismaClient } from '../../platform/prisma';
@@ -41,14 +42,14 @@ export const MIIT_REPORT_EMAIL = 'miit-reports@test.example';
  */
 let sdkLoggingInstalled = false;
 
-async function startWorker(taskQueue: string, prisma: PrismaClient, reportsDir: string): Promise<{ stop(): Promise<void> }> {
+async function startWorker(taskQueue: string, prisma: PrismaClient, reportsDir: string, pdf: PdfRenderer | undefined): Promise<{ stop(): Promise<void> }> {
   const svc = services();
   const connection = await NativeConnection.connect({ address: svc.temporalAddress });
   const worker: Worker = await createWorker({
     connection,
     namespace: 'default',
     taskQueue,
-    activities: createActivities({ prisma, mailer: nodemailer.createTransport(svc.smtpUrl), mailFrom: 'campaign@test.example', reportsDir, miitReportEmail: MIIT_REPORT_EMAIL }),
+    activities: createActivities({ prisma, mailer: nodemailer.createTransport(svc.smtpUrl), mailFrom: 'campaign@test.example', reportsDir, miitReportEmail: MIIT_REPORT_EMAIL, pdf }),
     workflowBundlePath: svc.workflowBundlePath,
     shutdownGraceSeconds: 5,
     activityConcurrency: config().WORKER_ACTIVITY_CONCURRENCY,
@@ -81,7 +82,8 @@ export async function startHarness(
   const connection = await Connection.connect({ address: svc.temporalAddress });
   const client = new Client({ connection, namespace: 'default' });
   const reportsDir = mkdtempSync(path.join(os.tmpdir(), `reports-${name}-`));
-  const worker = options.inProcessWorker === false ? undefined : await startWorker(taskQueue, prisma, reportsDir);
+  const pdf = await libreOfficePdfRenderer(log);
+  const worker = options.inProcessWorker === false ? undefined : await startWorker(taskQueue, prisma, reportsDir, pdf);
   const app = createApp({
     prisma,
     temporal: client,
@@ -89,6 +91,7 @@ export async function startHarness(
     taskQueue,
     log,
     reportsDir,
+    pdf,
     caseSettings: options.caseSettings ?? { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
   });
   const server = app.listen(0, '127.0.0.1');

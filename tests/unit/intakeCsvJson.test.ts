@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { type IntakeFile, type SheetKey, layout, parseCampaignFile, parseCampaignFiles, sheets } from '../../intake';
 import { expectedRecords, filledRows, options } from '../fixtures/intake/campaignFile';
 
@@ -77,6 +78,35 @@ describe('CSV: one sheet per file, told by its header row', () => {
     expect(result.problems).toHaveLength(1_001);
     expect(result.problems[999]).toMatchObject({ sheet: '企业名单', row: 1_002, column: '统一社会信用代码', value: 'X' });
     expect(result.problems[1_000]).toEqual({ reason: { zh: '另有100个问题未列出', en: '100 more problems not listed' } });
+  });
+});
+
+describe('CSV encodings: UTF-8, or GB18030 as Chinese Excel and WPS save "CSV (逗号分隔)"', () => {
+  const utf8 = csvOf('enterprises', { english: false });
+  const text = utf8.content.toString('utf8').slice(1);
+
+  test('a GBK/GB18030 file reads as the same records as the UTF-8 one, and says which it was', async () => {
+    const gbk = { fileName: 'list.csv', content: iconv.encode(text, 'gb18030') };
+    expect(gbk.content.toString('utf8')).not.toBe(text);
+    const [fromUtf8, fromGbk] = await Promise.all([parseCampaignFile(utf8, options), parseCampaignFile(gbk, options)]);
+    if (!fromUtf8.ok || !fromGbk.ok) throw new Error('refused');
+    expect(fromGbk.records).toEqual(fromUtf8.records);
+    expect(fromUtf8.summary.files).toEqual([{ fileName: 'enterprises.csv', format: 'csv', encoding: 'UTF-8' }]);
+    expect(fromGbk.summary.files).toEqual([{ fileName: 'list.csv', format: 'csv', encoding: 'GB18030' }]);
+  });
+
+  test('bytes that are neither UTF-8 nor GB18030 are still refused, with the reason', async () => {
+    // 0xFF starts no GB18030 sequence and no UTF-8 one.
+    const junk = Buffer.concat([Buffer.from(text.slice(0, 20)), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from(text.slice(20))]);
+    expect(await parseCampaignFile({ fileName: 'list.csv', content: junk }, options)).toEqual({
+      ok: false,
+      problems: [{ value: 'list.csv', reason: { zh: '文本既不是 UTF-8 也不是 GB18030（GBK）编码：请在 Excel 中另存为“CSV UTF-8”', en: 'the text is neither UTF-8 nor GB18030 (GBK): save it from Excel as "CSV UTF-8"' } }],
+    });
+  });
+
+  test('JSON must be UTF-8 (RFC 8259): a GB18030 JSON file is not read', async () => {
+    const result = await parseCampaignFile({ fileName: 'annex2.json', content: iconv.encode(JSON.stringify(jsonOf()), 'gb18030') }, options);
+    expect(result.ok).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import { filledWorkbook, mine, options, outsider, worksheetOf } from '../fixture
 const LEDGER = layout.ledger.name;
 const CODE = '统一社会信用代码';
 const tonnesRule = '应为0至1000000吨（折REO）之间的数，最多三位小数';
-const notASpreadsheet = { zh: '不是电子表格：应为 .xlsx 工作簿、UTF-8 编码的 CSV 或 JSON 文件', en: 'not a spreadsheet: expected an .xlsx workbook, a UTF-8 CSV or a JSON file' };
+const notASpreadsheet = { zh: '不是电子表格：应为 .xlsx 工作簿、UTF-8 或 GB18030 编码的 CSV，或 JSON 文件', en: 'not a spreadsheet: expected an .xlsx workbook, a UTF-8 or GB18030 CSV, or a JSON file' };
 
 async function problemsOf(content: Buffer, fileName = 'annex2.xlsx'): Promise<IntakeProblem[]> {
   const result = await parseCampaignFile({ fileName, content }, options);
@@ -33,10 +33,13 @@ describe('files that are not a spreadsheet at all', () => {
     ]);
   });
 
-  test('a CSV saved in GBK', async () => {
+  test('a CSV saved in GBK is read (its header row decides the sheet); one in neither UTF-8 nor GB18030 is not', async () => {
+    // 企业名称 in GBK: read, and then its one heading matches no sheet of the template.
     const gbk = Buffer.from([0xc6, 0xf3, 0xd2, 0xb5, 0xc3, 0xfb, 0xb3, 0xc6, 0x0d, 0x0a]);
-    expect(await problemsOf(gbk, '企业名单.csv')).toEqual([
-      { value: '企业名单.csv', reason: { zh: '文本不是 UTF-8 编码：请在 Excel 中另存为“CSV UTF-8”', en: 'the text is not UTF-8: save it from Excel as "CSV UTF-8"' } },
+    expect(await problemsOf(gbk, '企业名单.csv')).toEqual([{ row: 1, value: '企业名单.csv', reason: { zh: '首行的列标题与模板中任何工作表都不符', en: 'the header row matches no sheet of the template' } }]);
+    const neither = Buffer.concat([gbk.subarray(0, 4), Buffer.from([0xff, 0x0d, 0x0a])]);
+    expect(await problemsOf(neither, '企业名单.csv')).toEqual([
+      { value: '企业名单.csv', reason: { zh: '文本既不是 UTF-8 也不是 GB18030（GBK）编码：请在 Excel 中另存为“CSV UTF-8”', en: 'the text is neither UTF-8 nor GB18030 (GBK): save it from Excel as "CSV UTF-8"' } },
     ]);
   });
 

@@ -77,7 +77,11 @@ describe('a filled-in annex 2 workbook', () => {
     expect(result).toEqual({
       ok: true,
       records: expectedRecords,
-      summary: { kind: 'annex2', rows: { enterprises: 2, miningLicences: 1, eiaApprovals: 1, safetyFilings: 1, recoveryApprovals: 1, plans: 2, ledger: 3, trades: 1, taxRecords: 1 } },
+      summary: {
+        kind: 'annex2',
+        rows: { enterprises: 2, miningLicences: 1, eiaApprovals: 1, safetyFilings: 1, recoveryApprovals: 1, plans: 2, ledger: 3, trades: 1, taxRecords: 1 },
+        files: [{ fileName: '赣州.xlsx', format: 'xlsx' }],
+      },
     });
   });
 
@@ -89,7 +93,7 @@ describe('a filled-in annex 2 workbook', () => {
     expect(result).toEqual({
       ok: true,
       records: { ...expectedRecords, miningLicences: [], eiaApprovals: [], safetyFilings: [], recoveryApprovals: [], plans: [], ledger: [], trades: [], taxRecords: [] },
-      summary: { kind: 'annex1', rows: { enterprises: 2 } },
+      summary: { kind: 'annex1', rows: { enterprises: 2 }, files: [{ fileName: 'list.xlsx', format: 'xlsx' }] },
     });
   });
 

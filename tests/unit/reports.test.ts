@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Cell as XlsxCell, Workbook, type Worksheet } from 'exceljs';
 import { type LedgerMonth, creditCodeCheckChar, defaultReviewWindow } from '../../domain/campaign';
+import { calendar2014, campaignClock, campaignInstantAt, phaseEnds } from '../../domain/campaignClock';
 import { parseCsv } from '../../intake/csv';
 import { convertWithLibreOffice, findOrInstallLibreOffice } from '../../platform/libreOffice';
 import {
@@ -19,6 +20,8 @@ import {
   renderReport,
   singleEnterprise,
 } from '../../reports';
+import { writeCsv } from '../../reports/csv';
+import type { Cell, Sheet } from '../../reports/sheet';
 
 /**
  * One province made by hand, so that every answer, amount and line of every report is known:
@@ -686,7 +689,6 @@ describe('every report', () => {
   test.each(all)('%s: drafts say so, the page is A4 landscape and escaped, the JSON carries the header', async (kind, data) => {
     const rendered = await renderReport(kind, data as never, { generatedAt, draft: true });
     expect(rendered.title).toMatch(/（草稿 draft）$/);
-    expect(rendered.fileName).toBe(`c2014-${kind}-${kind === 'nationalSummary' ? 'national' : '江西省'}-draft`);
     expect(rendered.html).toContain('@page { size: A4 landscape;');
     expect(rendered.html).toContain(`<title>${rendered.title}</title>`);
     expect(rendered.html).not.toMatch(/<script|<出口>|src=|href=/);
@@ -695,6 +697,11 @@ describe('every report', () => {
     expect(json).toMatchObject({ kind, draft: true, generatedAt, campaign: { id: 'c2014' } });
     const workbook = await workbookOf(rendered.xlsx);
     expect(grid(workbook.worksheets[0]).flat()).toContain(rendered.title);
+    // Every printed page (and the PDF printed from it) names the province and numbers the page.
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.headerFooter.oddHeader).toBe(`&L${kind === 'nationalSummary' ? '全国' : '江西省'}&R${rendered.title}`);
+      expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
+    }
   });
 
   /** The same content in another order: what a different query plan or import order would give. */
@@ -754,5 +761,48 @@ describe('LibreOffice opens the workbooks', () => {
     expect(text).toContain('虚构<出口>&""贸易""公司');
     if (kind === 'annex3') expect(text).toContain('采矿：不适用；环保：待核实；安全生产：是');
     else expect(text).toContain('没收违法所得：12345.67元；数量：12.500吨（折REO）');
+  });
+});
+
+describe('CSV cells a spreadsheet would evaluate (OWASP CSV injection)', () => {
+  const sheet = (cells: Cell[]): Sheet => ({ name: 's', columns: cells.map(() => ({ width: 10 })), rows: [{ kind: 'data', cells }], merges: [], frozenRows: 0 });
+  const rowOf = (cells: Cell[]) => csvRows(writeCsv([sheet(cells)]))[0];
+
+  test('text starting with = + - @ tab or CR gets an apostrophe, and reads the same otherwise', () => {
+    const texts = ['=HYPERLINK("http://evil.example","点我")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3+cmd', '\tTAB', '\rCR', '-5'];
+    expect(rowOf(texts)).toEqual(texts.map((t) => `'${t}`));
+    expect(rowOf([{ label: '=1+1' }])).toEqual(["'=1+1"]);
+    // Text with such a character further in is left alone.
+    expect(rowOf(['赣州-1号矿', 'a=b', '1+1'])).toEqual(['赣州-1号矿', 'a=b', '1+1']);
+  });
+
+  test('figures the reports compute stay numbers, negative ones too', () => {
+    expect(rowOf([{ fen: -12_345 }, { kg: -1_500 }, { count: -3 }, { count: 7 }])).toEqual(['-123.45', '-1.500', '-3', '7']);
+  });
+});
+
+describe('dates in campaign time', () => {
+  // A campaign started at wall 2026-12-01T00:00Z on a clock of 1 campaign day per second.
+  const started = Date.parse('2026-12-01T00:00:00Z');
+  const clock = campaignClock(calendar2014, phaseEnds(calendar2014, started, { kind: 'scaled', daysPerSecond: 1 }));
+  const at = (seconds: number) => new Date(started + seconds * 1_000).toISOString();
+
+  test('a wall instant maps onto the calendar: the start is 2014-10-10 00:00 Beijing, ten seconds later ten days on', () => {
+    expect(campaignInstantAt(clock, at(0))).toBe('2014-10-09T16:00:00.000Z');
+    expect(campaignInstantAt(clock, at(10))).toBe('2014-10-19T16:00:00.000Z');
+    // Past the end the clock keeps its rate.
+    expect(campaignInstantAt(clock, at(200))).toBe('2015-04-27T16:00:00.000Z');
+    expect(campaignInstantAt(undefined, at(10))).toBe(at(10));
+  });
+
+  test('the report says as of the campaign date, and open tasks are due on campaign days', async () => {
+    const due = { ...jiangxi, tasks: jiangxi.tasks.map((t) => ({ ...t, status: 'open' as const, dueAt: at(30) })) };
+    const rendered = await renderReport('annex3', due, { generatedAt: at(10), draft: true, clock });
+    const model = JSON.parse(rendered.json) as { generatedAt: string; asOf: string; openWork: { tasks: { dueOn: string }[] } };
+    expect(model).toMatchObject({ generatedAt: at(10), asOf: '2014-10-19T16:00:00.000Z' });
+    expect(model.openWork.tasks.every((t) => t.dueOn === '2014-11-08')).toBe(true);
+    expect(rendered.csv).toContain('数据截至：2014年10月20日 00:00');
+    expect(rendered.csv).toContain('2014年11月8日');
+    expect(rendered.csv).not.toContain('2026年');
   });
 });
