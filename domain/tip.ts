@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ProvinceName } from './provinces';
+import { text } from './text';
 
 /** 统一社会信用代码: 18 characters from the national standard's alphabet (no I, O, S, V, Z). */
 export const UnifiedSocialCreditCode = z
@@ -9,10 +11,10 @@ export const UnifiedSocialCreditCode = z
 
 /** A tip-off (举报线索) as staff submit it. */
 export const TipSubmission = z.object({
-  source: z.string().trim().min(1).max(200),
-  text: z.string().trim().min(1).max(10_000),
+  source: text(200),
+  text: text(10_000),
   enterpriseCode: UnifiedSocialCreditCode.optional(),
-  province: z.string().trim().min(1).max(50).optional(),
+  province: ProvinceName.optional(),
   receivedAt: z.iso.datetime({ offset: true }),
 });
 export type TipSubmission = z.infer<typeof TipSubmission>;
