@@ -27,7 +27,8 @@ const CreateCampaign = z.object({
   name: text(200),
   provinces: z.array(ProvinceName).min(1).max(40),
   calendar: CampaignCalendarShape.optional().meta({ description: 'the 2014 plan by default; phases must follow one another day by day (422 otherwise)' }),
-  daysPerSecond: z.number().positive().max(100_000).optional().meta({ description: 'campaign days per real second, for demos; real time when absent' }),
+  // No slower than real time (1/86400): a slower clock would put the phase ends past any date.
+  daysPerSecond: z.number().min(1 / 86_400).max(100_000).optional().meta({ description: 'campaign days per real second, for demos (at least 1/86400, real time); real time when absent' }),
   enterprises: z.array(UnifiedSocialCreditCode).min(1).max(100_000).optional().meta({ description: 'credit codes to check (annex 1); every enterprise of the provinces on file by default' }),
 });
 
