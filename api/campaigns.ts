@@ -25,7 +25,12 @@ export interface CaseSettings {
 const CreateCampaign = z.object({
   id: CampaignId,
   name: text(200),
-  provinces: z.array(ProvinceName).min(1).max(40),
+  provinces: z
+    .array(ProvinceName)
+    .min(1)
+    .max(40)
+    .refine((ps) => new Set(ps).size === ps.length, 'each province once')
+    .meta({ uniqueItems: true }),
   calendar: CampaignCalendarShape.optional().meta({ description: 'the 2014 plan by default; phases must follow one another day by day (422 otherwise)' }),
   // No slower than real time (1/86400): a slower clock would put the phase ends past any date.
   daysPerSecond: z.number().min(1 / 86_400).max(100_000).optional().meta({ description: 'campaign days per real second, for demos (at least 1/86400, real time); real time when absent' }),
@@ -198,7 +203,7 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     const { id, province, handle } = campaignHandle(res, req.params);
     // 挂牌督办 is MIIT's: its joint inspection groups put serious cases under supervision.
     if (me.role !== 'miitCoordinator') throw new HttpError(403, 'only MIIT puts cases under supervision');
-    const { code } = parseOr400(CasePath, req.params, 'path');
+    const { code } = parseOr400(CasePath, req.params, 'enterprise code');
     await handle.signal(superviseCaseSignal, { enterpriseCode: code, by: me.email }).catch(campaignGone);
     res.status(202).json({ caseId: caseWorkflowId(id, province, code), supervised: true });
   });

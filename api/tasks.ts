@@ -203,11 +203,11 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
     const task = await visibleTask(res, req.params);
     const me = principalOf(res);
     if (!actsOnTask(me, { agencyKind: task.agencyKind, province: task.provinceName })) throw new HttpError(403, 'you may not complete this task');
-    const { completion } = parseOr400(CompleteBody, req.body, 'request body');
+    const { completion } = parseOr400(CompleteBody, req.body, 'completion');
     try {
       parseCompletion(task.kind, completion, task.evidence);
     } catch (error) {
-      if (error instanceof InvalidCompletion) throw new HttpError(422, `the completion does not fit this ${task.kind} task`, error.issues);
+      if (error instanceof InvalidCompletion) throw new HttpError(422, 'invalid completion', error.issues);
       throw error;
     }
     res.json(await updateCase(req, me, task.caseId, completeTaskUpdate, { taskKey: task.key, actor: me.email, completion }, ''));

@@ -4,7 +4,7 @@ import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { seesProvince, type Principal } from '../domain/access';
-import { ProvinceName } from '../domain/provinces';
+import { identifier } from '../domain/text';
 import { TipSubmission, tipWorkflowId, type Tip } from '../domain/tip';
 import type { tipIntakeWorkflow } from '../workflows';
 import { principalOf } from './auth';
@@ -16,7 +16,7 @@ const TipView = z.object({
   source: z.string(),
   text: z.string(),
   enterpriseCode: z.string().optional(),
-  province: ProvinceName.optional(),
+  province: z.string().optional(),
   receivedAt: z.iso.datetime(),
   recordedAt: z.iso.datetime(),
   recordedBy: z.string(),
@@ -40,7 +40,7 @@ export const tipOperations = {
     path: '/tips/:id',
     tag: 'tips',
     summary: 'A recorded tip (MIIT, its province, or whoever submitted it)',
-    params: z.object({ id: z.string().min(1).max(200) }),
+    params: z.object({ id: identifier(200) }),
     responses: { 200: { description: 'the tip', schema: TipView }, 404: error('no such tip, or not yours to see') },
   },
 } satisfies Record<string, Operation>;
