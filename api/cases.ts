@@ -64,7 +64,7 @@ export const caseOperations = {
 const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** Cases as Temporal sees them, filtered by the same search attributes as in the Web UI. */
-export function caseRoutes(deps: { temporal: Client }): Router {
+export function caseRoutes(deps: { temporal: Client; taskQueue: string }): Router {
   const router = Router();
 
   router.get(caseOperations.list.path, async (req, res) => {
@@ -72,7 +72,8 @@ export function caseRoutes(deps: { temporal: Client }): Router {
     const me = principalOf(res);
     const province = me.role === 'miitCoordinator' ? query.province : me.province!;
     if (query.province && !seesProvince(me, query.province)) return void res.json({ items: [] });
-    const filters = [`WorkflowType = 'enterpriseCaseWorkflow'`, ...(province ? [`Province = ${quote(province)}`] : []), ...(query.campaignId ? [`CampaignId = ${quote(query.campaignId)}`] : [])];
+    // This deployment's cases: another's on the same namespace have no worker of ours to answer for them.
+    const filters = [`WorkflowType = 'enterpriseCaseWorkflow'`, `TaskQueue = ${quote(deps.taskQueue)}`, ...(province ? [`Province = ${quote(province)}`] : []), ...(query.campaignId ? [`CampaignId = ${quote(query.campaignId)}`] : [])];
     const items: z.input<typeof CaseSummary>[] = [];
     for await (const wf of deps.temporal.workflow.list({ query: filters.join(' AND '), pageSize: query.pageSize })) {
       const sa = wf.typedSearchAttributes;
