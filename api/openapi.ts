@@ -101,7 +101,7 @@ export function openApiDocument(): object {
     info: {
       title: '打击稀土违法违规行为专项行动 — campaign API',
       version: '0.1.0',
-      description: 'Every route but the health probes needs `Authorization: Bearer <token>` of a user in the directory. Errors are JSON `{ error, details? }`.',
+      description: 'Every route but the health probes and this documentation needs `Authorization: Bearer <token>` of a user in the directory (Authorize, above). Errors are JSON `{ error, details? }`: 400 when a request does not fit this document, 422 when it fits but breaks a rule a schema cannot state.',
     },
     security: [{ bearer: [] }],
     components: {
