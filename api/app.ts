@@ -6,11 +6,12 @@ import type { Logger } from '../platform/logger';
 import { authenticate } from './auth';
 import { campaignRoutes, type CaseSettings } from './campaigns';
 import { caseRoutes } from './cases';
+import { docsRoutes } from './docs';
 import { enterpriseRoutes } from './enterprises';
-import { errorHandler, notFound } from './errors';
+import { errorHandler, methodNotAllowed, notFound } from './errors';
 import { healthRoutes } from './health';
 import { importRoutes } from './imports';
-import { openApiDocument } from './openapi';
+import { openApiDocument, operations } from './openapi';
 import { reportRoutes } from './reports';
 import { requestLog } from './requestLog';
 import { storableBody, storableUrl } from './storableInput';
@@ -34,10 +35,9 @@ export function createApp(deps: ApiDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(deps.log));
-  const openapi = openApiDocument();
-  app.get('/openapi.json', (_req, res) => {
-    res.json(openapi);
-  });
+  // Before authentication: which methods a path has is in the public document anyway.
+  app.use(methodNotAllowed(operations));
+  app.use(docsRoutes(openApiDocument()));
   app.use(healthRoutes(deps));
   app.use(authenticate(deps.prisma));
   app.use(storableUrl);

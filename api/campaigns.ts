@@ -4,8 +4,11 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { Router } from 'express';
 import { z } from 'zod';
 import { coordinatesProvince, createsCampaign, provinceOfCampaignId, seesProvince } from '../domain/access';
-import { campaignWorkflowId, caseWorkflowId } from '../domain/caseIds';
-import { CampaignCalendar, calendar2014, campaignDaysToMs, phaseEnds, type TimeScale } from '../domain/campaignClock';
+import { CampaignId, campaignWorkflowId, caseWorkflowId } from '../domain/caseIds';
+import { CampaignCalendar, CampaignCalendarShape, calendar2014, campaignDaysToMs, phaseEnds, type TimeScale } from '../domain/campaignClock';
+import { AgencyKind, CasePhase } from '../domain/enums';
+import { ProvinceName } from '../domain/provinces';
+import { text } from '../domain/text';
 import { UnifiedSocialCreditCode } from '../domain/tip';
 import {
   campaignEnterprises,
@@ -20,7 +23,8 @@ import {
 import { addEnterpriseUpdate, progressQuery, superviseCaseSignal, type CampaignProgress } from '../workflows/campaignMessages';
 import type { campaignWorkflow } from '../workflows';
 import { principalOf } from './auth';
-import { HttpError, parseOr400 } from './errors';
+import { HttpError, parseOr, parseOr400 } from './errors';
+import { error, type Operation } from './operation';
 import { httpErrorOfUpdate } from './temporalErrors';
 
 export interface CaseSettings {
@@ -30,22 +34,100 @@ export interface CaseSettings {
   graceDays: number;
 }
 
-const CampaignId = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{2,40}$/, 'lower-case letters, digits and -, 3 to 41 characters');
-
 const CreateCampaign = z.object({
   id: CampaignId,
-  name: z.string().trim().min(1).max(200),
+  name: text(200),
   provinces: z
-    .array(z.string().trim().min(2).max(20))
+    .array(ProvinceName)
     .min(1)
     .max(40)
-    .refine((ps) => new Set(ps).size === ps.length, 'a province is listed twice'),
-  calendar: CampaignCalendar.optional(),
-  /** Campaign days per real second, for demos; absent for the configured clock. */
-  daysPerSecond: z.number().positive().max(100_000).optional(),
-  /** The enterprises to check (annex 1); by default every enterprise of the provinces on file. */
-  enterprises: z.array(UnifiedSocialCreditCode).min(1).max(100_000).optional(),
+    .refine((ps) => new Set(ps).size === ps.length, 'each province once')
+    .meta({ uniqueItems: true }),
+  calendar: CampaignCalendarShape.optional().meta({ description: 'the 2014 plan by default; phases must follow one another day by day (422 otherwise)' }),
+  // No slower than real time (1/86400): a slower clock would put the phase ends past any date.
+  daysPerSecond: z.number().min(1 / 86_400).max(100_000).optional().meta({ description: 'campaign days per real second, for demos (at least 1/86400, real time); real time when absent' }),
+  enterprises: z.array(UnifiedSocialCreditCode).min(1).max(100_000).optional().meta({ description: 'credit codes to check (annex 1); every enterprise of the provinces on file by default' }),
 });
+
+const PhaseEndsView = z.object({ selfInspection: z.iso.datetime(), rectification: z.iso.datetime(), acceptance: z.iso.datetime() });
+
+const Started = z.object({
+  id: z.string(),
+  name: z.string(),
+  calendar: CampaignCalendarShape,
+  daysPerSecond: z.number().nullable(),
+  createdBy: z.string(),
+  phaseEnds: PhaseEndsView,
+  provinces: z.array(z.object({ province: z.string(), workflowId: z.string(), enterprises: z.number().int(), createdBy: z.string() })),
+});
+
+const Progress = z.object({
+  campaignId: z.string(),
+  province: z.string(),
+  phase: CasePhase,
+  phaseEnds: PhaseEndsView,
+  cases: z.array(z.string()),
+  supervised: z.array(z.string()),
+  events: z.array(z.object({ at: z.string(), kind: z.string(), summary: z.string() })),
+  tasks: z.object({ open: z.number().int(), completed: z.number().int(), overdueByAgency: z.partialRecord(AgencyKind, z.number().int()) }),
+});
+
+const CampaignPath = z.object({ id: CampaignId, province: ProvinceName });
+const CasePath = CampaignPath.extend({ code: UnifiedSocialCreditCode.meta({ description: "the enterprise's 统一社会信用代码" }) });
+const notFound = error('no such campaign in this province, or not in your scope');
+
+export const campaignOperations = {
+  start: {
+    method: 'post',
+    path: '/campaigns',
+    tag: 'campaigns',
+    summary: 'Start a campaign: one campaign workflow per province, one case per listed enterprise (MIIT, or a coordinator for their province)',
+    body: { schema: CreateCampaign, example: { id: 'rare-earth-2014', name: '打击稀土违法违规行为专项行动', provinces: ['江西省'], daysPerSecond: 1 } },
+    responses: {
+      200: { description: 'the same request again: the campaign as it was created', schema: Started },
+      201: { description: 'created and started', schema: Started },
+      403: error("not a coordinator of these provinces, or a provincial coordinator naming a national campaign MIIT has not created"),
+      409: error('a campaign with this id exists with other settings; details lists each field with the stored and requested value'),
+      422: error("the calendar is out of order, a province has nothing on file, a province's own id names other provinces, or listed enterprises are not on file in these provinces"),
+    },
+  },
+  progress: {
+    method: 'get',
+    path: '/campaigns/:id/provinces/:province',
+    tag: 'campaigns',
+    summary: 'Progress of a campaign in a province: phase, cases, events, task counts',
+    params: CampaignPath,
+    responses: { 200: { description: 'progress', schema: Progress }, 404: notFound },
+  },
+  addEnterprise: {
+    method: 'post',
+    path: '/campaigns/:id/provinces/:province/enterprises',
+    tag: 'campaigns',
+    summary: 'Add an enterprise on file to a running campaign (coordinators)',
+    params: CampaignPath,
+    body: { schema: z.object({ code: UnifiedSocialCreditCode }), example: { code: '91360700MA35XXXX1A' } },
+    responses: {
+      200: { description: 'already listed', schema: z.object({ caseId: z.string(), added: z.literal(false) }) },
+      201: { description: 'case started', schema: z.object({ caseId: z.string(), added: z.literal(true) }) },
+      403: error('not a coordinator of this province'),
+      404: error('no such campaign, or the enterprise is not on file in this province'),
+      409: error('the campaign has closed in this province'),
+    },
+  },
+  supervise: {
+    method: 'post',
+    path: '/campaigns/:id/provinces/:province/cases/:code/supervise',
+    tag: 'campaigns',
+    summary: '挂牌督办: put a case under supervision (MIIT)',
+    params: CasePath,
+    responses: {
+      202: { description: 'supervised', schema: z.object({ caseId: z.string(), supervised: z.literal(true) }) },
+      403: error('MIIT only'),
+      404: error('no such campaign in this province, or the enterprise has no case in it'),
+      409: error('the campaign has closed in this province'),
+    },
+  },
+} satisfies Record<string, Operation>;
 
 const scaleOf = (daysPerSecond: number | null): TimeScale => (daysPerSecond === null ? { kind: 'realtime' } : { kind: 'scaled', daysPerSecond });
 
@@ -53,26 +135,26 @@ const scaleOf = (daysPerSecond: number | null): TimeScale => (daysPerSecond === 
 export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQueue: string; caseSettings: CaseSettings }): Router {
   const router = Router();
 
-  router.post('/campaigns', async (req, res) => {
+  router.post(campaignOperations.start.path, async (req, res) => {
     const body = parseOr400(CreateCampaign, req.body, 'campaign');
     const me = principalOf(res);
     const forbidden = body.provinces.filter((p) => !coordinatesProvince(me, p));
     if (forbidden.length) throw new HttpError(403, `you do not coordinate ${forbidden.join(', ')}`);
     const own = provinceOfCampaignId(body.id);
     if (own !== null && body.provinces.some((p) => p !== own)) {
-      throw new HttpError(400, `a campaign id beginning ${body.id.slice(0, 3)} is ${own}'s own campaign and covers ${own} alone; national campaign ids do not begin with a province code`);
+      throw new HttpError(422, `a campaign id beginning ${body.id.slice(0, 3)} is ${own}'s own campaign and covers ${own} alone; national campaign ids do not begin with a province code`);
     }
     const unknown = await unknownProvinces(deps.prisma, body.provinces);
-    if (unknown.length) throw new HttpError(400, 'unknown provinces: a province must be on file (import its enterprises first)', unknown);
+    if (unknown.length) throw new HttpError(422, 'unknown provinces: a province must be on file (import its enterprises first)', unknown);
     const provinceOf = body.enterprises ? await provincesOfEnterprises(deps.prisma, body.enterprises) : new Map<string, string>();
     const missing = (body.enterprises ?? []).filter((c) => !body.provinces.includes(provinceOf.get(c) ?? ''));
-    if (missing.length) throw new HttpError(400, 'enterprises not on file in these provinces: import them first', missing);
+    if (missing.length) throw new HttpError(422, 'enterprises not on file in these provinces: import them first', missing);
 
     const defaultScale = deps.caseSettings.scale;
     const outcome = await recordCampaign(deps.prisma, {
       id: body.id,
       name: body.name,
-      calendar: body.calendar ?? calendar2014,
+      calendar: body.calendar ? parseOr(422, CampaignCalendar, body.calendar, 'calendar') : calendar2014,
       daysPerSecond: body.daysPerSecond ?? (defaultScale.kind === 'scaled' ? defaultScale.daysPerSecond : null),
       provinces: body.provinces.map((province) => ({ province, enterpriseCodes: body.enterprises?.filter((c) => provinceOf.get(c) === province) ?? null })),
       by: me.email,
@@ -104,7 +186,7 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
       createdBy: campaign.createdBy,
       phaseEnds: phaseEndsOf(campaign),
       provinces,
-    });
+    } satisfies z.input<typeof Started>);
   });
 
   const phaseEndsOf = (campaign: StoredCampaign) => phaseEnds(campaign.calendar, campaign.createdAt.getTime(), scaleOf(campaign.daysPerSecond));
@@ -135,9 +217,10 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     return { province: part.province, workflowId, enterprises: enterprises.length, createdBy: part.createdBy };
   };
 
-  const campaignHandle = (res: Parameters<typeof principalOf>[0], id: string, province: string) => {
+  const campaignHandle = (res: Parameters<typeof principalOf>[0], params: unknown) => {
+    const { id, province } = parseOr400(CampaignPath, params, 'path');
     if (!seesProvince(principalOf(res), province)) throw new HttpError(404, 'campaign not found');
-    return deps.temporal.workflow.getHandle(campaignWorkflowId(parseOr400(CampaignId, id, 'campaign id'), province));
+    return { id, province, handle: deps.temporal.workflow.getHandle(campaignWorkflowId(id, province)) };
   };
 
   /** The campaign in the province as it stands: 404 when it was never started. */
@@ -154,19 +237,19 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     });
   };
 
-  router.get('/campaigns/:id/provinces/:province', async (req, res) => {
-    const handle = campaignHandle(res, req.params.id, req.params.province);
+  router.get(campaignOperations.progress.path, async (req, res) => {
+    const { id, province, handle } = campaignHandle(res, req.params);
     const progress = await progressOf(handle);
-    res.json({ ...progress, tasks: await campaignTaskCounts(deps.prisma, req.params.id, req.params.province, new Date()) });
+    res.json({ ...progress, tasks: await campaignTaskCounts(deps.prisma, id, province, new Date()) } satisfies z.input<typeof Progress>);
   });
 
-  router.post('/campaigns/:id/provinces/:province/enterprises', async (req, res) => {
+  router.post(campaignOperations.addEnterprise.path, async (req, res) => {
     const me = principalOf(res);
-    const handle = campaignHandle(res, req.params.id, req.params.province);
-    if (!coordinatesProvince(me, req.params.province)) throw new HttpError(403, 'only coordinators add enterprises to a campaign');
-    const { code } = parseOr400(z.object({ code: UnifiedSocialCreditCode }), req.body, 'request body');
+    const { province, handle } = campaignHandle(res, req.params);
+    if (!coordinatesProvince(me, province)) throw new HttpError(403, 'only coordinators add enterprises to a campaign');
+    const { code } = parseOr400(campaignOperations.addEnterprise.body.schema, req.body, 'request body');
     const progress = await progressOf(handle);
-    const listed = await enterpriseOfProvince(deps.prisma, code, req.params.province);
+    const listed = await enterpriseOfProvince(deps.prisma, code, province);
     if (!listed) throw new HttpError(404, 'no such enterprise in this province: import it first');
     // A run that ended between the query and the update is whileRunning's 409; the campaign's own
     // refusals (a malformed enterprise, a closed phase) are the update's.
@@ -178,13 +261,13 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     res.status(result.added ? 201 : 200).json(result);
   });
 
-  router.post('/campaigns/:id/provinces/:province/cases/:code/supervise', async (req, res) => {
+  router.post(campaignOperations.supervise.path, async (req, res) => {
     const me = principalOf(res);
-    const handle = campaignHandle(res, req.params.id, req.params.province);
+    const { id, province, handle } = campaignHandle(res, req.params);
     // 挂牌督办 is MIIT's: its joint inspection groups put serious cases under supervision.
     if (me.role !== 'miitCoordinator') throw new HttpError(403, 'only MIIT puts cases under supervision');
-    const code = parseOr400(UnifiedSocialCreditCode, req.params.code, 'enterprise code');
-    const caseId = caseWorkflowId(req.params.id, req.params.province, code);
+    const { code } = parseOr400(CasePath, req.params, 'enterprise code');
+    const caseId = caseWorkflowId(id, province, code);
     // Cases are only ever added to a campaign, so one listed now is still listed when the signal lands.
     const progress = await progressOf(handle);
     if (!progress.cases.includes(caseId)) throw new HttpError(404, 'case not found: the enterprise is not in this campaign in this province');

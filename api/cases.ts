@@ -2,30 +2,79 @@ import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { seesProvince, seesTask } from '../domain/access';
+import { CampaignId } from '../domain/caseIds';
+import { AgencyKind, CasePhase } from '../domain/enums';
+import { ProvinceName } from '../domain/provinces';
 import { searchAttributes } from '../domain/searchAttributes';
 import { caseViewQuery } from '../workflows/caseMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
+import { error, type Operation } from './operation';
 
 const CaseQuery = z.object({
-  campaignId: z.string().trim().min(1).max(50).optional(),
-  province: z.string().trim().min(2).max(20).optional(),
+  campaignId: CampaignId.optional(),
+  province: ProvinceName.optional().meta({ description: 'MIIT only: everyone else sees their own province' }),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+const CaseSummary = z.object({
+  caseId: z.string(),
+  status: z.string(),
+  enterpriseName: z.string().optional(),
+  phase: z.string().optional(),
+  caseStatus: z.string().optional(),
+  overdueTasks: z.number().int().optional(),
+  supervised: z.boolean(),
+});
+
+const CaseTaskView = z.object({ key: z.string(), kind: z.string(), agencyKind: AgencyKind, phase: CasePhase, title: z.string(), dueAt: z.string(), status: z.enum(['open', 'completed', 'cancelled']) });
+
+const CaseView = z.object({
+  caseId: z.string(),
+  campaignId: z.string(),
+  province: z.string(),
+  enterprise: z.object({ code: z.string(), name: z.string() }),
+  phase: CasePhase,
+  status: z.enum(['open', 'closed', 'overdue']),
+  supervised: z.boolean(),
+  ruleFindings: z.array(z.unknown()),
+  tasks: z.array(CaseTaskView),
+  timeline: z.array(z.object({ at: z.string(), kind: z.string(), actor: z.string(), summary: z.string(), taskKey: z.string().optional() })),
+});
+
+export const caseOperations = {
+  list: {
+    method: 'get',
+    path: '/cases',
+    tag: 'cases',
+    summary: 'Cases in your scope, from Temporal visibility (the same search attributes as in the Web UI)',
+    query: CaseQuery,
+    responses: { 200: { description: 'the cases', schema: z.object({ items: z.array(CaseSummary) }) } },
+  },
+  get: {
+    method: 'get',
+    path: '/cases/:caseId',
+    tag: 'cases',
+    summary: "A case's tasks and timeline (of the tasks, staff see their own agency's)",
+    params: z.object({ caseId: z.string().min(1).max(300).meta({ description: 'case/<campaign>/<province>/<credit code>, URL-encoded', example: 'case/rare-earth-2014/江西省/91360700MA35XXXX1A' }) }),
+    responses: { 200: { description: 'the case', schema: CaseView }, 404: error('no such case in your scope') },
+  },
+} satisfies Record<string, Operation>;
 
 const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** Cases as Temporal sees them, filtered by the same search attributes as in the Web UI. */
-export function caseRoutes(deps: { temporal: Client }): Router {
+export function caseRoutes(deps: { temporal: Client; taskQueue: string }): Router {
   const router = Router();
 
-  router.get('/cases', async (req, res) => {
+  router.get(caseOperations.list.path, async (req, res) => {
     const query = parseOr400(CaseQuery, req.query, 'query');
     const me = principalOf(res);
     const province = me.role === 'miitCoordinator' ? query.province : me.province!;
     if (query.province && !seesProvince(me, query.province)) return void res.json({ items: [] });
-    const filters = [`WorkflowType = 'enterpriseCaseWorkflow'`, ...(province ? [`Province = ${quote(province)}`] : []), ...(query.campaignId ? [`CampaignId = ${quote(query.campaignId)}`] : [])];
-    const items = [];
+    // This deployment's cases: another's on the same namespace have no worker of ours to answer for them.
+    const filters = [`WorkflowType = 'enterpriseCaseWorkflow'`, `TaskQueue = ${quote(deps.taskQueue)}`, ...(province ? [`Province = ${quote(province)}`] : []), ...(query.campaignId ? [`CampaignId = ${quote(query.campaignId)}`] : [])];
+    const items: z.input<typeof CaseSummary>[] = [];
     for await (const wf of deps.temporal.workflow.list({ query: filters.join(' AND '), pageSize: query.pageSize })) {
       const sa = wf.typedSearchAttributes;
       items.push({
@@ -42,8 +91,8 @@ export function caseRoutes(deps: { temporal: Client }): Router {
     res.json({ items });
   });
 
-  router.get('/cases/:caseId', async (req, res) => {
-    const caseId = req.params.caseId;
+  router.get(caseOperations.get.path, async (req, res) => {
+    const { caseId } = parseOr400(caseOperations.get.params, req.params, 'path');
     const province = caseId.split('/')[2];
     if (!caseId.startsWith('case/') || !province || !seesProvince(principalOf(res), province)) throw new HttpError(404, 'case not found');
     const view = await deps.temporal.workflow
@@ -60,7 +109,7 @@ export function caseRoutes(deps: { temporal: Client }): Router {
       ...view,
       tasks: view.tasks.filter((t) => !hidden.has(t.key)),
       timeline: view.timeline.filter((entry) => entry.taskKey === undefined || !hidden.has(entry.taskKey)),
-    });
+    } satisfies z.input<typeof CaseView>);
   });
 
   return router;

@@ -15,15 +15,47 @@ export class HttpError extends Error {
 }
 
 export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+  return parseOr(400, schema, value, what);
+}
+
+/**
+ * 400 when a request does not fit its schema in the OpenAPI document; 422 when it does but breaks
+ * a rule JSON Schema cannot state (a window that ends before it starts).
+ */
+export function parseOr<T extends z.ZodType>(status: 400 | 422, schema: T, value: unknown, what: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new HttpError(
-      400,
+      status,
       `invalid ${what}`,
       result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
     );
   }
   return result.data;
+}
+
+/**
+ * A path the API has, asked with a method it does not: 405 with the methods it does (OPTIONS
+ * answers with them too), before any router sees it.
+ */
+export function methodNotAllowed(operations: readonly { method: string; path: string }[]): RequestHandler {
+  const byPath = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+  for (const op of operations) {
+    const entry = byPath.get(op.path) ?? { pattern: new RegExp(`^${op.path.replace(/:\w+/g, '[^/]+')}/?$`, 'i'), methods: new Set(['OPTIONS']) };
+    entry.methods.add(op.method.toUpperCase());
+    if (op.method === 'get') entry.methods.add('HEAD');
+    byPath.set(op.path, entry);
+  }
+  const routes = [...byPath.values()];
+  return (req, res, next) => {
+    const matching = routes.filter((r) => r.pattern.test(req.path));
+    if (matching.length === 0) return next();
+    const allowed = new Set(matching.flatMap((r) => [...r.methods]));
+    if (allowed.has(req.method) && req.method !== 'OPTIONS') return next();
+    res.setHeader('Allow', [...allowed].join(', '));
+    if (req.method === 'OPTIONS') return void res.status(204).end();
+    next(new HttpError(405, `${req.method} is not allowed on ${req.path}: ${[...allowed].join(', ')}`));
+  };
 }
 
 export const notFound: RequestHandler = (req, _res, next) => next(new HttpError(404, `no route ${req.method} ${req.path}`));

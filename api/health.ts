@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '@prisma/client';
 import { Router } from 'express';
+import { z } from 'zod';
+import type { Operation } from './operation';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
@@ -21,13 +23,35 @@ async function check(probe: () => Promise<unknown>): Promise<{ ok: true } | { ok
   }
 }
 
+const Check = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
+const Readiness = z.object({ status: z.enum(['ready', 'unavailable']), checks: z.object({ postgres: Check, temporal: Check }) });
+
+export const healthOperations = {
+  live: {
+    method: 'get',
+    path: '/healthz',
+    tag: 'health',
+    summary: 'Liveness: the process answers',
+    public: true,
+    responses: { 200: { description: 'alive', schema: z.object({ status: z.literal('ok') }) } },
+  },
+  ready: {
+    method: 'get',
+    path: '/readyz',
+    tag: 'health',
+    summary: 'Readiness: PostgreSQL and Temporal answer',
+    public: true,
+    responses: { 200: { description: 'ready', schema: Readiness }, 503: { description: 'a dependency is down; the body names it', schema: Readiness } },
+  },
+} satisfies Record<string, Operation>;
+
 /** `/healthz`: the process is alive. `/readyz`: PostgreSQL and Temporal both answer, else 503 with the reason. */
 export function healthRoutes(deps: { prisma: PrismaClient; temporal: Client; namespace: string }): Router {
   const router = Router();
-  router.get('/healthz', (_req, res) => {
+  router.get(healthOperations.live.path, (_req, res) => {
     res.json({ status: 'ok' });
   });
-  router.get('/readyz', async (_req, res) => {
+  router.get(healthOperations.ready.path, async (_req, res) => {
     const [postgres, temporal] = await Promise.all([
       check(() => deps.prisma.$queryRaw`SELECT 1`),
       // The deadline also ends the SDK's own retries, so probes do not pile up while Temporal is down.
@@ -38,7 +62,7 @@ export function healthRoutes(deps: { prisma: PrismaClient; temporal: Client; nam
       ),
     ]);
     const ready = postgres.ok && temporal.ok;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: { postgres, temporal } });
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: { postgres, temporal } } satisfies z.input<typeof Readiness>);
   });
   return router;
 }

@@ -1,11 +1,9 @@
 import type { PrismaClient } from '@prisma/client';
 import type { Request } from 'express';
-import { z } from 'zod';
 import type { Principal } from '../domain/access';
 import { claimIdempotencyKey } from '../store/idempotencyKeys';
 import { HttpError, parseOr400 } from './errors';
-
-const IdempotencyKey = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
+import { IdempotencyKey } from './operation';
 
 /**
  * The request's `Idempotency-Key`, claimed for what the request asks (undefined without a header).

@@ -3,25 +3,95 @@ import type { Client } from '@temporalio/client';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { type Principal, coordinatesProvince } from '../domain/access';
-import { campaignWorkflowId } from '../domain/caseIds';
+import { CampaignId, campaignWorkflowId } from '../domain/caseIds';
 import type { PhaseEnds } from '../domain/campaignClock';
+import { CasePhase } from '../domain/enums';
+import { ProvinceName } from '../domain/provinces';
 import { ReportFormat, ReportKind } from '../domain/reportKinds';
+import { identifier } from '../domain/text';
 import type { PdfRenderer } from '../platform/libreOffice';
 import { generateReport, presentReport, reportDownloadName, reportFilePath } from '../store/reportStore';
 import { progressQuery } from '../workflows/campaignMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
 import { XLSX_TYPE } from './imports';
-import { PageQuery, paged } from './pagination';
+import { QueryBoolean, error, type Operation } from './operation';
+import { PageQuery, Paged, paged } from './pagination';
 
 const ListQuery = PageQuery.extend({
-  campaign: z.string().trim().min(1).max(64).optional(),
-  province: z.string().trim().min(1).optional(),
+  campaign: CampaignId.optional(),
+  province: ProvinceName.optional(),
   kind: ReportKind.optional(),
-  draft: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  draft: QueryBoolean.optional(),
 });
 
-const DraftBody = z.object({ kind: ReportKind });
+const ProvincialDraft = z.object({ kind: ReportKind.exclude(['nationalSummary'], { error: 'must be one of annex2, annex3, handlingPlans, annex4, summary' }) });
+const NationalDraft = z.object({ kind: z.literal('nationalSummary') });
+
+const ReportFile = z.object({ file: z.string(), bytes: z.number().int(), sha256: z.string() });
+const Report = z.object({
+  id: z.string(),
+  campaignId: z.string(),
+  province: z.string().nullable().meta({ description: 'null for the national roll-up' }),
+  kind: ReportKind,
+  title: z.string(),
+  boundary: CasePhase.exclude(['closed']).nullable().meta({ description: 'the phase whose end it reports; null for a draft' }),
+  draft: z.boolean(),
+  generatedAt: z.iso.datetime(),
+  generatedBy: z.string(),
+  openTasks: z.number().int(),
+  files: z.object({ xlsx: ReportFile, csv: ReportFile, json: ReportFile, html: ReportFile }),
+});
+
+const IdPath = z.object({ id: identifier(300).meta({ description: 'report ids contain /: URL-encode them' }) });
+const CampaignPath = z.object({ id: CampaignId });
+const notFound = error('no such report, or not yours');
+const noCampaign = error('no such campaign');
+
+export const reportOperations = {
+  list: {
+    method: 'get',
+    path: '/reports',
+    tag: 'reports',
+    summary: 'Reports to MIIT, newest first (provincial coordinators: their province; MIIT: all, and the national roll-up)',
+    query: ListQuery,
+    responses: { 200: { description: 'a page of reports', schema: Paged(Report) }, 403: error('not a coordinator') },
+  },
+  get: {
+    method: 'get',
+    path: '/reports/:id',
+    tag: 'reports',
+    summary: 'One report',
+    params: IdPath,
+    responses: { 200: { description: 'the report', schema: Report }, 404: notFound },
+  },
+  download: {
+    method: 'get',
+    path: '/reports/:id/:format',
+    tag: 'reports',
+    summary: 'Download a report: XLSX in the official layout, CSV, JSON, or a printable HTML page',
+    params: IdPath.extend({ format: ReportFormat }),
+    responses: { 200: { description: 'the file', mediaTypes: [XLSX_TYPE, 'text/csv', 'application/json', 'text/html'] }, 404: notFound },
+  },
+  draftProvincial: {
+    method: 'post',
+    path: '/campaigns/:id/provinces/:province/reports',
+    tag: 'reports',
+    summary: "Draft a provincial report now, from the current state (the province's coordinator, or MIIT); kept beside the boundary reports",
+    params: CampaignPath.extend({ province: ProvinceName }),
+    body: { schema: ProvincialDraft, example: { kind: 'annex3' } },
+    responses: { 201: { description: 'the draft', schema: Report }, 403: error('not a coordinator of this province'), 404: noCampaign },
+  },
+  draftNational: {
+    method: 'post',
+    path: '/campaigns/:id/reports',
+    tag: 'reports',
+    summary: 'Draft the national roll-up over every province of the campaign (MIIT)',
+    params: CampaignPath,
+    body: { schema: NationalDraft, example: { kind: 'nationalSummary' } },
+    responses: { 201: { description: 'the draft', schema: Report }, 403: error('not MIIT'), 404: noCampaign },
+  },
+} satisfies Record<string, Operation>;
 
 const contentTypes: Record<ReportFormat, string> = {
   xlsx: XLSX_TYPE,
@@ -47,7 +117,7 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     if (me.role !== 'miitCoordinator' && me.role !== 'provincialCoordinator') throw new HttpError(403, 'reports are for provincial coordinators and MIIT');
   };
 
-  router.get('/reports', async (req, res) => {
+  router.get(reportOperations.list.path, async (req, res) => {
     const me = principalOf(res);
     requireReportRole(me);
     const query = parseOr400(ListQuery, req.query, 'query');
@@ -65,19 +135,20 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     res.json(paged(rows.map(presentReport), query, total));
   });
 
-  const visibleReport = async (res: Response, id: string) => {
+  const visibleReport = async (res: Response, params: unknown) => {
+    const { id } = parseOr400(IdPath, params, 'path');
     const row = await deps.prisma.report.findUnique({ where: { id } });
     if (!row || !seesReport(principalOf(res), row.provinceName)) throw new HttpError(404, 'report not found');
     return presentReport(row);
   };
 
-  router.get('/reports/:id', async (req, res) => {
-    res.json(await visibleReport(res, req.params.id));
+  router.get(reportOperations.get.path, async (req, res) => {
+    res.json(await visibleReport(res, req.params));
   });
 
-  router.get('/reports/:id/:format', async (req, res) => {
-    const report = await visibleReport(res, req.params.id);
-    const format = parseOr400(ReportFormat, req.params.format, 'format');
+  router.get(reportOperations.download.path, async (req, res) => {
+    const { format } = parseOr400(reportOperations.download.params, req.params, 'path');
+    const report = await visibleReport(res, req.params);
     const file = report.files[format];
     if (!file) throw new HttpError(404, 'this report has no PDF: no PDF engine (LibreOffice) was available when it was generated');
     res.type(contentTypes[format]);
@@ -104,15 +175,14 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     if (!(await deps.prisma.campaign.findUnique({ where: { id }, select: { id: true } }))) throw new HttpError(404, 'campaign not found');
   };
 
-  router.post('/campaigns/:id/provinces/:province/reports', async (req, res) => {
+  router.post(reportOperations.draftProvincial.path, async (req, res) => {
     const me = principalOf(res);
-    const { id, province } = req.params;
+    const { id, province } = parseOr400(reportOperations.draftProvincial.params, req.params, 'path');
     if (!coordinatesProvince(me, province)) {
       if (me.province === province) throw new HttpError(403, 'reports are drafted by coordinators');
       throw new HttpError(404, 'campaign not found');
     }
-    const { kind } = parseOr400(DraftBody, req.body, 'request body');
-    if (kind === 'nationalSummary') throw new HttpError(400, 'the national roll-up is drafted at POST /campaigns/:id/reports');
+    const { kind } = parseOr400(ProvincialDraft, req.body, 'request body');
     await campaignExists(id);
     // The province names a folder nowhere (the store hashes ids), but a name not on file is no province.
     if (!(await deps.prisma.province.findUnique({ where: { name: province }, select: { name: true } }))) throw new HttpError(404, 'province not found');
@@ -120,17 +190,17 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     res.status(201).json(report);
   });
 
-  router.post('/campaigns/:id/reports', async (req, res) => {
+  router.post(reportOperations.draftNational.path, async (req, res) => {
     const me = principalOf(res);
+    const { id } = parseOr400(CampaignPath, req.params, 'path');
     if (me.role !== 'miitCoordinator') throw new HttpError(403, 'the national roll-up is drafted by MIIT');
-    const { kind } = parseOr400(DraftBody, req.body, 'request body');
-    if (kind !== 'nationalSummary') throw new HttpError(400, 'a provincial report is drafted at POST /campaigns/:id/provinces/:province/reports');
-    await campaignExists(req.params.id);
-    const provinces = await deps.prisma.caseTask.findMany({ where: { campaignId: req.params.id }, distinct: ['provinceName'], select: { provinceName: true } });
-    const states = await Promise.all(provinces.map((p) => workflowStateOf(req.params.id, p.provinceName)));
+    const { kind } = parseOr400(NationalDraft, req.body, 'request body');
+    await campaignExists(id);
+    const provinces = await deps.prisma.caseTask.findMany({ where: { campaignId: id }, distinct: ['provinceName'], select: { provinceName: true } });
+    const states = await Promise.all(provinces.map((p) => workflowStateOf(id, p.provinceName)));
     // Every province of a campaign starts together, on one clock.
     const phaseEnds = states.find((s) => s.phaseEnds)?.phaseEnds;
-    const report = await generateReport(deps, { campaignId: req.params.id, province: null, kind, supervised: states.flatMap((s) => s.supervised), phaseEnds, by: me.email, now: new Date() });
+    const report = await generateReport(deps, { campaignId: id, province: null, kind, supervised: states.flatMap((s) => s.supervised), phaseEnds, by: me.email, now: new Date() });
     res.status(201).json(report);
   });
 

@@ -4,27 +4,129 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { assignsTask, coordinatesProvince, seesTask, actsOnTask, type Principal } from '../domain/access';
-import { InvalidCompletion, parseCompletion } from '../domain/caseWork';
+import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, InvalidCompletion, VerificationCompletion, mustStateOf, parseCompletion } from '../domain/caseWork';
+import { DispositionCode } from '../domain/caseCatalogue';
+import { AgencyKind } from '../domain/enums';
 import { agencyLabels } from '../domain/labels';
+import { identifier, text } from '../domain/text';
 import { cancelTaskUpdate, completeTaskUpdate } from '../workflows/caseMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
 import { claimedIdempotencyKey } from './idempotency';
-import { PageQuery, paged } from './pagination';
+import { IdempotencyHeaders, QueryBoolean, error, type Operation } from './operation';
+import { PageQuery, Paged, paged } from './pagination';
 import { httpErrorOfUpdate } from './temporalErrors';
 
+const TaskStatus = z.enum(['open', 'completed', 'cancelled']);
+
 const TaskQuery = PageQuery.extend({
-  status: z.enum(['open', 'completed', 'cancelled']).optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  caseId: z.string().min(1).max(300).optional(),
-  assignee: z.literal('me', { error: 'assignee filters by "me" only' }).optional(),
+  status: TaskStatus.optional(),
+  overdue: QueryBoolean.optional(),
+  caseId: identifier(300).optional(),
+  assignee: z.literal('me', { error: 'assignee filters by "me" only' }).optional().meta({ description: 'only tasks assigned to the caller' }),
 });
 
-const CompleteBody = z.object({ completion: z.unknown() });
+/** Which schema applies is the task's kind; the route checks it against the task (422 if it does not fit). */
+const CompleteBody = z.object({ completion: z.union([VerificationCompletion, HandlingPlan, DispositionCompletion, AcceptanceCompletion]) });
 /** Why the task is withdrawn: it stays in the case's timeline. */
-const CancelBody = z.object({ reason: z.string().trim().min(1).max(500) });
+const CancelBody = z.object({ reason: text(500) });
 /** null unassigns: the task goes back to the agency as a whole. */
-export const AssignBody = z.object({ staffId: z.string().trim().min(1).max(100).nullable() });
+const AssignBody = z.object({ staffId: text(100).nullable() });
+
+const KeyPath = z.object({ key: identifier(300).meta({ description: 'the task key, URL-encoded' }) });
+
+const TaskView = z.object({
+  key: z.string(),
+  caseId: z.string(),
+  kind: z.string(),
+  agency: AgencyKind,
+  province: z.string(),
+  enterpriseCode: z.string(),
+  title: z.string(),
+  createdAt: z.iso.datetime(),
+  dueAt: z.iso.datetime(),
+  status: TaskStatus,
+  overdue: z.boolean(),
+  completedAt: z.iso.datetime().optional(),
+  completedBy: z.string().optional(),
+  assignee: z.object({ staffId: z.string(), name: z.string().optional(), email: z.string().optional() }).nullable(),
+});
+
+const TaskDetail = TaskView.extend({
+  evidence: z.unknown(),
+  completion: z.unknown(),
+  enterprise: z.object({ code: z.string(), name: z.string(), types: z.array(z.string()), provinceName: z.string() }).nullable(),
+});
+
+const dispositionRequirements = DispositionCode.options.map((code) => `- ${code}: ${mustStateOf(code).map((f) => f.field).join(', ')}`).join('\n');
+const notFound = error('no such task in your scope');
+const notOpen = error('the task is already completed or cancelled');
+
+export const taskOperations = {
+  list: {
+    method: 'get',
+    path: '/tasks',
+    tag: 'tasks',
+    summary: 'Tasks in your scope, soonest due first',
+    query: TaskQuery,
+    responses: { 200: { description: 'a page of tasks', schema: Paged(TaskView) } },
+  },
+  get: {
+    method: 'get',
+    path: '/tasks/:key',
+    tag: 'tasks',
+    summary: 'A task with its evidence and case context',
+    params: KeyPath,
+    responses: { 200: { description: 'the task', schema: TaskDetail }, 404: notFound },
+  },
+  complete: {
+    method: 'post',
+    path: '/tasks/:key/complete',
+    tag: 'tasks',
+    summary: 'Complete a task; the completion must fit the schema of its kind (verification, handlingPlan, disposition, acceptance)',
+    description: `A disposition's completion must state, besides its shape, what its measure requires (the task's evidence lists it as mustState):\n${dispositionRequirements}`,
+    params: KeyPath,
+    headers: IdempotencyHeaders,
+    body: { schema: CompleteBody, example: { completion: { verified: true, findings: [], notes: '现场核查无异常' } } },
+    responses: {
+      200: { description: 'completed (for a repeated Idempotency-Key, the first result)', schema: z.object({ taskKey: z.string(), completedAt: z.iso.datetime(), completedBy: z.string() }) },
+      403: error('you may see but not complete this task'),
+      404: notFound,
+      409: notOpen,
+      422: error("the completion does not fit this task's kind or measure"),
+    },
+  },
+  cancel: {
+    method: 'post',
+    path: '/tasks/:key/cancel',
+    tag: 'tasks',
+    summary: 'Withdraw a task issued in error (the provincial coordinator, MIIT): its escalation stops and the case goes on without it',
+    params: KeyPath,
+    headers: IdempotencyHeaders,
+    body: { schema: CancelBody, example: { reason: '任务重复下发' } },
+    responses: {
+      200: { description: 'cancelled', schema: z.object({ taskKey: z.string(), cancelledAt: z.iso.datetime(), cancelledBy: z.string() }) },
+      403: error('you may see but not cancel this task'),
+      404: notFound,
+      409: notOpen,
+    },
+  },
+  assign: {
+    method: 'post',
+    path: '/tasks/:key/assign',
+    tag: 'tasks',
+    summary: "Assign a task to one of its agency's staff, or unassign it with null (the agency head, the provincial coordinator, MIIT); its reminder then goes to the assignee",
+    params: KeyPath,
+    body: { schema: AssignBody, example: { staffId: '36-industry-staff' } },
+    responses: {
+      200: { description: 'the task, with its assignee', schema: TaskView },
+      403: error('you may see but not assign this task'),
+      404: notFound,
+      409: notOpen,
+      422: error("the assignee is not staff or the head of the task's agency in its province"),
+    },
+  },
+} satisfies Record<string, Operation>;
 
 interface Assignee {
   staffId: string;
@@ -36,7 +138,7 @@ interface Assignee {
 export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Router {
   const router = Router();
 
-  router.get('/tasks', async (req, res) => {
+  router.get(taskOperations.list.path, async (req, res) => {
     const query = parseOr400(TaskQuery, req.query, 'query');
     const me = principalOf(res);
     const scope: Prisma.CaseTaskWhereInput =
@@ -69,17 +171,18 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
     return new Map(staff.map((s) => [s.id, { staffId: s.id, name: s.name, email: s.email }]));
   };
 
-  const visibleTask = async (res: Parameters<typeof principalOf>[0], key: string) => {
+  const visibleTask = async (res: Parameters<typeof principalOf>[0], params: unknown) => {
+    const { key } = parseOr400(KeyPath, params, 'path');
     const task = await deps.prisma.caseTask.findUnique({ where: { key } });
     if (!task || !seesTask(principalOf(res), { agencyKind: task.agencyKind, province: task.provinceName })) throw new HttpError(404, 'task not found');
     return task;
   };
 
-  router.get('/tasks/:key', async (req, res) => {
-    const task = await visibleTask(res, req.params.key);
+  router.get(taskOperations.get.path, async (req, res) => {
+    const task = await visibleTask(res, req.params);
     const enterprise = await deps.prisma.enterprise.findUnique({ where: { code: task.enterpriseCode }, select: { code: true, name: true, types: true, provinceName: true } });
     const assignees = await assigneesOf([task.assigneeId]);
-    res.json({ ...present(task, new Date(), assignees), evidence: task.evidence, completion: task.completion, enterprise });
+    res.json({ ...present(task, new Date(), assignees), evidence: task.evidence, completion: task.completion, enterprise } satisfies z.input<typeof TaskDetail>);
   });
 
   /**
@@ -97,30 +200,30 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
     }
   };
 
-  router.post('/tasks/:key/complete', async (req, res) => {
-    const task = await visibleTask(res, req.params.key);
+  router.post(taskOperations.complete.path, async (req, res) => {
+    const task = await visibleTask(res, req.params);
     const me = principalOf(res);
     if (!actsOnTask(me, { agencyKind: task.agencyKind, province: task.provinceName })) throw new HttpError(403, 'you may not complete this task');
-    const { completion } = parseOr400(CompleteBody, req.body, 'request body');
+    const { completion } = parseOr400(CompleteBody, req.body, 'completion');
     try {
       parseCompletion(task.kind, completion, task.evidence);
     } catch (error) {
-      if (error instanceof InvalidCompletion) throw new HttpError(400, 'invalid completion', error.issues);
+      if (error instanceof InvalidCompletion) throw new HttpError(422, 'invalid completion', error.issues);
       throw error;
     }
     res.json(await updateCase(req, me, task.caseId, completeTaskUpdate, { taskKey: task.key, actor: me.email, completion }, '', { taskKey: task.key, completion }));
   });
 
-  router.post('/tasks/:key/cancel', async (req, res) => {
-    const task = await visibleTask(res, req.params.key);
+  router.post(taskOperations.cancel.path, async (req, res) => {
+    const task = await visibleTask(res, req.params);
     const me = principalOf(res);
     if (!coordinatesProvince(me, task.provinceName)) throw new HttpError(403, 'only the provincial coordinator or MIIT may cancel a task');
     const { reason } = parseOr400(CancelBody, req.body, 'request body');
     res.json(await updateCase(req, me, task.caseId, cancelTaskUpdate, { taskKey: task.key, actor: me.email, reason }, 'cancel:', { taskKey: task.key, reason }));
   });
 
-  router.post('/tasks/:key/assign', async (req, res) => {
-    const task = await visibleTask(res, req.params.key);
+  router.post(taskOperations.assign.path, async (req, res) => {
+    const task = await visibleTask(res, req.params);
     const scope = { agencyKind: task.agencyKind, province: task.provinceName };
     if (!assignsTask(principalOf(res), scope)) throw new HttpError(403, 'only the head of the agency, the provincial coordinator or MIIT may assign this task');
     const { staffId } = parseOr400(AssignBody, req.body, 'request body');
@@ -130,7 +233,7 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
       const ofTheAgency = assignee && (assignee.role === 'staff' || assignee.role === 'agencyHead') && assignee.agency.kind === task.agencyKind && assignee.agency.provinceName === task.provinceName;
       if (!ofTheAgency) {
         const agency = `${task.provinceName}${agencyLabels[task.agencyKind].zh} (${agencyLabels[task.agencyKind].en})`;
-        throw new HttpError(400, `the assignee must be staff or the head of the task's agency: ${agency}`, [
+        throw new HttpError(422, `the assignee must be staff or the head of the task's agency: ${agency}`, [
           { path: 'staffId', message: assignee ? `${staffId} is not staff or the head of ${agency}` : `no staff user ${staffId}` },
         ]);
       }
@@ -146,10 +249,10 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
 }
 
 function present(
-  t: { key: string; caseId: string; kind: string; agencyKind: string; provinceName: string; enterpriseCode: string; assigneeId: string | null; title: string; dueAt: Date; status: string; completedAt: Date | null; completedBy: string | null; createdAt: Date },
+  t: { key: string; caseId: string; kind: string; agencyKind: AgencyKind; provinceName: string; enterpriseCode: string; assigneeId: string | null; title: string; dueAt: Date; status: z.infer<typeof TaskStatus>; completedAt: Date | null; completedBy: string | null; createdAt: Date },
   now: Date,
   assignees: Map<string, Assignee>,
-) {
+): z.input<typeof TaskView> {
   return {
     key: t.key,
     caseId: t.caseId,

@@ -9,7 +9,8 @@ export function httpErrorOfUpdate(error: unknown): unknown {
     const { type, message } = error.cause;
     if (type === 'TaskNotFound') return new HttpError(404, 'task not found');
     if (type === 'TaskNotOpen') return new HttpError(409, message);
-    if (type === 'InvalidCompletion' || type === 'InvalidEnterprise') return new HttpError(400, message);
+    if (type === 'InvalidCompletion') return new HttpError(422, message);
+    if (type === 'InvalidEnterprise') return new HttpError(400, message);
     if (type === 'CampaignClosed') return new HttpError(409, message);
     if (type === 'CompletionNotRecorded') return new HttpError(422, message);
   }

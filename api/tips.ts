@@ -2,19 +2,56 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient, Tip as TipRow } from '@prisma/client';
 import { ActivityFailure, ApplicationFailure, WorkflowFailedError, WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import { Router } from 'express';
+import { z } from 'zod';
 import { seesProvince, type Principal } from '../domain/access';
+import { identifier } from '../domain/text';
 import { TipSubmission, tipReceivedTooLate, tipWorkflowId, type Tip } from '../domain/tip';
 import type { tipIntakeWorkflow } from '../workflows';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
 import { claimedIdempotencyKey } from './idempotency';
+import { IdempotencyHeaders, error, type Operation } from './operation';
+
+const TipView = z.object({
+  id: z.string(),
+  source: z.string(),
+  text: z.string(),
+  enterpriseCode: z.string().optional(),
+  province: z.string().optional(),
+  receivedAt: z.iso.datetime(),
+  recordedAt: z.iso.datetime(),
+  recordedBy: z.string(),
+});
+
+export const tipOperations = {
+  submit: {
+    method: 'post',
+    path: '/tips',
+    tag: 'tips',
+    summary: 'Submit a tip-off (举报线索); it enters through the tip-intake workflow',
+    headers: IdempotencyHeaders,
+    body: {
+      schema: TipSubmission,
+      example: { source: '12336 hotline', text: '某稀土公司夜间偷采，矿石运往外省', enterpriseCode: '91360700MA35XXXX1A', province: '江西省', receivedAt: '2014-10-12T09:30:00+08:00' },
+    },
+    responses: { 201: { description: 'recorded (for a repeated Idempotency-Key, the first tip)', schema: TipView } },
+  },
+  get: {
+    method: 'get',
+    path: '/tips/:id',
+    tag: 'tips',
+    summary: 'A recorded tip (MIIT, its province, or whoever submitted it)',
+    params: z.object({ id: identifier(200) }),
+    responses: { 200: { description: 'the tip', schema: TipView }, 404: error('no such tip, or not yours to see') },
+  },
+} satisfies Record<string, Operation>;
 
 /** A tip is seen by MIIT, by its province, and by whoever submitted it. */
 function seesTip(me: Principal, tip: TipRow): boolean {
   return me.role === 'miitCoordinator' || tip.recordedBy === me.email || (tip.province !== null && seesProvince(me, tip.province));
 }
 
-function present(row: TipRow) {
+function present(row: TipRow): z.input<typeof TipView> {
   return {
     id: row.id,
     source: row.source,
@@ -34,7 +71,7 @@ function present(row: TipRow) {
 export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQueue: string }): Router {
   const router = Router();
 
-  router.post('/tips', async (req, res) => {
+  router.post(tipOperations.submit.path, async (req, res) => {
     const submission = parseOr400(TipSubmission, req.body, 'tip');
     if (tipReceivedTooLate(submission.receivedAt, new Date())) {
       throw new HttpError(400, 'invalid tip', [{ path: 'receivedAt', message: '收到时间不能晚于现在 / must not be in the future' }]);
@@ -62,8 +99,9 @@ export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQu
     res.status(201).json(present(await deps.prisma.tip.findUniqueOrThrow({ where: { id } })));
   });
 
-  router.get('/tips/:id', async (req, res) => {
-    const row = await deps.prisma.tip.findUnique({ where: { id: req.params.id } });
+  router.get(tipOperations.get.path, async (req, res) => {
+    const { id } = parseOr400(tipOperations.get.params, req.params, 'path');
+    const row = await deps.prisma.tip.findUnique({ where: { id } });
     if (!row || !seesTip(principalOf(res), row)) throw new HttpError(404, 'tip not found');
     res.json(present(row));
   });

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { IsoDate, ReviewWindow, dateOfDayNumber, dayNumber } from './campaign';
+import { DateRange, IsoDate, ReviewWindow, dateOfDayNumber, dayNumber } from './campaign';
 import type { CasePhase } from './enums';
 
+/**
+ * The calendar's shape alone, which a JSON Schema can state; CampaignCalendar adds the order of
+ * its days, which it cannot.
+ */
+export const CampaignCalendarShape = z.object({ selfInspection: DateRange, rectification: DateRange, acceptance: DateRange, reviewWindow: DateRange });
+
 /** The campaign's three phases with their inclusive dates, and the review window (核查期). */
-export const CampaignCalendar = z
-  .object({
-    selfInspection: z.object({ from: IsoDate, to: IsoDate }),
-    rectification: z.object({ from: IsoDate, to: IsoDate }),
-    acceptance: z.object({ from: IsoDate, to: IsoDate }),
-    reviewWindow: ReviewWindow,
-  })
+export const CampaignCalendar = CampaignCalendarShape.extend({ reviewWindow: ReviewWindow })
   .refine((c) => c.selfInspection.from <= c.selfInspection.to && c.rectification.from <= c.rectification.to && c.acceptance.from <= c.acceptance.to, {
     message: 'every phase must end on or after its first day',
   })

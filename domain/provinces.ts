@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The province-level divisions (省、自治区、直辖市) the plan addresses as 各省（区、市）, by their
  * GB/T 2260 codes. Imports accept an enterprise of any of them: a campaign may list an enterprise
@@ -39,3 +41,6 @@ export const provinceDivisions: readonly { name: string; code: string }[] = [
 ];
 
 export const provinceNames: readonly string[] = provinceDivisions.map((p) => p.name);
+
+/** A province-level division by its full name, as the API takes it. */
+export const ProvinceName = z.enum(provinceNames as [string, ...string[]], { error: 'must be the full name of a province-level division, e.g. 江西省' });

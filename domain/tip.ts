@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { StorableString, Text } from './storable';
+import { ProvinceName } from './provinces';
+import { StorableString } from './storable';
+import { text } from './text';
 
 /** 统一社会信用代码: 18 characters from the national standard's alphabet (no I, O, S, V, Z). */
 export const UnifiedSocialCreditCode = z
@@ -19,10 +21,10 @@ export function tipReceivedTooLate(receivedAt: string, now: Date): boolean {
 
 /** A tip-off (举报线索) as staff submit it. */
 export const TipSubmission = z.object({
-  source: Text(200),
-  text: Text(10_000),
+  source: text(200),
+  text: text(10_000),
   enterpriseCode: UnifiedSocialCreditCode.optional(),
-  province: Text(50).optional(),
+  province: ProvinceName.optional(),
   // Hotlines existed long before, but no tip of this campaign can predate 2000; the API also
   // refuses one from the future (see tipReceivedTooLate), which a static schema cannot know.
   // (An unparseable time compares as NaN and passes here: the format check reports it.)

@@ -11,7 +11,8 @@ export function readCsv(text: string, fileName: string, problems: ProblemList): 
     return [];
   }
   const rows = parsed.rows.map((cells, i) => ({ row: i + 1, cells }));
-  const layout = sheetOfHeader(rows[0].cells);
+  // A file of nothing but an empty quoted field has no rows at all, so no header row either.
+  const layout = rows.length === 0 ? undefined : sheetOfHeader(rows[0].cells);
   if (layout === undefined) {
     problems.add({ row: 1, value: fileName, reason: { zh: '首行的列标题与模板中任何工作表都不符', en: 'the header row matches no sheet of the template' } });
     return [];

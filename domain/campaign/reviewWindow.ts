@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { IsoDate, type YearMonth, dayNumber, monthOf, monthsBetween } from './calendar';
 
+/** Inclusive first and last days; the schemas built on it say which order they need. */
+export const DateRange = z.object({ from: IsoDate, to: IsoDate });
+
 /** The period whose production and sales the self-inspection verifies (核查期). */
-export const ReviewWindow = z
-  .object({ from: IsoDate, to: IsoDate })
-  .refine((w) => w.from <= w.to, { message: 'the review window must not end before it starts' });
+export const ReviewWindow = DateRange.refine((w) => w.from <= w.to, { message: 'the review window must not end before it starts' });
 export type ReviewWindow = z.infer<typeof ReviewWindow>;
 
 /** The 2014 campaign: 2013年6月1日至2014年7月31日. */

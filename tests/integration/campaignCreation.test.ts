@@ -60,14 +60,16 @@ const exists = (id: string, p: ProvinceInfo) =>
 const slow = { daysPerSecond: 0.001 };
 
 describe('province names come from the provinces table', () => {
+  // Not a division's name at all is a malformed request (400); a division with nothing on file is a
+  // well-formed one the provinces table refuses (422).
   it.each([
-    ['a path', '../../x'],
-    ['a name with CR/LF inside', '江西\r\n省'],
-    ['a division with nothing on file', notOnFile],
-  ])('%s is refused before anything is written', async (_what, province) => {
+    ['a path', '../../x', 400],
+    ['a name with CR/LF inside', '江西\r\n省', 400],
+    ['a division with nothing on file', notOnFile, 422],
+  ])('%s is refused before anything is written', async (_what, province, status) => {
     const id = idOf(`prov-${province.length}`);
     const answer = await create(h.tokens.miit, { id, name: 'x', provinces: [A.name, province], ...slow });
-    expect(answer.status).toBe(400);
+    expect(answer.status).toBe(status);
     expect(await campaignRow(id)).toBeNull();
     expect(await exists(id, A)).toBe(false);
   });
@@ -82,9 +84,9 @@ test('a campaign with an enterprise not on file writes nothing; corrected, it is
   const id = idOf('unknown-ent');
   const unknown = `91${A.code}0000MA00000000`;
   const refused = await create(h.tokens.miit, { id, name: 'x', provinces: [A.name], enterprises: [codesOf(A)[0], unknown], ...slow });
-  expect(refused).toMatchObject({ status: 400, body: { details: [unknown] } });
+  expect(refused).toMatchObject({ status: 422, body: { details: [unknown] } });
   // An enterprise of a province the campaign does not cover is as unknown to it.
-  expect(await create(h.tokens.miit, { id, name: 'x', provinces: [A.name], enterprises: [codesOf(B)[0]], ...slow })).toMatchObject({ status: 400 });
+  expect(await create(h.tokens.miit, { id, name: 'x', provinces: [A.name], enterprises: [codesOf(B)[0]], ...slow })).toMatchObject({ status: 422 });
   expect(await campaignRow(id)).toBeNull();
   expect(await h.prisma.campaignProvince.count({ where: { campaignId: id } })).toBe(0);
 
@@ -243,7 +245,7 @@ describe('who creates which campaign id', () => {
       [coordinator(B), [B.name]],
     ] as const) {
       const answer = await create(token, { id: `${A.code}-alone-${run}`, name: 'x', provinces: ps, ...slow });
-      expect(answer).toMatchObject({ status: 400, body: { error: expect.stringContaining(`${A.name}'s own campaign`) } });
+      expect(answer).toMatchObject({ status: 422, body: { error: expect.stringContaining(`${A.name}'s own campaign`) } });
     }
     expect(await campaignRow(`${A.code}-alone-${run}`)).toBeNull();
   });

@@ -126,7 +126,7 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
   expect(((await (await h.as(staff('landResources'))(`/tasks/${encodeURIComponent(fine.key)}`)).json()) as { title: string }).title).toContain('罚款金额');
   const noSum = await complete(staff('landResources'), fine.key, { documentNo: '赣国土罚〔2014〕2号' });
   expect({ status: noSum.status, body: await noSum.json() }).toEqual({
-    status: 400,
+    status: 422,
     body: { error: 'invalid completion', details: [{ path: 'amounts.fineFen', message: expect.stringMatching(/^予以处罚（罚款）：须写明罚款金额.* \/ Fine: the completion must state the fine .*\[amounts\.fineFen\]$/) }] },
   });
   expect((await complete(staff('landResources'), fine.key, { documentNo: '赣国土罚〔2014〕2号', amounts: { fineFen: 50_000_000 } })).status).toBe(200);

@@ -77,7 +77,7 @@ test('an agency head, the provincial coordinator or MIIT assigns a task to one o
   // The assignee must belong to the agency the task is routed to, in its province.
   for (const stranger of [who('commerce', 'staff'), who('tax', 'staff', elsewhere), who('disciplineInspection', 'disciplineInspection'), 'nobody-at-all']) {
     const refused = await answer(await assign(token('tax', 'agencyHead'), task.key, { staffId: stranger }));
-    expect(refused).toMatchObject({ status: 400, body: { error: expect.stringContaining(`${province.name}税务部门 (Tax)`), details: [{ path: 'staffId' }] } });
+    expect(refused).toMatchObject({ status: 422, body: { error: expect.stringContaining(`${province.name}税务部门 (Tax)`), details: [{ path: 'staffId' }] } });
   }
   expect((await assign(token('tax', 'agencyHead'), task.key, { staffId: 42 })).status).toBe(400);
   expect((await assign(token('tax', 'agencyHead'), task.key, {})).status).toBe(400);

@@ -12,6 +12,7 @@ import { toolsDir } from '../../platform/projectRoot';
 import { findOrInstallTemporalCli } from '../../platform/temporalCli';
 import { startTemporalDevServer } from '../../platform/temporalServer';
 import { freePort } from '../../platform/freePort';
+import { findOrInstallSchemathesis } from './schemathesis';
 import { publishServices } from './services';
 
 /**
@@ -26,9 +27,10 @@ export default async function globalSetup(): Promise<void> {
 
   const [temporalPort, postgresPort, smtpPort, mailHttpPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   // LibreOffice is installed here, once, if missing: an apt install inside a test would outlast its timeout.
-  const [temporalCli] = await Promise.all([
+  const [temporalCli, , schemathesisPython] = await Promise.all([
     findOrInstallTemporalCli({ configuredPath: process.env.TEMPORAL_CLI, toolsDir: toolsDir(), log }),
     findOrInstallLibreOffice({ log }),
+    findOrInstallSchemathesis({ toolsDir: toolsDir(), log }),
   ]);
   const temporalDbFile = path.join(dir, 'temporal', 'temporal.db');
   const [temporal, postgres, mail, bundle] = await Promise.all([
@@ -50,6 +52,7 @@ export default async function globalSetup(): Promise<void> {
     mailboxUrl: mail.httpUrl,
     workflowBundlePath,
     postgresPort,
+    schemathesisPython,
   });
   const running = globalThis as unknown as { __testServices: { stop(): Promise<void> } };
   running.__testServices = {

@@ -11,6 +11,8 @@ export interface TestServices {
   mailboxUrl: string;
   workflowBundlePath: string;
   postgresPort: number;
+  /** A python with Schemathesis and openapi-spec-validator (tests/support/schemathesis.ts). */
+  schemathesisPython: string;
 }
 
 const KEY = 'RARE_EARTH_TEST_SERVICES';
