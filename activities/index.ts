@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
-import type { Transporter } from 'nodemailer';
+import type { Mailer } from '../platform/mailer';
 import { benchmarkActivities } from './benchmark';
 import { directoryActivities } from './directory';
 import { createDatasetCache } from '../store/datasetCache';
@@ -11,7 +11,7 @@ import { tipActivities } from './tips';
 
 export interface ActivityDependencies {
   prisma: PrismaClient;
-  mailer: Transporter;
+  mailer: Mailer;
   mailFrom: string;
   /** The report store. */
   reportsDir: string;

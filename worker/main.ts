@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { NativeConnection } from '@temporalio/worker';
-import nodemailer from 'nodemailer';
 import { createActivities } from '../activities';
 import { config } from '../platform/config';
 import { createLogger } from '../platform/logger';
+import { createMailer } from '../platform/mailer';
 import { onParentExit } from '../platform/parentWatch';
 import { createPrisma } from '../platform/prisma';
 import { installTemporalLogging } from '../platform/temporalLogging';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     activities: createActivities({
       prisma,
-      mailer: nodemailer.createTransport(cfg.SMTP_URL),
+      mailer: createMailer(cfg.SMTP_URL),
       mailFrom: cfg.MAIL_FROM,
       reportsDir: cfg.REPORTS_DIR,
       miitReportEmail: cfg.MIIT_REPORT_EMAIL,

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { emailActivities, messageIdFor } from '../../activities/email';
+import { createMailer } from '../../platform/mailer';
 import type { StoredMail } from '../../platform/mailSink';
 import { useFreshDatabase } from '../support/freshDatabase';
 import { services } from '../support/services';
@@ -12,7 +12,7 @@ const mailbox = async (to: string) => (await (await fetch(`${services().mailboxU
 
 describe('the email outbox', () => {
   test('a step sends one email however often the activity runs', async () => {
-    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: nodemailer.createTransport(services().smtpUrl), from: 'campaign@test.example', reportsDir: os.tmpdir() });
+    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: createMailer(services().smtpUrl), from: 'campaign@test.example', reportsDir: os.tmpdir() });
     const to = `head-${randomUUID()}@tax.example`;
     const email = { key: `task-${randomUUID()}/agencyHead`, to: [to], subject: '任务逾期 Task overdue', body: '请督促办理 please act' };
     const first = await sendEmail(email);
@@ -25,24 +25,40 @@ describe('the email outbox', () => {
     expect(await db.prisma.outboundEmail.findUnique({ where: { key: email.key } })).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
-  test('a resend after a crash between SMTP acceptance and the outbox update is dropped by Message-ID', async () => {
-    const mailer = nodemailer.createTransport(services().smtpUrl);
-    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer, from: 'campaign@test.example', reportsDir: os.tmpdir() });
+  test('an attempt that died after the body went out is held as unknown, never resent', async () => {
+    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: createMailer(services().smtpUrl), from: 'campaign@test.example', reportsDir: os.tmpdir() });
     const to = `discipline-${randomUUID()}@jiangxi.example`;
     const email = { key: `task-${randomUUID()}/disciplineInspection`, to: [to], subject: 'subject', body: 'body' };
     await sendEmail(email);
-    // Simulate the crash: the message went out but the row never learnt it.
-    await db.prisma.outboundEmail.update({ where: { key: email.key }, data: { status: 'pending' } });
-    await sendEmail(email);
-    expect(await mailbox(to)).toHaveLength(1);
+    // What a worker killed between the server's acceptance and the outbox update leaves behind:
+    // the body gone out, the row still pending, the lease run out.
+    await db.prisma.outboundEmail.update({ where: { key: email.key }, data: { status: 'pending', leaseOwner: 'a dead worker', leaseUntil: new Date(Date.now() - 1_000) } });
+    expect(await sendEmail(email)).toEqual({ messageId: messageIdFor(email.key), alreadySent: false, unconfirmed: true });
+    expect(await db.prisma.outboundEmail.findUnique({ where: { key: email.key } })).toMatchObject({ status: 'unknown', leaseOwner: null });
+    // Held: later attempts send nothing either.
+    expect(await sendEmail(email)).toMatchObject({ unconfirmed: true });
+    const received = await mailbox(to);
+    expect(received).toHaveLength(1);
+    expect(received[0].step).toBe('disciplineInspection');
+  });
+
+  test('while another attempt holds the send lease, a second one sends nothing and says so', async () => {
+    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: createMailer(services().smtpUrl), from: 'campaign@test.example', reportsDir: os.tmpdir() });
+    const to = `head-${randomUUID()}@tax.example`;
+    const email = { key: `task-${randomUUID()}/agencyHead`, to: [to], subject: 's', body: 'b' };
+    await db.prisma.outboundEmail.create({
+      data: { key: email.key, messageId: messageIdFor(email.key), to: email.to, cc: [], subject: email.subject, body: email.body, leaseOwner: 'a slow worker', leaseUntil: new Date(Date.now() + 60_000) },
+    });
+    await expect(sendEmail(email)).rejects.toMatchObject({ type: 'EmailSendLeaseHeld' });
+    expect(await mailbox(to)).toHaveLength(0);
   });
 
   test('an SMTP failure leaves the step pending with the error, for the retry', async () => {
-    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: nodemailer.createTransport('smtp://127.0.0.1:1'), from: 'campaign@test.example', reportsDir: os.tmpdir() });
+    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: createMailer('smtp://127.0.0.1:1'), from: 'campaign@test.example', reportsDir: os.tmpdir() });
     const email = { key: `task-${randomUUID()}/reminder`, to: ['x@example.org'], subject: 's', body: 'b' };
     await expect(sendEmail(email)).rejects.toThrow();
     const row = await db.prisma.outboundEmail.findUniqueOrThrow({ where: { key: email.key } });
-    expect(row.status).toBe('pending');
+    expect(row).toMatchObject({ status: 'pending', leaseOwner: null, dataSentAt: null });
     expect(row.lastError).toMatch(/ECONNREFUSED/);
   });
 });

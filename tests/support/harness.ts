@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import nodemailer from 'nodemailer';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
 import type { CaseSettings } from '../../api/campaigns';
 import { createLogger } from '../../platform/logger';
+import { createMailer } from '../../platform/mailer';
 import { provinces } from '../../domain/generator';
 import { createPrisma, type PrismaClient } from '../../platform/prisma';
 import { seedDemoDirectory } from '../../store/directory';
@@ -47,7 +47,7 @@ async function startWorker(taskQueue: string, prisma: PrismaClient, reportsDir: 
     connection,
     namespace: 'default',
     taskQueue,
-    activities: createActivities({ prisma, mailer: nodemailer.createTransport(svc.smtpUrl), mailFrom: 'campaign@test.example', reportsDir, miitReportEmail: MIIT_REPORT_EMAIL }),
+    activities: createActivities({ prisma, mailer: createMailer(svc.smtpUrl), mailFrom: 'campaign@test.example', reportsDir, miitReportEmail: MIIT_REPORT_EMAIL }),
     workflowBundlePath: svc.workflowBundlePath,
     shutdownGraceSeconds: 5,
   });
