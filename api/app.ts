@@ -2,6 +2,7 @@ import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
 import type { Logger } from '../platform/logger';
+import type { Mailer } from '../platform/mailer';
 import { authenticate } from './auth';
 import { campaignRoutes, type CaseSettings } from './campaigns';
 import { caseRoutes } from './cases';
@@ -23,7 +24,17 @@ export interface ApiDependencies {
   log: Logger;
   /** The report store: the API serves its files and writes drafts into it. */
   reportsDir: string;
+  /** The SMTP relay, checked by /readyz (not at all when absent). */
+  mailer?: Pick<Mailer, 'verify'>;
+  /** The deadline of a request's Temporal calls; TEMPORAL_REQUEST_DEADLINE_MS unless set. */
+  temporalDeadlineMs?: number;
 }
+
+/**
+ * Every Temporal call a request makes ends by this deadline (the SDK's own retries included), so
+ * a request made while Temporal or the worker is down answers 503 instead of hanging.
+ */
+const TEMPORAL_REQUEST_DEADLINE_MS = 10_000;
 
 export function createApp(deps: ApiDependencies): Express {
   const app = express();
@@ -35,6 +46,13 @@ export function createApp(deps: ApiDependencies): Express {
       deps.log.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, 'request');
     });
     next();
+  });
+  app.use((_req, res, next) => {
+    void deps.temporal.connection.withDeadline(Date.now() + (deps.temporalDeadlineMs ?? TEMPORAL_REQUEST_DEADLINE_MS), () => {
+      const answered = new Promise<void>((resolve) => res.once('close', resolve));
+      next();
+      return answered;
+    });
   });
   const openapi = openApiDocument();
   app.get('/openapi.json', (_req, res) => {

@@ -1,10 +1,19 @@
 import type { Client } from '@temporalio/client';
+import { temporal as proto } from '@temporalio/proto';
 import type { PrismaClient } from '@prisma/client';
 import { Router } from 'express';
+import type { Mailer } from '../platform/mailer';
 
 const CHECK_TIMEOUT_MS = 2_000;
+/**
+ * A live worker re-polls its task queue at least once a minute (the server's long-poll timeout),
+ * so a poller Temporal has not heard from for longer than this is gone.
+ */
+export const POLLER_FRESH_MS = 70_000;
 
-async function check(probe: () => Promise<unknown>): Promise<{ ok: true } | { ok: false; error: string }> {
+type Check = { ok: true } | { ok: false; error: string };
+
+async function check(probe: () => Promise<unknown>): Promise<Check> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -21,24 +30,44 @@ async function check(probe: () => Promise<unknown>): Promise<{ ok: true } | { ok
   }
 }
 
-/** `/healthz`: the process is alive. `/readyz`: PostgreSQL and Temporal both answer, else 503 with the reason. */
-export function healthRoutes(deps: { prisma: PrismaClient; temporal: Client; namespace: string }): Router {
+/**
+ * `/healthz`: the process is alive. `/readyz`: the stack can do its work: PostgreSQL and Temporal
+ * answer and a worker is polling the task queue, else 503 naming what is missing. A failing SMTP
+ * relay leaves it ready but `degraded` (200, with the reason): escalations wait in the outbox and
+ * go out when the relay is back, nothing is lost.
+ */
+export function healthRoutes(deps: { prisma: PrismaClient; temporal: Client; namespace: string; taskQueue: string; mailer?: Pick<Mailer, 'verify'> }): Router {
   const router = Router();
+  // The deadline also ends the SDK's own retries, so probes do not pile up while Temporal is down.
+  const temporalCall = <T>(call: () => Promise<T>) => deps.temporal.connection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, call);
+
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
-    const [postgres, temporal] = await Promise.all([
+    const [postgres, temporal, worker, smtp] = await Promise.all([
       check(() => deps.prisma.$queryRaw`SELECT 1`),
-      // The deadline also ends the SDK's own retries, so probes do not pile up while Temporal is down.
-      check(() =>
-        deps.temporal.connection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
-          deps.temporal.workflowService.describeNamespace({ namespace: deps.namespace }),
-        ),
-      ),
+      check(() => temporalCall(() => deps.temporal.workflowService.describeNamespace({ namespace: deps.namespace }))),
+      check(async () => {
+        const { pollers } = await temporalCall(() =>
+          deps.temporal.workflowService.describeTaskQueue({
+            namespace: deps.namespace,
+            taskQueue: { name: deps.taskQueue, kind: proto.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+            taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+          }),
+        );
+        const live = (pollers ?? []).filter((p) => Date.now() - Number(p.lastAccessTime?.seconds ?? 0) * 1000 < POLLER_FRESH_MS);
+        if (live.length === 0) throw new Error(`no worker is polling task queue ${deps.taskQueue}`);
+      }),
+      deps.mailer ? check(() => deps.mailer!.verify(CHECK_TIMEOUT_MS)) : Promise.resolve(undefined),
     ]);
-    const ready = postgres.ok && temporal.ok;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: { postgres, temporal } });
+    const ready = postgres.ok && temporal.ok && worker.ok;
+    const status = !ready ? 'unavailable' : smtp && !smtp.ok ? 'degraded' : 'ready';
+    res.status(ready ? 200 : 503).json({
+      status,
+      ...(status === 'degraded' ? { reason: `the SMTP relay does not answer (${smtp && !smtp.ok ? smtp.error : ''}): emails wait in the outbox` } : {}),
+      checks: { postgres, temporal, worker, ...(smtp ? { smtp } : {}) },
+    });
   });
   return router;
 }

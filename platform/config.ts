@@ -23,6 +23,9 @@ const ConfigSchema = z.object({
 
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
+  /** The API's and the worker's bounds on PostgreSQL: opening a connection, and one statement. */
+  DATABASE_CONNECT_TIMEOUT_S: z.coerce.number().positive().max(600).default(3),
+  DATABASE_STATEMENT_TIMEOUT_S: z.coerce.number().positive().max(3_600).default(8),
 
   TEMPORAL_ADDRESS: z
     .string()
@@ -48,7 +51,7 @@ const ConfigSchema = z.object({
   MAIL_SINK_SMTP_PORT: port.default(1025),
   MAIL_SINK_HTTP_PORT: port.default(1080),
 
-  WORKER_SHUTDOWN_GRACE_S: z.coerce.number().int().min(0).max(3_600).default(30),
+  WORKER_SHUTDOWN_GRACE_S: z.coerce.number().int().min(0).max(3_600).default(5),
 
   /** Campaign days that pass each real second; 0 runs campaigns in real time. */
   TIME_SCALE_DAYS_PER_SECOND: z.coerce.number().min(0).max(100_000).default(0),
@@ -103,4 +106,9 @@ let loaded: Config | undefined;
 export function config(): Config {
   loaded ??= parseConfig(process.env);
   return loaded;
+}
+
+/** The database timeouts of the API and the worker. */
+export function databaseTimeouts(cfg: Config): { connectMs: number; statementMs: number } {
+  return { connectMs: cfg.DATABASE_CONNECT_TIMEOUT_S * 1000, statementMs: cfg.DATABASE_STATEMENT_TIMEOUT_S * 1000 };
 }

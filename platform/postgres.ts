@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { spawnManaged } from './childProcess';
+import { spawnManaged, type ManagedProcess } from './childProcess';
 import type { Logger } from './logger';
 
 export const EMBEDDED_DATABASE = 'campaign';
@@ -12,6 +12,8 @@ const PASSWORD = 'postgres';
 export interface RunningPostgres {
   url: string;
   stop(): Promise<void>;
+  /** The server process, for a supervisor that restarts it. */
+  process: ManagedProcess;
 }
 
 /** PostgreSQL refuses to run as root; as root we run it as a `postgres` user, which must reach the data. */
@@ -65,8 +67,8 @@ function initialiseCluster(initdb: string, dataDir: string, ids: { uid?: number;
  * `dataDir`, kept between runs so a second start resumes where the first stopped. The server runs
  * in its own process group, so that a Ctrl-C reaches it only after the worker and API have stopped.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log: Logger }): Promise<RunningPostgres> {
-  const { dataDir, port, log } = options;
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log: Logger; stopGraceMs?: number }): Promise<RunningPostgres> {
+  const { dataDir, port, log, stopGraceMs = 30_000 } = options;
   const runningAsRoot = process.getuid?.() === 0;
   fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   if (runningAsRoot) assertReachableByOthers(dataDir);
@@ -86,7 +88,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     ...ids,
   });
   // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions and stop cleanly.
-  const stop = () => server.stop(30_000, 'SIGINT');
+  const stop = () => server.stop(stopGraceMs, 'SIGINT');
   try {
     await waitForConnection(port, server.exited);
     const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
@@ -102,7 +104,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     throw error;
   }
   log.info({ port, dataDir, pid: server.child.pid }, 'embedded PostgreSQL ready');
-  return { url: embeddedDatabaseUrl(port), stop };
+  return { url: embeddedDatabaseUrl(port), stop, process: server };
 }
 
 /** Where the embedded server of `npm start` listens: tools run beside the stack connect here. */

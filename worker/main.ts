@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
-import { config } from '../platform/config';
+import { config, databaseTimeouts } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { createMailer } from '../platform/mailer';
 import { onParentExit } from '../platform/parentWatch';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const bundle = workflowBundlePath();
   if (!fs.existsSync(bundle)) throw new Error(`no workflow bundle at ${bundle}: run npm run build first`);
 
-  const prisma = createPrisma(cfg.DATABASE_URL);
+  const prisma = createPrisma(cfg.DATABASE_URL, { timeouts: databaseTimeouts(cfg) });
   const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const worker = await createWorker({
     connection,

@@ -86,6 +86,7 @@ export async function startHarness(
     taskQueue,
     log,
     reportsDir,
+    mailer: createMailer(svc.smtpUrl),
     caseSettings: options.caseSettings ?? { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
   });
   const server = app.listen(0, '127.0.0.1');
