@@ -26,6 +26,8 @@ export interface SupervisorOptions {
 interface Entry {
   spec: SupervisedSpec;
   current?: ManagedProcess;
+  /** A restart under way: a stop waits for it (within its time limit) so nothing is left behind. */
+  starting?: Promise<ManagedProcess>;
   restarts: number[];
   total: number;
 }
@@ -102,7 +104,9 @@ export class Supervisor {
       await new Promise((resolve) => setTimeout(resolve, backoffMs));
       if (this.stopping) return;
       try {
-        const process = await entry.spec.start();
+        entry.starting = entry.spec.start();
+        const process = await entry.starting.finally(() => (entry.starting = undefined));
+        entry.current = process;
         entry.total++;
         if (this.stopping) {
           await this.stopOne(entry);
@@ -119,6 +123,11 @@ export class Supervisor {
   }
 
   private async stopOne(entry: Entry): Promise<void> {
+    if (entry.starting) {
+      let wait: NodeJS.Timeout | undefined;
+      await Promise.race([entry.starting.catch(() => undefined), new Promise((resolve) => (wait = setTimeout(resolve, entry.spec.stopMs)))]);
+      clearTimeout(wait);
+    }
     const process = entry.current;
     if (!process) return;
     let timer: NodeJS.Timeout | undefined;
