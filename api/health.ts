@@ -1,15 +1,10 @@
 import type { Client } from '@temporalio/client';
-import { temporal as proto } from '@temporalio/proto';
 import type { PrismaClient } from '@prisma/client';
 import { Router } from 'express';
 import type { Mailer } from '../platform/mailer';
+import { livePollers } from '../platform/taskQueuePollers';
 
 const CHECK_TIMEOUT_MS = 2_000;
-/**
- * A live worker re-polls its task queue at least once a minute (the server's long-poll timeout),
- * so a poller Temporal has not heard from for longer than this is gone.
- */
-export const POLLER_FRESH_MS = 70_000;
 
 type Check = { ok: true } | { ok: false; error: string };
 
@@ -49,14 +44,7 @@ export function healthRoutes(deps: { prisma: PrismaClient; temporal: Client; nam
       check(() => deps.prisma.$queryRaw`SELECT 1`),
       check(() => temporalCall(() => deps.temporal.workflowService.describeNamespace({ namespace: deps.namespace }))),
       check(async () => {
-        const { pollers } = await temporalCall(() =>
-          deps.temporal.workflowService.describeTaskQueue({
-            namespace: deps.namespace,
-            taskQueue: { name: deps.taskQueue, kind: proto.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-            taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-          }),
-        );
-        const live = (pollers ?? []).filter((p) => Date.now() - Number(p.lastAccessTime?.seconds ?? 0) * 1000 < POLLER_FRESH_MS);
+        const live = await temporalCall(() => livePollers(deps.temporal.workflowService, deps.namespace, deps.taskQueue));
         if (live.length === 0) throw new Error(`no worker is polling task queue ${deps.taskQueue}`);
       }),
       deps.mailer ? check(() => deps.mailer!.verify(CHECK_TIMEOUT_MS)) : Promise.resolve(undefined),
