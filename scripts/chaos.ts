@@ -140,6 +140,17 @@ class Lab {
     throw new Error(`no steady state within ${limitMs / 1000} s: ${last}`);
   }
 
+  /** After an SMTP fault: every email due before the fault ended has gone out (or is held as unknown). */
+  async drained(before: number, limitMs = settings.recoveryLimitMs): Promise<void> {
+    const deadline = Date.now() + limitMs;
+    while (Date.now() < deadline) {
+      const waiting = await this.prisma.outboundEmail.count({ where: { status: 'pending', createdAt: { lt: new Date(before) } } });
+      if (waiting === 0) return;
+      await sleep(500);
+    }
+    throw new Error(`emails due before the SMTP fault ended still wait after ${limitMs / 1000} s`);
+  }
+
   /** One API answer while the fault lasts: what a client sees (status and how long it took). */
   async duringFault(): Promise<{ status: number | string; ms: number }> {
     const started = Date.now();
@@ -211,7 +222,7 @@ class Lab {
   }
 }
 
-type Experiment = { name: string; run(lab: Lab): Promise<{ faultEndedAt: number; during?: unknown; stopS?: number }> };
+type Experiment = { name: string; run(lab: Lab): Promise<{ faultEndedAt: number; during?: unknown; stopS?: number; smtp?: true }> };
 
 const killProcess = (component: string, signal: NodeJS.Signals = 'SIGKILL'): Experiment['run'] => async (lab) => {
   process.kill(lab.pidOf(component), signal);
@@ -240,7 +251,7 @@ const experiments: Experiment[] = [
       lab.sink.freeze();
       await sleep(settings.smtpFreezeMs);
       lab.sink.thaw();
-      return { faultEndedAt: Date.now() };
+      return { faultEndedAt: Date.now(), smtp: true };
     },
   },
   {
@@ -249,7 +260,7 @@ const experiments: Experiment[] = [
       await lab.sink.stop();
       await sleep(settings.smtpRefuseMs);
       await lab.startSink();
-      return { faultEndedAt: Date.now() };
+      return { faultEndedAt: Date.now(), smtp: true };
     },
   },
   {
@@ -285,6 +296,8 @@ async function main(): Promise<void> {
       say(`${experiment.name}: fault`);
       const outcome = await experiment.run(lab);
       await lab.steady();
+      // Recovered from an SMTP fault means the mail that queued up meanwhile has gone out.
+      if (outcome.smtp) await lab.drained(outcome.faultEndedAt);
       const recoveryS = (Date.now() - outcome.faultEndedAt) / 1000;
       if (outcome.stopS !== undefined) maxStopS = Math.max(maxStopS, outcome.stopS);
       await sleep(settings.steadyMs);
