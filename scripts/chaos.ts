@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -229,12 +230,18 @@ const killProcess = (component: string, signal: NodeJS.Signals = 'SIGKILL'): Exp
   return { faultEndedAt: Date.now(), during: await lab.duringFault() };
 };
 
-const freezeGroup = (component: string, ms: () => number): Experiment['run'] => async (lab) => {
-  const pid = lab.pidOf(component);
-  process.kill(-pid, 'SIGSTOP');
+/** A process and everything it forked (PostgreSQL's backends are session leaders of their own). */
+function processTree(pid: number): number[] {
+  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+  return [pid, ...children.flatMap(processTree)];
+}
+
+const freezeTree = (component: string, ms: () => number): Experiment['run'] => async (lab) => {
+  const frozen = processTree(lab.pidOf(component));
+  for (const pid of frozen) process.kill(pid, 'SIGSTOP');
   const during = lab.duringFault();
   await sleep(ms());
-  process.kill(-pid, 'SIGCONT');
+  for (const pid of frozen) process.kill(pid, 'SIGCONT');
   return { faultEndedAt: Date.now(), during: await during };
 };
 
@@ -243,7 +250,7 @@ const experiments: Experiment[] = [
   { name: 'worker SIGKILL again', run: killProcess('worker') },
   { name: 'API SIGKILL', run: killProcess('api') },
   { name: 'Temporal dev server SIGKILL', run: killProcess('temporal') },
-  { name: 'PostgreSQL SIGSTOP', run: freezeGroup('postgres', () => settings.pgFreezeMs) },
+  { name: 'PostgreSQL SIGSTOP', run: freezeTree('postgres', () => settings.pgFreezeMs) },
   { name: 'PostgreSQL SIGKILL', run: killProcess('postgres') },
   {
     name: 'SMTP server SIGSTOP',
