@@ -27,6 +27,8 @@ export interface EmailAttachment {
 export interface EmailSent {
   messageId: string;
   alreadySent: boolean;
+  /** Whom the message went to: a reminder goes to the task's assignee, not where it was addressed. */
+  to: string[];
   /** The server may or may not have taken it: the row is held as `unknown` for a person. */
   unconfirmed?: true;
 }
@@ -142,13 +144,13 @@ export function emailActivities(deps: { prisma: PrismaClient; mailer: Mailer; fr
       } catch (error) {
         const unknown = error instanceof SendError && error.outcomeUnknown;
         await release(email.key, attempt.owner, unknown ? { status: 'unknown', lastError: describe(error) } : { lastError: describe(error), dataSentAt: null });
-        if (unknown) return { messageId, alreadySent: false, unconfirmed: true };
+        if (unknown) return { messageId, alreadySent: false, to: row.to, unconfirmed: true };
         throw error;
       } finally {
         clearInterval(heartbeats);
       }
       await release(email.key, attempt.owner, { status: 'sent', sentAt: new Date(), lastError: null });
-      return { messageId, alreadySent: false };
+      return { messageId, alreadySent: false, to: row.to };
     },
   };
 
@@ -160,8 +162,8 @@ export function emailActivities(deps: { prisma: PrismaClient; mailer: Mailer; fr
              "lastError" = 'the sending attempt ended after the message body went out, before the server''s answer was recorded'
        WHERE "key" = ${key} AND "status" = 'pending' AND "dataSentAt" IS NOT NULL AND "leaseUntil" < now()`;
     const row = await prisma.outboundEmail.findUniqueOrThrow({ where: { key } });
-    if (row.status === 'sent') return { messageId, alreadySent: true };
-    if (row.status === 'unknown') return { messageId, alreadySent: false, unconfirmed: true };
+    if (row.status === 'sent') return { messageId, alreadySent: true, to: row.to };
+    if (row.status === 'unknown') return { messageId, alreadySent: false, to: row.to, unconfirmed: true };
     const waitMs = Math.max(1_000, (row.leaseUntil?.getTime() ?? Date.now()) - Date.now());
     throw ApplicationFailure.create({
       type: 'EmailSendLeaseHeld',

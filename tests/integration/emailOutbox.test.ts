@@ -17,8 +17,8 @@ describe('the email outbox', () => {
     const email = { key: `task-${randomUUID()}/agencyHead`, to: [to], subject: '任务逾期 Task overdue', body: '请督促办理 please act' };
     const first = await sendEmail(email);
     const second = await sendEmail(email);
-    expect(first).toEqual({ messageId: messageIdFor(email.key), alreadySent: false });
-    expect(second).toEqual({ messageId: messageIdFor(email.key), alreadySent: true });
+    expect(first).toEqual({ messageId: messageIdFor(email.key), alreadySent: false, to: [to] });
+    expect(second).toEqual({ messageId: messageIdFor(email.key), alreadySent: true, to: [to] });
     const received = await mailbox(to);
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ subject: '任务逾期 Task overdue', messageId: messageIdFor(email.key) });
@@ -33,7 +33,7 @@ describe('the email outbox', () => {
     // What a worker killed between the server's acceptance and the outbox update leaves behind:
     // the body gone out, the row still pending, the lease run out.
     await db.prisma.outboundEmail.update({ where: { key: email.key }, data: { status: 'pending', leaseOwner: 'a dead worker', leaseUntil: new Date(Date.now() - 1_000) } });
-    expect(await sendEmail(email)).toEqual({ messageId: messageIdFor(email.key), alreadySent: false, unconfirmed: true });
+    expect(await sendEmail(email)).toEqual({ messageId: messageIdFor(email.key), alreadySent: false, to: [to], unconfirmed: true });
     expect(await db.prisma.outboundEmail.findUnique({ where: { key: email.key } })).toMatchObject({ status: 'unknown', leaseOwner: null });
     // Held: later attempts send nothing either.
     expect(await sendEmail(email)).toMatchObject({ unconfirmed: true });
