@@ -1,6 +1,8 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { emailActivities, messageIdFor } from '../../activities/email';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { createMailer } from '../../platform/mailer';
 import type { StoredMail } from '../../platform/mailSink';
 import { useFreshDatabase } from '../support/freshDatabase';
@@ -41,6 +43,28 @@ describe('the email outbox', () => {
     expect(received).toHaveLength(1);
     expect(received[0].step).toBe('disciplineInspection');
   });
+
+  test('a relay that takes the whole body and never answers leaves the email unknown, held, not resent', async () => {
+    let bodies = 0;
+    // Reads the message to its end, then says nothing: the connection stalls after DATA.
+    const silent = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData: (stream) => stream.on('end', () => bodies++).resume() });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const port = (silent.server.address() as AddressInfo).port;
+      const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: createMailer(`smtp://127.0.0.1:${port}`), from: 'campaign@test.example', reportsDir: os.tmpdir() });
+      const email = { key: `task-${randomUUID()}/reminder`, to: ['staff@tax.example'], subject: 's', body: 'b' };
+      expect(await sendEmail(email)).toMatchObject({ alreadySent: false, unconfirmed: true });
+      expect(bodies).toBe(1);
+      const row = await db.prisma.outboundEmail.findUniqueOrThrow({ where: { key: email.key } });
+      expect(row).toMatchObject({ status: 'unknown', leaseOwner: null, attempts: 1 });
+      expect(row.dataSentAt).not.toBeNull();
+      // A retry sends nothing: the relay sees no second body.
+      expect(await sendEmail(email)).toMatchObject({ unconfirmed: true });
+      expect(bodies).toBe(1);
+    } finally {
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  }, 60_000);
 
   test('while another attempt holds the send lease, a second one sends nothing and says so', async () => {
     const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: createMailer(services().smtpUrl), from: 'campaign@test.example', reportsDir: os.tmpdir() });
