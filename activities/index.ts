@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
-import type { Transporter } from 'nodemailer';
 import type { PdfRenderer } from '../platform/libreOffice';
+import type { Mailer } from '../platform/mailer';
 import { benchmarkActivities } from './benchmark';
 import { directoryActivities } from './directory';
 import { createDatasetCache } from '../store/datasetCache';
@@ -13,7 +13,7 @@ import { tipActivities } from './tips';
 
 export interface ActivityDependencies {
   prisma: PrismaClient;
-  mailer: Transporter;
+  mailer: Mailer;
   mailFrom: string;
   /** The report store. */
   reportsDir: string;

@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
 import type { PdfRenderer } from '../platform/libreOffice';
 import type { Logger } from '../platform/logger';
+import type { Mailer } from '../platform/mailer';
 import { authenticate } from './auth';
 import { campaignRoutes, type CaseSettings } from './campaigns';
 import { caseRoutes } from './cases';
@@ -29,7 +30,17 @@ export interface ApiDependencies {
   reportsDir: string;
   /** Prints drafted reports as PDF; without it they come without one. */
   pdf?: PdfRenderer;
+  /** The SMTP relay, checked by /readyz (not at all when absent). */
+  mailer?: Pick<Mailer, 'verify'>;
+  /** The deadline of a request's Temporal calls; TEMPORAL_REQUEST_DEADLINE_MS unless set. */
+  temporalDeadlineMs?: number;
 }
+
+/**
+ * Every Temporal call a request makes ends by this deadline (the SDK's own retries included), so
+ * a request made while Temporal or the worker is down answers 503 instead of hanging.
+ */
+const TEMPORAL_REQUEST_DEADLINE_MS = 10_000;
 
 export function createApp(deps: ApiDependencies): Express {
   const app = express();
@@ -38,6 +49,13 @@ export function createApp(deps: ApiDependencies): Express {
   // Before authentication: which methods a path has is in the public document anyway.
   app.use(methodNotAllowed(operations));
   app.use(docsRoutes(openApiDocument()));
+  app.use((_req, res, next) => {
+    void deps.temporal.connection.withDeadline(Date.now() + (deps.temporalDeadlineMs ?? TEMPORAL_REQUEST_DEADLINE_MS), () => {
+      const answered = new Promise<void>((resolve) => res.once('close', resolve));
+      next();
+      return answered;
+    });
+  });
   app.use(healthRoutes(deps));
   app.use(authenticate(deps.prisma));
   app.use(storableUrl);

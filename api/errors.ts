@@ -1,4 +1,5 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { Prisma } from '@prisma/client';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../platform/logger';
@@ -58,9 +59,50 @@ export function methodNotAllowed(operations: readonly { method: string; path: st
   };
 }
 
+/** Seconds a client is told to wait when a part of the stack is down: about what a restart takes. */
+export const RETRY_AFTER_S = 5;
+
+const componentNames = { postgres: 'PostgreSQL', temporal: 'Temporal' } as const;
+export type Component = keyof typeof componentNames;
+
+// gRPC: UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED.
+const TEMPORAL_OUTAGE_CODES = new Set([14, 4, 8]);
+// Prisma: can't reach, timed out, operation timed out, connection closed, pool timeout.
+const PRISMA_OUTAGE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const ADAPTER_OUTAGE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+// pg's own messages when it gives up on a connection or a reply, and PostgreSQL's when it cancels
+// a statement at statement_timeout or is not accepting connections (starting up, shutting down).
+const POSTGRES_OUTAGE_MESSAGE =
+  /Connection terminated|Query read timeout|timeout exceeded when trying to connect|ECONNREFUSED|ECONNRESET|Can't reach database server|server closed the connection|canceling statement due to statement timeout|the database system is (starting up|shutting down|in recovery)|terminating connection/;
+// SQLSTATE classes of a server going away: 08 connection exception, 57 operator intervention
+// (statement timeout 57014, admin or crash shutdown 57P01/57P02, cannot connect now 57P03).
+const POSTGRES_OUTAGE_SQLSTATE = /^(08|57)/;
+
+/**
+ * Whether an error means a part of the stack is down or not answering in time (rather than a bug):
+ * the component and a short reason, or undefined.
+ */
+export function outageOf(error: unknown): { component: Component; reason: string } | undefined {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return { component: 'temporal', reason: 'the case did not answer in time (Temporal or its worker is down)' };
+  const grpc = error instanceof ServiceError ? error.cause : error;
+  if (isGrpcServiceError(grpc) && TEMPORAL_OUTAGE_CODES.has(grpc.code)) return { component: 'temporal', reason: grpc.details || grpc.message };
+  if (error instanceof Prisma.PrismaClientInitializationError) return { component: 'postgres', reason: error.message.trim().split('\n').pop() ?? '' };
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string; code?: string; message?: string } } | undefined)?.cause;
+    if (PRISMA_OUTAGE_CODES.has(error.code) || (cause?.kind && ADAPTER_OUTAGE_KINDS.has(cause.kind))) return { component: 'postgres', reason: cause?.kind ?? error.code };
+    if (cause?.kind === 'postgres' && POSTGRES_OUTAGE_SQLSTATE.test(cause.code ?? '')) return { component: 'postgres', reason: cause.message ?? cause.code! };
+  }
+  const message = error instanceof Error ? error.message : '';
+  if (POSTGRES_OUTAGE_MESSAGE.test(message)) return { component: 'postgres', reason: message.trim().split('\n').pop() ?? message };
+  return undefined;
+}
+
 export const notFound: RequestHandler = (req, _res, next) => next(new HttpError(404, `no route ${req.method} ${req.path}`));
 
-/** Every error leaves as JSON; client mistakes as 4xx with the reason, anything else as a bare 500. */
+/**
+ * Every error leaves as JSON; client mistakes as 4xx with the reason, an outage of PostgreSQL or
+ * Temporal as 503 with Retry-After and the component named, anything else as a bare 500.
+ */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (error instanceof HttpError) {
@@ -76,6 +118,15 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status < 500) {
       res.status(status).json({ error: error.type === 'entity.parse.failed' ? 'request body is not valid JSON' : String(error.message) });
+      return;
+    }
+    const outage = outageOf(error);
+    if (outage) {
+      log.warn({ component: outage.component, reason: outage.reason, method: req.method, path: req.path }, 'request failed: a component is unavailable');
+      res
+        .status(503)
+        .set('Retry-After', String(RETRY_AFTER_S))
+        .json({ error: `${componentNames[outage.component]} is unavailable: ${outage.reason}`, component: outage.component });
       return;
     }
     log.error({ err: error, method: req.method, path: req.path }, 'request failed');

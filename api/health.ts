@@ -2,11 +2,15 @@ import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
+import type { Mailer } from '../platform/mailer';
+import { livePollers } from '../platform/taskQueuePollers';
 import type { Operation } from './operation';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
-async function check(probe: () => Promise<unknown>): Promise<{ ok: true } | { ok: false; error: string }> {
+type Check = { ok: true } | { ok: false; error: string };
+
+async function check(probe: () => Promise<unknown>): Promise<Check> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -23,8 +27,12 @@ async function check(probe: () => Promise<unknown>): Promise<{ ok: true } | { ok
   }
 }
 
-const Check = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
-const Readiness = z.object({ status: z.enum(['ready', 'unavailable']), checks: z.object({ postgres: Check, temporal: Check }) });
+const CheckView = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
+const Readiness = z.object({
+  status: z.enum(['ready', 'degraded', 'unavailable']),
+  reason: z.string().optional(),
+  checks: z.object({ postgres: CheckView, temporal: CheckView, worker: CheckView, smtp: CheckView.optional() }),
+});
 
 export const healthOperations = {
   live: {
@@ -39,30 +47,46 @@ export const healthOperations = {
     method: 'get',
     path: '/readyz',
     tag: 'health',
-    summary: 'Readiness: PostgreSQL and Temporal answer',
+    summary: 'Readiness: PostgreSQL and Temporal answer and a worker polls the task queue; a failing SMTP relay is `degraded`',
     public: true,
-    responses: { 200: { description: 'ready', schema: Readiness }, 503: { description: 'a dependency is down; the body names it', schema: Readiness } },
+    responses: {
+      200: { description: 'ready, or degraded (the SMTP relay does not answer: emails wait in the outbox)', schema: Readiness },
+      503: { description: 'a dependency is down; the body names it', schema: Readiness },
+    },
   },
 } satisfies Record<string, Operation>;
 
-/** `/healthz`: the process is alive. `/readyz`: PostgreSQL and Temporal both answer, else 503 with the reason. */
-export function healthRoutes(deps: { prisma: PrismaClient; temporal: Client; namespace: string }): Router {
+/**
+ * `/healthz`: the process is alive. `/readyz`: the stack can do its work: PostgreSQL and Temporal
+ * answer and a worker is polling the task queue, else 503 naming what is missing. A failing SMTP
+ * relay leaves it ready but `degraded` (200, with the reason): escalations wait in the outbox and
+ * go out when the relay is back, nothing is lost.
+ */
+export function healthRoutes(deps: { prisma: PrismaClient; temporal: Client; namespace: string; taskQueue: string; mailer?: Pick<Mailer, 'verify'> }): Router {
   const router = Router();
+  // The deadline also ends the SDK's own retries, so probes do not pile up while Temporal is down.
+  const temporalCall = <T>(call: () => Promise<T>) => deps.temporal.connection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, call);
+
   router.get(healthOperations.live.path, (_req, res) => {
     res.json({ status: 'ok' });
   });
   router.get(healthOperations.ready.path, async (_req, res) => {
-    const [postgres, temporal] = await Promise.all([
+    const [postgres, temporal, worker, smtp] = await Promise.all([
       check(() => deps.prisma.$queryRaw`SELECT 1`),
-      // The deadline also ends the SDK's own retries, so probes do not pile up while Temporal is down.
-      check(() =>
-        deps.temporal.connection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
-          deps.temporal.workflowService.describeNamespace({ namespace: deps.namespace }),
-        ),
-      ),
+      check(() => temporalCall(() => deps.temporal.workflowService.describeNamespace({ namespace: deps.namespace }))),
+      check(async () => {
+        const live = await temporalCall(() => livePollers(deps.temporal.workflowService, deps.namespace, deps.taskQueue));
+        if (live.length === 0) throw new Error(`no worker is polling task queue ${deps.taskQueue}`);
+      }),
+      deps.mailer ? check(() => deps.mailer!.verify(CHECK_TIMEOUT_MS)) : Promise.resolve(undefined),
     ]);
-    const ready = postgres.ok && temporal.ok;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: { postgres, temporal } } satisfies z.input<typeof Readiness>);
+    const ready = postgres.ok && temporal.ok && worker.ok;
+    const status = !ready ? 'unavailable' : smtp && !smtp.ok ? 'degraded' : 'ready';
+    res.status(ready ? 200 : 503).json({
+      status,
+      ...(status === 'degraded' ? { reason: `the SMTP relay does not answer (${smtp && !smtp.ok ? smtp.error : ''}): emails wait in the outbox` } : {}),
+      checks: { postgres, temporal, worker, ...(smtp ? { smtp } : {}) },
+    } satisfies z.input<typeof Readiness>);
   });
   return router;
 }

@@ -1,7 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
-import { config } from '../platform/config';
+import { config, databaseTimeouts } from '../platform/config';
 import { type PdfRenderer, libreOfficePdfRenderer } from '../platform/libreOffice';
 import { createLogger } from '../platform/logger';
+import { createMailer } from '../platform/mailer';
 import { onParentExit } from '../platform/parentWatch';
 import { createPrisma } from '../platform/prisma';
 import { createApp } from './app';
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   if (!cfg.DATABASE_URL || !cfg.TEMPORAL_ADDRESS) {
     throw new Error('the API needs DATABASE_URL and TEMPORAL_ADDRESS (npm start sets both)');
   }
-  const prisma = createPrisma(cfg.DATABASE_URL);
+  const prisma = createPrisma(cfg.DATABASE_URL, { timeouts: databaseTimeouts(cfg) });
   // Lazy: the API starts, and /readyz says 503, while Temporal is still coming up or is down.
   const connection = Connection.lazy({ address: cfg.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     log,
     reportsDir: cfg.REPORTS_DIR,
     pdf,
+    ...(cfg.SMTP_URL ? { mailer: createMailer(cfg.SMTP_URL) } : {}),
     caseSettings: {
       scale: cfg.TIME_SCALE_DAYS_PER_SECOND > 0 ? { kind: 'scaled', daysPerSecond: cfg.TIME_SCALE_DAYS_PER_SECOND } : { kind: 'realtime' },
       taskDueDays: cfg.TASK_DUE_DAYS,

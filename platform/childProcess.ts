@@ -8,9 +8,15 @@ export interface ManagedProcess {
   child: ChildProcess;
   /** Resolves with the exit code (or signal) once the process has exited. */
   exited: Promise<number | NodeJS.Signals>;
-  /** `signal` (SIGTERM by default), then SIGKILL if it has not exited within `graceMs`. */
+  /** `signal` (SIGTERM by default), then SIGKILL to its process group if it has not exited within `graceMs`. */
   stop(graceMs?: number, signal?: NodeJS.Signals): Promise<void>;
+  /** SIGKILL to its whole process group, now (a frozen process too). */
+  kill(): void;
+  /** Its last output lines, for a message about why it keeps dying. */
+  recentOutput(): string[];
 }
+
+const RECENT_LINES = 20;
 
 /**
  * Spawns a child in its own process group, so a Ctrl-C in the terminal reaches only the
@@ -24,9 +30,12 @@ export function spawnManaged(
 ): ManagedProcess {
   const { log, outputLevel = 'info', passthrough, ...spawnOptions } = options;
   const child = spawn(command, args, { ...spawnOptions, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const recent: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     readline.createInterface({ input: stream }).on('line', (line) => {
+      recent.push(line);
+      if (recent.length > RECENT_LINES) recent.shift();
       // Our own node processes already write pino JSON lines: hand them on as they are.
       if (passthrough) passthrough(line);
       else log[typeof outputLevel === 'function' ? outputLevel(line) : outputLevel]({ output: line }, 'child output');
@@ -39,13 +48,24 @@ export function spawnManaged(
       resolve(1);
     });
   });
+  const gone = () => child.exitCode !== null || child.signalCode !== null || child.pid === undefined;
+  const kill = () => {
+    if (gone()) return;
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  };
   return {
     child,
     exited,
+    kill,
+    recentOutput: () => [...recent],
     async stop(graceMs = 10_000, signal: NodeJS.Signals = 'SIGTERM') {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (gone()) return;
       child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const timer = setTimeout(kill, graceMs);
       await exited;
       clearTimeout(timer);
     },

@@ -25,6 +25,9 @@ const ConfigSchema = z.object({
 
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
+  /** The API's and the worker's bounds on PostgreSQL: opening a connection, and one statement. */
+  DATABASE_CONNECT_TIMEOUT_S: z.coerce.number().positive().max(600).default(3),
+  DATABASE_STATEMENT_TIMEOUT_S: z.coerce.number().positive().max(3_600).default(8),
 
   TEMPORAL_ADDRESS: z
     .string()
@@ -52,7 +55,7 @@ const ConfigSchema = z.object({
   MAIL_SINK_SMTP_PORT: port.default(1025),
   MAIL_SINK_HTTP_PORT: port.default(1080),
 
-  WORKER_SHUTDOWN_GRACE_S: z.coerce.number().int().min(0).max(3_600).default(30),
+  WORKER_SHUTDOWN_GRACE_S: z.coerce.number().int().min(0).max(3_600).default(5),
   /** Activities a worker runs at once; its database pool has as many connections, so that none
    * waits for one (two workers and the API stay within PostgreSQL's default 100 connections). */
   WORKER_ACTIVITY_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(40),
@@ -110,4 +113,9 @@ let loaded: Config | undefined;
 export function config(): Config {
   loaded ??= parseConfig(process.env);
   return loaded;
+}
+
+/** The database timeouts of the API and the worker. */
+export function databaseTimeouts(cfg: Config): { connectMs: number; statementMs: number } {
+  return { connectMs: cfg.DATABASE_CONNECT_TIMEOUT_S * 1000, statementMs: cfg.DATABASE_STATEMENT_TIMEOUT_S * 1000 };
 }

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { spawnManaged } from './childProcess';
+import { spawnManaged, type ManagedProcess } from './childProcess';
 import type { Logger } from './logger';
 
 export const EMBEDDED_DATABASE = 'campaign';
@@ -15,6 +15,8 @@ export interface RunningPostgres {
   /** Where the data is: `dataDir`, or the folder it was moved to (see RELOCATED_POSTGRES_ROOT). */
   dataDir: string;
   stop(): Promise<void>;
+  /** The server process, for a supervisor that restarts it. */
+  process: ManagedProcess;
 }
 
 /**
@@ -122,8 +124,8 @@ function initialiseCluster(initdb: string, dataDir: string, ids: { uid?: number;
  * `dataDir`, kept between runs so a second start resumes where the first stopped. The server runs
  * in its own process group, so that a Ctrl-C reaches it only after the worker and API have stopped.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log: Logger }): Promise<RunningPostgres> {
-  const { port, log } = options;
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log: Logger; stopGraceMs?: number }): Promise<RunningPostgres> {
+  const { port, log, stopGraceMs = 30_000 } = options;
   fs.mkdirSync(path.dirname(options.dataDir), { recursive: true, mode: 0o755 });
 
   // The binaries package is an ES module; a real dynamic import loads it from this CommonJS code.
@@ -152,7 +154,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     ...(ids ?? {}),
   });
   // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions and stop cleanly.
-  const stop = () => server.stop(30_000, 'SIGINT');
+  const stop = () => server.stop(stopGraceMs, 'SIGINT');
   try {
     await waitForConnection(port, server.exited);
     const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
@@ -168,7 +170,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     throw error;
   }
   log.info({ port, dataDir, pid: server.child.pid }, 'embedded PostgreSQL ready');
-  return { url: embeddedDatabaseUrl(port), dataDir, stop };
+  return { url: embeddedDatabaseUrl(port), dataDir, stop, process: server };
 }
 
 /** Where the embedded server of `npm start` listens: tools run beside the stack connect here. */

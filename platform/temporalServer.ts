@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { searchAttributeCliArgs, searchAttributes } from '../domain/searchAttributes';
-import { spawnManaged } from './childProcess';
+import { spawnManaged, type ManagedProcess } from './childProcess';
 import type { Logger } from './logger';
 
 export interface RunningTemporal {
   address: string;
   uiUrl?: string;
   stop(): Promise<void>;
+  /** The server process, for a supervisor that restarts it. */
+  process: ManagedProcess;
 }
 
 // SQLite tuned for throughput: the write-ahead log lets readers and the single writer proceed
@@ -27,8 +29,10 @@ export async function startTemporalDevServer(options: {
   uiPort?: number;
   namespace: string;
   log: Logger;
+  /** How long a stop waits before it kills the server. */
+  stopGraceMs?: number;
 }): Promise<RunningTemporal> {
-  const { cli, dbFile, port, uiPort, namespace, log } = options;
+  const { cli, dbFile, port, uiPort, namespace, log, stopGraceMs = 15_000 } = options;
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   const args = [
     'server',
@@ -49,7 +53,7 @@ export async function startTemporalDevServer(options: {
   ];
   const server = spawnManaged(cli, args, { log, outputLevel: (line) => (/level=(ERROR|FATAL)/.test(line) ? 'error' : 'debug') });
   const address = `127.0.0.1:${port}`;
-  const stop = () => server.stop(15_000);
+  const stop = () => server.stop(stopGraceMs);
   try {
     await Promise.race([
       waitForNamespace(address, namespace),
@@ -63,7 +67,7 @@ export async function startTemporalDevServer(options: {
     throw error;
   }
   log.info({ address, dbFile, pid: server.child.pid }, 'Temporal dev server ready');
-  return { address, uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined, stop };
+  return { address, uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined, stop, process: server };
 }
 
 async function waitForNamespace(address: string, namespace: string, timeoutMs = 120_000): Promise<void> {

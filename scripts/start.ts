@@ -2,12 +2,12 @@ import path from 'node:path';
 import { ConfigError, config } from '../platform/config';
 import { spawnManaged, type ManagedProcess } from '../platform/childProcess';
 import { createLogger, logLineForwarder, resolveLogFormat } from '../platform/logger';
-import { startMailSink } from '../platform/mailSink';
 import { applyMigrations } from '../platform/migrations';
 import { migrationsDir } from '../platform/migrationsDir';
 import { startEmbeddedPostgres } from '../platform/postgres';
 import { createPrisma } from '../platform/prisma';
 import { projectRoot, toolsDir } from '../platform/projectRoot';
+import { Supervisor } from '../platform/supervisor';
 import { findOrInstallTemporalCli } from '../platform/temporalCli';
 import { startTemporalDevServer } from '../platform/temporalServer';
 import { seedDemoData } from '../store/seedDemoData';
@@ -19,7 +19,8 @@ import { provinces } from '../domain/generator';
 /**
  * `npm start`: the whole stack on one machine. Every external part uses the configured service
  * when its variable is set, else an embedded default with its data under DATA_DIR, so a second
- * start resumes where the first stopped. Ctrl-C stops everything in reverse order.
+ * start resumes where the first stopped. A process that dies is restarted (platform/supervisor.ts); Ctrl-C stops everything in reverse
+ * order within a bounded time, and a second Ctrl-C kills what is left at once.
  */
 async function main(): Promise<void> {
   let cfg;
@@ -34,21 +35,40 @@ async function main(): Promise<void> {
   }
   const startedAtMs = Date.now();
   const log = createLogger('start', cfg.LOG_LEVEL, cfg.LOG_FORMAT);
-  const stops: { name: string; stop: () => Promise<void> }[] = [];
   let shuttingDown = false;
+  let stopAutopilot: (() => Promise<void>) | undefined;
+  let stopConsole: (() => Promise<void>) | undefined;
+  const supervisor = new Supervisor({
+    log,
+    onGiveUp: (name, lastLines) => {
+      process.stderr.write(`\n  ${name} keeps failing and is not restarted again; its last output:\n${lastLines.map((l) => `    ${l}`).join('\n')}\n\n`);
+      void shutdown(1);
+    },
+  });
 
   const shutdown = async (exitCode: number) => {
-    if (shuttingDown) return;
+    if (shuttingDown) {
+      // The second Ctrl-C: no more waiting for anything.
+      log.warn('second interrupt: killing what is left');
+      supervisor.killAll();
+      process.exit(130);
+    }
     shuttingDown = true;
     log.info('stopping the stack');
-    for (const { name, stop } of stops.reverse()) {
-      try {
-        await stop();
-        log.info({ component: name }, 'stopped');
-      } catch (error) {
-        log.error({ component: name, err: error }, 'failed to stop');
-      }
+    const limitMs = stopLimitMs(cfg.WORKER_SHUTDOWN_GRACE_S);
+    const watchdog = setTimeout(() => {
+      log.error({ limitMs }, 'stopping took too long: killing what is left');
+      supervisor.killAll();
+      process.exit(exitCode || 1);
+    }, limitMs);
+    // The console first, so its status line does not query a database that is going away.
+    if (stopConsole) await withTimeout(stopConsole(), 1_000).catch((error: unknown) => log.error({ component: 'console', err: error }, 'failed to stop'));
+    if (stopAutopilot) {
+      await withTimeout(stopAutopilot(), 2_000).catch((error: unknown) => log.error({ component: 'autopilot', err: error }, 'failed to stop'));
+      log.info({ component: 'autopilot' }, 'stopped');
     }
+    await supervisor.stop([['api'], ['worker'], ['mail sink'], ['temporal', 'postgres']], (name) => log.info({ component: name }, 'stopped'));
+    clearTimeout(watchdog);
     process.exit(exitCode);
   };
   process.on('SIGINT', () => void shutdown(0));
@@ -59,26 +79,50 @@ async function main(): Promise<void> {
       (async () => {
         if (cfg.TEMPORAL_ADDRESS) return { address: cfg.TEMPORAL_ADDRESS, uiUrl: undefined };
         const cli = await findOrInstallTemporalCli({ configuredPath: cfg.TEMPORAL_CLI, toolsDir: toolsDir(), log });
-        const server = await startTemporalDevServer({
-          cli,
-          dbFile: path.join(cfg.DATA_DIR, 'temporal', 'temporal.db'),
-          port: cfg.TEMPORAL_PORT,
-          uiPort: cfg.TEMPORAL_UI_PORT,
-          namespace: cfg.TEMPORAL_NAMESPACE,
-          log: log.child({ component: 'temporal' }),
+        let uiUrl: string | undefined;
+        const address = `127.0.0.1:${cfg.TEMPORAL_PORT}`;
+        await supervisor.add({
+          name: 'temporal',
+          stopMs: 3_000,
+          start: async () => {
+            // A restart reopens the same SQLite file: the workflows carry on where they were.
+            const server = await startTemporalDevServer({
+              cli,
+              dbFile: path.join(cfg.DATA_DIR, 'temporal', 'temporal.db'),
+              port: cfg.TEMPORAL_PORT,
+              uiPort: cfg.TEMPORAL_UI_PORT,
+              namespace: cfg.TEMPORAL_NAMESPACE,
+              log: log.child({ component: 'temporal' }),
+              stopGraceMs: 3_000,
+            });
+            uiUrl = server.uiUrl;
+            return server.process;
+          },
         });
-        stops.push({ name: 'temporal', stop: server.stop });
-        return server;
+        return { address, uiUrl };
       })(),
       (async () => {
         if (cfg.DATABASE_URL) return { url: cfg.DATABASE_URL };
-        const server = await startEmbeddedPostgres({
-          dataDir: path.join(cfg.DATA_DIR, 'postgres'),
-          port: cfg.EMBEDDED_POSTGRES_PORT,
-          log: log.child({ component: 'postgres' }),
+        let url = '';
+        let dataDir = '';
+        await supervisor.add({
+          name: 'postgres',
+          stopMs: 3_000,
+          stop: (p) => p.stop(3_000, 'SIGINT'),
+          start: async () => {
+            const server = await startEmbeddedPostgres({
+              dataDir: path.join(cfg.DATA_DIR, 'postgres'),
+              port: cfg.EMBEDDED_POSTGRES_PORT,
+              log: log.child({ component: 'postgres' }),
+              stopGraceMs: 3_000,
+            });
+            url = server.url;
+            // Where the data really is: moved out of a clone the postgres user cannot reach.
+            dataDir = server.dataDir;
+            return server.process;
+          },
         });
-        stops.push({ name: 'postgres', stop: server.stop });
-        return server;
+        return { url, dataDir };
       })(),
     ]);
     if (shuttingDown) return;
@@ -99,19 +143,30 @@ async function main(): Promise<void> {
       }
     }
 
+    const startNode = (name: string, script: string, env: NodeJS.ProcessEnv) => async (): Promise<ManagedProcess> => {
+      const managed = spawnManaged(process.execPath, [path.join(projectRoot(), 'dist', script)], { env, log, passthrough: logLineForwarder(cfg.LOG_FORMAT) });
+      log.info({ component: name, pid: managed.child.pid }, 'started');
+      return managed;
+    };
+
     let smtpUrl = cfg.SMTP_URL;
     let mailboxUrl: string | undefined;
     if (!smtpUrl) {
-      const sink = await startMailSink({
-        dir: path.join(cfg.DATA_DIR, 'mail'),
-        smtpPort: cfg.MAIL_SINK_SMTP_PORT,
-        httpPort: cfg.MAIL_SINK_HTTP_PORT,
-        log: log.child({ component: 'mail-sink' }),
+      smtpUrl = `smtp://127.0.0.1:${cfg.MAIL_SINK_SMTP_PORT}`;
+      mailboxUrl = `http://127.0.0.1:${cfg.MAIL_SINK_HTTP_PORT}`;
+      const sinkUrl = mailboxUrl;
+      const startSink = startNode('mail sink', 'scripts/mail-sink.js', { ...process.env, SUPERVISED: '1', LOG_FORMAT: 'json' });
+      await supervisor.add({
+        name: 'mail sink',
+        stopMs: 1_000,
+        start: async () => {
+          const sink = await startSink();
+          await waitForReady(`${sinkUrl}/messages`, () => shuttingDown || sink.child.exitCode !== null, 30_000);
+          return sink;
+        },
       });
-      stops.push({ name: 'mail sink', stop: sink.stop });
-      smtpUrl = sink.smtpUrl;
-      mailboxUrl = sink.httpUrl;
     }
+    if (shuttingDown) return;
 
     const childEnv = {
       ...process.env,
@@ -122,25 +177,9 @@ async function main(): Promise<void> {
       // The supervisor renders its children's lines itself, as one console.
       LOG_FORMAT: 'json',
     };
-    const startNode = (name: string, script: string): ManagedProcess => {
-      const managed = spawnManaged(process.execPath, [path.join(projectRoot(), 'dist', script)], {
-        env: childEnv,
-        log,
-        passthrough: logLineForwarder(cfg.LOG_FORMAT),
-      });
-      log.info({ component: name, pid: managed.child.pid }, 'started');
-      void managed.exited.then((code) => {
-        if (!shuttingDown) {
-          log.error({ component: name, code }, 'exited unexpectedly: stopping the stack');
-          void shutdown(1);
-        }
-      });
-      return managed;
-    };
-    const worker = startNode('worker', 'worker/main.js');
-    stops.push({ name: 'worker', stop: () => worker.stop((cfg.WORKER_SHUTDOWN_GRACE_S + 5) * 1000) });
-    const api = startNode('api', 'api/main.js');
-    stops.push({ name: 'api', stop: () => api.stop() });
+    // The worker's own grace for running activities, plus a second to exit, bounds its stop.
+    await supervisor.add({ name: 'worker', stopMs: (cfg.WORKER_SHUTDOWN_GRACE_S + 1) * 1000, start: startNode('worker', 'worker/main.js', childEnv) });
+    await supervisor.add({ name: 'api', stopMs: 2_000, start: startNode('api', 'api/main.js', childEnv) });
 
     const apiUrl = `http://${cfg.API_HOST}:${cfg.API_PORT}`;
     await waitForReady(`${apiUrl}/readyz`, () => shuttingDown);
@@ -160,7 +199,7 @@ async function main(): Promise<void> {
         latePercent: cfg.DEMO_LATE_PERCENT,
         log: log.child({ component: 'demo' }),
       });
-      if (autopilot) stops.push({ name: 'autopilot', stop: autopilot.stop });
+      if (autopilot) stopAutopilot = autopilot.stop;
     }
     const stackConsole = await startStackConsole({
       log,
@@ -173,15 +212,26 @@ async function main(): Promise<void> {
         urls,
         tokens: demoTokens,
         dataDir: cfg.DATA_DIR,
-        ...('dataDir' in postgres ? { postgres: { dataDir: postgres.dataDir, url: postgres.url } } : {}),
+        ...('dataDir' in postgres && postgres.dataDir ? { postgres: { dataDir: postgres.dataDir, url: postgres.url } } : {}),
         ...(cfg.DEMO_ENTERPRISES > 0 ? { demo: { campaignId: DEMO_CAMPAIGN_ID, daysPerSecond: cfg.DEMO_DAYS_PER_SECOND } } : {}),
       },
     });
-    stops.push({ name: 'console', stop: stackConsole.stop });
+    stopConsole = stackConsole.stop;
   } catch (error) {
     log.fatal({ err: error instanceof Error ? { message: error.message } : error }, 'start-up failed');
     await shutdown(1);
   }
+}
+
+/**
+ * However much has died or froze, Ctrl-C has the stack stopped within this long (longer only when
+ * WORKER_SHUTDOWN_GRACE_S asks for more time for running activities).
+ */
+const stopLimitMs = (workerGraceS: number) => Math.max(14_000, (workerGraceS + 8) * 1000);
+
+function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }
 
 async function waitForReady(url: string, cancelled: () => boolean, timeoutMs = 120_000): Promise<void> {

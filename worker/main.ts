@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { NativeConnection } from '@temporalio/worker';
-import nodemailer from 'nodemailer';
 import { createActivities } from '../activities';
-import { config } from '../platform/config';
+import { config, databaseTimeouts } from '../platform/config';
 import { libreOfficePdfRenderer } from '../platform/libreOffice';
 import { createLogger } from '../platform/logger';
+import { createMailer } from '../platform/mailer';
 import { onParentExit } from '../platform/parentWatch';
 import { createPrisma } from '../platform/prisma';
 import { installTemporalLogging } from '../platform/temporalLogging';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   // Before the first boundary can need it: a report activity never waits for an install.
   const pdf = await libreOfficePdfRenderer(log, { configuredPath: cfg.LIBREOFFICE_BIN });
   // One connection per activity the worker may run: none waits for the pool (nor times out a transaction).
-  const prisma = createPrisma(cfg.DATABASE_URL, { poolSize: cfg.WORKER_ACTIVITY_CONCURRENCY });
+  const prisma = createPrisma(cfg.DATABASE_URL, { poolSize: cfg.WORKER_ACTIVITY_CONCURRENCY, timeouts: databaseTimeouts(cfg) });
   const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const worker = await createWorker({
     connection,
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     activities: createActivities({
       prisma,
-      mailer: nodemailer.createTransport(cfg.SMTP_URL),
+      mailer: createMailer(cfg.SMTP_URL),
       mailFrom: cfg.MAIL_FROM,
       reportsDir: cfg.REPORTS_DIR,
       miitReportEmail: cfg.MIIT_REPORT_EMAIL,

@@ -30,6 +30,9 @@ interface OpenTask {
   dueAt: string;
 }
 
+/** Longer than the API's own bounds on PostgreSQL and Temporal: an answer that has not come by then will not. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
 function isLate(key: string, percent: number): boolean {
   return createHash('sha256').update(key).digest().readUInt16BE(0) % 100 < percent;
 }
@@ -46,8 +49,11 @@ export function startAutopilot(options: AutopilotOptions): { stop(): Promise<voi
   let running = true;
   let completed = 0;
   const inFlight = new Set<string>();
+  // Stopping aborts every request still waiting for an answer: a stop never waits on a stalled API.
+  const stopped = new AbortController();
   const call = async (token: string, path: string, init: RequestInit = {}) => {
-    const res = await fetch(`${options.apiUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', 'user-agent': DEMO_USER_AGENT, authorization: `Bearer ${token}`, ...(init.headers as object) } });
+    const signal = AbortSignal.any([stopped.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]);
+    const res = await fetch(`${options.apiUrl}${path}`, { ...init, signal, headers: { 'content-type': 'application/json', 'user-agent': DEMO_USER_AGENT, authorization: `Bearer ${token}`, ...(init.headers as object) } });
     if (!res.ok && res.status !== 409) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
     return res.json() as Promise<Record<string, unknown>>;
   };
@@ -89,22 +95,23 @@ export function startAutopilot(options: AutopilotOptions): { stop(): Promise<voi
             try {
               await handle(t);
             } catch (error) {
-              options.onError?.(error);
+              if (running) options.onError?.(error);
             } finally {
               inFlight.delete(t.key);
             }
           }),
         );
       } catch (error) {
-        options.onError?.(error);
+        if (running) options.onError?.(error);
       }
-      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
+      if (running) await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
     }
   })();
 
   return {
     async stop() {
       running = false;
+      stopped.abort();
       await loop;
     },
     completed: () => completed,

@@ -1,7 +1,9 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { emailActivities, messageIdFor } from '../../activities/email';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { createMailer } from '../../platform/mailer';
 import type { StoredMail } from '../../platform/mailSink';
 import { useFreshDatabase } from '../support/freshDatabase';
 import { services } from '../support/services';
@@ -12,37 +14,75 @@ const mailbox = async (to: string) => (await (await fetch(`${services().mailboxU
 
 describe('the email outbox', () => {
   test('a step sends one email however often the activity runs', async () => {
-    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: nodemailer.createTransport(services().smtpUrl), from: 'campaign@test.example', reportsDir: os.tmpdir() });
+    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: createMailer(services().smtpUrl), from: 'campaign@test.example', reportsDir: os.tmpdir() });
     const to = `head-${randomUUID()}@tax.example`;
     const email = { key: `task-${randomUUID()}/agencyHead`, to: [to], subject: '任务逾期 Task overdue', body: '请督促办理 please act' };
     const first = await sendEmail(email);
     const second = await sendEmail(email);
-    expect(first).toEqual({ messageId: messageIdFor(email.key), alreadySent: false });
-    expect(second).toEqual({ messageId: messageIdFor(email.key), alreadySent: true });
+    expect(first).toEqual({ messageId: messageIdFor(email.key), alreadySent: false, to: [to] });
+    expect(second).toEqual({ messageId: messageIdFor(email.key), alreadySent: true, to: [to] });
     const received = await mailbox(to);
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ subject: '任务逾期 Task overdue', messageId: messageIdFor(email.key) });
     expect(await db.prisma.outboundEmail.findUnique({ where: { key: email.key } })).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
-  test('a resend after a crash between SMTP acceptance and the outbox update is dropped by Message-ID', async () => {
-    const mailer = nodemailer.createTransport(services().smtpUrl);
-    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer, from: 'campaign@test.example', reportsDir: os.tmpdir() });
+  test('an attempt that died after the body went out is held as unknown, never resent', async () => {
+    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: createMailer(services().smtpUrl), from: 'campaign@test.example', reportsDir: os.tmpdir() });
     const to = `discipline-${randomUUID()}@jiangxi.example`;
     const email = { key: `task-${randomUUID()}/disciplineInspection`, to: [to], subject: 'subject', body: 'body' };
     await sendEmail(email);
-    // Simulate the crash: the message went out but the row never learnt it.
-    await db.prisma.outboundEmail.update({ where: { key: email.key }, data: { status: 'pending' } });
-    await sendEmail(email);
-    expect(await mailbox(to)).toHaveLength(1);
+    // What a worker killed between the server's acceptance and the outbox update leaves behind:
+    // the body gone out, the row still pending, the lease run out.
+    await db.prisma.outboundEmail.update({ where: { key: email.key }, data: { status: 'pending', leaseOwner: 'a dead worker', leaseUntil: new Date(Date.now() - 1_000) } });
+    expect(await sendEmail(email)).toEqual({ messageId: messageIdFor(email.key), alreadySent: false, to: [to], unconfirmed: true });
+    expect(await db.prisma.outboundEmail.findUnique({ where: { key: email.key } })).toMatchObject({ status: 'unknown', leaseOwner: null });
+    // Held: later attempts send nothing either.
+    expect(await sendEmail(email)).toMatchObject({ unconfirmed: true });
+    const received = await mailbox(to);
+    expect(received).toHaveLength(1);
+    expect(received[0].step).toBe('disciplineInspection');
+  });
+
+  test('a relay that takes the whole body and never answers leaves the email unknown, held, not resent', async () => {
+    let bodies = 0;
+    // Reads the message to its end, then says nothing: the connection stalls after DATA.
+    const silent = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData: (stream) => stream.on('end', () => bodies++).resume() });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const port = (silent.server.address() as AddressInfo).port;
+      const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: createMailer(`smtp://127.0.0.1:${port}`), from: 'campaign@test.example', reportsDir: os.tmpdir() });
+      const email = { key: `task-${randomUUID()}/reminder`, to: ['staff@tax.example'], subject: 's', body: 'b' };
+      expect(await sendEmail(email)).toMatchObject({ alreadySent: false, unconfirmed: true });
+      expect(bodies).toBe(1);
+      const row = await db.prisma.outboundEmail.findUniqueOrThrow({ where: { key: email.key } });
+      expect(row).toMatchObject({ status: 'unknown', leaseOwner: null, attempts: 1 });
+      expect(row.dataSentAt).not.toBeNull();
+      // A retry sends nothing: the relay sees no second body.
+      expect(await sendEmail(email)).toMatchObject({ unconfirmed: true });
+      expect(bodies).toBe(1);
+    } finally {
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  }, 60_000);
+
+  test('while another attempt holds the send lease, a second one sends nothing and says so', async () => {
+    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: createMailer(services().smtpUrl), from: 'campaign@test.example', reportsDir: os.tmpdir() });
+    const to = `head-${randomUUID()}@tax.example`;
+    const email = { key: `task-${randomUUID()}/agencyHead`, to: [to], subject: 's', body: 'b' };
+    await db.prisma.outboundEmail.create({
+      data: { key: email.key, messageId: messageIdFor(email.key), to: email.to, cc: [], subject: email.subject, body: email.body, leaseOwner: 'a slow worker', leaseUntil: new Date(Date.now() + 60_000) },
+    });
+    await expect(sendEmail(email)).rejects.toMatchObject({ type: 'EmailSendLeaseHeld' });
+    expect(await mailbox(to)).toHaveLength(0);
   });
 
   test('an SMTP failure leaves the step pending with the error, for the retry', async () => {
-    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: nodemailer.createTransport('smtp://127.0.0.1:1'), from: 'campaign@test.example', reportsDir: os.tmpdir() });
+    const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: createMailer('smtp://127.0.0.1:1'), from: 'campaign@test.example', reportsDir: os.tmpdir() });
     const email = { key: `task-${randomUUID()}/reminder`, to: ['x@example.org'], subject: 's', body: 'b' };
     await expect(sendEmail(email)).rejects.toThrow();
     const row = await db.prisma.outboundEmail.findUniqueOrThrow({ where: { key: email.key } });
-    expect(row.status).toBe('pending');
+    expect(row).toMatchObject({ status: 'pending', leaseOwner: null, dataSentAt: null });
     expect(row.lastError).toMatch(/ECONNREFUSED/);
   });
 });

@@ -5,20 +5,25 @@ import { createApp } from '../../api/app';
 import { createLogger } from '../../platform/logger';
 import { createPrisma } from '../../platform/prisma';
 import { freePort } from '../../platform/freePort';
+import { createMailer } from '../../platform/mailer';
+import { freshDatabase } from '../support/freshDatabase';
+import { startHarness } from '../support/harness';
 import { services } from '../support/services';
 
 const log = createLogger('test-readiness', 'silent');
 
-async function serve(databaseUrl: string, temporalAddress: string, { temporalDown = false } = {}) {
+async function serve(databaseUrl: string, temporalAddress: string, { temporalDown = false, smtpUrl = undefined as string | undefined, taskQueue = `unpolled-${process.pid}` } = {}) {
   const prisma = createPrisma(databaseUrl);
   const connection = Connection.lazy({ address: temporalAddress, connectTimeout: 1_000 });
   const app = createApp({
     prisma,
     temporal: new Client({ connection }),
     namespace: 'default',
-    taskQueue: 'unused',
+    // Unless a test passes a harness's queue, no worker ever polls this one.
+    taskQueue,
     log,
     reportsDir: os.tmpdir(),
+    ...(smtpUrl ? { mailer: createMailer(smtpUrl) } : {}),
     caseSettings: { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
   });
   const server = app.listen(0, '127.0.0.1');
@@ -37,16 +42,54 @@ async function serve(databaseUrl: string, temporalAddress: string, { temporalDow
   };
 }
 
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+beforeAll(async () => {
+  db = await freshDatabase();
+});
+afterAll(() => db.drop());
+
 describe('/healthz and /readyz', () => {
-  test('ready when PostgreSQL and Temporal both answer', async () => {
+  test('ready when PostgreSQL, Temporal, a polling worker and the SMTP relay all answer', async () => {
+    const h = await startHarness('readiness', { databaseUrl: db.url });
+    try {
+      expect((await fetch(`${h.baseUrl}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${h.baseUrl}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready', checks: { postgres: { ok: true }, temporal: { ok: true }, worker: { ok: true }, smtp: { ok: true } } });
+    } finally {
+      await h.stop();
+    }
+  });
+
+  test('not ready without a worker polling the task queue', async () => {
     const api = await serve(services().databaseUrl, services().temporalAddress);
     try {
-      expect((await api.get('/healthz')).status).toBe(200);
       const ready = await api.get('/readyz');
-      expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ status: 'ready', checks: { postgres: { ok: true }, temporal: { ok: true } } });
+      expect(ready.status).toBe(503);
+      const body = (await ready.json()) as { status: string; checks: { temporal: { ok: boolean }; worker: { ok: boolean; error?: string } } };
+      expect(body.status).toBe('unavailable');
+      expect(body.checks.temporal.ok).toBe(true);
+      expect(body.checks.worker).toEqual({ ok: false, error: `no worker is polling task queue unpolled-${process.pid}` });
     } finally {
       await api.stop();
+    }
+  });
+
+  test('a dead SMTP relay leaves the stack ready but degraded, with the reason', async () => {
+    const h = await startHarness('readiness-smtp', { databaseUrl: db.url });
+    const api = await serve(services().databaseUrl, services().temporalAddress, { smtpUrl: `smtp://127.0.0.1:${await freePort()}`, taskQueue: h.taskQueue });
+    try {
+      const ready = await api.get('/readyz');
+      expect(ready.status).toBe(200);
+      const body = (await ready.json()) as { status: string; reason: string; checks: { worker: { ok: boolean }; smtp: { ok: boolean; error?: string } } };
+      expect(body.status).toBe('degraded');
+      expect(body.reason).toMatch(/SMTP relay .* emails wait in the outbox/);
+      expect(body.checks.worker.ok).toBe(true);
+      expect(body.checks.smtp.ok).toBe(false);
+      expect(body.checks.smtp.error).toMatch(/ECONNREFUSED/);
+    } finally {
+      await api.stop();
+      await h.stop();
     }
   });
 

@@ -70,7 +70,7 @@ describe('npm start', () => {
     expect(tasks).toBeGreaterThan(0);
 
     const firstPids = pidsOf(first.lines);
-    expect(firstPids).toHaveLength(4); // Temporal, PostgreSQL, worker, API
+    expect(firstPids).toHaveLength(5); // Temporal, PostgreSQL, mail sink, worker, API
     expect(firstPids.every(alive)).toBe(true);
 
     expect(await first.interrupt()).toBe(0);

@@ -120,13 +120,15 @@ test('a campaign survives its worker being killed repeatedly: nothing lost, noth
     const carried = results.flatMap((v) => v.timeline.filter((e) => e.kind === 'finding'));
     expect(recorded).toHaveLength(carried.length);
 
-    // Emails: one per outbox row, and every row sent.
+    // Emails: every row sent, delivered exactly once (the sink keeps repeats, so none were sent
+    // twice). A worker killed in the instant between the body going out and the outbox update
+    // leaves a row of unknown delivery, held rather than resent: at most one delivery for those.
     const outbox = await h.prisma.outboundEmail.findMany({ where: { key: { startsWith: `case/${campaignId}/` } } });
     expect(outbox.length).toBeGreaterThan(0);
-    expect(outbox.every((m) => m.status === 'sent')).toBe(true);
-    const ids = new Set(outbox.map((m) => m.messageId));
-    const delivered = ((await (await fetch(`${services().mailboxUrl}/messages`)).json()) as StoredMail[]).filter((m) => m.messageId && ids.has(m.messageId));
-    expect(delivered).toHaveLength(outbox.length);
+    expect(outbox.filter((m) => m.status !== 'sent' && m.status !== 'unknown')).toEqual([]);
+    const mails = (await (await fetch(`${services().mailboxUrl}/messages`)).json()) as StoredMail[];
+    const deliveries = (messageId: string) => mails.filter((m) => m.messageId === messageId).length;
+    expect(outbox.filter((m) => (m.status === 'sent' ? deliveries(m.messageId) !== 1 : deliveries(m.messageId) > 1)).map((m) => m.key)).toEqual([]);
     const escalations = results.flatMap((v) => v.timeline.filter((e) => e.kind === 'escalation'));
     expect(escalations).toHaveLength(outbox.length);
   } finally {

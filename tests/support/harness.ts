@@ -4,13 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import nodemailer from 'nodemailer';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
 import type { CaseSettings } from '../../api/campaigns';
 import { config } from '../../platform/config';
 import { type PdfRenderer, libreOfficePdfRenderer } from '../../platform/libreOffice';
 import { createLogger } from '../../platform/logger';
+import { createMailer } from '../../platform/mailer';
 import { provinces } from '../../domain/generator';
 import { createPrisma, type PrismaClient } from '../../platform/prisma';
 import { seedDemoDirectory } from '../../store/directory';
@@ -49,7 +49,7 @@ async function startWorker(taskQueue: string, prisma: PrismaClient, reportsDir: 
     connection,
     namespace: 'default',
     taskQueue,
-    activities: createActivities({ prisma, mailer: nodemailer.createTransport(svc.smtpUrl), mailFrom: 'campaign@test.example', reportsDir, miitReportEmail: MIIT_REPORT_EMAIL, pdf }),
+    activities: createActivities({ prisma, mailer: createMailer(svc.smtpUrl), mailFrom: 'campaign@test.example', reportsDir, miitReportEmail: MIIT_REPORT_EMAIL, pdf }),
     workflowBundlePath: svc.workflowBundlePath,
     shutdownGraceSeconds: 5,
     activityConcurrency: config().WORKER_ACTIVITY_CONCURRENCY,
@@ -92,6 +92,7 @@ export async function startHarness(
     log,
     reportsDir,
     pdf,
+    mailer: createMailer(svc.smtpUrl),
     caseSettings: options.caseSettings ?? { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
   });
   const server = app.listen(0, '127.0.0.1');

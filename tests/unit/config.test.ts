@@ -12,7 +12,7 @@ describe('configuration', () => {
       TEMPORAL_TASK_QUEUE: 'rare-earth-campaign',
       LOG_LEVEL: 'info',
       LOG_FORMAT: 'auto',
-      WORKER_SHUTDOWN_GRACE_S: 30,
+      WORKER_SHUTDOWN_GRACE_S: 5,
       DEMO_ENTERPRISES: 300,
     });
     expect(cfg.DATABASE_URL).toBeUndefined();

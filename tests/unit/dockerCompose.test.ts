@@ -389,11 +389,20 @@ describe('docker-compose.yml and Dockerfile', () => {
     for (const name of ['migrate', 'api', 'worker']) expect([name, services[name].build]).toEqual([name, expect.anything()]);
   });
 
-  test('the API listens on all interfaces, is health-checked on /healthz, and waits for the migration', () => {
+  test('the API listens on all interfaces, is health-checked with the readiness logic, and waits for the migration', () => {
     const api = services.api;
     expect(environment(api)).toMatchObject({ API_HOST: '0.0.0.0', API_PORT: '3000' });
-    expect(asText(api.healthcheck?.test)).toContain('/healthz');
+    expect(asText(api.healthcheck?.test)).toBe('CMD node dist/scripts/healthcheck.js api');
     expect(dependencies(api)).toContainEqual({ name: 'migrate', condition: 'service_completed_successfully' });
+  });
+
+  test('every service has a restart policy; every long-running one a health check, the app\'s through scripts/healthcheck.ts', () => {
+    for (const [name, service] of Object.entries(services)) {
+      expect([name, service.restart]).toEqual([name, expect.stringMatching(/^(unless-stopped|always|no|on-failure(:\d+)?)$/)]);
+      if (service.restart !== 'no') expect([name, Boolean(service.healthcheck?.test)]).toEqual([name, true]);
+    }
+    expect(asText(services.worker.healthcheck?.test)).toBe('CMD node dist/scripts/healthcheck.js worker');
+    expect(fs.existsSync(path.join(root, 'scripts', 'healthcheck.ts'))).toBe(true);
   });
 
   test('workers are replicated and get longer to stop than their own shutdown grace', () => {

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../platform/freePort';
+import { runStack, type RunningStack, type StackLogLine } from '../../scripts/lib/runStack';
+import { services } from '../support/services';
+import { waitFor } from '../support/waitFor';
+
+/**
+ * `npm start` heals itself: a worker killed outright is started again and the stack goes on
+ * working; and Ctrl-C right after a worker died still stops everything, promptly, with nothing
+ * left running.
+ */
+const MIIT = { authorization: 'Bearer demo-national-miit-miitCoordinator' };
+let dataDir: string;
+let stack: RunningStack;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const lineOf = (lines: StackLogLine[], msg: string, component: string) => lines.filter((l) => l.msg === msg && l.component === component).at(-1);
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rare-earth-supervision-'));
+  fs.chmodSync(dataDir, 0o755);
+  const [api, temporal, ui, postgres, smtp, mailbox] = await Promise.all(Array.from({ length: 6 }, freePort));
+  stack = runStack({
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATA_DIR: dataDir,
+    TEMPORAL_CLI: services().temporalCli,
+    API_PORT: String(api),
+    TEMPORAL_PORT: String(temporal),
+    TEMPORAL_UI_PORT: String(ui),
+    EMBEDDED_POSTGRES_PORT: String(postgres),
+    MAIL_SINK_SMTP_PORT: String(smtp),
+    MAIL_SINK_HTTP_PORT: String(mailbox),
+    // The demo campaign and its autopilot run: the stop must not wait on their requests either.
+    DEMO_ENTERPRISES: '20',
+  });
+  await stack.ready;
+});
+afterAll(async () => {
+  if (stack.child.exitCode === null) await stack.interrupt();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a killed worker is restarted, and the stack does new work with it', async () => {
+  const apiUrl = (await stack.ready).urls!.api;
+  const worker = lineOf(stack.lines, 'started', 'worker')!.pid!;
+  process.kill(worker, 'SIGKILL');
+  const restarted = await waitFor('the worker to be restarted', async () => lineOf(stack.lines, 'restarted', 'worker'), 60_000);
+  expect(restarted.pid).not.toBe(worker);
+  expect(alive(restarted.pid!)).toBe(true);
+
+  const submitted = await fetch(`${apiUrl}/tips`, {
+    method: 'POST',
+    headers: { ...MIIT, 'content-type': 'application/json', 'idempotency-key': 'after-restart' },
+    body: JSON.stringify({ source: 'letter', text: '越界开采 cross-boundary mining', receivedAt: '2014-11-02T08:00:00Z' }),
+  });
+  expect(submitted.status).toBe(201);
+  const { id } = (await submitted.json()) as { id: string };
+  // Only a running worker records the tip.
+  await waitFor('the restarted worker to record the tip', async () => ((await fetch(`${apiUrl}/tips/${id}`, { headers: MIIT })).status === 200 ? true : undefined), 60_000);
+});
+
+test('Ctrl-C right after the worker died stops the whole stack within 15 s, nothing left running', async () => {
+  const pids = stack.lines.filter((l) => l.pid !== undefined && l.process === 'start').map((l) => l.pid!);
+  const worker = (lineOf(stack.lines, 'restarted', 'worker') ?? lineOf(stack.lines, 'started', 'worker'))!.pid!;
+  process.kill(worker, 'SIGKILL');
+  await waitFor('the supervisor to see the worker die', async () => (stack.lines.some((l) => l.msg.startsWith('exited unexpectedly') && l.pid === worker) ? true : undefined));
+  let bound: NodeJS.Timeout | undefined;
+  const outcome = await Promise.race([
+    stack.interrupt().then((code) => ({ code })),
+    new Promise<'still running'>((resolve) => (bound = setTimeout(() => resolve('still running'), 15_000))),
+  ]);
+  clearTimeout(bound);
+  expect(outcome).toEqual({ code: 0 });
+  expect(pids.filter(alive)).toEqual([]);
+});
