@@ -111,7 +111,7 @@ test('a plan names each measure once per agency, and an acceptance refused after
   const closure = { disposition: 'closeIllegalSite', agencyKind: 'landResources', dueDate: '2015-01-15' };
   const twice = await complete(plan, { annex2Verified: true, dispositions: [closure, { ...closure, note: 'again' }] });
   expect(twice).toEqual({
-    status: 400,
+    status: 422,
     body: {
       error: 'invalid completion',
       details: [{ path: 'dispositions.1', message: expect.stringContaining('Close the illegal mining or recovery site by landResources is already item 1 of the plan: list each measure once per agency') }],
