@@ -1,8 +1,11 @@
+import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { seesProvince, seesTask } from '../domain/access';
+import { campaignDay, campaignDueDay } from '../domain/campaignClock';
 import { searchAttributes } from '../domain/searchAttributes';
+import { campaignClocks } from '../store/campaignClocks';
 import { caseViewQuery } from '../workflows/caseMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
@@ -16,7 +19,7 @@ const CaseQuery = z.object({
 const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** Cases as Temporal sees them, filtered by the same search attributes as in the Web UI. */
-export function caseRoutes(deps: { temporal: Client }): Router {
+export function caseRoutes(deps: { temporal: Client; prisma: PrismaClient }): Router {
   const router = Router();
 
   router.get('/cases', async (req, res) => {
@@ -55,11 +58,15 @@ export function caseRoutes(deps: { temporal: Client }): Router {
     // Staff see the case, but of its tasks only those of their own agency, as GET /tasks/:key does.
     const me = principalOf(res);
     const hidden = new Set(view.tasks.filter((t) => !seesTask(me, { agencyKind: t.agencyKind, province })).map((t) => t.key));
+    // Beside every instant, the campaign date it falls on (China Standard Time, campaign time).
+    const clock = (await campaignClocks(deps.prisma, [view.campaignId])).get(view.campaignId);
     res.json({
       caseId,
       ...view,
-      tasks: view.tasks.filter((t) => !hidden.has(t.key)),
-      timeline: view.timeline.filter((entry) => entry.taskKey === undefined || !hidden.has(entry.taskKey)),
+      tasks: view.tasks
+        .filter((t) => !hidden.has(t.key))
+        .map((t) => ({ ...t, createdOn: campaignDay(clock, t.createdAt), dueOn: campaignDueDay(clock, t.dueAt), ...(t.completedAt ? { completedOn: campaignDay(clock, t.completedAt) } : {}) })),
+      timeline: view.timeline.filter((entry) => entry.taskKey === undefined || !hidden.has(entry.taskKey)).map((entry) => ({ ...entry, on: campaignDay(clock, entry.at) })),
     });
   });
 

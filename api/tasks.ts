@@ -4,8 +4,10 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { assignsTask, coordinatesProvince, seesTask, actsOnTask, type Principal } from '../domain/access';
+import { campaignDay, campaignDueDay, type CampaignClock } from '../domain/campaignClock';
 import { InvalidCompletion, parseCompletion } from '../domain/caseWork';
 import { agencyLabels } from '../domain/labels';
+import { campaignClocks } from '../store/campaignClocks';
 import { cancelTaskUpdate, completeTaskUpdate } from '../workflows/caseMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
@@ -58,8 +60,8 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
       deps.prisma.caseTask.count({ where }),
       deps.prisma.caseTask.findMany({ where, orderBy: [{ dueAt: 'asc' }, { key: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
     ]);
-    const assignees = await assigneesOf(rows.map((t) => t.assigneeId));
-    res.json(paged(rows.map((t) => present(t, now, assignees)), query, total));
+    const [assignees, clocks] = await Promise.all([assigneesOf(rows.map((t) => t.assigneeId)), campaignClocks(deps.prisma, rows.map((t) => t.campaignId))]);
+    res.json(paged(rows.map((t) => present(t, now, assignees, clocks)), query, total));
   });
 
   const assigneesOf = async (ids: (string | null)[]): Promise<Map<string, Assignee>> => {
@@ -78,8 +80,8 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
   router.get('/tasks/:key', async (req, res) => {
     const task = await visibleTask(res, req.params.key);
     const enterprise = await deps.prisma.enterprise.findUnique({ where: { code: task.enterpriseCode }, select: { code: true, name: true, types: true, provinceName: true } });
-    const assignees = await assigneesOf([task.assigneeId]);
-    res.json({ ...present(task, new Date(), assignees), evidence: task.evidence, completion: task.completion, enterprise });
+    const [assignees, clocks] = await Promise.all([assigneesOf([task.assigneeId]), campaignClocks(deps.prisma, [task.campaignId])]);
+    res.json({ ...present(task, new Date(), assignees, clocks), evidence: task.evidence, completion: task.completion, enterprise });
   });
 
   /**
@@ -139,17 +141,21 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
     const { count } = await deps.prisma.caseTask.updateMany({ where: { key: task.key, status: 'open' }, data: { assigneeId: staffId } });
     if (count === 0) throw new HttpError(409, 'task is no longer open: only an open task can be assigned');
     const assigned = await deps.prisma.caseTask.findUniqueOrThrow({ where: { key: task.key } });
-    res.json(present(assigned, new Date(), await assigneesOf([assigned.assigneeId])));
+    const [assignees, clocks] = await Promise.all([assigneesOf([assigned.assigneeId]), campaignClocks(deps.prisma, [assigned.campaignId])]);
+    res.json(present(assigned, new Date(), assignees, clocks));
   });
 
   return router;
 }
 
+/** `dueAt` is the instant; `dueOn` the campaign date it falls due (China Standard Time, campaign time), `createdOn` likewise. */
 function present(
-  t: { key: string; caseId: string; kind: string; agencyKind: string; provinceName: string; enterpriseCode: string; assigneeId: string | null; title: string; dueAt: Date; status: string; completedAt: Date | null; completedBy: string | null; createdAt: Date },
+  t: { key: string; caseId: string; campaignId: string; kind: string; agencyKind: string; provinceName: string; enterpriseCode: string; assigneeId: string | null; title: string; dueAt: Date; status: string; completedAt: Date | null; completedBy: string | null; createdAt: Date },
   now: Date,
   assignees: Map<string, Assignee>,
+  clocks: Map<string, CampaignClock>,
 ) {
+  const clock = clocks.get(t.campaignId);
   return {
     key: t.key,
     caseId: t.caseId,
@@ -159,10 +165,13 @@ function present(
     enterpriseCode: t.enterpriseCode,
     title: t.title,
     createdAt: t.createdAt.toISOString(),
+    createdOn: campaignDay(clock, t.createdAt),
     dueAt: t.dueAt.toISOString(),
+    dueOn: campaignDueDay(clock, t.dueAt),
     status: t.status,
     overdue: t.status === 'open' && t.dueAt < now,
     completedAt: t.completedAt?.toISOString(),
+    completedOn: t.completedAt ? campaignDay(clock, t.completedAt) : undefined,
     completedBy: t.completedBy ?? undefined,
     // An id the directory no longer knows is still shown: the task is not unassigned by it.
     assignee: t.assigneeId === null ? null : (assignees.get(t.assigneeId) ?? { staffId: t.assigneeId }),

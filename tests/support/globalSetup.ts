@@ -12,6 +12,7 @@ import { toolsDir } from '../../platform/projectRoot';
 import { findOrInstallTemporalCli } from '../../platform/temporalCli';
 import { startTemporalDevServer } from '../../platform/temporalServer';
 import { freePort } from '../../platform/freePort';
+import { workflowBundleSources } from '../../worker/bundlePath';
 import { publishServices } from './services';
 
 /**
@@ -35,7 +36,7 @@ export default async function globalSetup(): Promise<void> {
     startTemporalDevServer({ cli: temporalCli, dbFile: temporalDbFile, port: temporalPort, namespace: 'default', log }),
     startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), port: postgresPort, log }),
     startMailSink({ dir: path.join(dir, 'mail'), smtpPort, httpPort: mailHttpPort, log }),
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } }),
+    bundleWorkflowCode({ ...workflowBundleSources(), logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } }),
   ]);
   await applyMigrations(postgres.url, migrationsDir(), log);
   const workflowBundlePath = path.join(dir, 'workflow-bundle.js');
