@@ -6,6 +6,7 @@ import { seesProvince, seesTask } from '../domain/access';
 import { campaignDay, campaignDueDay } from '../domain/campaignClock';
 import { searchAttributes } from '../domain/searchAttributes';
 import { campaignClocks } from '../store/campaignClocks';
+import { quoteKeyword as quote } from '../platform/webUiLinks';
 import { caseViewQuery } from '../workflows/caseMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
@@ -15,8 +16,6 @@ const CaseQuery = z.object({
   province: z.string().trim().min(2).max(20).optional(),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
-
-const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** Cases as Temporal sees them, filtered by the same search attributes as in the Web UI. */
 export function caseRoutes(deps: { temporal: Client; prisma: PrismaClient }): Router {

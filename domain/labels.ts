@@ -395,3 +395,11 @@ export const webUiLabels = {
   openTasks: { zh: '未办结任务', en: 'Open tasks' },
   overdue: { zh: '逾期', en: 'OVERDUE' },
 } as const;
+
+/** Coordinators' common questions, each a ready-made case list in the Temporal Web UI (platform/webUiLinks.ts). */
+export const webUiQuestionLabels = {
+  overdueInProvince: { zh: '逾期案件', en: 'Overdue cases' },
+  supervised: { zh: '挂牌督办案件', en: 'Supervised cases' },
+  withViolation: { zh: '存在该违法违规行为的案件', en: 'Cases with the violation' },
+  inPhase: { zh: '案件', en: 'Cases in the phase' },
+} as const;
