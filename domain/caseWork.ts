@@ -364,8 +364,8 @@ interface CaseFacts {
 
 /** A time as staff read it: campaign time in Beijing, with the system's own instant beside it on a fast clock. */
 function campaignTimeText(clock: CampaignClock | undefined, at: string): string {
-  const campaign = `${campaignDateTime(clock, at)}（北京时间 Beijing time）`;
-  return clock?.daysPerSecond ? `${campaign}；系统时间 system time ${at}` : campaign;
+  const time = campaignDateTime(clock, at);
+  return clock?.daysPerSecond ? `${time}（专项行动时间，北京时间 campaign time, Beijing）；系统时间 system time ${at}` : `${time}（北京时间 Beijing time）`;
 }
 
 export function escalationEmail(c: CaseFacts, task: TaskRef & { title: string; dueAt: string; createdAt: string }, step: EscalationStep, history: readonly { at: string; summary: string; taskKey?: string }[]) {

@@ -382,7 +382,6 @@ export const webUiLabels = {
   recordTip: { zh: '登记举报线索', en: 'tip-off recorded' },
   benchmarkNoop: { zh: '基准测试步骤', en: 'benchmark step' },
   due: { zh: '限', en: 'due' },
-  by: { zh: '办理人', en: 'by' },
   findings: { zh: '发现问题', en: 'findings' },
   recipientsMore: { zh: '等', en: 'and others' },
   reviewWindow: { zh: '核查期', en: 'review window' },

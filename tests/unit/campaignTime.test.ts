@@ -42,8 +42,8 @@ describe('campaign time', () => {
       'agencyHead',
       [{ at: created, summary: '自查核查', taskKey: 'k' }],
     );
-    expect(email.body).toContain(`下达时间 Assigned: 2014-10-15 00:00（北京时间 Beijing time）；系统时间 system time ${created}`);
-    expect(email.body).toContain(`办理期限 Due: 2014-11-04 00:00（北京时间 Beijing time）；系统时间 system time ${due}`);
+    expect(email.body).toContain(`下达时间 Assigned: 2014-10-15 00:00（专项行动时间，北京时间 campaign time, Beijing）；系统时间 system time ${created}`);
+    expect(email.body).toContain(`办理期限 Due: 2014-11-04 00:00（专项行动时间，北京时间 campaign time, Beijing）；系统时间 system time ${due}`);
     expect(email.body).toContain('  2014-10-15 00:00  自查核查');
     // On a real-time campaign the campaign time is the only time.
     const realtime = escalationEmail(
