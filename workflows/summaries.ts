@@ -73,10 +73,10 @@ export function escalationWaitSummary(clock: CampaignClock | undefined, task: { 
   return `${w.waitUntil.zh} ${campaignDateTime(clock, at)}【${label.zh}】${taskName(task)} / ${label.en}`;
 }
 
-/** The campaign's timer to the end of a phase. */
+/** The campaign's timer to the end of a phase: 24:00 on the phase's last day, as the calendar gives it. */
 export function phaseEndWaitSummary(clock: CampaignClock | undefined, phase: Exclude<CasePhase, 'closed'>, endsAt: string): string {
   const label = phaseLabels[phase];
-  return `${w.waitUntil.zh} ${campaignDateTime(clock, endsAt)}：${label.zh}${w.phaseEnd.zh} / ${label.en} ${w.phaseEnd.en}`;
+  return `${w.waitUntil.zh} ${campaignDueDay(clock, endsAt)} 24:00：${label.zh}${w.phaseEnd.zh} / ${label.en} ${w.phaseEnd.en}`;
 }
 
 /** The case's current details: its phase and standing, the campaign date, the open tasks with their due dates. */

@@ -141,6 +141,6 @@ test('a case reads in campaign time, and every activity and timer of its history
   expect(mails.some((m) => m.subject.startsWith('【移交纪检监察】') && m.text.includes(mine.enterprise.code))).toBe(true);
   const campaign = h.client.workflow.getHandle(`campaign/${campaignId}/${province.name}`);
   const campaignTimers = (await campaign.fetchHistory()).events!.filter((e) => e.timerStartedEventAttributes).map(summaryOf);
-  expect(campaignTimers).toEqual(['等待至 2014-11-26 00:00：自查阶段结束 / Self-inspection ends']);
+  expect(campaignTimers).toEqual(['等待至 2014-11-25 24:00：自查阶段结束 / Self-inspection ends']);
   await campaign.terminate('test over');
 }, 120_000);
