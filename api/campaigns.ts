@@ -5,8 +5,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { coordinatesProvince, createsCampaign, provinceOfCampaignId, seesProvince } from '../domain/access';
 import { campaignWorkflowId, caseWorkflowId } from '../domain/caseIds';
-import { CampaignCalendar, calendar2014, campaignClock, campaignDaysToMs, phaseEnds, type TimeScale } from '../domain/campaignClock';
+import { CampaignCalendar, calendar2014, campaignClock, campaignDay, campaignDaysToMs, phaseEnds, type TimeScale } from '../domain/campaignClock';
 import { UnifiedSocialCreditCode } from '../domain/tip';
+import { campaignClocks } from '../store/campaignClocks';
 import {
   campaignEnterprises,
   campaignTaskCounts,
@@ -157,7 +158,9 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
   router.get('/campaigns/:id/provinces/:province', async (req, res) => {
     const handle = campaignHandle(res, req.params.id, req.params.province);
     const progress = await progressOf(handle);
-    res.json({ ...progress, tasks: await campaignTaskCounts(deps.prisma, req.params.id, req.params.province, new Date()) });
+    const [tasks, clocks] = await Promise.all([campaignTaskCounts(deps.prisma, req.params.id, req.params.province, new Date()), campaignClocks(deps.prisma, [progress.campaignId])]);
+    const clock = clocks.get(progress.campaignId);
+    res.json({ ...progress, events: progress.events.map((e) => ({ ...e, on: campaignDay(clock, e.at) })), tasks });
   });
 
   router.post('/campaigns/:id/provinces/:province/enterprises', async (req, res) => {

@@ -88,6 +88,15 @@ test('a case reads in campaign time, and every activity and timer of its history
   expect(metadata).toMatch(/^\*\*自查阶段 Self-inspection\*\* · 办理中 open\n专项行动日期 Campaign date: 2014-10-10 \d\d:\d\d（截至最近一次变化 as of the last change）\n/);
   expect(metadata.split('\n').filter((line) => line.startsWith('- ')).every((line) => line.endsWith('限 due 2014-10-11'))).toBe(true);
 
+  // MIIT puts the case under supervision: the campaign's events are dated in campaign time too.
+  const provincePath = `/campaigns/${campaignId}/provinces/${encodeURIComponent(province.name)}`;
+  expect((await h.as(h.tokens.miit)(`${provincePath}/cases/${mine.enterprise.code}/supervise`, { method: 'POST' })).status).toBe(202);
+  const campaignEvents = await waitFor('the supervision in the campaign events', async () => {
+    const progress = (await (await h.as(h.tokens.miit)(provincePath)).json()) as { events: { kind: string; on: string }[] };
+    return progress.events.length ? progress.events : undefined;
+  });
+  expect(campaignEvents).toEqual([expect.objectContaining({ kind: 'supervised', on: '2014-10-10' })]);
+
   // A coordinator withdraws one task; the agencies complete the others, land & resources with a finding.
   const withdrawn = verification.find((t) => t.agency === 'workSafety')!;
   const cancel = await h.as(h.tokens[`${province.code}-industry-provincialCoordinator`])(`/tasks/${encodeURIComponent(withdrawn.key)}/cancel`, {
