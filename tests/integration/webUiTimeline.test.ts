@@ -4,11 +4,13 @@ import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
 import type { PhaseEnds } from '../../domain/campaignClock';
 import { generateCampaign, provinces } from '../../domain/generator';
 import type { StoredMail } from '../../platform/mailSink';
+import { workflowUrl } from '../../platform/webUiLinks';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { phaseChangedSignal } from '../../workflows/caseMessages';
 import { freshDatabase } from '../support/freshDatabase';
 import { startHarness, type Harness } from '../support/harness';
 import { services } from '../support/services';
+import { launchChromium } from '../support/browser';
 import { waitFor } from '../support/waitFor';
 
 /**
@@ -152,4 +154,22 @@ test('a case reads in campaign time, and every activity and timer of its history
   const campaignTimers = (await campaign.fetchHistory()).events!.filter((e) => e.timerStartedEventAttributes).map(summaryOf);
   expect(campaignTimers).toEqual(['等待至 2014-11-25 24:00：自查阶段结束 / Self-inspection ends']);
   await campaign.terminate('test over');
+
+  // And the Web UI shows them: the summaries on the timeline and in the event history, the campaign date in the current details.
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(workflowUrl(services().temporalUiUrl, 'default', caseId));
+    const shown = (text: string | RegExp) => page.getByText(text).first().waitFor({ state: 'attached', timeout: 30_000 });
+    // The timeline draws only the bars in view: the latest, as the acceptance task was among the last issued.
+    await shown('createTask • 下达任务：工业主管部门·整改验收，限 2014-10-11 / task issued, due 2014-10-11');
+    await page.getByRole('tab', { name: /^Event History/ }).click();
+    await shown(/登记办结：工业主管部门·整改验收/);
+    await page.getByRole('tab', { name: /^User Metadata/ }).click();
+    // The Web UI renders markdown metadata in frames of its own.
+    const details = page.frameLocator(`iframe[src*="${encodeURIComponent('专项行动日期')}"]`);
+    await details.getByText(/专项行动日期 Campaign date: 2014-10-10 /).waitFor({ state: 'attached', timeout: 30_000 });
+  } finally {
+    await browser.close();
+  }
 }, 120_000);

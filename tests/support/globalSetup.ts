@@ -25,7 +25,7 @@ export default async function globalSetup(): Promise<void> {
   // PostgreSQL runs as the `postgres` user when we are root: it must be able to enter this folder.
   fs.chmodSync(dir, 0o755);
 
-  const [temporalPort, postgresPort, smtpPort, mailHttpPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [temporalPort, temporalUiPort, postgresPort, smtpPort, mailHttpPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   // LibreOffice is installed here, once, if missing: an apt install inside a test would outlast its timeout.
   const [temporalCli] = await Promise.all([
     findOrInstallTemporalCli({ configuredPath: process.env.TEMPORAL_CLI, toolsDir: toolsDir(), log }),
@@ -33,7 +33,7 @@ export default async function globalSetup(): Promise<void> {
   ]);
   const temporalDbFile = path.join(dir, 'temporal', 'temporal.db');
   const [temporal, postgres, mail, bundle] = await Promise.all([
-    startTemporalDevServer({ cli: temporalCli, dbFile: temporalDbFile, port: temporalPort, namespace: 'default', log }),
+    startTemporalDevServer({ cli: temporalCli, dbFile: temporalDbFile, port: temporalPort, uiPort: temporalUiPort, namespace: 'default', log }),
     startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), port: postgresPort, log }),
     startMailSink({ dir: path.join(dir, 'mail'), smtpPort, httpPort: mailHttpPort, log }),
     bundleWorkflowCode({ ...workflowBundleSources(), logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } }),
@@ -45,6 +45,7 @@ export default async function globalSetup(): Promise<void> {
   publishServices({
     databaseUrl: postgres.url,
     temporalAddress: temporal.address,
+    temporalUiUrl: temporal.uiUrl!,
     temporalDbFile,
     temporalCli,
     smtpUrl: mail.smtpUrl,
