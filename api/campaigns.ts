@@ -5,7 +5,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { coordinatesProvince, createsCampaign, provinceOfCampaignId, seesProvince } from '../domain/access';
 import { campaignWorkflowId, caseWorkflowId } from '../domain/caseIds';
-import { CampaignCalendar, calendar2014, campaignClock, campaignDay, campaignDaysToMs, phaseEnds, type TimeScale } from '../domain/campaignClock';
+import { CampaignCalendar, calendar2014, campaignTimeBase, campaignDay, campaignDaysToMs, phaseEnds, type TimeScale } from '../domain/campaignClock';
 import { UnifiedSocialCreditCode } from '../domain/tip';
 import { campaignClocks } from '../store/campaignClocks';
 import {
@@ -124,7 +124,7 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
       .start<typeof campaignWorkflow>('campaignWorkflow', {
         workflowId,
         taskQueue: deps.taskQueue,
-        args: [{ campaignId: campaign.id, province: part.province, phaseEnds: phaseEndsOf(campaign), reviewWindow: campaign.calendar.reviewWindow, timing, clock: campaignClock(campaign.calendar, campaign.createdAt.getTime(), scale), enterprises }],
+        args: [{ campaignId: campaign.id, province: part.province, phaseEnds: phaseEndsOf(campaign), reviewWindow: campaign.calendar.reviewWindow, timing, clock: campaignTimeBase(campaign.calendar, campaign.createdAt.getTime(), scale), enterprises }],
         // Running: attach to it. Closed: the province's campaign is over, never started again.
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,

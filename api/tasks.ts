@@ -4,7 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { assignsTask, coordinatesProvince, seesTask, actsOnTask, type Principal } from '../domain/access';
-import { campaignDay, campaignDueDay, type CampaignClock } from '../domain/campaignClock';
+import { campaignDay, campaignDueDay, type CampaignTimeBase } from '../domain/campaignClock';
 import { InvalidCompletion, parseCompletion } from '../domain/caseWork';
 import { agencyLabels } from '../domain/labels';
 import { campaignClocks } from '../store/campaignClocks';
@@ -153,7 +153,7 @@ function present(
   t: { key: string; caseId: string; campaignId: string; kind: string; agencyKind: string; provinceName: string; enterpriseCode: string; assigneeId: string | null; title: string; dueAt: Date; status: string; completedAt: Date | null; completedBy: string | null; createdAt: Date },
   now: Date,
   assignees: Map<string, Assignee>,
-  clocks: Map<string, CampaignClock>,
+  clocks: Map<string, CampaignTimeBase>,
 ) {
   const clock = clocks.get(t.campaignId);
   return {

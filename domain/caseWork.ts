@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { campaignDateTime, type CampaignClock } from './campaignClock';
+import { campaignDateTime, type CampaignTimeBase } from './campaignClock';
 import { DispositionCode, ViolationCode, dispositionRequirements, type DispositionAmount, type DispositionField } from './caseCatalogue';
 import type { AgencyKind, EnterpriseType } from './enums';
 import { Text, dayRangeMessage, isDayInRange } from './storable';
@@ -359,11 +359,11 @@ interface CaseFacts {
   campaignId: string;
   province: string;
   enterprise: { code: string; name: string; types: readonly EnterpriseType[] };
-  clock?: CampaignClock;
+  clock?: CampaignTimeBase;
 }
 
 /** A time as staff read it: campaign time in Beijing, with the system's own instant beside it on a fast clock. */
-function campaignTimeText(clock: CampaignClock | undefined, at: string): string {
+function campaignTimeText(clock: CampaignTimeBase | undefined, at: string): string {
   const time = campaignDateTime(clock, at);
   return clock?.daysPerSecond ? `${time}（专项行动时间，北京时间 campaign time, Beijing）；系统时间 system time ${at}` : `${time}（北京时间 Beijing time）`;
 }

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@prisma/client';
-import type { CampaignClock } from '../domain/campaignClock';
+import type { CampaignTimeBase } from '../domain/campaignClock';
 
 /** The clocks of the campaigns named, as their cases received them at the start. */
-export async function campaignClocks(prisma: PrismaClient, campaignIds: readonly string[]): Promise<Map<string, CampaignClock>> {
+export async function campaignClocks(prisma: PrismaClient, campaignIds: readonly string[]): Promise<Map<string, CampaignTimeBase>> {
   const wanted = [...new Set(campaignIds)];
   if (wanted.length === 0) return new Map();
   const rows = await prisma.campaign.findMany({ where: { id: { in: wanted } }, select: { id: true, selfInspectionStart: true, createdAt: true, daysPerSecond: true } });

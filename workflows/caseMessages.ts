@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ReviewWindow } from '../domain/campaign';
-import type { CampaignClock, PhaseEnds } from '../domain/campaignClock';
+import type { CampaignTimeBase, PhaseEnds } from '../domain/campaignClock';
 import type { AgencyKind, CasePhase, EnterpriseType } from '../domain/enums';
 import type { RuleResult } from '../domain/rules';
 
@@ -28,7 +28,7 @@ export interface CaseInput {
   phaseEnds?: PhaseEnds;
   supervised?: boolean;
   /** Campaign time for what people read; absent in cases started before campaigns carried it. */
-  clock?: CampaignClock;
+  clock?: CampaignTimeBase;
 }
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';

@@ -1,6 +1,6 @@
 import type { ActivityInput, Next, TimerInput, WorkflowInterceptorsFactory, WorkflowOutboundCallsInterceptor } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { campaignDateTime, campaignDay, campaignDueDay, type CampaignClock } from '../domain/campaignClock';
+import { campaignDateTime, campaignDay, campaignDueDay, type CampaignTimeBase } from '../domain/campaignClock';
 import type { EscalationStep } from '../domain/caseWork';
 import type { AgencyKind, CasePhase } from '../domain/enums';
 import { agencyLabels, caseStatusLabels, escalationStepLabels, phaseLabels, taskKindLabels, webUiLabels as w } from '../domain/labels';
@@ -41,7 +41,7 @@ function emailSummary({ key, to }: Args<'sendEmail'>): string {
   return `${w.sendEmail.zh}【${label?.zh ?? step}】${task} → ${recipients(to)} / ${label?.en ?? w.sendEmail.en}`;
 }
 
-const summarisers: { [K in keyof Activities]: (args: Args<K>, clock: CampaignClock | undefined) => string } = {
+const summarisers: { [K in keyof Activities]: (args: Args<K>, clock: CampaignTimeBase | undefined) => string } = {
   createTask: (t, clock) => `${w.createTask.zh}：${taskName(t)}，${w.due.zh} ${campaignDueDay(clock, t.dueAt)} / ${w.createTask.en}, ${w.due.en} ${campaignDueDay(clock, t.dueAt)}`,
   // The actor's mailbox name is enough to say whose completion it was in a bar's 100 characters.
   recordTaskCompletion: (c, clock) =>
@@ -57,30 +57,30 @@ const summarisers: { [K in keyof Activities]: (args: Args<K>, clock: CampaignClo
 };
 
 /** The summary of an activity, from its type and arguments; its type alone when it is not one of ours. */
-export function activitySummary(activityType: string, args: readonly unknown[], clock: CampaignClock | undefined): string {
-  const summarise = summarisers[activityType as keyof Activities] as ((args: unknown, clock: CampaignClock | undefined) => string) | undefined;
+export function activitySummary(activityType: string, args: readonly unknown[], clock: CampaignTimeBase | undefined): string {
+  const summarise = summarisers[activityType as keyof Activities] as ((args: unknown, clock: CampaignTimeBase | undefined) => string) | undefined;
   return summarise ? summarise(args[0], clock) : activityType;
 }
 
 /** A timer no call site named: what it waits for is its deadline, in campaign time. */
-export function deadlineSummary(clock: CampaignClock | undefined, deadlineMs: number): string {
+export function deadlineSummary(clock: CampaignTimeBase | undefined, deadlineMs: number): string {
   return `${w.waitUntil.zh} ${campaignDateTime(clock, deadlineMs)}（${w.campaignTime.zh}）/ ${w.waitUntil.en} (${w.campaignTime.en})`;
 }
 
 /** The timer before a step of a task's escalation ladder. */
-export function escalationWaitSummary(clock: CampaignClock | undefined, task: { kind: string; agencyKind: AgencyKind }, step: EscalationStep, at: string): string {
+export function escalationWaitSummary(clock: CampaignTimeBase | undefined, task: { kind: string; agencyKind: AgencyKind }, step: EscalationStep, at: string): string {
   const label = escalationStepLabels[step];
   return `${w.waitUntil.zh} ${campaignDateTime(clock, at)}【${label.zh}】${taskName(task)} / ${label.en}`;
 }
 
 /** The campaign's timer to the end of a phase: 24:00 on the phase's last day, as the calendar gives it. */
-export function phaseEndWaitSummary(clock: CampaignClock | undefined, phase: Exclude<CasePhase, 'closed'>, endsAt: string): string {
+export function phaseEndWaitSummary(clock: CampaignTimeBase | undefined, phase: Exclude<CasePhase, 'closed'>, endsAt: string): string {
   const label = phaseLabels[phase];
   return `${w.waitUntil.zh} ${campaignDueDay(clock, endsAt)} 24:00：${label.zh}${w.phaseEnd.zh} / ${label.en} ${w.phaseEnd.en}`;
 }
 
 /** The case's current details: its phase and standing, the campaign date, the open tasks with their due dates. */
-export function caseDetails(view: CaseView, options: { clock: CampaignClock | undefined; nowMs: number; phaseEndsAt?: string }): string {
+export function caseDetails(view: CaseView, options: { clock: CampaignTimeBase | undefined; nowMs: number; phaseEndsAt?: string }): string {
   const { clock, nowMs, phaseEndsAt } = options;
   const phase = phaseLabels[view.phase];
   const status = caseStatusLabels[view.status];
@@ -96,12 +96,12 @@ export function caseDetails(view: CaseView, options: { clock: CampaignClock | un
 }
 
 /** Case and campaign inputs carry the campaign's clock; a workflow without one reads wall time. */
-function clockOf(input: unknown): CampaignClock | undefined {
-  return (input as { clock?: CampaignClock } | undefined)?.clock;
+function clockOf(input: unknown): CampaignTimeBase | undefined {
+  return (input as { clock?: CampaignTimeBase } | undefined)?.clock;
 }
 
 export const interceptors: WorkflowInterceptorsFactory = () => {
-  let clock: CampaignClock | undefined;
+  let clock: CampaignTimeBase | undefined;
   const outbound: WorkflowOutboundCallsInterceptor = {
     scheduleActivity(input: ActivityInput, next: Next<WorkflowOutboundCallsInterceptor, 'scheduleActivity'>) {
       if (input.options.summary) return next(input);

@@ -1,11 +1,11 @@
-import { calendar2014, campaignClock, campaignDateTime, campaignDay, campaignDueDay, phaseEnds } from '../../domain/campaignClock';
+import { calendar2014, campaignTimeBase, campaignDateTime, campaignDay, campaignDueDay, phaseEnds } from '../../domain/campaignClock';
 import { escalationEmail } from '../../domain/caseWork';
 
 const startedAt = Date.parse('2026-12-01T09:00:00.000Z');
 
 describe('campaign time', () => {
   test('on a real-time campaign it is the wall clock read in China Standard Time', () => {
-    const clock = campaignClock(calendar2014, startedAt, { kind: 'realtime' });
+    const clock = campaignTimeBase(calendar2014, startedAt, { kind: 'realtime' });
     expect(clock).toEqual({ startedAt: '2026-12-01T09:00:00.000Z', firstDay: '2014-10-10' });
     expect(campaignDay(clock, '2014-11-25T16:00:00.000Z')).toBe('2014-11-26');
     expect(campaignDateTime(clock, '2014-11-25T15:59:00.000Z')).toBe('2014-11-25 23:59');
@@ -21,7 +21,7 @@ describe('campaign time', () => {
 
   test.each([0.3, 10, 2])('on a fast clock (%s days a second) the calendar starts when the campaign does and every phase ends at 24:00 on its last day', (daysPerSecond) => {
     const scale = { kind: 'scaled', daysPerSecond } as const;
-    const clock = campaignClock(calendar2014, startedAt, scale);
+    const clock = campaignTimeBase(calendar2014, startedAt, scale);
     const ends = phaseEnds(calendar2014, startedAt, scale);
     expect(campaignDateTime(clock, startedAt)).toBe('2014-10-10 00:00');
     for (const phase of ['selfInspection', 'rectification', 'acceptance'] as const) {
@@ -33,7 +33,7 @@ describe('campaign time', () => {
   });
 
   test('escalation emails give the assignment and the due time in campaign time, the system time beside them on a fast clock', () => {
-    const clock = campaignClock(calendar2014, startedAt, { kind: 'scaled', daysPerSecond: 10 });
+    const clock = campaignTimeBase(calendar2014, startedAt, { kind: 'scaled', daysPerSecond: 10 });
     const created = new Date(startedAt + 500).toISOString(); // campaign day 5: 2014-10-15 00:00
     const due = new Date(startedAt + 2_500).toISOString(); // day 25: 2014-11-04 00:00
     const email = escalationEmail(

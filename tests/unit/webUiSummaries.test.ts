@@ -1,8 +1,8 @@
-import { calendar2014, campaignClock } from '../../domain/campaignClock';
+import { calendar2014, campaignTimeBase } from '../../domain/campaignClock';
 import { activitySummary, deadlineSummary, escalationWaitSummary, phaseEndWaitSummary } from '../../workflows/summaries';
 
 const startedAt = Date.parse('2026-12-01T09:00:00.000Z');
-const clock = campaignClock(calendar2014, startedAt, { kind: 'scaled', daysPerSecond: 1 });
+const clock = campaignTimeBase(calendar2014, startedAt, { kind: 'scaled', daysPerSecond: 1 });
 const day = (n: number) => new Date(startedAt + n * 1_000).toISOString();
 const taskKey = 'case/demo-2014/江西省/91360100665300008M/verification/tax/selfInspection';
 const email = (key: string, to: string[]) => ({ key, to, subject: 's', body: 'b' });
