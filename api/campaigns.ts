@@ -5,11 +5,12 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { coordinatesProvince, createsCampaign, provinceOfCampaignId, seesProvince } from '../domain/access';
 import { CampaignId, campaignWorkflowId, caseWorkflowId } from '../domain/caseIds';
-import { CampaignCalendar, CampaignCalendarShape, calendar2014, campaignDaysToMs, phaseEnds, type TimeScale } from '../domain/campaignClock';
+import { CampaignCalendar, CampaignCalendarShape, calendar2014, campaignDay, campaignDaysToMs, campaignTimeBase, phaseEnds, type TimeScale } from '../domain/campaignClock';
 import { AgencyKind, CasePhase } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
 import { text } from '../domain/text';
 import { UnifiedSocialCreditCode } from '../domain/tip';
+import { campaignClocks } from '../store/campaignClocks';
 import {
   campaignEnterprises,
   campaignTaskCounts,
@@ -68,7 +69,7 @@ const Progress = z.object({
   phaseEnds: PhaseEndsView,
   cases: z.array(z.string()),
   supervised: z.array(z.string()),
-  events: z.array(z.object({ at: z.string(), kind: z.string(), summary: z.string() })),
+  events: z.array(z.object({ at: z.string(), on: z.string().meta({ description: 'the campaign date (China Standard Time)' }), kind: z.string(), summary: z.string() })),
   tasks: z.object({ open: z.number().int(), completed: z.number().int(), overdueByAgency: z.partialRecord(AgencyKind, z.number().int()) }),
 });
 
@@ -205,7 +206,7 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
       .start<typeof campaignWorkflow>('campaignWorkflow', {
         workflowId,
         taskQueue: deps.taskQueue,
-        args: [{ campaignId: campaign.id, province: part.province, phaseEnds: phaseEndsOf(campaign), reviewWindow: campaign.calendar.reviewWindow, timing, enterprises }],
+        args: [{ campaignId: campaign.id, province: part.province, phaseEnds: phaseEndsOf(campaign), reviewWindow: campaign.calendar.reviewWindow, timing, clock: campaignTimeBase(campaign.calendar, campaign.createdAt.getTime(), scale), enterprises }],
         // Running: attach to it. Closed: the province's campaign is over, never started again.
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
@@ -240,7 +241,9 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
   router.get(campaignOperations.progress.path, async (req, res) => {
     const { id, province, handle } = campaignHandle(res, req.params);
     const progress = await progressOf(handle);
-    res.json({ ...progress, tasks: await campaignTaskCounts(deps.prisma, id, province, new Date()) } satisfies z.input<typeof Progress>);
+    const [tasks, clocks] = await Promise.all([campaignTaskCounts(deps.prisma, id, province, new Date()), campaignClocks(deps.prisma, [progress.campaignId])]);
+    const clock = clocks.get(progress.campaignId);
+    res.json({ ...progress, events: progress.events.map((e) => ({ ...e, on: campaignDay(clock, e.at) })), tasks } satisfies z.input<typeof Progress>);
   });
 
   router.post(campaignOperations.addEnterprise.path, async (req, res) => {

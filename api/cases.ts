@@ -1,3 +1,4 @@
+import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -5,7 +6,10 @@ import { seesProvince, seesTask } from '../domain/access';
 import { CampaignId } from '../domain/caseIds';
 import { AgencyKind, CasePhase } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
+import { campaignDay, campaignDueDay } from '../domain/campaignClock';
 import { searchAttributes } from '../domain/searchAttributes';
+import { campaignClocks } from '../store/campaignClocks';
+import { quoteKeyword as quote } from '../platform/webUiLinks';
 import { caseViewQuery } from '../workflows/caseMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
@@ -27,7 +31,19 @@ const CaseSummary = z.object({
   supervised: z.boolean(),
 });
 
-const CaseTaskView = z.object({ key: z.string(), kind: z.string(), agencyKind: AgencyKind, phase: CasePhase, title: z.string(), dueAt: z.string(), status: z.enum(['open', 'completed', 'cancelled']) });
+const CaseTaskView = z.object({
+  key: z.string(),
+  kind: z.string(),
+  agencyKind: AgencyKind,
+  phase: CasePhase,
+  title: z.string(),
+  dueAt: z.string(),
+  status: z.enum(['open', 'completed', 'cancelled']),
+  /** Campaign days (China Standard Time) of a campaign on a fast clock. */
+  createdOn: z.string(),
+  dueOn: z.string(),
+  completedOn: z.string().optional(),
+});
 
 const CaseView = z.object({
   caseId: z.string(),
@@ -39,7 +55,7 @@ const CaseView = z.object({
   supervised: z.boolean(),
   ruleFindings: z.array(z.unknown()),
   tasks: z.array(CaseTaskView),
-  timeline: z.array(z.object({ at: z.string(), kind: z.string(), actor: z.string(), summary: z.string(), taskKey: z.string().optional() })),
+  timeline: z.array(z.object({ at: z.string(), on: z.string(), kind: z.string(), actor: z.string(), summary: z.string(), taskKey: z.string().optional() })),
 });
 
 export const caseOperations = {
@@ -61,10 +77,8 @@ export const caseOperations = {
   },
 } satisfies Record<string, Operation>;
 
-const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-
 /** Cases as Temporal sees them, filtered by the same search attributes as in the Web UI. */
-export function caseRoutes(deps: { temporal: Client; taskQueue: string }): Router {
+export function caseRoutes(deps: { temporal: Client; taskQueue: string; prisma: PrismaClient }): Router {
   const router = Router();
 
   router.get(caseOperations.list.path, async (req, res) => {
@@ -104,11 +118,15 @@ export function caseRoutes(deps: { temporal: Client; taskQueue: string }): Route
     // Staff see the case, but of its tasks only those of their own agency, as GET /tasks/:key does.
     const me = principalOf(res);
     const hidden = new Set(view.tasks.filter((t) => !seesTask(me, { agencyKind: t.agencyKind, province })).map((t) => t.key));
+    // Beside every instant, the campaign date it falls on (China Standard Time, campaign time).
+    const clock = (await campaignClocks(deps.prisma, [view.campaignId])).get(view.campaignId);
     res.json({
       caseId,
       ...view,
-      tasks: view.tasks.filter((t) => !hidden.has(t.key)),
-      timeline: view.timeline.filter((entry) => entry.taskKey === undefined || !hidden.has(entry.taskKey)),
+      tasks: view.tasks
+        .filter((t) => !hidden.has(t.key))
+        .map((t) => ({ ...t, createdOn: campaignDay(clock, t.createdAt), dueOn: campaignDueDay(clock, t.dueAt), ...(t.completedAt ? { completedOn: campaignDay(clock, t.completedAt) } : {}) })),
+      timeline: view.timeline.filter((entry) => entry.taskKey === undefined || !hidden.has(entry.taskKey)).map((entry) => ({ ...entry, on: campaignDay(clock, entry.at) })),
     } satisfies z.input<typeof CaseView>);
   });
 

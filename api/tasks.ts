@@ -4,11 +4,13 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { assignsTask, coordinatesProvince, seesTask, actsOnTask, type Principal } from '../domain/access';
+import { campaignDay, campaignDueDay, type CampaignTimeBase } from '../domain/campaignClock';
 import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, InvalidCompletion, VerificationCompletion, mustStateOf, parseCompletion } from '../domain/caseWork';
 import { DispositionCode } from '../domain/caseCatalogue';
 import { AgencyKind } from '../domain/enums';
 import { agencyLabels } from '../domain/labels';
 import { identifier, text } from '../domain/text';
+import { campaignClocks } from '../store/campaignClocks';
 import { cancelTaskUpdate, completeTaskUpdate } from '../workflows/caseMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
@@ -45,6 +47,10 @@ const TaskView = z.object({
   title: z.string(),
   createdAt: z.iso.datetime(),
   dueAt: z.iso.datetime(),
+  /** The campaign dates (China Standard Time) of those instants: on a fast clock they run ahead of the wall. */
+  createdOn: z.string(),
+  dueOn: z.string(),
+  completedOn: z.string().optional(),
   status: TaskStatus,
   overdue: z.boolean(),
   completedAt: z.iso.datetime().optional(),
@@ -160,8 +166,8 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
       deps.prisma.caseTask.count({ where }),
       deps.prisma.caseTask.findMany({ where, orderBy: [{ dueAt: 'asc' }, { key: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
     ]);
-    const assignees = await assigneesOf(rows.map((t) => t.assigneeId));
-    res.json(paged(rows.map((t) => present(t, now, assignees)), query, total));
+    const [assignees, clocks] = await Promise.all([assigneesOf(rows.map((t) => t.assigneeId)), campaignClocks(deps.prisma, rows.map((t) => t.campaignId))]);
+    res.json(paged(rows.map((t) => present(t, now, assignees, clocks)), query, total));
   });
 
   const assigneesOf = async (ids: (string | null)[]): Promise<Map<string, Assignee>> => {
@@ -181,8 +187,8 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
   router.get(taskOperations.get.path, async (req, res) => {
     const task = await visibleTask(res, req.params);
     const enterprise = await deps.prisma.enterprise.findUnique({ where: { code: task.enterpriseCode }, select: { code: true, name: true, types: true, provinceName: true } });
-    const assignees = await assigneesOf([task.assigneeId]);
-    res.json({ ...present(task, new Date(), assignees), evidence: task.evidence, completion: task.completion, enterprise } satisfies z.input<typeof TaskDetail>);
+    const [assignees, clocks] = await Promise.all([assigneesOf([task.assigneeId]), campaignClocks(deps.prisma, [task.campaignId])]);
+    res.json({ ...present(task, new Date(), assignees, clocks), evidence: task.evidence, completion: task.completion, enterprise } satisfies z.input<typeof TaskDetail>);
   });
 
   /**
@@ -242,17 +248,21 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
     const { count } = await deps.prisma.caseTask.updateMany({ where: { key: task.key, status: 'open' }, data: { assigneeId: staffId } });
     if (count === 0) throw new HttpError(409, 'task is no longer open: only an open task can be assigned');
     const assigned = await deps.prisma.caseTask.findUniqueOrThrow({ where: { key: task.key } });
-    res.json(present(assigned, new Date(), await assigneesOf([assigned.assigneeId])));
+    const [assignees, clocks] = await Promise.all([assigneesOf([assigned.assigneeId]), campaignClocks(deps.prisma, [assigned.campaignId])]);
+    res.json(present(assigned, new Date(), assignees, clocks));
   });
 
   return router;
 }
 
+/** `dueAt` is the instant; `dueOn` the campaign date it falls due (China Standard Time, campaign time), `createdOn` likewise. */
 function present(
-  t: { key: string; caseId: string; kind: string; agencyKind: AgencyKind; provinceName: string; enterpriseCode: string; assigneeId: string | null; title: string; dueAt: Date; status: z.infer<typeof TaskStatus>; completedAt: Date | null; completedBy: string | null; createdAt: Date },
+  t: { key: string; caseId: string; campaignId: string; kind: string; agencyKind: AgencyKind; provinceName: string; enterpriseCode: string; assigneeId: string | null; title: string; dueAt: Date; status: z.infer<typeof TaskStatus>; completedAt: Date | null; completedBy: string | null; createdAt: Date },
   now: Date,
   assignees: Map<string, Assignee>,
+  clocks: Map<string, CampaignTimeBase>,
 ): z.input<typeof TaskView> {
+  const clock = clocks.get(t.campaignId);
   return {
     key: t.key,
     caseId: t.caseId,
@@ -262,10 +272,13 @@ function present(
     enterpriseCode: t.enterpriseCode,
     title: t.title,
     createdAt: t.createdAt.toISOString(),
+    createdOn: campaignDay(clock, t.createdAt),
     dueAt: t.dueAt.toISOString(),
+    dueOn: campaignDueDay(clock, t.dueAt),
     status: t.status,
     overdue: t.status === 'open' && t.dueAt < now,
     completedAt: t.completedAt?.toISOString(),
+    completedOn: t.completedAt ? campaignDay(clock, t.completedAt) : undefined,
     completedBy: t.completedBy ?? undefined,
     // An id the directory no longer knows is still shown: the task is not unassigned by it.
     assignee: t.assigneeId === null ? null : (assignees.get(t.assigneeId) ?? { staffId: t.assigneeId }),

@@ -100,3 +100,62 @@ export function campaignInstantAt(clock: CampaignClock | undefined, wall: string
   const rate = w1 === w0 ? 1 : (c1 - c0) / (w1 - w0);
   return new Date(Math.round(c0 + (at - w0) * rate)).toISOString();
 }
+
+/**
+ * What it takes to tell the campaign's own date and time of a wall-clock instant. On a real-time
+ * campaign the two are the same instant; on a scaled one the calendar's first day begins (00:00
+ * Beijing time) at the moment the campaign started and `daysPerSecond` campaign days pass each
+ * real second, as phaseEnds counts them. Plain data: it travels in workflow inputs.
+ */
+export interface CampaignTimeBase {
+  /** The wall-clock instant the campaign started (ISO 8601). */
+  startedAt: string;
+  /** The calendar's first day (self-inspection's `from`). */
+  firstDay: string;
+  /** Absent for a real-time campaign. */
+  daysPerSecond?: number;
+}
+
+export function campaignTimeBase(calendar: CampaignCalendar, startedAtMs: number, scale: TimeScale): CampaignTimeBase {
+  return {
+    startedAt: new Date(startedAtMs).toISOString(),
+    firstDay: calendar.selfInspection.from,
+    ...(scale.kind === 'scaled' ? { daysPerSecond: scale.daysPerSecond } : {}),
+  };
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The campaign instant (ms since the epoch) at a wall-clock instant, to the minute: a scaled phase
+ * end is a whole wall-clock millisecond, which is many campaign seconds on a fast clock. Without a
+ * clock (cases started before campaigns carried one) campaign time is wall time.
+ */
+export function campaignTimeMs(clock: CampaignTimeBase | undefined, wall: string | number | Date): number {
+  const wallMs = typeof wall === 'number' ? wall : new Date(wall).getTime();
+  const ms = clock?.daysPerSecond
+    ? dayNumber(clock.firstDay) * DAY_MS - BEIJING_OFFSET_MS + (wallMs - Date.parse(clock.startedAt)) * clock.daysPerSecond * (DAY_MS / 1_000)
+    : wallMs;
+  return Math.round(ms / MINUTE_MS) * MINUTE_MS;
+}
+
+const beijing = (campaignMs: number) => new Date(campaignMs + BEIJING_OFFSET_MS).toISOString();
+
+/** The campaign date (YYYY-MM-DD, China Standard Time) on which something happened. */
+export function campaignDay(clock: CampaignTimeBase | undefined, at: string | number | Date): string {
+  return beijing(campaignTimeMs(clock, at)).slice(0, 10);
+}
+
+/**
+ * The campaign date by which something is due: a deadline at 24:00 falls on the day it ends, as a
+ * phase's inclusive `to` date does (self-inspection due 2014-11-26T00:00+08:00 is due on 2014-11-25).
+ */
+export function campaignDueDay(clock: CampaignTimeBase | undefined, dueAt: string | number | Date): string {
+  return beijing(campaignTimeMs(clock, dueAt) - 1).slice(0, 10);
+}
+
+/** 'YYYY-MM-DD HH:mm' in China Standard Time, campaign time: what a timer waits for. */
+export function campaignDateTime(clock: CampaignTimeBase | undefined, at: string | number | Date): string {
+  const iso = beijing(campaignTimeMs(clock, at));
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { campaignDateTime, type CampaignTimeBase } from './campaignClock';
 import { DispositionCode, ViolationCode, dispositionRequirements, type DispositionAmount, type DispositionField } from './caseCatalogue';
 import type { AgencyKind, EnterpriseType } from './enums';
 import { Text, dayRangeMessage, isDayInRange } from './storable';
-import { agencyLabels, bilingual, dispositionLabels, enterpriseTypeLabels, findingLabels, type Label } from './labels';
+import { agencyLabels, bilingual, dispositionLabels, enterpriseTypeLabels, escalationStepLabels, findingLabels, type Label } from './labels';
 import type { FindingCode, RuleResult } from './rules';
 
 /**
@@ -354,20 +355,21 @@ export function recipientsOf(step: EscalationStep, contacts: Contacts, supervise
   return { to: contacts.disciplineInspection, cc: [...contacts.head, ...cc] };
 }
 
-const stepLabels: Record<EscalationStep, { zh: string; en: string }> = {
-  reminder: { zh: '任务即将到期提醒', en: 'Task due soon' },
-  agencyHead: { zh: '任务逾期，请督办', en: 'Task overdue: please see that it is done' },
-  disciplineInspection: { zh: '任务逾期未办，提请纪检监察部门问责', en: 'Task not done: referred to discipline inspection for accountability' },
-};
-
 interface CaseFacts {
   campaignId: string;
   province: string;
   enterprise: { code: string; name: string; types: readonly EnterpriseType[] };
+  clock?: CampaignTimeBase;
+}
+
+/** A time as staff read it: campaign time in Beijing, with the system's own instant beside it on a fast clock. */
+function campaignTimeText(clock: CampaignTimeBase | undefined, at: string): string {
+  const time = campaignDateTime(clock, at);
+  return clock?.daysPerSecond ? `${time}（专项行动时间，北京时间 campaign time, Beijing）；系统时间 system time ${at}` : `${time}（北京时间 Beijing time）`;
 }
 
 export function escalationEmail(c: CaseFacts, task: TaskRef & { title: string; dueAt: string; createdAt: string }, step: EscalationStep, history: readonly { at: string; summary: string; taskKey?: string }[]) {
-  const label = stepLabels[step];
+  const label = escalationStepLabels[step];
   return {
     subject: `【${label.zh}】${c.enterprise.name} — ${task.title} / ${label.en}`,
     body: [
@@ -379,11 +381,11 @@ export function escalationEmail(c: CaseFacts, task: TaskRef & { title: string; d
       `企业类型 Types: ${c.enterprise.types.map((t) => bilingual(enterpriseTypeLabels[t])).join('、')}`,
       `任务 Task: ${task.title}`,
       `承办部门 Responsible agency: ${bilingual(agencyLabels[task.agencyKind])}`,
-      `下达时间 Assigned: ${task.createdAt}`,
-      `办理期限 Due: ${task.dueAt}`,
+      `下达时间 Assigned: ${campaignTimeText(c.clock, task.createdAt)}`,
+      `办理期限 Due: ${campaignTimeText(c.clock, task.dueAt)}`,
       '',
       '任务记录 Task history:',
-      ...history.filter((h) => h.taskKey === task.key).map((h) => `  ${h.at}  ${h.summary}`),
+      ...history.filter((h) => h.taskKey === task.key).map((h) => `  ${campaignDateTime(c.clock, h.at)}  ${h.summary}`),
       '',
       step === 'disciplineInspection'
         ? `${bilingual(agencyLabels[task.agencyKind])}未在期限内办理该任务。依方案第三部分，对不认真整治、有案不查、查处不力的，由监察部门依法依规追究责任。 / The agency did not act by the deadline; under section 3 of the plan, departments that do not act are held to account.`

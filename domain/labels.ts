@@ -349,3 +349,56 @@ export const ruleCheckLabels = {
   noFindings: { zh: '无异常', en: 'no findings' },
   notInArchive: { zh: '档案中无此企业，未能比对', en: 'not in the archive: nothing to check against' },
 } as const;
+
+/** A case's standing, as its current details in the Temporal Web UI state it. */
+export const caseStatusLabels = {
+  open: { zh: '办理中', en: 'open' },
+  overdue: { zh: '逾期', en: 'overdue' },
+  closed: { zh: '已结案', en: 'closed' },
+} as const;
+
+/** The steps of a task's escalation ladder, as its emails and the Web UI name them. */
+export const escalationStepLabels = {
+  reminder: { zh: '任务即将到期提醒', en: 'Task due soon' },
+  agencyHead: { zh: '任务逾期，请督办', en: 'Task overdue: please see that it is done' },
+  disciplineInspection: { zh: '任务逾期未办，提请纪检监察部门问责', en: 'Task not done: referred to discipline inspection for accountability' },
+} as const;
+
+/**
+ * The words of a case's timeline in the Temporal Web UI: the summary of every activity and timer
+ * (workflows/summaries.ts) and the case's current details. Short: the timeline cuts a bar's label
+ * at about 100 characters, so the Chinese comes first.
+ */
+export const webUiLabels = {
+  createTask: { zh: '下达任务', en: 'task issued' },
+  recordTaskCompletion: { zh: '登记办结', en: 'completion recorded' },
+  cancelTask: { zh: '撤销任务', en: 'task withdrawn' },
+  sendEmail: { zh: '发送', en: 'email' },
+  referralEmail: { zh: '移交纪检监察', en: 'referral to discipline inspection' },
+  reportEmail: { zh: '报送阶段报告', en: 'phase reports to MIIT' },
+  contactsFor: { zh: '查询联系人', en: 'contacts' },
+  runRuleChecks: { zh: '规则核查', en: 'rule checks' },
+  generatePhaseReports: { zh: '生成阶段报告', en: 'phase reports' },
+  recordTip: { zh: '登记举报线索', en: 'tip-off recorded' },
+  benchmarkNoop: { zh: '基准测试步骤', en: 'benchmark step' },
+  due: { zh: '限', en: 'due' },
+  findings: { zh: '发现问题', en: 'findings' },
+  recipientsMore: { zh: '等', en: 'and others' },
+  reviewWindow: { zh: '核查期', en: 'review window' },
+  waitUntil: { zh: '等待至', en: 'wait until' },
+  phaseEnd: { zh: '结束', en: 'ends' },
+  campaignTime: { zh: '专项行动时间', en: 'campaign time' },
+  campaignDate: { zh: '专项行动日期', en: 'Campaign date' },
+  asOfLastChange: { zh: '截至最近一次变化', en: 'as of the last change' },
+  phaseEndsOn: { zh: '本阶段截止', en: 'phase ends' },
+  openTasks: { zh: '未办结任务', en: 'Open tasks' },
+  overdue: { zh: '逾期', en: 'OVERDUE' },
+} as const;
+
+/** Coordinators' common questions, each a ready-made case list in the Temporal Web UI (platform/webUiLinks.ts). */
+export const webUiQuestionLabels = {
+  overdueInProvince: { zh: '逾期案件', en: 'Overdue cases' },
+  supervised: { zh: '挂牌督办案件', en: 'Supervised cases' },
+  withViolation: { zh: '存在该违法违规行为的案件', en: 'Cases with the violation' },
+  inPhase: { zh: '案件', en: 'Cases in the phase' },
+} as const;

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { workflowBundlePath } from '../worker/bundlePath';
+import { workflowBundlePath, workflowBundleSources } from '../worker/bundlePath';
 
 /** Bundles workflows/ once at build time so the worker starts without webpack. */
 async function main(): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') });
+  const { code } = await bundleWorkflowCode(workflowBundleSources());
   const out = workflowBundlePath();
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, code);

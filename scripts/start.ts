@@ -12,7 +12,7 @@ import { findOrInstallTemporalCli } from '../platform/temporalCli';
 import { startTemporalDevServer } from '../platform/temporalServer';
 import { seedDemoData } from '../store/seedDemoData';
 import { seedDemoDirectory } from '../store/directory';
-import { DEMO_CAMPAIGN_ID, runDemoCampaign } from './lib/demoCampaign';
+import { DEMO_CAMPAIGN_ID, demoWebUiLinks, runDemoCampaign } from './lib/demoCampaign';
 import { startStackConsole } from './lib/stackConsole';
 import { provinces } from '../domain/generator';
 
@@ -214,6 +214,9 @@ async function main(): Promise<void> {
         dataDir: cfg.DATA_DIR,
         ...('dataDir' in postgres && postgres.dataDir ? { postgres: { dataDir: postgres.dataDir, url: postgres.url } } : {}),
         ...(cfg.DEMO_ENTERPRISES > 0 ? { demo: { campaignId: DEMO_CAMPAIGN_ID, daysPerSecond: cfg.DEMO_DAYS_PER_SECOND } } : {}),
+        ...(cfg.DEMO_ENTERPRISES > 0 && temporal.uiUrl
+          ? { webUiLinks: demoWebUiLinks(temporal.uiUrl, cfg.TEMPORAL_NAMESPACE).map((l) => ({ label: `${l.label.zh} · ${l.label.en}`, url: l.url })) }
+          : {}),
       },
     });
     stopConsole = stackConsole.stop;

@@ -1,5 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Activities } from '../activities';
+import { workflowBundleSources } from './bundlePath';
 
 export interface WorkerOptions {
   connection: NativeConnection;
@@ -13,6 +14,11 @@ export interface WorkerOptions {
   activityConcurrency: number;
 }
 
+function bundleOptions() {
+  const { workflowsPath, workflowInterceptorModules } = workflowBundleSources();
+  return { workflowsPath, interceptors: { workflowModules: workflowInterceptorModules } };
+}
+
 export function createWorker(options: WorkerOptions): Promise<Worker> {
   const { connection, namespace, taskQueue, activities, workflowBundlePath, shutdownGraceSeconds, activityConcurrency } = options;
   return Worker.create({
@@ -20,7 +26,7 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
     namespace,
     taskQueue,
     activities,
-    ...(workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath: require.resolve('../workflows') }),
+    ...(workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : bundleOptions()),
     // On SIGINT/SIGTERM the worker stops polling and gives running activities this long to finish.
     shutdownGraceTime: `${shutdownGraceSeconds}s`,
     maxConcurrentActivityTaskExecutions: activityConcurrency,

@@ -33,6 +33,7 @@ import {
   type CampaignState,
 } from './campaignMessages';
 import { enterpriseCaseWorkflow } from './enterpriseCase';
+import { phaseEndWaitSummary } from './summaries';
 
 const HISTORY_LIMIT = 10_000;
 const START_BATCH = 100;
@@ -113,7 +114,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
     state.cases.set(enterprise.code, caseId);
     await startChild(enterpriseCaseWorkflow, {
       workflowId: caseId,
-      args: [{ campaignId: input.campaignId, province: input.province, enterprise, reviewWindow: input.reviewWindow, timing: input.timing, phaseEnds: input.phaseEnds }],
+      args: [{ campaignId: input.campaignId, province: input.province, enterprise, reviewWindow: input.reviewWindow, timing: input.timing, phaseEnds: input.phaseEnds, clock: input.clock }],
       // A case outlives the campaign when its rectification is unfinished.
       parentClosePolicy: ParentClosePolicy.ABANDON,
       staticSummary: `${enterprise.name}（${enterprise.code}）· ${input.province}`,
@@ -167,7 +168,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
     ['acceptance', 'closed'],
   ] as const;
   for (const [phase, next] of boundaries.filter(([phase]) => PHASE_ORDER.indexOf(phase) >= PHASE_ORDER.indexOf(state.phase))) {
-    await sleep(Math.max(0, Date.parse(input.phaseEnds[phase]) - new Date().getTime()));
+    await sleep(Math.max(0, Date.parse(input.phaseEnds[phase]) - new Date().getTime()), { summary: phaseEndWaitSummary(input.clock, phase, input.phaseEnds[phase]) });
     record('reportDue', `${phaseLabels[phase].zh}: ${reportsDue[phase].join('、')}`);
     let submitted: string[] | undefined;
     // Campaigns started before reports were generated replay their boundaries without them.

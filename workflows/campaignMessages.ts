@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ReviewWindow } from '../domain/campaign';
-import type { PhaseEnds } from '../domain/campaignClock';
+import type { CampaignTimeBase, PhaseEnds } from '../domain/campaignClock';
 import type { CasePhase, EnterpriseType } from '../domain/enums';
 import type { CaseTiming } from './caseMessages';
 
@@ -16,6 +16,8 @@ export interface CampaignInput {
   phaseEnds: PhaseEnds;
   reviewWindow: ReviewWindow;
   timing: CaseTiming;
+  /** Handed to every case; absent in campaigns started before it existed. */
+  clock?: CampaignTimeBase;
   enterprises: CampaignEnterprise[];
   /** History length past which the campaign continues as new; 10,000 unless a test lowers it. */
   historyLimit?: number;

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ReviewWindow } from '../domain/campaign';
-import type { PhaseEnds } from '../domain/campaignClock';
+import type { CampaignTimeBase, PhaseEnds } from '../domain/campaignClock';
 import type { AgencyKind, CasePhase, EnterpriseType } from '../domain/enums';
 import type { RuleResult } from '../domain/rules';
 
@@ -27,6 +27,8 @@ export interface CaseInput {
   /** The campaign's calendar: no task is due past its phase's end. Absent in cases started before. */
   phaseEnds?: PhaseEnds;
   supervised?: boolean;
+  /** Campaign time for what people read; absent in cases started before campaigns carried it. */
+  clock?: CampaignTimeBase;
 }
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';

@@ -27,6 +27,7 @@ import {
   type CaseView,
   type TimelineEntry,
 } from './caseMessages';
+import { caseDetails, escalationWaitSummary } from './summaries';
 
 // Database writes and one SMTP exchange: seconds at most. A short timeout is what lets a case
 // recover quickly when a worker dies mid-activity (the retry waits for the timeout).
@@ -99,13 +100,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       { key: searchAttributes.Supervised, value: state.supervised },
       { key: searchAttributes.Violations, value: [...new Set([...state.ruleFindings, ...state.violations])].sort() },
     ]);
-    setCurrentDetails(
-      [
-        `**${phaseLabels[state.phase].zh} ${phaseLabels[state.phase].en}** · ${current.status}${state.supervised ? ' · 挂牌督办 supervised' : ''}`,
-        `Open tasks: ${open.length} (overdue ${open.filter((t) => t.overdue).length})`,
-        ...open.map((t) => `- ${t.title} — due ${t.dueAt}${t.overdue ? ' **OVERDUE**' : ''}`),
-      ].join('\n'),
-    );
+    setCurrentDetails(caseDetails(current, { clock: input.clock, nowMs: new Date().getTime(), phaseEndsAt: state.phaseEndsAt }));
   };
 
   setHandler(caseViewQuery, view);
@@ -232,7 +227,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       // A task reopened after a failed completion resumes its ladder where it stopped.
       if (task.escalations.includes(step.step)) continue;
       const waitMs = Math.max(0, Date.parse(step.at) - new Date().getTime());
-      if (await condition(() => task.status !== 'open', waitMs)) return;
+      if (await condition(() => task.status !== 'open', waitMs, { summary: escalationWaitSummary(input.clock, task, step.step, step.at) })) return;
       const contacts = await activities.contactsFor({ province: input.province, agencyKind: task.agencyKind });
       const recipients = work.recipientsOf(step.step, contacts, state.supervised);
       if (step.step !== 'reminder') task.overdue = true;

@@ -14,6 +14,8 @@ export interface StackInfo {
   /** The embedded PostgreSQL's data folder and URL; absent with DATABASE_URL set. */
   postgres?: { dataDir: string; url: string };
   demo?: { campaignId: string; daysPerSecond: number };
+  /** Ready-made Web UI lists for the demo campaign (platform/webUiLinks.ts). */
+  webUiLinks?: { label: string; url: string }[];
 }
 
 const URL_LABELS: Record<keyof StackInfo['urls'], string> = {
@@ -37,6 +39,10 @@ export function bannerText(info: StackInfo, heading: string): string {
   if (info.tokens.length) {
     lines.push('', `  Sign in: send the header ${bold('Authorization: Bearer <token>')} with a demo token (demo-<province>-<agency>-<role>):`);
     lines.push(...info.tokens.map((t) => `    ${t}`));
+  }
+  if (info.webUiLinks?.length) {
+    lines.push('', '  Web UI lists for coordinators:');
+    lines.push(...info.webUiLinks.map((l) => `    ${l.label}\n      ${cyan(l.url)}`));
   }
   lines.push('', `  Data             ${info.dataDir}${info.postgres ? `  (PostgreSQL data: ${info.postgres.dataDir})` : ''}`);
   lines.push(`  ${bold('npm run status')} shows this again; LOG_LEVEL=debug also shows the demo autopilot's requests.`, '');

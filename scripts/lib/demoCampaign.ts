@@ -1,10 +1,16 @@
 import { DEMO_USER_AGENT } from '../../api/requestLog';
 import type { Logger } from '../../platform/logger';
+import { coordinatorLinks, type WebUiLink } from '../../platform/webUiLinks';
 import { provinces } from '../../domain/generator';
 import { startAutopilot } from './autopilot';
 
 export const DEMO_CAMPAIGN_ID = 'demo-2014';
 const MIIT = 'demo-national-miit-miitCoordinator';
+
+/** The Web UI links for the demo campaign, as the README lists them and the start-up banner prints them. */
+export function demoWebUiLinks(uiUrl: string, namespace: string): WebUiLink[] {
+  return coordinatorLinks({ uiUrl, namespace, campaignId: DEMO_CAMPAIGN_ID, province: '江西省', violation: 'illegalMining' });
+}
 
 /**
  * The demo a newcomer sees on `npm start`: the 2014 campaign over the demo provinces on a fast

@@ -13,6 +13,7 @@ import { findOrInstallTemporalCli } from '../../platform/temporalCli';
 import { startTemporalDevServer } from '../../platform/temporalServer';
 import { freePort } from '../../platform/freePort';
 import { findOrInstallSchemathesis } from './schemathesis';
+import { workflowBundleSources } from '../../worker/bundlePath';
 import { publishServices } from './services';
 
 /**
@@ -25,7 +26,7 @@ export default async function globalSetup(): Promise<void> {
   // PostgreSQL runs as the `postgres` user when we are root: it must be able to enter this folder.
   fs.chmodSync(dir, 0o755);
 
-  const [temporalPort, postgresPort, smtpPort, mailHttpPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [temporalPort, temporalUiPort, postgresPort, smtpPort, mailHttpPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   // LibreOffice is installed here, once, if missing: an apt install inside a test would outlast its timeout.
   const [temporalCli, , schemathesisPython] = await Promise.all([
     findOrInstallTemporalCli({ configuredPath: process.env.TEMPORAL_CLI, toolsDir: toolsDir(), log }),
@@ -34,10 +35,10 @@ export default async function globalSetup(): Promise<void> {
   ]);
   const temporalDbFile = path.join(dir, 'temporal', 'temporal.db');
   const [temporal, postgres, mail, bundle] = await Promise.all([
-    startTemporalDevServer({ cli: temporalCli, dbFile: temporalDbFile, port: temporalPort, namespace: 'default', log }),
+    startTemporalDevServer({ cli: temporalCli, dbFile: temporalDbFile, port: temporalPort, uiPort: temporalUiPort, namespace: 'default', log }),
     startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), port: postgresPort, log }),
     startMailSink({ dir: path.join(dir, 'mail'), smtpPort, httpPort: mailHttpPort, log }),
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } }),
+    bundleWorkflowCode({ ...workflowBundleSources(), logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } }),
   ]);
   await applyMigrations(postgres.url, migrationsDir(), log);
   const workflowBundlePath = path.join(dir, 'workflow-bundle.js');
@@ -46,6 +47,7 @@ export default async function globalSetup(): Promise<void> {
   publishServices({
     databaseUrl: postgres.url,
     temporalAddress: temporal.address,
+    temporalUiUrl: temporal.uiUrl!,
     temporalDbFile,
     temporalCli,
     smtpUrl: mail.smtpUrl,

@@ -5,6 +5,8 @@
 export interface TestServices {
   databaseUrl: string;
   temporalAddress: string;
+  /** The dev server's Web UI, for browser tests of what coordinators see. */
+  temporalUiUrl: string;
   temporalDbFile: string;
   temporalCli: string;
   smtpUrl: string;

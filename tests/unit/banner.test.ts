@@ -22,6 +22,13 @@ describe('the banner', () => {
     expect(text).toContain('/var/lib/rare-earth-campaign/data-0123456789abcdef');
   });
 
+  test('lists the ready-made Web UI links it is given', () => {
+    const links = [{ label: '挂牌督办案件 · Supervised cases', url: 'http://127.0.0.1:8233/namespaces/default/workflows?query=Supervised%20%3D%20true' }];
+    const text = bannerText({ ...info('/srv/campaign/data'), webUiLinks: links }, 'heading');
+    expect(text).toContain(`    挂牌督办案件 · Supervised cases\n      ${links[0].url}`);
+    expect(bannerText(info('/srv/campaign/data'), 'heading')).not.toContain('Web UI lists');
+  });
+
   test('the minute reminder is one line with the URLs and a token to sign in with', () => {
     const line = bannerLine(info('/srv/campaign/data'));
     expect(line).not.toContain('\n');
