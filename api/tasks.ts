@@ -99,7 +99,7 @@ export const taskOperations = {
       403: error('you may see but not complete this task'),
       404: notFound,
       409: notOpen,
-      422: error("the completion does not fit this task's kind or measure"),
+      422: error("the completion does not fit this task's kind or measure, the Idempotency-Key was used for another request, or the completion could not be recorded (the task is open again)"),
     },
   },
   cancel: {
@@ -115,6 +115,7 @@ export const taskOperations = {
       403: error('you may see but not cancel this task'),
       404: notFound,
       409: notOpen,
+      422: error('the Idempotency-Key was used for another request'),
     },
   },
   assign: {

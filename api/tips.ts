@@ -34,7 +34,10 @@ export const tipOperations = {
       schema: TipSubmission,
       example: { source: '12336 hotline', text: '某稀土公司夜间偷采，矿石运往外省', enterpriseCode: '91360700MA35XXXX1A', province: '江西省', receivedAt: '2014-10-12T09:30:00+08:00' },
     },
-    responses: { 201: { description: 'recorded (for a repeated Idempotency-Key, the first tip)', schema: TipView } },
+    responses: {
+      201: { description: 'recorded (for a repeated Idempotency-Key, the first tip)', schema: TipView },
+      422: error('received in the future, the Idempotency-Key was used for another tip, or the tip could not be recorded'),
+    },
   },
   get: {
     method: 'get',
@@ -74,7 +77,7 @@ export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQu
   router.post(tipOperations.submit.path, async (req, res) => {
     const submission = parseOr400(TipSubmission, req.body, 'tip');
     if (tipReceivedTooLate(submission.receivedAt, new Date())) {
-      throw new HttpError(400, 'invalid tip', [{ path: 'receivedAt', message: '收到时间不能晚于现在 / must not be in the future' }]);
+      throw new HttpError(422, 'invalid tip', [{ path: 'receivedAt', message: '收到时间不能晚于现在 / must not be in the future' }]);
     }
     const me = principalOf(res);
     // The same instant written in another offset is the same tip.

@@ -42,6 +42,9 @@ export const EARLIEST_DAY = '1900-01-01';
 export const LATEST_DAY = '2099-12-31';
 export const dayRangeMessage = `须在 ${EARLIEST_DAY} 至 ${LATEST_DAY} 之间 / must lie between ${EARLIEST_DAY} and ${LATEST_DAY}`;
 
+/** The same range as a pattern on a YYYY-MM-DD day or a YYYY-MM month, for a schema to state it. */
+export const DAY_IN_RANGE = /^(19|20)\d{2}-/;
+
 /**
  * Whether a YYYY-MM-DD day lies in the range (plain string comparison orders them). Anything else
  * passes: the format's own check reports it, and one issue per mistake is enough.

@@ -25,10 +25,10 @@ export const TipSubmission = z.object({
   text: text(10_000),
   enterpriseCode: UnifiedSocialCreditCode.optional(),
   province: ProvinceName.optional(),
-  // Hotlines existed long before, but no tip of this campaign can predate 2000; the API also
-  // refuses one from the future (see tipReceivedTooLate), which a static schema cannot know.
-  // (An unparseable time compares as NaN and passes here: the format check reports it.)
-  receivedAt: z.iso.datetime({ offset: true }).refine((at) => !(Date.parse(at) < Date.parse(EARLIEST_TIP)), { message: `须不早于 ${EARLIEST_TIP} / must not be before ${EARLIEST_TIP}` }),
+  // Hotlines existed long before, but no tip of this campaign can predate 2000: a pattern on the
+  // year, so the OpenAPI document states it too. The API also refuses one from the future (422,
+  // see tipReceivedTooLate), which a static schema cannot know.
+  receivedAt: z.iso.datetime({ offset: true }).regex(/^2\d{3}-/, `须不早于 ${EARLIEST_TIP} / must not be before ${EARLIEST_TIP}`),
 });
 export type TipSubmission = z.infer<typeof TipSubmission>;
 

@@ -62,7 +62,10 @@ async function main(): Promise<void> {
       process.exit(exitCode || 1);
     }, limitMs);
     // The console first, so its status line does not query a database that is going away.
-    if (stopConsole) await withTimeout(stopConsole(), 1_000).catch((error: unknown) => log.error({ component: 'console', err: error }, 'failed to stop'));
+    if (stopConsole) {
+      await withTimeout(stopConsole(), 1_000).catch((error: unknown) => log.error({ component: 'console', err: error }, 'failed to stop'));
+      log.info({ component: 'console' }, 'stopped');
+    }
     if (stopAutopilot) {
       await withTimeout(stopAutopilot(), 2_000).catch((error: unknown) => log.error({ component: 'autopilot', err: error }, 'failed to stop'));
       log.info({ component: 'autopilot' }, 'stopped');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dayRangeMessage, isDayInRange } from '../storable';
+import { DAY_IN_RANGE, dayRangeMessage } from '../storable';
 
 /**
  * Calendar arithmetic on ISO strings and day numbers. Dates here are civil dates in China with no
@@ -7,14 +7,15 @@ import { dayRangeMessage, isDayInRange } from '../storable';
  */
 
 /** 'YYYY-MM-DD'; ISO strings compare correctly as plain strings. */
-export const IsoDate = z.iso.date().refine(isDayInRange, dayRangeMessage);
+// The years as a pattern, not a check, so the OpenAPI document states the range too.
+export const IsoDate = z.iso.date().regex(DAY_IN_RANGE, dayRangeMessage);
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** 'YYYY-MM', the ledger's 月份. */
 export const YearMonth = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM')
-  .refine((month) => isDayInRange(`${month}-01`), dayRangeMessage);
+  .regex(DAY_IN_RANGE, dayRangeMessage);
 export type YearMonth = z.infer<typeof YearMonth>;
 
 /** Days since 1970-01-01 (H. Hinnant's days_from_civil): coverage checks compare integers. */

@@ -24,6 +24,15 @@ const ARTEFACTS = path.join(projectRoot(), 'test-artefacts');
  * for a reason the schema documents. Every other expectation is Schemathesis' default.
  */
 const EXPECTATIONS = `
+# The API refuses NUL and lone surrogates in every string of every request, unknown members of a
+# body included (api/storableInput.ts: PostgreSQL and Temporal cannot hold them). JSON Schema can
+# state that for the documented fields (their patterns do) but not for free-form members, so
+# generated data keeps to what UTF-8 can carry, without NUL; inputProperties.test.ts throws both
+# at every endpoint instead.
+[generation]
+allow-x00 = false
+codec = "utf-8"
+
 [checks.positive_data_acceptance]
 expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 `;
