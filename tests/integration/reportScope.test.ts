@@ -154,12 +154,16 @@ test('the PDF: A4 landscape, the form’s title and headings, a row, and the pro
 });
 
 describe('report files stay in the report store', () => {
-  test('a province that climbs out of the store is no province: 404, nothing written', async () => {
+  test('a province that climbs out of the store is no province: refused, nothing written', async () => {
     const before = await readdir(path.dirname(h.reportsDir));
+    // Not a division's name, so the path itself is malformed (400); a division without a campaign
+    // there is a 404.
     const res = await draft('annex3', h.tokens.miit, `/campaigns/demo-2014/provinces/${encodeURIComponent('../../../x')}/reports`);
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(400);
     const res2 = await draft('annex3', h.tokens.miit, `/campaigns/${campaignId}/provinces/${encodeURIComponent('../../../x')}/reports`);
-    expect(res2.status).toBe(404);
+    expect(res2.status).toBe(400);
+    const res3 = await draft('annex3', h.tokens.miit, `/campaigns/${campaignId}/provinces/${encodeURIComponent('西藏自治区')}/reports`);
+    expect(res3.status).toBe(404);
     expect(await readdir(path.dirname(h.reportsDir))).toEqual(before);
   });
 
