@@ -51,7 +51,10 @@ export async function startTemporalDevServer(options: {
     'warn',
     ...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']),
   ];
-  const server = spawnManaged(cli, args, { log, outputLevel: (line) => (/level=(ERROR|FATAL)/.test(line) ? 'error' : 'debug') });
+  // The dev server logs its own transient persistence retries as ERROR, hundreds a second under
+  // load, which would bury the console; they are at debug. Its health shows in /readyz, and the
+  // supervisor restarts it if it dies; only a FATAL line is an error of ours to show.
+  const server = spawnManaged(cli, args, { log, outputLevel: (line) => (/level=FATAL/.test(line) ? 'error' : 'debug') });
   const address = `127.0.0.1:${port}`;
   const stop = () => server.stop(stopGraceMs);
   try {
