@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { campaignDateTime, type CampaignTimeBase } from './campaignClock';
 import { DispositionCode, ViolationCode, dispositionRequirements, type DispositionAmount, type DispositionField } from './caseCatalogue';
 import type { AgencyKind, EnterpriseType } from './enums';
-import { Text, dayRangeMessage, isDayInRange } from './storable';
+import { IsoDate } from './campaign';
+import { Text } from './storable';
 import { agencyLabels, bilingual, dispositionLabels, enterpriseTypeLabels, escalationStepLabels, findingLabels, type Label } from './labels';
 import type { FindingCode, RuleResult } from './rules';
 
@@ -64,14 +65,6 @@ export function handlingPlanTask(violations: readonly string[], round = 0): Task
 }
 
 const Fen = z.number().int().min(0).max(100_000_000_000_000);
-// A plain pattern rather than z.iso.date(): inside the workflow bundle the latter rejected valid
-// strings ("expected date"), and the update validator must agree with the API to the letter.
-const IsoDay = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real calendar date')
-  .refine(isDayInRange, dayRangeMessage);
-
 const Agency = z.enum(['industry', 'landResources', 'environment', 'tax', 'customs', 'commerce', 'publicSecurity', 'workSafety', 'disciplineInspection']);
 
 export const VerificationCompletion = z.object({
@@ -90,7 +83,7 @@ export const VerificationCompletion = z.object({
 
 export const HandlingPlan = z.object({
   annex2Verified: z.boolean(),
-  dispositions: z.array(z.object({ disposition: DispositionCode, agencyKind: Agency, dueDate: IsoDay, note: Text(2_000).optional() })).max(30),
+  dispositions: z.array(z.object({ disposition: DispositionCode, agencyKind: Agency, dueDate: IsoDate, note: Text(2_000).optional() })).max(30),
   note: Text(4_000).optional(),
 });
 export type HandlingPlan = z.infer<typeof HandlingPlan>;
@@ -127,7 +120,7 @@ const dispositionAmounts = {
 export const DispositionCompletion = z.object({
   documentNo: Text(100),
   amounts: z.object(dispositionAmounts).strict().default({}),
-  rectificationDeadline: IsoDay.optional(),
+  rectificationDeadline: IsoDate.optional(),
   note: Text(4_000).optional(),
 });
 
@@ -170,7 +163,7 @@ export function dispositionCompletionFor(code: DispositionCode) {
 const Dereliction = z.object({ officials: Text(500), facts: Text(4_000) });
 export const AcceptanceCompletion = z.discriminatedUnion('accepted', [
   z.object({ accepted: z.literal(true), note: Text(4_000).optional(), derelictionOrCollusion: Dereliction.optional() }),
-  z.object({ accepted: z.literal(false), reason: Text(2_000), newCompletionDate: IsoDay, derelictionOrCollusion: Dereliction.optional() }),
+  z.object({ accepted: z.literal(false), reason: Text(2_000), newCompletionDate: IsoDate, derelictionOrCollusion: Dereliction.optional() }),
 ]);
 
 const completionSchemas: Record<TaskKind, z.ZodType> = {

@@ -7,8 +7,18 @@ import { DAY_IN_RANGE, dayRangeMessage } from '../storable';
  */
 
 /** 'YYYY-MM-DD'; ISO strings compare correctly as plain strings. */
-// The years as a pattern, not a check, so the OpenAPI document states the range too.
-export const IsoDate = z.iso.date().regex(DAY_IN_RANGE, dayRangeMessage);
+/**
+ * A civil day as YYYY-MM-DD. Plain patterns rather than z.iso.date(): the workflow bundle resolves
+ * zod to a build whose ISO date schema has neither .regex nor the same checks, and the workflows'
+ * validators must agree with the API to the letter. The years are a pattern, not a check, so the
+ * OpenAPI document states the range too.
+ */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD')
+  .regex(DAY_IN_RANGE, dayRangeMessage)
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real calendar date')
+  .meta({ format: 'date' });
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** 'YYYY-MM', the ledger's 月份. */
