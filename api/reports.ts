@@ -69,9 +69,12 @@ export const reportOperations = {
     method: 'get',
     path: '/reports/:id/:format',
     tag: 'reports',
-    summary: 'Download a report: XLSX in the official layout, CSV, JSON, or a printable HTML page',
+    summary: 'Download a report: XLSX in the official layout, CSV, JSON, a printable HTML page, or the PDF printed from the workbook',
     params: IdPath.extend({ format: ReportFormat }),
-    responses: { 200: { description: 'the file', mediaTypes: [XLSX_TYPE, 'text/csv', 'application/json', 'text/html'] }, 404: notFound },
+    responses: {
+      200: { description: 'the file', mediaTypes: [XLSX_TYPE, 'text/csv', 'application/json', 'text/html', 'application/pdf'] },
+      404: error('no such report in your scope, or no PDF of it: no PDF engine (LibreOffice) was available when it was generated'),
+    },
   },
   draftProvincial: {
     method: 'post',

@@ -28,7 +28,7 @@ export const TipSubmission = z.object({
   // Hotlines existed long before, but no tip of this campaign can predate 2000: a pattern on the
   // year, so the OpenAPI document states it too. The API also refuses one from the future (422,
   // see tipReceivedTooLate), which a static schema cannot know.
-  receivedAt: z.iso.datetime({ offset: true }).regex(/^2\d{3}-/, `须不早于 ${EARLIEST_TIP} / must not be before ${EARLIEST_TIP}`),
+  receivedAt: z.iso.datetime({ offset: true, abort: true }).regex(/^2\d{3}-/, `须不早于 ${EARLIEST_TIP} / must not be before ${EARLIEST_TIP}`),
 });
 export type TipSubmission = z.infer<typeof TipSubmission>;
 

@@ -17,7 +17,11 @@ export const IsoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD')
   .regex(DAY_IN_RANGE, dayRangeMessage)
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real calendar date')
+  // Checked after the patterns, which do not stop it: a string that is no date at all must not throw.
+  .refine((d) => {
+    const at = Date.parse(`${d}T00:00:00Z`);
+    return Number.isNaN(at) || new Date(at).toISOString().startsWith(d);
+  }, 'must be a real calendar date')
   .meta({ format: 'date' });
 export type IsoDate = z.infer<typeof IsoDate>;
 
