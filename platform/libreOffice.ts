@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { aptInstall } from './debianPackages';
 import { isExecutable, onPath } from './executables';
 import type { Logger } from './logger';
 
@@ -23,27 +24,6 @@ async function works(binary: string): Promise<boolean> {
 
 function firstLines(error: unknown): string {
   return error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
-}
-
-/**
- * apt-get waits for a lock another install holds (the machine may be installing LibreOffice
- * already) rather than failing; if the package lists are missing it refreshes them once.
- */
-async function aptInstall(log: Logger | undefined): Promise<void> {
-  const apt = onPath('apt-get');
-  if (!apt) throw new Error('apt-get is not on PATH');
-  if (process.getuid?.() !== 0) throw new Error('not running as root, so packages cannot be installed');
-  const options = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: 30 * 60_000, maxBuffer: 64 * 1024 * 1024 };
-  const lock = ['-o', 'DPkg::Lock::Timeout=1800'];
-  const install = () => run(apt, [...lock, 'install', '-y', '--no-install-recommends', ...LIBREOFFICE_PACKAGES], options);
-  log?.info({ packages: LIBREOFFICE_PACKAGES }, 'installing LibreOffice with apt-get (first time only: a few minutes)');
-  try {
-    await install();
-  } catch (error) {
-    log?.info({ error: firstLines(error) }, 'apt-get install failed; refreshing the package lists and trying again');
-    await run(apt, [...lock, 'update'], options);
-    await install();
-  }
 }
 
 interface Route {
@@ -87,7 +67,7 @@ async function searchRoutes(configuredPath: string | undefined, log: Logger | un
     {
       name: `apt-get install ${LIBREOFFICE_PACKAGES.join(' ')}`,
       find: async () => {
-        await aptInstall(log);
+        await aptInstall(LIBREOFFICE_PACKAGES, log);
         return onPath('soffice') ?? Promise.reject(new Error('the packages installed but soffice is still not on PATH'));
       },
     },

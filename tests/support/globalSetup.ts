@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { createLogger } from '../../platform/logger';
+import { ensureCommands } from '../../platform/debianPackages';
 import { findOrInstallLibreOffice } from '../../platform/libreOffice';
 import { startMailSink } from '../../platform/mailSink';
 import { applyMigrations } from '../../platform/migrations';
@@ -27,10 +28,12 @@ export default async function globalSetup(): Promise<void> {
   fs.chmodSync(dir, 0o755);
 
   const [temporalPort, temporalUiPort, postgresPort, smtpPort, mailHttpPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
-  // LibreOffice is installed here, once, if missing: an apt install inside a test would outlast its timeout.
+  // LibreOffice, Chromium (browser tests) and poppler (PDF checks) are installed here, once, if
+  // missing: an apt install inside a test would outlast its timeout. One after the other, so two
+  // apt-get runs never contend for the package lists.
   const [temporalCli, , schemathesisPython] = await Promise.all([
     findOrInstallTemporalCli({ configuredPath: process.env.TEMPORAL_CLI, toolsDir: toolsDir(), log }),
-    findOrInstallLibreOffice({ log }),
+    findOrInstallLibreOffice({ log }).then(() => ensureCommands({ chromium: 'chromium', pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils', pdfinfo: 'poppler-utils' }, log)),
     findOrInstallSchemathesis({ toolsDir: toolsDir(), log }),
   ]);
   const temporalDbFile = path.join(dir, 'temporal', 'temporal.db');
