@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { config, databaseTimeouts } from '../platform/config';
-import { libreOfficePdfRenderer } from '../platform/libreOffice';
+import { type PdfRenderer, libreOfficePdfRenderer } from '../platform/libreOffice';
 import { createLogger } from '../platform/logger';
 import { createMailer } from '../platform/mailer';
 import { onParentExit } from '../platform/parentWatch';
@@ -21,8 +21,11 @@ async function main(): Promise<void> {
   const bundle = workflowBundlePath();
   if (!fs.existsSync(bundle)) throw new Error(`no workflow bundle at ${bundle}: run npm run build first`);
 
-  // Before the first boundary can need it: a report activity never waits for an install.
-  const pdf = await libreOfficePdfRenderer(log, { configuredPath: cfg.LIBREOFFICE_BIN });
+  // Found (or installed) in the background, as in the API: a restarted worker polls at once
+  // (checking soffice takes seconds, which a crash recovery should not wait for); a boundary
+  // report that comes first waits for it, heartbeating.
+  const engine = libreOfficePdfRenderer(log, { configuredPath: cfg.LIBREOFFICE_BIN });
+  const pdf: PdfRenderer = async (xlsx, name) => (await engine)?.(xlsx, name);
   // One connection per activity the worker may run: none waits for the pool (nor times out a transaction).
   const prisma = createPrisma(cfg.DATABASE_URL, { poolSize: cfg.WORKER_ACTIVITY_CONCURRENCY, timeouts: databaseTimeouts(cfg) });
   const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
