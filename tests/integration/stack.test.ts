@@ -6,7 +6,7 @@ import { Connection, Client } from '@temporalio/client';
 import { tipWorkflowId } from '../../domain/tip';
 import { projectRoot } from '../../platform/projectRoot';
 import { runStack, type StackLogLine } from '../../scripts/lib/runStack';
-import { stackEnvironment } from '../support/stackEnvironment';
+import { alive, stackEnvironment } from '../support/stackEnvironment';
 import { waitFor } from '../support/waitFor';
 
 /**
@@ -16,15 +16,6 @@ import { waitFor } from '../support/waitFor';
  */
 const MIIT_DEMO_TOKEN = 'demo-national-miit-miitCoordinator';
 const miit = { headers: { authorization: `Bearer ${MIIT_DEMO_TOKEN}` } };
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function pidsOf(lines: StackLogLine[]): number[] {
   return lines.filter((l) => l.pid !== undefined && l.process === 'start').map((l) => l.pid!);

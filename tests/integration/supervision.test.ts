@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../platform/freePort';
 import { runStack, type RunningStack, type StackLogLine } from '../../scripts/lib/runStack';
-import { services } from '../support/services';
+import { alive, stackEnvironment } from '../support/stackEnvironment';
 import { waitFor } from '../support/waitFor';
 
 /**
@@ -15,35 +14,13 @@ const MIIT = { authorization: 'Bearer demo-national-miit-miitCoordinator' };
 let dataDir: string;
 let stack: RunningStack;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const lineOf = (lines: StackLogLine[], msg: string, component: string) => lines.filter((l) => l.msg === msg && l.component === component).at(-1);
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rare-earth-supervision-'));
   fs.chmodSync(dataDir, 0o755);
-  const [api, temporal, ui, postgres, smtp, mailbox] = await Promise.all(Array.from({ length: 6 }, freePort));
-  stack = runStack({
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    DATA_DIR: dataDir,
-    TEMPORAL_CLI: services().temporalCli,
-    API_PORT: String(api),
-    TEMPORAL_PORT: String(temporal),
-    TEMPORAL_UI_PORT: String(ui),
-    EMBEDDED_POSTGRES_PORT: String(postgres),
-    MAIL_SINK_SMTP_PORT: String(smtp),
-    MAIL_SINK_HTTP_PORT: String(mailbox),
-    // The demo campaign and its autopilot run: the stop must not wait on their requests either.
-    DEMO_ENTERPRISES: '20',
-  });
+  // The demo campaign and its autopilot run: the stop must not wait on their requests either.
+  stack = runStack({ ...(await stackEnvironment(dataDir)), DEMO_ENTERPRISES: '20' });
   await stack.ready;
 });
 afterAll(async () => {

@@ -23,3 +23,13 @@ export async function stackEnvironment(dataDir: string): Promise<NodeJS.ProcessE
     DEMO_ENTERPRISES: '40',
   };
 }
+
+/** Whether a process of the stack is still there (signal 0 only asks). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
