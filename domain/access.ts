@@ -3,7 +3,7 @@ import type { AgencyKind } from './enums';
 import { provinceDivisions } from './provinces';
 
 /** Who a staff user is in the campaign; decides what they see and may act on. */
-export const StaffRole = z.enum(['staff', 'agencyHead', 'provincialCoordinator', 'miitCoordinator', 'disciplineInspection']);
+export const StaffRole = z.enum(['staff', 'agencyHead', 'provincialCoordinator', 'miitCoordinator', 'disciplineInspection', 'administrator']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 export interface Principal {
@@ -14,6 +14,8 @@ export interface Principal {
   agencyKind: AgencyKind;
   /** null for national offices (MIIT). */
   province: string | null;
+  /** What the request was authenticated with: the audit trail names it, revocation ends it. */
+  credential: { kind: 'session' | 'token'; id: string };
 }
 
 /** MIIT sees every province (it receives every provincial report); everyone else their own. */
@@ -36,6 +38,7 @@ export function actsOnTask(principal: Principal, task: { agencyKind: AgencyKind;
     case 'agencyHead':
       return principal.province === task.province && principal.agencyKind === task.agencyKind;
     case 'disciplineInspection':
+    case 'administrator':
       return false;
   }
 }
@@ -59,6 +62,7 @@ export function assignsTask(principal: Principal, task: { agencyKind: AgencyKind
       return principal.province === task.province && principal.agencyKind === task.agencyKind;
     case 'staff':
     case 'disciplineInspection':
+    case 'administrator':
       return false;
   }
 }

@@ -10,8 +10,16 @@ export function hashToken(token: string): string {
 
 export async function principalForToken(prisma: PrismaClient, token: string): Promise<Principal | undefined> {
   const staff = await prisma.staffUser.findUnique({ where: { tokenHash: hashToken(token) }, include: { agency: true } });
-  if (!staff) return undefined;
-  return { staffId: staff.id, name: staff.name, email: staff.email, role: staff.role, agencyKind: staff.agency.kind, province: staff.agency.provinceName };
+  if (!staff || staff.disabledAt) return undefined;
+  return {
+    staffId: staff.id,
+    name: staff.name,
+    email: staff.email,
+    role: staff.role,
+    agencyKind: staff.agency.kind,
+    province: staff.agency.provinceName,
+    credential: { kind: 'token', id: staff.tokenHash!.slice(0, 16) },
+  };
 }
 
 const provincialAgencies: AgencyKind[] = ['industry', 'landResources', 'environment', 'tax', 'customs', 'commerce', 'publicSecurity', 'workSafety', 'disciplineInspection'];
