@@ -10,7 +10,7 @@ import { UnifiedSocialCreditCode } from '../domain/tip';
 import { enterpriseArchive } from '../store/enterpriseArchive';
 import { loadCampaignRecords } from '../store/loadCampaignRecords';
 import { principalOf } from './auth';
-import { HttpError, parseOr, parseOr400 } from './errors';
+import { HttpError, OutOfScopeError, parseOr, parseOr400 } from './errors';
 import { error, type Operation } from './operation';
 import { PageQuery, Paged, paged } from './pagination';
 
@@ -120,7 +120,8 @@ export function enterpriseRoutes(deps: { prisma: PrismaClient }): Router {
   const visibleEnterprise = async (res: Response, params: unknown): Promise<string> => {
     const { code } = parseOr400(CodePath, params, 'enterprise code');
     const row = await deps.prisma.enterprise.findUnique({ where: { code }, select: { provinceName: true } });
-    if (!row || !seesProvince(principalOf(res), row.provinceName)) throw new HttpError(404, 'enterprise not found');
+    if (!row) throw new HttpError(404, 'enterprise not found');
+    if (!seesProvince(principalOf(res), row.provinceName)) throw new OutOfScopeError('enterprise not found');
     return code;
   };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditOperations } from './audit';
 import { campaignOperations } from './campaigns';
 import { caseOperations } from './cases';
 import { docsOperations } from './docs';
@@ -21,6 +22,7 @@ const groups: Record<string, Record<string, Operation>> = {
   cases: caseOperations,
   tasks: taskOperations,
   reports: reportOperations,
+  audit: auditOperations,
 };
 
 /** Every operation the API serves, in the order /docs lists them, with its operationId. */

@@ -12,8 +12,9 @@ import { identifier } from '../domain/text';
 import type { PdfRenderer } from '../platform/libreOffice';
 import { generateReport, presentReport, reportDownloadName, reportFilePath } from '../store/reportStore';
 import { progressQuery } from '../workflows/campaignMessages';
+import type { AuditNote } from './auditNote';
 import { principalOf } from './auth';
-import { HttpError, parseOr400 } from './errors';
+import { HttpError, OutOfScopeError, parseOr400 } from './errors';
 import { XLSX_TYPE } from './imports';
 import { QueryBoolean, error, type Operation } from './operation';
 import { PageQuery, Paged, paged } from './pagination';
@@ -141,7 +142,8 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
   const visibleReport = async (res: Response, params: unknown) => {
     const { id } = parseOr400(IdPath, params, 'path');
     const row = await deps.prisma.report.findUnique({ where: { id } });
-    if (!row || !seesReport(principalOf(res), row.provinceName)) throw new HttpError(404, 'report not found');
+    if (!row) throw new HttpError(404, 'report not found');
+    if (!seesReport(principalOf(res), row.provinceName)) throw new OutOfScopeError('report not found');
     return presentReport(row);
   };
 
@@ -190,6 +192,7 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     // The province names a folder nowhere (the store hashes ids), but a name not on file is no province.
     if (!(await deps.prisma.province.findUnique({ where: { name: province }, select: { name: true } }))) throw new HttpError(404, 'province not found');
     const report = await generateReport(deps, { campaignId: id, province, kind, ...(await workflowStateOf(id, province)), by: me.email, now: new Date() });
+    res.locals.audit = { action: 'reports.draftProvincial', objectType: 'report', objectId: report.id, province, after: { campaignId: id, kind } } satisfies AuditNote;
     res.status(201).json(report);
   });
 
@@ -204,6 +207,7 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     // Every province of a campaign starts together, on one clock.
     const phaseEnds = states.find((s) => s.phaseEnds)?.phaseEnds;
     const report = await generateReport(deps, { campaignId: id, province: null, kind, supervised: states.flatMap((s) => s.supervised), phaseEnds, by: me.email, now: new Date() });
+    res.locals.audit = { action: 'reports.draftNational', objectType: 'report', objectId: report.id, province: null, after: { campaignId: id, kind } } satisfies AuditNote;
     res.status(201).json(report);
   });
 

@@ -102,3 +102,13 @@ export function submitsRecordsFor(principal: Principal, province: string): boole
   if (principal.province !== province) return false;
   return principal.role === 'provincialCoordinator' || (principal.agencyKind === 'industry' && (principal.role === 'staff' || principal.role === 'agencyHead'));
 }
+
+/**
+ * Reading the audit trail: MIIT and discipline inspection all of it, a provincial coordinator
+ * their province's, nobody else (undefined).
+ */
+export function auditScope(principal: Principal): { province: string | null } | 'all' | undefined {
+  if (principal.role === 'miitCoordinator' || principal.role === 'disciplineInspection') return 'all';
+  if (principal.role === 'provincialCoordinator') return { province: principal.province };
+  return undefined;
+}
