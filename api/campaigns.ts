@@ -28,7 +28,7 @@ import type { AuditNote } from './auditNote';
 import { principalOf } from './auth';
 import { HttpError, parseOr, parseOr400 } from './errors';
 import { error, type Operation } from './operation';
-import { httpErrorOfUpdate } from './temporalErrors';
+import { httpErrorOfUpdate, outOfScopeIfExists } from './temporalErrors';
 
 export interface CaseSettings {
   scale: TimeScale;
@@ -225,10 +225,11 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     return { province: part.province, workflowId, enterprises: enterprises.length, createdBy: part.createdBy };
   };
 
-  const campaignHandle = (res: Parameters<typeof principalOf>[0], params: unknown) => {
+  const campaignHandle = async (res: Parameters<typeof principalOf>[0], params: unknown) => {
     const { id, province } = parseOr400(CampaignPath, params, 'path');
-    if (!seesProvince(principalOf(res), province)) throw new HttpError(404, 'campaign not found');
-    return { id, province, handle: deps.temporal.workflow.getHandle(campaignWorkflowId(id, province)) };
+    const handle = deps.temporal.workflow.getHandle(campaignWorkflowId(id, province));
+    if (!seesProvince(principalOf(res), province)) throw await outOfScopeIfExists(handle, 'campaign not found');
+    return { id, province, handle };
   };
 
   /** The campaign in the province as it stands: 404 when it was never started. */
@@ -246,7 +247,7 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
   };
 
   router.get(campaignOperations.progress.path, async (req, res) => {
-    const { id, province, handle } = campaignHandle(res, req.params);
+    const { id, province, handle } = await campaignHandle(res, req.params);
     const progress = await progressOf(handle);
     const [tasks, clocks] = await Promise.all([campaignTaskCounts(deps.prisma, id, province, new Date()), campaignClocks(deps.prisma, [progress.campaignId])]);
     const clock = clocks.get(progress.campaignId);
@@ -255,7 +256,7 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
 
   router.post(campaignOperations.addEnterprise.path, async (req, res) => {
     const me = principalOf(res);
-    const { id, province, handle } = campaignHandle(res, req.params);
+    const { id, province, handle } = await campaignHandle(res, req.params);
     const updateId = `${me.staffId}:add-enterprise:${randomUUID()}`;
     res.locals.audit = { action: 'campaigns.addEnterprise', objectType: 'campaign', objectId: `${id}/${province}`, province, updateId } satisfies AuditNote;
     if (!coordinatesProvince(me, province)) throw new HttpError(403, 'only coordinators add enterprises to a campaign');
@@ -276,7 +277,7 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
 
   router.post(campaignOperations.supervise.path, async (req, res) => {
     const me = principalOf(res);
-    const { id, province, handle } = campaignHandle(res, req.params);
+    const { id, province, handle } = await campaignHandle(res, req.params);
     // 挂牌督办 is MIIT's: its joint inspection groups put serious cases under supervision.
     if (me.role !== 'miitCoordinator') throw new HttpError(403, 'only MIIT puts cases under supervision');
     const { code } = parseOr400(CasePath, req.params, 'enterprise code');

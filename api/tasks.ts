@@ -232,7 +232,7 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
       if (error instanceof InvalidCompletion) throw new HttpError(422, 'invalid completion', error.issues);
       throw error;
     }
-    const note = taskNote(task, 'tasks.complete', { status: 'done', completedBy: me.email });
+    const note = taskNote(task, 'tasks.complete', { status: 'completed', completedBy: me.email });
     res.json(await updateCase(req, res, note, task.caseId, completeTaskUpdate, { taskKey: task.key, actor: me.email, completion }, '', { taskKey: task.key, completion }));
   });
 
