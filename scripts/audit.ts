@@ -24,6 +24,7 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(`audit chain intact: ${verdict.rows} rows, head ${verdict.head}`);
+    console.log(`retention: every row is kept for its campaign and ${cfg.AUDIT_RETENTION_YEARS_AFTER_CAMPAIGN} years after (AUDIT_RETENTION_YEARS_AFTER_CAMPAIGN); nothing deletes one`);
     return 0;
   } finally {
     await prisma.$disconnect();
