@@ -4,3 +4,4 @@ export { type IntakeFile, type IntakeResult, type IntakeSummary, parseCampaignFi
 export { type IntakeProblem, MAX_LISTED_PROBLEMS } from './problems';
 export { MAX_FILE_BYTES } from './sniff';
 export { buildTemplateWorkbook } from './template';
+export { type DirectoryFileContent, type DirectoryIntakeResult, buildDirectoryTemplate, directorySheets, parseDirectoryFiles } from './directory';

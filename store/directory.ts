@@ -214,10 +214,18 @@ const staffRecord = (s: Prisma.StaffUserGetPayload<{ include: typeof withAgency 
   updatedBy: s.updatedBy,
 });
 
-/** A province's offices, or with `province` undefined every office (national ones included). */
-export async function listAgencies(prisma: PrismaClient, filter: { province?: string }): Promise<AgencyRecord[]> {
-  const rows = await prisma.agency.findMany({ where: filter.province === undefined ? {} : { provinceName: filter.province }, orderBy: [{ provinceName: 'asc' }, { kind: 'asc' }] });
-  return rows.map(agencyRecord);
+/** One page of a list, and how many there are in all. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+type Window = { skip: number; take: number };
+
+/** A province's offices, or with `province` undefined every office (national ones first). */
+export async function listAgencies(prisma: PrismaClient, filter: { province?: string }, window: Window): Promise<Page<AgencyRecord>> {
+  const where = filter.province === undefined ? {} : { provinceName: filter.province };
+  const [total, rows] = await Promise.all([prisma.agency.count({ where }), prisma.agency.findMany({ where, orderBy: [{ provinceName: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }], ...window })]);
+  return { items: rows.map(agencyRecord), total };
 }
 
 export async function findAgency(prisma: PrismaClient, id: string): Promise<AgencyRecord | undefined> {
@@ -225,13 +233,14 @@ export async function findAgency(prisma: PrismaClient, id: string): Promise<Agen
   return row ? agencyRecord(row) : undefined;
 }
 
-export async function listStaff(prisma: PrismaClient, filter: { province?: string; agencyId?: string }): Promise<StaffRecord[]> {
-  const rows = await prisma.staffUser.findMany({
-    where: { ...(filter.province === undefined ? {} : { agency: { provinceName: filter.province } }), ...(filter.agencyId === undefined ? {} : { agencyId: filter.agencyId }) },
-    include: withAgency,
-    orderBy: [{ agencyId: 'asc' }, { email: 'asc' }],
-  });
-  return rows.map(staffRecord);
+export async function listStaff(prisma: PrismaClient, filter: { province?: string; agencyId?: string; active?: boolean }, window: Window): Promise<Page<StaffRecord>> {
+  const where: Prisma.StaffUserWhereInput = {
+    ...(filter.province === undefined ? {} : { agency: { provinceName: filter.province } }),
+    ...(filter.agencyId === undefined ? {} : { agencyId: filter.agencyId }),
+    ...(filter.active === undefined ? {} : { disabledAt: filter.active ? null : { not: null } }),
+  };
+  const [total, rows] = await Promise.all([prisma.staffUser.count({ where }), prisma.staffUser.findMany({ where, include: withAgency, orderBy: [{ agencyId: 'asc' }, { email: 'asc' }], ...window })]);
+  return { items: rows.map(staffRecord), total };
 }
 
 export async function findStaff(prisma: PrismaClient, where: { id: string } | { email: string }): Promise<StaffRecord | undefined> {
@@ -239,10 +248,9 @@ export async function findStaff(prisma: PrismaClient, where: { id: string } | { 
   return row ? staffRecord(row) : undefined;
 }
 
-/** The offices a directory file names, as they stand on file, to check staff rows against. */
-export async function agenciesById(prisma: PrismaClient, ids: readonly string[]): Promise<Map<string, AgencyRecord>> {
-  const rows = await prisma.agency.findMany({ where: { id: { in: [...ids] } } });
-  return new Map(rows.map((a) => [a.id, agencyRecord(a)]));
+/** Every office on file, by id, to check a directory file's people against. */
+export async function agencyIds(prisma: PrismaClient): Promise<Set<string>> {
+  return new Set((await prisma.agency.findMany({ select: { id: true } })).map((a) => a.id));
 }
 
 const provincialAgencies: AgencyKind[] = ['industry', 'landResources', 'environment', 'tax', 'customs', 'commerce', 'publicSecurity', 'workSafety', 'disciplineInspection'];
