@@ -10,6 +10,7 @@ import { MAX_FILE_BYTES, parseDirectoryFiles } from '../intake';
 import type { Logger } from '../platform/logger';
 import {
   type AgencyRecord,
+  type DirectoryOutcome,
   type DirectoryWrite,
   type StaffRecord,
   agencyIds,
@@ -19,7 +20,7 @@ import {
   listStaff,
   writeDirectory,
 } from '../store/directory';
-import type { AuditNote } from './auditNote';
+import { type AuditNote, auditInTransaction } from './auditNote';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
 import { XLSX_TYPE } from './imports';
@@ -199,6 +200,12 @@ function staffView(s: StaffRecord): z.input<typeof StaffView> {
   return { ...s, disabledAt: s.disabledAt?.toISOString() ?? null, updatedAt: s.updatedAt.toISOString() };
 }
 
+/** The fields a change touched, as they were and as they became. */
+function changedFields(before: StaffEntry, after: StaffEntry): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const keys = (Object.keys(after) as (keyof StaffEntry)[]).filter((k) => before[k] !== after[k]);
+  return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
+}
+
 const entryOf = (s: StaffRecord): StaffEntry => ({ name: s.name, email: s.email, mobile: s.mobile, agencyId: s.agencyId, role: s.role, active: s.active });
 
 function administrator(res: Response): Principal {
@@ -210,10 +217,6 @@ function administrator(res: Response): Principal {
 /** A province MIIT's administrator sees all of; a provincial administrator only their own. */
 const scopeOf = (me: Principal): string | undefined => (administersDirectory(me, null) ? undefined : me.province!);
 
-function note(res: Response, audit: AuditNote): void {
-  res.locals.audit = audit;
-}
-
 /**
  * The directory's admin API and its import. MIIT's administrator manages every office and person,
  * a provincial administrator those of their province; an object outside that answers 404 as if
@@ -222,7 +225,6 @@ function note(res: Response, audit: AuditNote): void {
 export function directoryRoutes(deps: { prisma: PrismaClient; log: Logger }): { files: Router; json: Router } {
   const files = Router();
   const json = Router();
-  const meta = (me: Principal, source: string) => ({ source, actor: me.staffId });
 
   const visibleAgency = async (me: Principal, id: string): Promise<AgencyRecord> => {
     const agency = await findAgency(deps.prisma, id);
@@ -246,7 +248,9 @@ export function directoryRoutes(deps: { prisma: PrismaClient; log: Logger }): { 
     const holder = await findStaff(deps.prisma, { email });
     if (holder && holder.id !== id) throw new HttpError(409, `someone in the directory has the email ${email} already`);
   };
-  const write = (me: Principal, source: string, directory: Partial<DirectoryWrite>) => writeDirectory(deps.prisma, { agencies: [], staff: [], ...directory }, meta(me, source));
+  /** Writes and audits in one transaction: the note is made from what was written. */
+  const write = (res: Response, source: string, directory: Partial<DirectoryWrite>, note: (outcome: DirectoryOutcome) => AuditNote, status = 200) =>
+    writeDirectory(deps.prisma, { agencies: [], staff: [], ...directory }, { source, actor: principalOf(res).staffId, audit: (outcome) => auditInTransaction(res, note(outcome), status) });
 
   json.get(directoryOperations.listAgencies.path, async (req, res) => {
     const me = administrator(res);
@@ -265,9 +269,8 @@ export function directoryRoutes(deps: { prisma: PrismaClient; log: Logger }): { 
     if (misplaced) throw new HttpError(422, `${misplaced.en} / ${misplaced.zh}`, [{ path: 'province', message: misplaced.en }]);
     const id = agencyIdOf(entry.kind, entry.province);
     if (await findAgency(deps.prisma, id)) throw new HttpError(409, `the directory has this office already: ${id}`);
-    await write(me, 'api', { agencies: [entry] });
+    await write(res, 'api', { agencies: [entry] }, () => ({ action: 'directory.agency.create', objectType: 'agency', objectId: id, province: entry.province, after: entry }), 201);
     const created = (await findAgency(deps.prisma, id))!;
-    note(res, { action: 'directory.agency.create', objectType: 'agency', objectId: id, province: entry.province, after: entry });
     res.status(201).json(agencyView(created));
   });
 
@@ -276,9 +279,15 @@ export function directoryRoutes(deps: { prisma: PrismaClient; log: Logger }): { 
     const before = await visibleAgency(me, parseOr400(AgencyPath, req.params, 'path').id);
     const change = parseOr400(AgencyChange, req.body, 'request body');
     const entry = { kind: before.kind, province: before.province, name: change.name ?? before.name, emails: change.emails ?? before.emails };
-    await write(me, 'api', { agencies: [entry] });
+    await write(res, 'api', { agencies: [entry] }, () => ({
+      action: 'directory.agency.change',
+      objectType: 'agency',
+      objectId: before.id,
+      province: before.province,
+      before: { name: before.name, emails: before.emails },
+      after: { name: entry.name, emails: entry.emails },
+    }));
     const after = (await findAgency(deps.prisma, before.id))!;
-    note(res, { action: 'directory.agency.change', objectType: 'agency', objectId: before.id, province: before.province, before: { name: before.name, emails: before.emails }, after: { name: after.name, emails: after.emails } });
     res.json(agencyView(after));
   });
 
@@ -297,9 +306,9 @@ export function directoryRoutes(deps: { prisma: PrismaClient; log: Logger }): { 
     const entry: StaffEntry = { ...parseOr400(NewStaff, req.body, 'request body'), active: true };
     await checkPlacement(me, entry);
     await checkEmailFree(entry.email);
-    const [id] = (await write(me, 'api', { staff: [entry] })).staff.ids;
+    const agency = (await findAgency(deps.prisma, entry.agencyId))!;
+    const [id] = (await write(res, 'api', { staff: [entry] }, (o) => ({ action: 'directory.staff.create', objectType: 'staff', objectId: o.staff.ids[0], province: agency.province, after: entry }), 201)).staff.ids;
     const created = (await findStaff(deps.prisma, { id }))!;
-    note(res, { action: 'directory.staff.create', objectType: 'staff', objectId: id, province: created.province, after: entry });
     res.status(201).json(staffView(created));
   });
 
@@ -310,9 +319,16 @@ export function directoryRoutes(deps: { prisma: PrismaClient; log: Logger }): { 
     const entry: StaffEntry = { ...entryOf(before), ...change, active: change.active ?? before.active };
     await checkPlacement(me, entry);
     await checkEmailFree(entry.email, before.id);
-    const outcome = await write(me, 'api', { staff: [{ ...entry, id: before.id }] });
+    const diff = changedFields(entryOf(before), entry);
+    const outcome = await write(res, 'api', { staff: [{ ...entry, id: before.id }] }, (o) => ({
+      action: 'directory.staff.change',
+      objectType: 'staff',
+      objectId: before.id,
+      province: before.province,
+      before: diff.before,
+      after: o.tasksReturned > 0 ? { ...diff.after, tasksReturned: o.tasksReturned } : diff.after,
+    }));
     const after = (await findStaff(deps.prisma, { id: before.id }))!;
-    note(res, { action: 'directory.staff.change', objectType: 'staff', objectId: before.id, province: after.province, before: entryOf(before), after: entry });
     deps.log.info({ staffId: before.id, by: me.staffId, tasksReturned: outcome.tasksReturned }, 'directory: staff changed');
     res.json(staffView(after));
   });
@@ -320,9 +336,15 @@ export function directoryRoutes(deps: { prisma: PrismaClient; log: Logger }): { 
   json.post(directoryOperations.disableStaff.path, async (req, res) => {
     const me = administrator(res);
     const before = await visibleStaff(me, parseOr400(StaffPath, req.params, 'path').id);
-    const { tasksReturned } = await write(me, 'api', { staff: [{ ...entryOf(before), id: before.id, active: false }] });
+    const { tasksReturned } = await write(res, 'api', { staff: [{ ...entryOf(before), id: before.id, active: false }] }, (o) => ({
+      action: 'directory.staff.disable',
+      objectType: 'staff',
+      objectId: before.id,
+      province: before.province,
+      before: { active: before.active },
+      after: { active: false, tasksReturned: o.tasksReturned },
+    }));
     const after = (await findStaff(deps.prisma, { id: before.id }))!;
-    if (before.active) note(res, { action: 'directory.staff.disable', objectType: 'staff', objectId: before.id, province: before.province, before: { active: true }, after: { active: false, tasksReturned } });
     deps.log.info({ staffId: before.id, by: me.staffId, tasksReturned }, 'directory: staff disabled');
     res.json({ staff: staffView(after), tasksReturned } satisfies z.input<typeof Disabled>);
   });
@@ -341,10 +363,10 @@ export function directoryRoutes(deps: { prisma: PrismaClient; log: Logger }): { 
     const [{ format, encoding }] = result.files;
     const read = { format, ...(encoding ? { encoding } : {}), rows: { agencies: agencies.length, staff: staff.length } };
     if (query.dryRun) return void res.json({ dryRun: true, ...read } satisfies z.input<typeof Imported>);
-    const outcome = await write(me, `import:${query.fileName}`, { agencies, staff });
     const counts = (c: { created: number; changed: number; unchanged: number }) => ({ created: c.created, changed: c.changed, unchanged: c.unchanged });
-    const answer = { dryRun: false, ...read, agencies: counts(outcome.agencies), staff: counts(outcome.staff), tasksReturned: outcome.tasksReturned } satisfies z.input<typeof Imported>;
-    note(res, { action: 'directory.import', objectType: 'directoryImport', objectId: query.fileName, province: me.province, after: answer });
+    const answerOf = (o: DirectoryOutcome) => ({ dryRun: false, ...read, agencies: counts(o.agencies), staff: counts(o.staff), tasksReturned: o.tasksReturned }) satisfies z.input<typeof Imported>;
+    const outcome = await write(res, `import:${query.fileName}`, { agencies, staff }, (o) => ({ action: 'directory.import', objectType: 'directoryImport', objectId: query.fileName, province: me.province, after: answerOf(o) }));
+    const answer = answerOf(outcome);
     deps.log.info({ fileName: query.fileName, by: me.staffId, agencies: answer.agencies, staff: answer.staff }, 'directory imported');
     res.json(answer);
   });

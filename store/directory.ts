@@ -4,6 +4,7 @@ import type { Principal, StaffRole } from '../domain/access';
 import { type AgencyEntry, type StaffEntry, agencyIdOf, nationalAgencyKinds } from '../domain/directory';
 import type { AgencyKind } from '../domain/enums';
 import { agencyLabels, staffRoleLabels } from '../domain/labels';
+import { type AuditEntry, appendAudit } from './audit';
 import { canonicalJson } from './canonicalJson';
 
 export function hashToken(token: string): string {
@@ -69,9 +70,13 @@ function newStaffId(agencyId: string, email: string): string {
  * agency at once (assigneeId null), so the reminders go to the agency; their credentials stop
  * working on the next request, as the token lookup refuses a disabled person.
  * `onlyNew` leaves existing entries alone (the demo seed, run on every start, must not undo an
- * administrator's changes).
+ * administrator's changes). `audit` makes the change's audit row, appended in the same transaction.
  */
-export async function writeDirectory(prisma: PrismaClient, write: DirectoryWrite, meta: { source: string; actor: string; onlyNew?: boolean }): Promise<DirectoryOutcome> {
+export async function writeDirectory(
+  prisma: PrismaClient,
+  write: DirectoryWrite,
+  meta: { source: string; actor: string; onlyNew?: boolean; audit?: (outcome: DirectoryOutcome) => AuditEntry },
+): Promise<DirectoryOutcome> {
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DIRECTORY_LOCK})`;
@@ -153,6 +158,7 @@ export async function writeDirectory(prisma: PrismaClient, write: DirectoryWrite
       }
       await tx.staffUser.createMany({ data: newStaff });
       await tx.staffVersion.createMany({ data: staffVersions });
+      if (meta.audit) await appendAudit(tx, meta.audit(outcome));
       return outcome;
     },
     { timeout: 60_000, maxWait: 30_000 },
