@@ -248,9 +248,25 @@ export function directoryRoutes(deps: { prisma: PrismaClient; log: Logger }): { 
     const holder = await findStaff(deps.prisma, { email });
     if (holder && holder.id !== id) throw new HttpError(409, `someone in the directory has the email ${email} already`);
   };
-  /** Writes and audits in one transaction: the note is made from what was written. */
+  /**
+   * Writes and audits in one transaction: the note is made from what was written. Without the audit
+   * middleware in front (an app assembled without it) there is no request to tie a row to, and the
+   * note is all that is left.
+   */
   const write = (res: Response, source: string, directory: Partial<DirectoryWrite>, note: (outcome: DirectoryOutcome) => AuditNote, status = 200) =>
-    writeDirectory(deps.prisma, { agencies: [], staff: [], ...directory }, { source, actor: principalOf(res).staffId, audit: (outcome) => auditInTransaction(res, note(outcome), status) });
+    writeDirectory(
+      deps.prisma,
+      { agencies: [], staff: [], ...directory },
+      {
+        source,
+        actor: principalOf(res).staffId,
+        audit: (outcome) => {
+          if (res.locals.auditContext) return auditInTransaction(res, note(outcome), status);
+          res.locals.audit = note(outcome);
+          return undefined;
+        },
+      },
+    );
 
   json.get(directoryOperations.listAgencies.path, async (req, res) => {
     const me = administrator(res);

@@ -48,7 +48,7 @@ const emails: CellType<string[]> = {
     const written = String(value).normalize('NFKC').split(/[、,;\s]+/u).filter((e) => e !== '');
     const bad = written.filter((e) => !Email.safeParse(e).success);
     if (bad.length > 0) return fail(`${words.notAnEmail.zh}：${bad.join('、')}`, `${words.notAnEmail.en}: ${bad.join(', ')}`);
-    return ok([...new Set(written.map((e) => e.toLowerCase()))]);
+    return ok([...new Set(written)]);
   },
 };
 

@@ -75,7 +75,7 @@ function newStaffId(agencyId: string, email: string): string {
 export async function writeDirectory(
   prisma: PrismaClient,
   write: DirectoryWrite,
-  meta: { source: string; actor: string; onlyNew?: boolean; audit?: (outcome: DirectoryOutcome) => AuditEntry },
+  meta: { source: string; actor: string; onlyNew?: boolean; audit?: (outcome: DirectoryOutcome) => AuditEntry | undefined },
 ): Promise<DirectoryOutcome> {
   return prisma.$transaction(
     async (tx) => {
@@ -158,7 +158,8 @@ export async function writeDirectory(
       }
       await tx.staffUser.createMany({ data: newStaff });
       await tx.staffVersion.createMany({ data: staffVersions });
-      if (meta.audit) await appendAudit(tx, meta.audit(outcome));
+      const audit = meta.audit?.(outcome);
+      if (audit) await appendAudit(tx, audit);
       return outcome;
     },
     { timeout: 60_000, maxWait: 30_000 },
