@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { auditOperations } from './audit';
 import { campaignOperations } from './campaigns';
 import { caseOperations } from './cases';
+import { directoryOperations } from './directory';
 import { docsOperations } from './docs';
 import { enterpriseOperations } from './enterprises';
 import { healthOperations } from './health';
@@ -22,6 +23,7 @@ const groups: Record<string, Record<string, Operation>> = {
   cases: caseOperations,
   tasks: taskOperations,
   reports: reportOperations,
+  directory: directoryOperations,
   audit: auditOperations,
 };
 

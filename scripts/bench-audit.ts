@@ -27,12 +27,14 @@ import { countArgument, round, seconds } from './lib/benchFigures';
  * instances share the stack's clients: one as in production, one built with `auditTrail: false`
  * (the option exists for this benchmark only), so the second measures the same path with the audit
  * write skipped. The tasks are the open verification tasks of clean traders on a campaign's slow
- * clock; they are completed in alternating rounds (audited, plain, audited, plain) by 8 clients at
- * once, so warm-up and a growing history weigh on both alike. Prints progress, and as its last
+ * clock; after an uncounted warm-up through both, they are completed in rounds ordered audited,
+ * plain, plain, audited, … by 8 clients at once, so drift in the machine's load and a growing
+ * history weigh on both alike. Prints progress, and as its last
  * line one JSON object of the figures.
  */
 const CONCURRENCY = 8;
-const ROUNDS = 4;
+const ROUNDS = 8;
+const WARM_UP = 16;
 
 async function main(): Promise<void> {
   const completions = countArgument('completions', 600);
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
 
   try {
     // A clean trader's case opens exactly three verification tasks (commerce, industry, tax).
-    const cases = Math.ceil(completions / 3);
+    const cases = Math.ceil((completions + 2 * WARM_UP) / 3);
     const generated = generateCampaign({ seed: 2014, enterprises: cases * 12 });
     const isCleanTrader = (d: EnterpriseDossier) => d.enterprise.types.join() === 'trading' && !generated.manifest.has(d.enterprise.code);
     const traders = generated.dataset.dossiers.filter(isCleanTrader).slice(0, cases);
@@ -96,7 +98,9 @@ async function main(): Promise<void> {
       if (open < cases * 3) await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     const codeOf = new Map(provinces.map((p) => [p.name, p.code]));
-    const tasks = (await prisma.caseTask.findMany({ where: { campaignId: 'bench-audit', status: 'open' }, orderBy: { key: 'asc' } })).slice(0, completions);
+    const openTasks = await prisma.caseTask.findMany({ where: { campaignId: 'bench-audit', status: 'open' }, orderBy: { key: 'asc' } });
+    const warmUp = openTasks.slice(0, 2 * WARM_UP);
+    const tasks = openTasks.slice(2 * WARM_UP, 2 * WARM_UP + completions);
 
     const complete = async (url: string, task: (typeof tasks)[number]) => {
       const res = await fetch(`${url}/tasks/${encodeURIComponent(task.key)}/complete`, {
@@ -106,26 +110,32 @@ async function main(): Promise<void> {
       });
       if (res.status !== 200) throw new Error(`completing ${task.key}: ${res.status} ${await res.text()}`);
     };
-    const elapsed = { audited: 0, plain: 0 };
-    const done = { audited: 0, plain: 0 };
-    const perRound = Math.ceil(tasks.length / ROUNDS);
-    for (let r = 0; r < ROUNDS; r++) {
-      const mode = r % 2 === 0 ? 'audited' : 'plain';
-      const batch = tasks.slice(r * perRound, (r + 1) * perRound);
+    const run = async (url: string, batch: typeof tasks) => {
       const queue = [...batch];
       const since = process.hrtime.bigint();
       await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
-          for (let task = queue.shift(); task; task = queue.shift()) await complete(mode === 'audited' ? audited.url : plain.url, task);
+          for (let task = queue.shift(); task; task = queue.shift()) await complete(url, task);
         }),
       );
-      const s = seconds(since);
+      return seconds(since);
+    };
+    await run(audited.url, warmUp.slice(0, WARM_UP));
+    await run(plain.url, warmUp.slice(WARM_UP));
+    console.log(`warm-up: ${warmUp.length} completions, not counted`);
+    const elapsed = { audited: 0, plain: 0 };
+    const done = { audited: 0, plain: 0 };
+    const perRound = Math.ceil(tasks.length / ROUNDS);
+    for (let r = 0; r < ROUNDS; r++) {
+      const mode = [0, 3].includes(r % 4) ? 'audited' : 'plain';
+      const batch = tasks.slice(r * perRound, (r + 1) * perRound);
+      const s = await run(mode === 'audited' ? audited.url : plain.url, batch);
       elapsed[mode] += s;
       done[mode] += batch.length;
       console.log(`round ${r + 1}/${ROUNDS} ${mode === 'audited' ? 'with' : 'without'} the audit trail: ${batch.length} completions in ${round(s)} s (${round(batch.length / s, 1)}/s)`);
     }
     const rows = await prisma.auditEvent.count({ where: { action: 'tasks.complete' } });
-    if (rows !== done.audited) throw new Error(`${rows} audit rows of completions for ${done.audited} audited completions`);
+    if (rows !== done.audited + WARM_UP) throw new Error(`${rows} audit rows of completions for ${done.audited + WARM_UP} audited completions`);
     const withAudit = done.audited / elapsed.audited;
     const withoutAudit = done.plain / elapsed.plain;
     console.log(JSON.stringify({ completions: done.audited + done.plain, with_audit_per_s: round(withAudit, 1), without_audit_per_s: round(withoutAudit, 1), ratio: round(withAudit / withoutAudit) }));
