@@ -85,7 +85,24 @@ function contentOf(entry: AuditEntry): ChainedContent {
   };
 }
 
-const json = (value: unknown) => (value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue));
+/**
+ * The lock, then the row in one statement that reads the previous row's hash and hashes the new
+ * row in PostgreSQL (sha256 over the same bytes as auditHash), so the lock is held for two round
+ * trips only: appends are serialised, and a request waits little for another's.
+ */
+function appendStatements(entry: AuditEntry): [Prisma.Sql, Prisma.Sql] {
+  const c = contentOf(entry);
+  const jsonb = (value: unknown) => (value === null ? null : JSON.stringify(value));
+  const lock = Prisma.sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
+  const insert = Prisma.sql`
+    INSERT INTO "AuditEvent" ("at", "actorStaffId", "actorRole", "credentialKind", "credentialId", "clientAddress", "requestId", "method", "path",
+      "action", "objectType", "objectId", "province", "outcome", "status", "before", "after", "updateId", "prevHash", "hash")
+    SELECT ${c.at}::timestamptz, ${c.actorStaffId}, ${c.actorRole}::"StaffRole", ${c.credentialKind}, ${c.credentialId}, ${c.clientAddress}, ${c.requestId}, ${c.method}, ${c.path},
+      ${c.action}, ${c.objectType}, ${c.objectId}, ${c.province}, ${c.outcome}::"AuditOutcome", ${c.status}::int, ${jsonb(c.before)}::jsonb, ${jsonb(c.after)}::jsonb, ${c.updateId},
+      prev.hash, encode(sha256(convert_to(prev.hash || ${`\n${canonicalJson(c)}`}::text, 'UTF8')), 'hex')
+    FROM (SELECT COALESCE((SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1), ${GENESIS_HASH}) AS hash) AS prev`;
+  return [lock, insert];
+}
 
 /**
  * Appends one row to the audit chain inside `tx`, the transaction of the change it records: both
@@ -93,27 +110,12 @@ const json = (value: unknown) => (value === null ? Prisma.DbNull : (value as Pri
  * appends, so two requests never chain onto the same previous row.
  */
 export async function appendAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const content = contentOf({ ...entry, at: new Date(entry.at.getTime()) });
-  await tx.auditEvent.create({
-    data: {
-      ...content,
-      at: entry.at,
-      actorRole: entry.actor?.role ?? null,
-      outcome: entry.outcome,
-      before: json(content.before),
-      after: json(content.after),
-      prevHash,
-      hash: auditHash(prevHash, content),
-    },
-  });
+  for (const statement of appendStatements(entry)) await tx.$executeRaw(statement);
 }
 
 /** An audit row on its own, for a request whose change (if any) is not a PostgreSQL write. */
 export async function recordAudit(prisma: PrismaClient, entry: AuditEntry): Promise<void> {
-  await prisma.$transaction((tx) => appendAudit(tx, entry));
+  await prisma.$transaction(appendStatements(entry).map((statement) => prisma.$executeRaw(statement)));
 }
 
 export interface AuditFilter {
