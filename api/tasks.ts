@@ -16,7 +16,7 @@ import { staffByIds, staffMembership } from '../store/directory';
 import { enterpriseSummary } from '../store/enterprises';
 import { assignOpenTask, listTasks, taskByKey, type TaskRow } from '../store/tasks';
 import { cancelTaskUpdate, completeTaskUpdate } from '../workflows/caseMessages';
-import type { AuditNote } from './auditNote';
+import { auditInTransaction, type AuditNote } from './auditNote';
 import { principalOf } from './auth';
 import { HttpError, OutOfScopeError, parseOr400 } from './errors';
 import { claimedIdempotencyKey } from './idempotency';
@@ -262,9 +262,9 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
         ]);
       }
     }
-    res.locals.audit = { action: 'tasks.assign', objectType: 'task', objectId: task.key, province: task.provinceName, before: { assigneeId: task.assigneeId }, after: { assigneeId: staffId } } satisfies AuditNote;
+    const note: AuditNote = { action: 'tasks.assign', objectType: 'task', objectId: task.key, province: task.provinceName, before: { assigneeId: task.assigneeId }, after: { assigneeId: staffId } };
     // Only while open: a completion racing this request wins, and the assignment is refused.
-    const assigned = await assignOpenTask(deps.prisma, task.key, staffId);
+    const assigned = await assignOpenTask(deps.prisma, task.key, staffId, auditInTransaction(res, note));
     if (!assigned) throw new HttpError(409, 'task is no longer open: only an open task can be assigned');
     const [assignees, clocks] = await Promise.all([assigneesOf([assigned.assigneeId]), campaignClocks(deps.prisma, [assigned.campaignId])]);
     res.json(present(assigned, new Date(), assignees, clocks));

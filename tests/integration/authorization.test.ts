@@ -228,7 +228,8 @@ async function audited(caller: Caller | null, res: Response, body: unknown, meth
   if (changes || res.status === 401 || res.status === 403) {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      actorStaffId: caller ? staffIdOf(caller) : null,
+      // A refused credential (unknown, revoked, its holder disabled) authenticates nobody.
+      actorStaffId: caller && res.status !== 401 ? staffIdOf(caller) : null,
       method,
       status: res.status,
       outcome: res.status < 400 ? 'done' : res.status < 500 ? 'refused' : 'failed',
