@@ -1,14 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { flattenDossiers } from '../../domain/campaign';
 import { generateCampaign, provinces } from '../../domain/generator';
 import type { StoredMail } from '../../platform/mailSink';
 import { projectRoot } from '../../platform/projectRoot';
 import { startAutopilot } from '../../scripts/lib/autopilot';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import type { CaseView } from '../../workflows/caseMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 import { services } from '../support/services';
 import { waitFor } from '../support/waitFor';
 
@@ -18,8 +15,6 @@ import { waitFor } from '../support/waitFor';
  * recording completions, sending escalation emails. The cases must still complete, with every
  * task, finding and email exactly once.
  */
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const generated = generateCampaign({ seed: 55, enterprises: 150 });
 const province = provinces.find((p) => p.name === '江西省')!;
 const chosen = generated.dataset.dossiers
@@ -27,21 +22,15 @@ const chosen = generated.dataset.dossiers
   .sort((a, b) => Number(generated.manifest.has(b.enterprise.code)) - Number(generated.manifest.has(a.enterprise.code)))
   .slice(0, 4);
 
+const h = useHarness('crash', { dossiers: generated.dataset.dossiers, inProcessWorker: false });
 beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('crash', { databaseUrl: db.url, inProcessWorker: false });
-  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
-});
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
 });
 
 function startWorkerProcess(): ChildProcess {
   return spawn(process.execPath, [path.join(projectRoot(), 'dist', 'worker', 'main.js')], {
     env: {
       PATH: process.env.PATH,
-      DATABASE_URL: db.url,
+      DATABASE_URL: h.databaseUrl,
       TEMPORAL_ADDRESS: services().temporalAddress,
       SMTP_URL: services().smtpUrl,
       TEMPORAL_TASK_QUEUE: h.taskQueue,

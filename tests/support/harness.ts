@@ -16,10 +16,15 @@ import { createPrisma, type PrismaClient } from '../../platform/prisma';
 import { seedDemoDirectory } from '../../store/directory';
 import { installTemporalLogging } from '../../platform/temporalLogging';
 import { createWorker } from '../../worker/createWorker';
+import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
+import { saveCampaignRecords } from '../../store/saveCampaignRecords';
+import { freshDatabase } from './freshDatabase';
 import { services } from './services';
 
 export interface Harness {
   baseUrl: string;
+  /** The database the API and the worker use. */
+  databaseUrl: string;
   /** Demo directory tokens, by `<province code>-<agency>-<role>` (and `miit`). */
   tokens: Record<string, string>;
   /** fetch against the API as the holder of `token`. */
@@ -64,10 +69,13 @@ async function startWorker(taskQueue: string, prisma: PrismaClient, reportsDir: 
   };
 }
 
-export async function startHarness(
-  name: string,
-  options: { databaseUrl?: string; caseSettings?: CaseSettings; inProcessWorker?: boolean } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  databaseUrl?: string;
+  caseSettings?: CaseSettings;
+  inProcessWorker?: boolean;
+}
+
+export async function startHarness(name: string, options: HarnessOptions = {}): Promise<Harness> {
   const svc = services();
   if (!sdkLoggingInstalled) {
     installTemporalLogging(createLogger('temporal-sdk', process.env.TEST_LOG_LEVEL ?? 'warn'));
@@ -101,6 +109,7 @@ export async function startHarness(
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     baseUrl,
+    databaseUrl: options.databaseUrl ?? svc.databaseUrl,
     tokens,
     as: (token) => (path, init = {}) =>
       fetch(`${baseUrl}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
@@ -116,4 +125,56 @@ export async function startHarness(
       rmSync(reportsDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a test file: a fresh database with `dossiers` on file, and a harness on it, started before
+ * the file's own `beforeAll`s. After its tests, whatever still runs on the harness's task queue is
+ * terminated (a campaign sleeps until its calendar's end), the harness stopped, the database
+ * dropped. The harness it returns is usable from the first `beforeAll` on.
+ */
+export function useHarness(name: string, options: Omit<HarnessOptions, 'databaseUrl'> & { dossiers?: readonly EnterpriseDossier[] } = {}): Harness {
+  let db: Awaited<ReturnType<typeof freshDatabase>> | undefined;
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    db = await freshDatabase();
+    started = await startHarness(name, { ...options, databaseUrl: db.url });
+    if (options.dossiers) await saveCampaignRecords(started.prisma, flattenDossiers(options.dossiers), { source: 'test', actor: 'test' });
+  });
+  afterAll(async () => {
+    if (started) {
+      const h = started;
+      for await (const wf of h.client.workflow.list({ query: `TaskQueue = '${h.taskQueue}' AND ExecutionStatus = 'Running'` })) {
+        await h.client.workflow.getHandle(wf.workflowId).terminate('test over').catch(() => undefined);
+      }
+      await h.stop();
+    }
+    await db?.drop();
+  });
+  return new Proxy({} as Harness, {
+    get(_target, property: keyof Harness) {
+      if (!started) throw new Error(`harness ${name} used before its beforeAll`);
+      return started[property];
+    },
+  });
+}
+
+/** A row of GET /tasks, as far as the tests read it. */
+export interface TaskRow {
+  key: string;
+  caseId: string;
+  kind: string;
+  agency: string;
+  status: string;
+  createdOn: string;
+  dueAt: string;
+  dueOn: string;
+  completedOn?: string;
+  assignee: { staffId: string; name?: string; email?: string } | null;
+}
+
+/** GET /tasks?pageSize=500 as the holder of `token`, with further `query` parameters. */
+export async function tasksOf(h: Harness, token: string, query: Record<string, string> = {}): Promise<TaskRow[]> {
+  const res = await h.as(token)(`/tasks?${new URLSearchParams({ pageSize: '500', ...query })}`);
+  return ((await res.json()) as { items: TaskRow[] }).items;
 }
