@@ -6,8 +6,6 @@ const campaign = generateCampaign({ seed: 11, enterprises: 60 });
 const records = flattenDossiers(campaign.dataset.dossiers);
 
 const h = useHarness('archive', { dossiers: campaign.dataset.dossiers });
-beforeAll(async () => {
-});
 
 const getAs = async (token: string, path: string) => {
   const res = await h.as(token)(path);

@@ -14,8 +14,6 @@ import { useHarness } from '../support/harness';
 
 
 const h = useHarness('imports');
-beforeAll(async () => {
-});
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
