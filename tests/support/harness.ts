@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
+import { createActivities, type Activities } from '../../activities';
 import { createApp } from '../../api/app';
 import type { CaseSettings } from '../../api/campaigns';
 import { config } from '../../platform/config';
-import { type PdfRenderer, libreOfficePdfRenderer } from '../../platform/libreOffice';
+import { libreOfficePdfRenderer } from '../../platform/libreOffice';
 import { createLogger } from '../../platform/logger';
 import { createMailer } from '../../platform/mailer';
 import { provinces } from '../../domain/generator';
@@ -32,6 +32,8 @@ export interface Harness {
   prisma: PrismaClient;
   client: Client;
   taskQueue: string;
+  /** The activities its worker runs, for a test that runs a worker of its own. */
+  activities: Activities;
   /** This harness's report store. */
   reportsDir: string;
   stop(): Promise<void>;
@@ -47,14 +49,14 @@ export const MIIT_REPORT_EMAIL = 'miit-reports@test.example';
  */
 let sdkLoggingInstalled = false;
 
-async function startWorker(taskQueue: string, prisma: PrismaClient, reportsDir: string, pdf: PdfRenderer | undefined): Promise<{ stop(): Promise<void> }> {
+async function startWorker(taskQueue: string, activities: Activities): Promise<{ stop(): Promise<void> }> {
   const svc = services();
   const connection = await NativeConnection.connect({ address: svc.temporalAddress });
   const worker: Worker = await createWorker({
     connection,
     namespace: 'default',
     taskQueue,
-    activities: createActivities({ prisma, mailer: createMailer(svc.smtpUrl), mailFrom: 'campaign@test.example', reportsDir, miitReportEmail: MIIT_REPORT_EMAIL, pdf }),
+    activities,
     workflowBundlePath: svc.workflowBundlePath,
     shutdownGraceSeconds: 5,
     activityConcurrency: config().WORKER_ACTIVITY_CONCURRENCY,
@@ -89,9 +91,13 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
   const tokens = Object.fromEntries(directory.map((e) => [e.role === 'miitCoordinator' ? 'miit' : e.token.replace(/^demo-/, ''), e.token]));
   const connection = await Connection.connect({ address: svc.temporalAddress });
   const client = new Client({ connection, namespace: 'default' });
-  const reportsDir = mkdtempSync(path.join(os.tmpdir(), `reports-${name}-`));
+  // The store sits alone in a folder of the harness's own, so a test can see that nothing lands beside it.
+  const ownDir = mkdtempSync(path.join(os.tmpdir(), `harness-${name}-`));
+  const reportsDir = path.join(ownDir, 'reports');
+  mkdirSync(reportsDir);
   const pdf = await libreOfficePdfRenderer(log);
-  const worker = options.inProcessWorker === false ? undefined : await startWorker(taskQueue, prisma, reportsDir, pdf);
+  const activities = createActivities({ prisma, mailer: createMailer(svc.smtpUrl), mailFrom: 'campaign@test.example', reportsDir, miitReportEmail: MIIT_REPORT_EMAIL, pdf });
+  const worker = options.inProcessWorker === false ? undefined : await startWorker(taskQueue, activities);
   const app = createApp({
     prisma,
     temporal: client,
@@ -116,13 +122,14 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
     prisma,
     client,
     taskQueue,
+    activities,
     reportsDir,
     async stop() {
       await new Promise((resolve) => server.close(resolve));
       await worker?.stop();
       await connection.close();
       await prisma.$disconnect();
-      rmSync(reportsDir, { recursive: true, force: true });
+      rmSync(ownDir, { recursive: true, force: true });
     },
   };
 }
