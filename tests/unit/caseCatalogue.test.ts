@@ -1,4 +1,5 @@
 import { DispositionCode, ViolationCode, proposeHandlingPlan, violationCatalogue, violationOfFinding } from '../../domain/caseCatalogue';
+import { dispositionLabels, violationLabels } from '../../domain/labels';
 import { agenciesFor, escalationSchedule, parseCompletion, recipientsOf, taskKey } from '../../domain/caseWork';
 import { FindingCode } from '../../domain/rules';
 
@@ -8,9 +9,10 @@ describe('the violation and disposition catalogues', () => {
   });
 
   // That each entry names an agency and measures of the catalogue is the tables' type; what the type
-  // cannot say is that none is left without a measure and none of section 一's measures unused.
-  test('every violation prescribes a measure, and every measure section 一 names is prescribed by some violation', () => {
-    for (const code of ViolationCode.options) expect([code, violationCatalogue[code].measures.length > 0]).toEqual([code, true]);
+  // cannot say is that none is left without a measure or a name, and none of section 一's measures unused.
+  test('every violation prescribes a measure, every measure section 一 names is prescribed by some violation, and each has its Chinese name', () => {
+    for (const code of ViolationCode.options) expect([code, violationCatalogue[code].measures.length > 0, Boolean(violationLabels[code].zh)]).toEqual([code, true, true]);
+    for (const code of DispositionCode.options) expect([code, Boolean(dispositionLabels[code].zh)]).toEqual([code, true]);
     const used = new Set(Object.values(violationCatalogue).flatMap((v) => v.measures));
     expect([...used].sort()).toEqual([...DispositionCode.options].sort());
   });
