@@ -4,8 +4,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { applicationDatabaseUrl } from '../../platform/postgres';
 import { projectRoot } from '../../platform/projectRoot';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 
 /**
  * The audit trail end to end: rows written by real requests, read back through GET /audit in each
@@ -13,16 +12,7 @@ import { startHarness, type Harness } from '../support/harness';
  * SQL, and the application role's grants refused by PostgreSQL itself.
  */
 
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
-beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('audit', { databaseUrl: db.url });
-}, 60_000);
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
-});
+const h = useHarness('audit');
 
 const rowsOf = (res: Response) => h.prisma.auditEvent.findMany({ where: { requestId: res.headers.get('x-request-id')! } });
 const tip = { source: '12345 hotline', text: '夜间有卡车运出稀土矿', province: '江西省', receivedAt: '2014-10-12T09:00:00+08:00' };
@@ -116,7 +106,7 @@ describe('npm run audit -- verify', () => {
   const run = promisify(execFile);
   const verify = async () => {
     try {
-      const { stdout } = await run(process.execPath, [path.join(projectRoot(), 'dist', 'scripts', 'audit.js'), 'verify'], { env: { PATH: process.env.PATH, DATABASE_URL: db.url, LOG_LEVEL: 'silent' } });
+      const { stdout } = await run(process.execPath, [path.join(projectRoot(), 'dist', 'scripts', 'audit.js'), 'verify'], { env: { PATH: process.env.PATH, DATABASE_URL: h.databaseUrl, LOG_LEVEL: 'silent' } });
       return { code: 0, stdout };
     } catch (error) {
       const failed = error as { code: number; stdout: string };
@@ -124,7 +114,7 @@ describe('npm run audit -- verify', () => {
     }
   };
   const owner = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: db.url });
+    const client = new pg.Client({ connectionString: h.databaseUrl });
     await client.connect();
     try {
       return await work(client);
@@ -177,7 +167,7 @@ describe('npm run audit -- verify', () => {
 
 describe('the application role', () => {
   test('may append to and read the trail, never update or delete it', async () => {
-    const app = new pg.Client({ connectionString: applicationDatabaseUrl(db.url) });
+    const app = new pg.Client({ connectionString: applicationDatabaseUrl(h.databaseUrl) });
     await app.connect();
     try {
       expect((await app.query('SELECT current_user')).rows[0].current_user).toBe('campaign_app');

@@ -6,7 +6,7 @@ import { writeDirectory } from '../../store/directory';
 import { caseViewQuery } from '../../workflows/caseMessages';
 import { progressQuery } from '../../workflows/campaignMessages';
 import { cleanTrader, enterprisesOf, provincesWith } from '../support/enterprises';
-import { useHarness } from '../support/harness';
+import { useHarness, type Harness } from '../support/harness';
 import { waitFor } from '../support/waitFor';
 
 /**
