@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { assignsTask, coordinatesProvince, seesTask, actsOnTask, type Principal } from '../domain/access';
 import { campaignDay, campaignDueDay, type CampaignTimeBase } from '../domain/campaignClock';
 import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, InvalidCompletion, VerificationCompletion, mustStateOf, parseCompletion } from '../domain/caseWork';
-import { DispositionCode } from '../domain/caseCatalogue';
+import { DispositionCode } from '../domain/catalogue';
 import { AgencyKind } from '../domain/enums';
 import { agencyLabels } from '../domain/labels';
 import { identifier, text } from '../domain/text';

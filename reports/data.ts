@@ -1,5 +1,5 @@
 import type { Enterprise, EnterpriseDossier, IsoDate, ReviewWindow } from '../domain/campaign';
-import type { DispositionAmount, DispositionCode, ViolationCode } from '../domain/caseCatalogue';
+import type { DispositionAmount, DispositionCode, ViolationCode } from '../domain/catalogue';
 import type { TaskKind } from '../domain/caseWork';
 import type { AgencyKind } from '../domain/enums';
 import type { FindingCode } from '../domain/rules';

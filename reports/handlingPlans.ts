@@ -1,11 +1,10 @@
 import type { IsoDate } from '../domain/campaign';
-import { type DispositionCode, type ViolationCode, proposeHandlingPlan } from '../domain/caseCatalogue';
+import { type DispositionCode, type ViolationCode, proposeHandlingPlan, measures } from '../domain/catalogue';
 import type { AgencyKind, EnterpriseType } from '../domain/enums';
 import {
   agencyLabels,
   annex2FieldLabels,
   annex4HeadingLabels,
-  dispositionLabels,
   dispositionStatusLabels,
   enterpriseTypeLabels,
   handlingPlanLabels,
@@ -98,7 +97,7 @@ export function handlingPlansSheets(report: HandlingPlansReport): Sheet[] {
     e.measures.forEach((m, i) => {
       builder.row('data', [
         ...(i === 0 ? enterpriseCells : ['', '', '', '']),
-        dispositionLabels[m.disposition].zh,
+        measures[m.disposition].label.zh,
         agencyLabels[m.agencyKind].zh,
         m.dueDate === undefined ? '' : chineseDate(m.dueDate),
         dispositionStatusLabels[m.status].zh,

@@ -1,30 +1,29 @@
-import { DispositionCode, ViolationCode, dispositionAgency, proposeHandlingPlan, violationCatalogue, violationOfFinding } from '../../domain/caseCatalogue';
-import { agenciesFor, escalationSchedule, parseCompletion, recipientsOf, taskKey } from '../../domain/caseWork';
+import { DispositionCode, ViolationCode, agenciesFor, measures, proposeHandlingPlan, violations } from '../../domain/catalogue';
+import { escalationSchedule, parseCompletion, recipientsOf, taskKey } from '../../domain/caseWork';
 import { AgencyKind } from '../../domain/enums';
-import { dispositionLabels, violationLabels } from '../../domain/labels';
 import { FindingCode } from '../../domain/rules';
 
 describe('the violation and disposition catalogues', () => {
   test('every rule finding is a violation of the catalogue', () => {
-    for (const code of FindingCode.options) expect(violationOfFinding(code)).toBe(code);
+    for (const code of FindingCode.options) expect(ViolationCode.options).toContain(code);
   });
 
   test('every violation names its agency and at least one measure of the catalogue; every measure has an agency', () => {
     for (const code of ViolationCode.options) {
-      const entry = violationCatalogue[code];
-      expect(AgencyKind.options).toContain(entry.agency);
+      const entry = violations[code];
+      for (const agency of entry.agencies) expect(AgencyKind.options).toContain(agency);
       expect(entry.measures.length).toBeGreaterThan(0);
       for (const m of entry.measures) expect(DispositionCode.options).toContain(m);
-      expect(violationLabels[code].zh).toBeTruthy();
+      expect(violations[code].label.zh).toBeTruthy();
     }
     for (const code of DispositionCode.options) {
-      expect(AgencyKind.options).toContain(dispositionAgency[code]);
-      expect(dispositionLabels[code].zh).toBeTruthy();
+      expect(AgencyKind.options).toContain(measures[code].agency);
+      expect(measures[code].label.zh).toBeTruthy();
     }
   });
 
   test('every measure section 一 of the plan names can be ordered', () => {
-    const used = new Set(Object.values(violationCatalogue).flatMap((v) => v.measures));
+    const used = new Set(ViolationCode.options.flatMap((v) => violations[v].measures));
     expect([...used].sort()).toEqual([...DispositionCode.options].sort());
   });
 
