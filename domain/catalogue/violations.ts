@@ -15,6 +15,8 @@ export type DispositionField = DispositionAmount | 'rectificationDeadline';
 export interface Measure {
   /** Annex 4's wording of the measure. */
   readonly label: Label;
+  /** The plan's own words that name it, each a verbatim part of docs/plan/plan.txt. */
+  readonly quotes: readonly string[];
   /** The agency that carries it out: it gets the rectification task. */
   readonly agency: ActingAgency;
   /**
@@ -28,12 +30,23 @@ export interface Measure {
 
 export const measures = {
   // 一.(二): 对无计划、超计划生产企业，立即责令停产
-  stopProduction: { label: { zh: '立即责令停产', en: 'Stop production at once' }, agency: 'industry', mustState: [] },
+  stopProduction: {
+    label: { zh: '立即责令停产', en: 'Stop production at once' },
+    quotes: ['立即责令停产'],
+    agency: 'industry',
+    mustState: [],
+  },
   // 一.(二): 对无环评批复文件、安评备案文件或达不到国家相关规定要求的企业，立即责令停产整改
-  stopAndRectify: { label: { zh: '责令停产整改', en: 'Stop and rectify' }, agency: 'environment', mustState: [] },
+  stopAndRectify: {
+    label: { zh: '责令停产整改', en: 'Stop and rectify' },
+    quotes: ['立即责令停产整改'],
+    agency: 'environment',
+    mustState: [],
+  },
   // 一.(二): 对污染物不能稳定达标排放的，要限期整改并依法追缴排污费
   rectifyByDeadline: {
     label: { zh: '限期整改并依法追缴排污费', en: 'Rectify by a deadline and recover sewage fees' },
+    quotes: ['限期整改并依法追缴排污费'],
     agency: 'environment',
     mustState: [
       { field: 'sewageFeeFen', label: { zh: '追缴排污费（分）', en: 'sewage fees recovered (fen)' } },
@@ -43,6 +56,7 @@ export const measures = {
   // 一.(一)(二)(三): 依法没收矿产品及违法所得
   confiscateProductsAndGains: {
     label: { zh: '依法没收矿产品及违法所得', en: 'Confiscate mineral products and illegal gains' },
+    quotes: ['依法没收矿产品及违法所得', '依法没收非法稀土矿产品及违法所得'],
     agency: 'landResources',
     mustState: [
       { field: 'tonnesKg', label: { zh: '没收矿产品数量（千克，折REO）', en: 'mineral products confiscated (kg REO)' } },
@@ -52,6 +66,7 @@ export const measures = {
   // 一.(四): 依法没收出口产品及所涉各环节违法所得
   confiscateExportProducts: {
     label: { zh: '没收出口产品及所涉各环节违法所得', en: 'Confiscate export products and the illegal gains of every link' },
+    quotes: ['依法没收出口产品及所涉各环节违法所得'],
     agency: 'customs',
     mustState: [
       { field: 'tonnesKg', label: { zh: '没收出口产品数量（千克，折REO）', en: 'export products confiscated (kg REO)' } },
@@ -59,10 +74,16 @@ export const measures = {
     ],
   },
   // 一.(二)(三)(四)(五): 并予以处罚 / 依法予以处罚
-  fine: { label: { zh: '予以处罚（罚款）', en: 'Fine' }, agency: 'industry', mustState: [{ field: 'fineFen', label: { zh: '罚款金额（分）', en: 'fine (fen)' } }] },
+  fine: {
+    label: { zh: '予以处罚（罚款）', en: 'Fine' },
+    quotes: ['并予以处罚', '依法予以处罚'],
+    agency: 'industry',
+    mustState: [{ field: 'fineFen', label: { zh: '罚款金额（分）', en: 'fine (fen)' } }],
+  },
   // 一.(二)(三): 应补缴增值税，并按相关规定缴纳滞纳金及罚款
   recoverVat: {
     label: { zh: '补缴增值税并缴纳滞纳金及罚款', en: 'Recover VAT with late fees and fines' },
+    quotes: ['应补缴增值税', '缴纳滞纳金及罚款'],
     agency: 'tax',
     mustState: [
       { field: 'recoveredFen', label: { zh: '补缴增值税（分）', en: 'VAT recovered (fen)' } },
@@ -73,6 +94,7 @@ export const measures = {
   // 一.(一): 追缴…矿产资源税及补偿费等税费; 一.(二)(三): 不能提供的由税务部门追缴
   recoverResourceTax: {
     label: { zh: '追缴矿产资源税及补偿费', en: 'Recover resource tax and compensation fees' },
+    quotes: ['矿产资源税及补偿费', '由税务部门追缴'],
     agency: 'tax',
     mustState: [
       { field: 'recoveredFen', label: { zh: '追缴矿产资源税（分）', en: 'resource tax recovered (fen)' } },
@@ -82,21 +104,52 @@ export const measures = {
   // 一.(二): 减少下一年度计划
   reduceNextYearPlan: {
     label: { zh: '减少下一年度计划', en: "Reduce next year's plan" },
+    quotes: ['减少下一年度计划'],
     agency: 'industry',
     mustState: [{ field: 'tonnesKg', label: { zh: '下一年度计划核减量（千克，折REO）', en: "next year's plan reduced by (kg REO)" } }],
   },
   // 一.(二): 相关企业不得申报国家相关资金支持项目
-  barFromNationalFunding: { label: { zh: '不得申报国家相关资金支持项目', en: 'Bar from national funding projects' }, agency: 'industry', mustState: [] },
+  barFromNationalFunding: {
+    label: { zh: '不得申报国家相关资金支持项目', en: 'Bar from national funding projects' },
+    quotes: ['不得申报国家相关资金支持项目'],
+    agency: 'industry',
+    mustState: [],
+  },
   // 一.(一): 取缔非法开采（回收）矿点
-  closeIllegalSite: { label: { zh: '取缔非法开采（回收）矿点', en: 'Close the illegal mining or recovery site' }, agency: 'landResources', mustState: [] },
+  closeIllegalSite: {
+    label: { zh: '取缔非法开采（回收）矿点', en: 'Close the illegal mining or recovery site' },
+    quotes: ['取缔非法开采（回收）矿点'],
+    agency: 'landResources',
+    mustState: [],
+  },
   // 一.(一): 清理建设工程回收利用稀土资源项目，未经审批或手续不全的责令停产
-  stopUnapprovedRecovery: { label: { zh: '未经审批或手续不全的回收项目责令停产', en: 'Stop by-product recovery without approval' }, agency: 'landResources', mustState: [] },
+  stopUnapprovedRecovery: {
+    label: { zh: '未经审批或手续不全的回收项目责令停产', en: 'Stop by-product recovery without approval' },
+    quotes: ['未经审批或手续不全的责令停产'],
+    agency: 'landResources',
+    mustState: [],
+  },
   // 一.(二): 对买卖非法稀土矿产品的个人或企业要依法立案查处
-  openCase: { label: { zh: '立案查处', en: 'Open a case' }, agency: 'commerce', mustState: [] },
+  openCase: {
+    label: { zh: '立案查处', en: 'Open a case' },
+    quotes: ['依法立案查处'],
+    agency: 'commerce',
+    mustState: [],
+  },
   // 一.(五): 按照《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号），移送公安机关
-  transferToPublicSecurity: { label: { zh: '依国务院令第310号移送公安机关', en: 'Transfer to public security (State Council Order No. 310)' }, agency: 'publicSecurity', mustState: [] },
+  transferToPublicSecurity: {
+    label: { zh: '依国务院令第310号移送公安机关', en: 'Transfer to public security (State Council Order No. 310)' },
+    quotes: ['移送公安机关', '《行政执法机关移送涉嫌犯罪案件的规定》'],
+    agency: 'publicSecurity',
+    mustState: [],
+  },
   // 二, 验收总结: 对发现的失职渎职、官商勾结行为，及时提交纪检监察部门处理
-  referToDisciplineInspection: { label: { zh: '提交纪检监察部门处理', en: 'Refer to discipline inspection' }, agency: 'disciplineInspection', mustState: [] },
+  referToDisciplineInspection: {
+    label: { zh: '提交纪检监察部门处理', en: 'Refer to discipline inspection' },
+    quotes: ['及时提交纪检监察部门处理'],
+    agency: 'disciplineInspection',
+    mustState: [],
+  },
 } as const satisfies Record<string, Measure>;
 
 export type DispositionCode = keyof typeof measures;
@@ -118,6 +171,8 @@ export type Annex3Column = (typeof annex3Columns)[number];
 
 export interface Violation {
   readonly label: Label;
+  /** The plan's own words that name it, each a verbatim part of docs/plan/plan.txt. */
+  readonly quotes: readonly string[];
   /**
    * Who investigates it (section 三.(一)), the first named leading. Several only where the plan
    * gives the matter to more than one, as the comment beside the entry says.
@@ -142,6 +197,7 @@ export const violations = {
   // 一.(一) 查处非法稀土开采行为; 三.(一): 国土资源管理部门负责查处稀土非法开采、超指标开采等违法违规行为
   illegalMining: {
     label: { zh: '非法盗采', en: 'Illegal mining' },
+    quotes: ['非法盗采', '非法开采'],
     agencies: ['landResources'],
     types: ['mine'],
     annex3: 'illegalOrOverQuotaMining',
@@ -149,6 +205,7 @@ export const violations = {
   },
   crossBoundaryMining: {
     label: { zh: '越界开采', en: 'Cross-boundary mining' },
+    quotes: ['越界开采'],
     agencies: ['landResources'],
     types: ['mine'],
     annex3: 'illegalOrOverQuotaMining',
@@ -156,6 +213,7 @@ export const violations = {
   },
   overQuotaMining: {
     label: { zh: '超指标开采', en: 'Over-quota mining' },
+    quotes: ['超指标开采'],
     agencies: ['landResources'],
     types: ['mine'],
     annex3: 'illegalOrOverQuotaMining',
@@ -164,6 +222,7 @@ export const violations = {
   // Annex 2 asks for the mining licence (采矿许可证号); annex 3 asks whether the mining conditions are met.
   noMiningLicence: {
     label: { zh: '无有效采矿许可证', en: 'No valid mining licence' },
+    quotes: ['采矿许可证号'],
     agencies: ['landResources'],
     types: ['mine'],
     annex3: 'miningConditions',
@@ -172,6 +231,7 @@ export const violations = {
   // 三.(一): 环境保护部门负责依法查处环境违法行为
   buildBeforeApproval: {
     label: { zh: '环保未批先建', en: 'Built before environmental approval' },
+    quotes: ['环保未批先建'],
     agencies: ['environment'],
     types: ['mine', 'smelting', 'recycling'],
     annex3: 'environmentalConditions',
@@ -180,6 +240,7 @@ export const violations = {
   // 一.(一) names it among the mining checks; the recovery project lacks the mining side's papers.
   unapprovedByProductRecovery: {
     label: { zh: '建设工程回收利用稀土资源未经审批或手续不全', en: 'By-product recovery without approval or complete papers' },
+    quotes: ['建设工程回收利用稀土资源项目'],
     agencies: ['landResources'],
     types: ['mine', 'recycling'],
     annex3: 'miningConditions',
@@ -188,6 +249,7 @@ export const violations = {
   // 一.(二) 查处违法违规稀土生产行为; 三.(一): 工业主管部门…负责整治稀土冶炼分离企业、贸易企业的违法违规行为
   productionWithoutPlan: {
     label: { zh: '无计划生产', en: 'Production without a plan' },
+    quotes: ['无计划'],
     agencies: ['industry'],
     types: ['mine', 'smelting'],
     annex3: 'productionWithoutOrAbovePlan',
@@ -195,6 +257,7 @@ export const violations = {
   },
   productionAbovePlan: {
     label: { zh: '超计划生产', en: 'Production above the plan' },
+    quotes: ['超计划生产'],
     agencies: ['industry'],
     types: ['mine', 'smelting'],
     annex3: 'productionWithoutOrAbovePlan',
@@ -202,6 +265,7 @@ export const violations = {
   },
   noEiaApproval: {
     label: { zh: '无环评批复文件', en: 'No EIA approval' },
+    quotes: ['无环评批复文件'],
     agencies: ['environment'],
     types: ['mine', 'smelting', 'recycling'],
     annex3: 'environmentalConditions',
@@ -210,6 +274,7 @@ export const violations = {
   // 三.(一): 安监部门负责整治安全生产问题
   noSafetyFiling: {
     label: { zh: '无安评备案文件或达不到国家相关规定要求', en: 'No safety filing, or below national requirements' },
+    quotes: ['安评备案文件或达不到国家相关规定要求'],
     agencies: ['workSafety'],
     types: ['mine', 'smelting', 'recycling'],
     annex3: 'safetyConditions',
@@ -217,6 +282,7 @@ export const violations = {
   },
   pollutantsOverLimit: {
     label: { zh: '污染物不能稳定达标排放', en: 'Pollutants not stably within limits' },
+    quotes: ['污染物不能稳定达标排放'],
     agencies: ['environment'],
     types: ['mine', 'smelting', 'recycling'],
     annex3: 'environmentalConditions',
@@ -226,6 +292,7 @@ export const violations = {
   // enterprise's dealing in illegal ore is tradedIllegalOre.
   boughtIllegalOre: {
     label: { zh: '收购非法稀土矿产品', en: 'Bought illegal rare-earth ore' },
+    quotes: ['收购非法稀土矿产品', '是否购买非法矿产品'],
     agencies: ['industry'],
     types: ['smelting', 'recycling', 'trading'],
     annex3: 'boughtIllegalOre',
@@ -236,6 +303,7 @@ export const violations = {
   // law, under which the case against whoever trades in illegal ore is opened (立案查处).
   tradedIllegalOre: {
     label: { zh: '买卖非法稀土矿产品', en: 'Traded illegal rare-earth ore' },
+    quotes: ['买卖非法稀土矿产品', '买卖加工非法矿产品', '买卖非法矿产品'],
     agencies: ['industry', 'commerce'],
     types: ['trading'],
     annex3: 'boughtIllegalOre',
@@ -246,6 +314,7 @@ export const violations = {
   // department keeps; land & resources' remit (三.(一)) is the mining itself.
   soldToUnplanned: {
     label: { zh: '将矿产品销售给无计划企业', en: 'Sold mineral products to an enterprise without a plan' },
+    quotes: ['是否将矿产品销售给无计划企业'],
     agencies: ['industry'],
     types: ['mine', 'trading'],
     annex3: 'soldOreToUnplanned',
@@ -254,6 +323,7 @@ export const violations = {
   // 一.(二)(三): 要求企业提供稀土矿产资源税足额缴纳证明，不能提供的由税务部门追缴
   unexplainedSource: {
     label: { zh: '无法说明矿产品来源', en: 'Cannot explain the source of ore' },
+    quotes: ['无法说明矿产品来源'],
     agencies: ['tax'],
     types: ['smelting', 'recycling', 'trading', 'export'],
     annex3: null,
@@ -264,6 +334,7 @@ export const violations = {
   // the tax department examines the VAT the missing quantities owe (三.(一)).
   massBalanceGap: {
     label: { zh: '购销存数量不符', en: 'Purchases, production and sales do not balance' },
+    quotes: ['矿产品采购、生产及销售情况'],
     agencies: ['industry', 'tax'],
     types: all,
     annex3: null,
@@ -272,6 +343,7 @@ export const violations = {
   // 三.(一): 税务部门负责检查增值税、矿产资源税缴纳情况，追缴相关税费
   unpaidVat: {
     label: { zh: '未缴纳增值税', en: 'Unpaid VAT' },
+    quotes: ['未缴纳增值税', '未足额缴纳的稀土增值税'],
     agencies: ['tax'],
     types: all,
     annex3: null,
@@ -279,6 +351,7 @@ export const violations = {
   },
   unpaidResourceTax: {
     label: { zh: '未足额缴纳矿产资源税及补偿费', en: 'Unpaid resource tax or compensation fees' },
+    quotes: ['矿产资源税及补偿费'],
     agencies: ['tax'],
     types: ['mine'],
     annex3: null,
@@ -287,6 +360,7 @@ export const violations = {
   // 一 (preamble): 非法产品异地开票; 一.(四): 偷漏增值税、矿产资源税的，由税务部门追缴
   offSiteInvoicing: {
     label: { zh: '非法产品异地开票', en: 'Off-site invoicing of illegal products' },
+    quotes: ['非法产品异地开票'],
     agencies: ['tax'],
     types: all,
     annex3: null,
@@ -294,6 +368,7 @@ export const violations = {
   },
   taxEvasion: {
     label: { zh: '偷逃税费', en: 'Tax evasion' },
+    quotes: ['偷逃税费', '偷漏增值税'],
     agencies: ['tax'],
     types: all,
     annex3: null,
@@ -302,6 +377,7 @@ export const violations = {
   // 三.(一): 海关负责打击走私行为
   smuggling: {
     label: { zh: '走私', en: 'Smuggling' },
+    quotes: ['打击走私行为'],
     agencies: ['customs'],
     types: ['export', 'trading'],
     annex3: null,
@@ -310,6 +386,7 @@ export const violations = {
   // 一.(四) 核查稀土出口企业产品来源情况: customs keeps the export records.
   illegalSourceExport: {
     label: { zh: '出口产品源头为非法稀土矿产品', en: 'Exported products traced to illegal ore' },
+    quotes: ['若源头为非法稀土矿产品'],
     agencies: ['customs'],
     types: ['export'],
     annex3: null,
@@ -318,6 +395,7 @@ export const violations = {
   // 三.(一): 工商部门负责依法查处稀土矿产品贸易企业违反工商行政管理法律法规的行为
   businessAdministrationViolation: {
     label: { zh: '违反工商行政管理法律法规', en: 'Violation of business-administration law' },
+    quotes: ['违反工商行政管理法律法规'],
     agencies: ['commerce'],
     types: ['trading'],
     annex3: null,
@@ -326,6 +404,7 @@ export const violations = {
   // 一.(五); 三.(一): 公安部门负责侦办依法管辖的涉嫌犯罪案件
   suspectedCrime: {
     label: { zh: '涉嫌犯罪', en: 'Suspected crime' },
+    quotes: ['涉嫌构成犯罪'],
     agencies: ['publicSecurity'],
     types: all,
     annex3: null,
@@ -335,6 +414,7 @@ export const violations = {
   // 二, 验收总结; 三.(二): 由监察部门依法依规严肃追究有关单位和人员的责任
   derelictionOrCollusion: {
     label: { zh: '失职渎职、官商勾结', en: 'Dereliction of duty or collusion of officials' },
+    quotes: ['失职渎职、官商勾结'],
     agencies: ['disciplineInspection'],
     types: all,
     annex3: null,
