@@ -45,8 +45,6 @@ export const formLabels = {
   handlingPlans: { zh: '处理方案', en: 'Handling plans' },
 } as const;
 
-export const campaignLabel = { zh: '打击稀土违法违规行为专项行动', en: 'Rare-earth enforcement campaign' } as const;
-
 export type Label = { readonly zh: string; readonly en: string };
 
 /** "中文 English", the bilingual form used in emails, logs meant for officials, and the inbox. */
@@ -366,6 +364,18 @@ export const completionMessages = {
     zh: `${measure.zh}：须写明${field.zh}`,
     en: `${measure.en}: the completion must state the ${field.en} [${path}]`,
   }),
+} as const;
+
+/** The email that submits a province's phase reports to MIIT (activities/reports.ts). */
+export const submissionEmailLabels = {
+  submitted: { zh: '报送', en: 'Submitted' },
+  subject: (phase: Label, province: string): Label => ({ zh: `${province}${phase.zh}报告`, en: `Reports at the end of ${phase.en.toLowerCase()}: ${province}` }),
+  body: (phase: Label, province: string): Label => ({
+    zh: `${province}${phase.zh}结束，按专项行动方案报送以下材料（附件为 Excel 和 PDF 格式；CSV、JSON、HTML 格式可从系统下载）：`,
+    en: `${province}: the reports due at the end of ${phase.en.toLowerCase()} are attached (XLSX and PDF; CSV, JSON and HTML from the API).`,
+  }),
+  openTasks: (n: number): Label => ({ zh: `尚有${n}项任务未办结，见报告`, en: `${n} task(s) still open, listed in the report` }),
+  noPdf: { zh: 'PDF 未能生成', en: 'no PDF: the PDF engine was unavailable' },
 } as const;
 
 /** The lines of the escalation and referral emails (domain/caseWork/escalation.ts). */

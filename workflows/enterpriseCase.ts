@@ -190,7 +190,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       const task = state.tasks.get(taskKey)!;
       task.status = 'cancelled';
       const cancelledAt = now();
-      record({ kind: 'taskCancelled', actor, summary: `${task.title}：${reason}`, taskKey });
+      record({ kind: 'taskCancelled', actor, summary: `${task.title}${reportPunctuation.colon}${reason}`, taskKey });
       publish();
       await activities.cancelTask(taskKey);
       return { taskKey, cancelledAt, cancelledBy: actor };

@@ -728,17 +728,6 @@ describe('every report', () => {
       });
     });
   });
-
-  test('no Chinese text is written in reports/ itself: it all comes from domain/labels.ts', () => {
-    const dir = path.join(__dirname, '..', '..', 'reports');
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-      const code = fs
-        .readFileSync(path.join(dir, file), 'utf8')
-        .replace(/\/\*[\s\S]*?\*\//g, '')
-        .replace(/\/\/.*$/gm, '');
-      expect({ file, chinese: code.match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/g) ?? [] }).toEqual({ file, chinese: [] });
-    }
-  });
 });
 
 // ---- outside exceljs --------------------------------------------------------------------------
