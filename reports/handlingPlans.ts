@@ -20,7 +20,7 @@ import { type OpenWork, openWorkOf, openWorkSection } from './openWork';
 import { type Sheet, SheetBuilder } from './sheet';
 
 /**
- * 整改方案: for each problem enterprise, the measures of its handling plan with the agency, the
+ * 处理方案: for each problem enterprise, the measures of its handling plan with the agency, the
  * deadline and where each stands. Until the industry department has submitted a plan, the
  * catalogue's measures for the violations are shown as proposals, so the list is never empty.
  */
