@@ -1,6 +1,6 @@
 import type { IsoDate } from '../domain/campaign';
 import { DispositionCode, ViolationCode, measures, violations } from '../domain/catalogue';
-import type { AgencyKind, EnterpriseType } from '../domain/enums';
+import { AgencyKind, type EnterpriseType } from '../domain/enums';
 import {
   agencyLabels,
   annex2FieldLabels,
@@ -82,7 +82,6 @@ export interface SummaryReport extends ReportHeader {
 }
 
 const enterpriseKeys = [...groupOrder, 'all'] as const;
-const agencyOrder = Object.keys(agencyLabels) as AgencyKind[];
 const enforcementKeys = [...(Object.keys(enforcementMeasures) as EnforcementFigure[]), 'supervised', 'typical'] as const;
 
 export function emptyFigures(): SummaryFigures {
@@ -152,7 +151,7 @@ export function summaryFigures(assessments: readonly EnterpriseAssessment[], gen
     ...f,
     violations: inOrder(f.violations, ViolationCode.options),
     measures: inOrder(f.measures, DispositionCode.options),
-    tasksByAgency: inOrder(f.tasksByAgency, agencyOrder),
+    tasksByAgency: inOrder(f.tasksByAgency, AgencyKind.options),
   };
 }
 
@@ -180,7 +179,7 @@ export function addFigures(a: SummaryFigures, b: SummaryFigures): SummaryFigures
     amounts: addNumbers(a.amounts, b.amounts),
     enforcement: addNumbers(a.enforcement, b.enforcement),
     unfinishedMeasures: a.unfinishedMeasures + b.unfinishedMeasures,
-    tasksByAgency: addRecords(a.tasksByAgency, b.tasksByAgency, agencyOrder, addNumbers),
+    tasksByAgency: addRecords(a.tasksByAgency, b.tasksByAgency, AgencyKind.options, addNumbers),
   };
 }
 
