@@ -5,7 +5,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { assignsTask, coordinatesProvince, seesTask, actsOnTask, type Principal } from '../domain/access';
 import { campaignDay, campaignDueDay, type CampaignTimeBase } from '../domain/campaignClock';
-import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, InvalidCompletion, VerificationCompletion, mustStateOf, parseCompletion } from '../domain/caseWork';
+import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, InvalidCompletion, VerificationCompletion, mustStateOf, parseCompletion } from '../domain/case';
 import { DispositionCode } from '../domain/catalogue';
 import { AgencyKind } from '../domain/enums';
 import { agencyLabels } from '../domain/labels';

@@ -340,7 +340,7 @@ export const webUiQuestionLabels = {
   inPhase: { zh: '案件', en: 'Cases in the phase' },
 } as const;
 
-/** The words of task titles (domain/caseWork/tasks.ts): what each task asks, in the task list and its emails. */
+/** The words of task titles (domain/case/tasks.ts): what each task asks, in the task list and its emails. */
 export const taskTitleLabels = {
   selfInspection: { zh: '自查核查', en: 'self-inspection check' },
   handlingPlan: { zh: '处理方案', en: 'handling plan' },
@@ -353,7 +353,7 @@ export const taskTitleLabels = {
   mustState: { zh: '须写明', en: 'must state' },
 } as const;
 
-/** Why a completion is refused (domain/caseWork/completions.ts), in both languages: staff read them in the 422's details. */
+/** Why a completion is refused (domain/case/completions.ts), in both languages: staff read them in the 422's details. */
 export const completionMessages = {
   documentNo: { zh: '文书编号', en: 'document no.' },
   repeatedMeasure: (measure: Label, agency: Label, agencyCode: string, item: number): Label => ({
@@ -378,7 +378,7 @@ export const submissionEmailLabels = {
   noPdf: { zh: 'PDF 未能生成', en: 'no PDF: the PDF engine was unavailable' },
 } as const;
 
-/** The lines of the escalation and referral emails (domain/caseWork/escalation.ts). */
+/** The lines of the escalation and referral emails (domain/case/escalation.ts). */
 export const emailLabels = {
   campaign: { zh: '专项行动', en: 'Campaign' },
   province: { zh: '省（区、市）', en: 'Province' },

@@ -1,4 +1,4 @@
-import type { TaskKind } from '../domain/caseWork';
+import type { TaskKind } from '../domain/case';
 import { AgencyKind } from '../domain/enums';
 import { agencyLabels, annex2FieldLabels, openWorkLabels, reportLabels, taskKindLabels } from '../domain/labels';
 import type { IsoDate } from '../domain/campaign';

@@ -16,7 +16,7 @@ import type { CasePhase } from '../domain/enums';
 import { bilingual, phaseLabels, reportPunctuation, ruleCheckLabels, timelineLabels } from '../domain/labels';
 import type { FindingCode } from '../domain/rules';
 import { searchAttributes } from '../domain/searchAttributes';
-import * as work from '../domain/caseWork';
+import * as work from '../domain/case';
 import { deterministicFailureOf } from './activityFailures';
 import {
   caseViewQuery,

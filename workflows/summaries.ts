@@ -16,7 +16,7 @@ import type { CaseView } from './caseMessages';
 
 type Args<K extends keyof Activities> = Parameters<Activities[K]>[0];
 
-/** Inverse of caseWork.taskKey: `case/<campaign>/<province>/<code>/<kind>/<agency>/<purpose…>`. */
+/** Inverse of taskKey (domain/case/taskKeys.ts): `case/<campaign>/<province>/<code>/<kind>/<agency>/<purpose…>`. */
 function taskOfKey(key: string): { kind: string; agencyKind: AgencyKind } | undefined {
   const [, , , , kind, agencyKind] = key.split('/');
   return kind && agencyKind && agencyKind in agencyLabels ? { kind, agencyKind: agencyKind as AgencyKind } : undefined;

@@ -1,5 +1,5 @@
 import { calendar2014, campaignTimeBase, campaignDateTime, campaignDay, campaignDueDay, phaseEnds } from '../../domain/campaignClock';
-import { escalationEmail } from '../../domain/caseWork';
+import { escalationEmail } from '../../domain/case';
 
 const startedAt = Date.parse('2026-12-01T09:00:00.000Z');
 

@@ -1,5 +1,5 @@
 import { DispositionCode, ViolationCode, agenciesFor, measures, proposeHandlingPlan, violations } from '../../domain/catalogue';
-import { escalationSchedule, parseCompletion, recipientsOf, taskKey } from '../../domain/caseWork';
+import { escalationSchedule, parseCompletion, recipientsOf, taskKey } from '../../domain/case';
 import { AgencyKind } from '../../domain/enums';
 import { FindingCode } from '../../domain/rules';
 

@@ -1,5 +1,5 @@
 import { DispositionCode, measures, type DispositionField } from '../../domain/catalogue';
-import { InvalidCompletion, acceptanceTasks, acceptedCompletion, followUpOf, parseCompletion, rectificationTasks } from '../../domain/caseWork';
+import { InvalidCompletion, acceptanceTasks, acceptedCompletion, followUpOf, parseCompletion, rectificationTasks } from '../../domain/case';
 import { completionMessages } from '../../domain/labels';
 
 const fieldsOf = (code: DispositionCode) => measures[code].mustState.map((f) => f.field);
