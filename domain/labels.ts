@@ -349,7 +349,7 @@ export const taskTitleLabels = {
   rework: { zh: '整改未完成，限期完成', en: 'rectify again' },
   acceptance: { zh: '验收', en: 'acceptance' },
   acceptanceAgain: { zh: '复核验收', en: 'acceptance again' },
-  due: { zh: '限', en: 'by' },
+  due: { zh: '限', en: 'due' },
   mustState: { zh: '须写明', en: 'must state' },
 } as const;
 

@@ -33,7 +33,7 @@ export function handlingPlanTask(found: readonly ViolationCode[], round = 0): Ta
 function measureTitle(kind: { zh: string; en: string }, d: PlannedDisposition, dueDate: string): string {
   const measure = measures[d.disposition].label;
   const mustState = mustStateOf(d.disposition).map((f) => `${f.zh} ${f.en}`).join(', ');
-  return `${bilingual(kind)}: ${bilingual(measure)}${p.open}${agencyLabels[d.agencyKind].zh}${p.close}${t.due.zh} ${dueDate} ${t.due.en} ${dueDate}${p.list}${bilingual(t.mustState)}: ${mustState}`;
+  return `${bilingual(kind)}: ${bilingual(measure)}${p.open}${agencyLabels[d.agencyKind].zh}${p.close}${p.comma}${t.due.zh} ${t.due.en} ${dueDate}${p.list}${bilingual(t.mustState)}: ${mustState}`;
 }
 
 function acceptanceTitle(kind: { zh: string; en: string }, d: PlannedDisposition): string {
