@@ -1,30 +1,12 @@
 import { DispositionCode, ViolationCode, agenciesFor, measures, proposeHandlingPlan, violations } from '../../domain/catalogue';
 import { escalationSchedule, parseCompletion, recipientsOf, taskKey } from '../../domain/case';
-import { AgencyKind } from '../../domain/enums';
-import { FindingCode } from '../../domain/rules';
 
 describe('the violation and disposition catalogues', () => {
-  test('every rule finding is a violation of the catalogue', () => {
-    for (const code of FindingCode.options) expect(ViolationCode.options).toContain(code);
-  });
-
-  test('every violation names its agency and at least one measure of the catalogue; every measure has an agency', () => {
-    for (const code of ViolationCode.options) {
-      const entry = violations[code];
-      for (const agency of entry.agencies) expect(AgencyKind.options).toContain(agency);
-      expect(entry.measures.length).toBeGreaterThan(0);
-      for (const m of entry.measures) expect(DispositionCode.options).toContain(m);
-      expect(violations[code].label.zh).toBeTruthy();
-    }
-    for (const code of DispositionCode.options) {
-      expect(AgencyKind.options).toContain(measures[code].agency);
-      expect(measures[code].label.zh).toBeTruthy();
-    }
-  });
-
-  test('every measure section 一 of the plan names can be ordered', () => {
-    const used = new Set(ViolationCode.options.flatMap((v) => violations[v].measures));
-    expect([...used].sort()).toEqual([...DispositionCode.options].sort());
+  // That each entry names agencies and measures of the catalogue is the tables' type; what the type
+  // cannot say is that none is left without a measure or a name (tests/unit/catalogue.test.ts holds them to the plan).
+  test('every violation prescribes a measure, and each violation and measure has its Chinese name', () => {
+    for (const code of ViolationCode.options) expect([code, violations[code].measures.length > 0, Boolean(violations[code].label.zh)]).toEqual([code, true, true]);
+    for (const code of DispositionCode.options) expect([code, Boolean(measures[code].label.zh)]).toEqual([code, true]);
   });
 
   test('a proposed handling plan lists each measure once, with the agency that carries it out', () => {
