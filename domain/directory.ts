@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StaffRole } from './access';
-import { AgencyKind } from './enums';
+import { AgencyKind, NationalAgency } from './enums';
 import { type Label, agencyLabels, directoryLabels } from './labels';
 import { ProvinceName, provinceDivisions } from './provinces';
 import { text } from './text';
@@ -12,7 +12,7 @@ import { text } from './text';
  */
 
 /** National offices have no province; every other kind is a provincial office. */
-export const nationalAgencyKinds: readonly AgencyKind[] = ['miit', 'coordinationMechanism'];
+export const nationalAgencyKinds: readonly AgencyKind[] = NationalAgency.options;
 
 /** Kept as written: the demo's addresses (36-tax-agencyHead@…) and some mail systems' local parts are not lower case. */
 export const Email = z.email({ error: 'must be an email address' }).max(254);

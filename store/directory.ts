@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { Principal, StaffRole } from '../domain/access';
 import { type AgencyEntry, type StaffEntry, agencyIdOf, nationalAgencyKinds } from '../domain/directory';
-import type { AgencyKind } from '../domain/enums';
+import { ActingAgency, type AgencyKind } from '../domain/enums';
 import { agencyLabels, staffRoleLabels } from '../domain/labels';
 import { type AuditEntry, appendAudit } from './audit';
 import { canonicalJson } from './canonicalJson';
@@ -260,7 +260,7 @@ export async function agencyIds(prisma: PrismaClient): Promise<Set<string>> {
   return new Set((await prisma.agency.findMany({ select: { id: true } })).map((a) => a.id));
 }
 
-const provincialAgencies: AgencyKind[] = ['industry', 'landResources', 'environment', 'tax', 'customs', 'commerce', 'publicSecurity', 'workSafety', 'disciplineInspection'];
+const provincialAgencies = ActingAgency.options;
 
 export interface DirectoryEntry {
   staffId: string;
