@@ -3,7 +3,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { IsoDate, ReviewWindow, assembleDossiers, buildDataset, defaultReviewWindow } from '../domain/campaign';
 import { checkEnterprise } from '../domain/rules';
-import { seesProvince } from '../domain/access';
+import { listedProvince, seesProvince } from '../domain/access';
 import { EnterpriseType } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
 import { UnifiedSocialCreditCode } from '../domain/tip';
@@ -100,8 +100,8 @@ export function enterpriseRoutes(deps: { prisma: PrismaClient }): Router {
     const query = parseOr400(ListQuery, req.query, 'query');
     const me = principalOf(res);
     // Everyone but MIIT sees only their own province, whatever they ask for.
-    const province = me.role === 'miitCoordinator' ? query.province : me.province!;
-    if (query.province && !seesProvince(me, query.province)) return void res.json(paged([], query, 0));
+    const province = listedProvince(me, query.province);
+    if (province === null || (query.province && !seesProvince(me, query.province))) return void res.json(paged([], query, 0));
     const where = { ...(province ? { provinceName: province } : {}), ...(query.type ? { types: { has: query.type } } : {}) };
     const [total, rows] = await Promise.all([
       deps.prisma.enterprise.count({ where }),

@@ -148,12 +148,15 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
   router.get(taskOperations.list.path, async (req, res) => {
     const query = parseOr400(TaskQuery, req.query, 'query');
     const me = principalOf(res);
+    // Directory administrators administer people, not cases: they see no task.
     const scope: Prisma.CaseTaskWhereInput =
       me.role === 'miitCoordinator'
         ? {}
-        : me.role === 'staff' || me.role === 'agencyHead'
-          ? { provinceName: me.province!, agencyKind: me.agencyKind }
-          : { provinceName: me.province! };
+        : me.role === 'administrator' || me.province === null
+          ? { key: { in: [] } }
+          : me.role === 'staff' || me.role === 'agencyHead'
+            ? { provinceName: me.province, agencyKind: me.agencyKind }
+            : { provinceName: me.province };
     const now = new Date();
     const where: Prisma.CaseTaskWhereInput = {
       ...scope,
