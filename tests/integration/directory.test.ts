@@ -276,6 +276,9 @@ test('disabling someone hands their open tasks back to the agency, their reminde
   expect((await h.prisma.caseTask.findUniqueOrThrow({ where: { key: task.key } })).assigneeId).toBeNull();
   expect((await addressedToAssignee(h.prisma, reminder)).to).toEqual(reminder.to);
   expect(await answer(await h.as(staffToken)('/tasks?assignee=me'))).toEqual({ status: 401, body: { error: 'unknown token' } });
+  // Nor can the task be given back to them.
+  const again = await answer(await h.as(h.tokens[`${A.code}-tax-agencyHead`])(`/tasks/${encodeURIComponent(task.key)}/assign`, post({ staffId: `${A.code}-tax-staff` })));
+  expect(again.status).toBe(422);
   const version = await h.prisma.staffVersion.findUniqueOrThrow({ where: { staffId_version: { staffId: `${A.code}-tax-staff`, version: 2 } } });
   expect(version).toMatchObject({ changedBy: `${A.code}-industry-administrator`, snapshot: expect.objectContaining({ active: false }) });
 
