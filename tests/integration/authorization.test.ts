@@ -1,13 +1,12 @@
-import { creditCodeCheckChar, flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
+import { creditCodeCheckChar } from '../../domain/campaign';
 import { campaignWorkflowId, caseWorkflowId } from '../../domain/caseIds';
 import type { AgencyKind } from '../../domain/enums';
 import { generateCampaign, provinces, type ProvinceInfo } from '../../domain/generator';
 import { writeDirectory } from '../../store/directory';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { caseViewQuery } from '../../workflows/caseMessages';
 import { progressQuery } from '../../workflows/campaignMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { cleanTrader, enterprisesOf, provincesWith } from '../support/enterprises';
+import { useHarness } from '../support/harness';
 import { waitFor } from '../support/waitFor';
 
 /**
@@ -81,9 +80,8 @@ const verdict = (inScope: boolean, permitted: boolean): Verdict => (permitted ? 
 
 const generated = generateCampaign({ seed: 44, enterprises: 120 });
 const dossiers = generated.dataset.dossiers;
-const isCleanTrader = (d: EnterpriseDossier) => d.enterprise.types.join() === 'trading' && !generated.manifest.has(d.enterprise.code);
-const [A, B] = provinces.filter((p) => dossiers.filter((d) => d.enterprise.province === p.name && isCleanTrader(d)).length >= 2);
-const tradersOf = (p: ProvinceInfo) => dossiers.filter((d) => d.enterprise.province === p.name && isCleanTrader(d)).map((d) => d.enterprise.code);
+const [A, B] = provincesWith(generated, [cleanTrader], 2);
+const tradersOf = (p: ProvinceInfo) => enterprisesOf(generated, cleanTrader, p).map((d) => d.enterprise.code);
 /** The enterprise whose case every cell looks at, and a spare one that is not (yet) in the campaign. */
 const trader = { [A.name]: tradersOf(A)[0], [B.name]: tradersOf(B)[0] };
 const spare = { [A.name]: tradersOf(A)[1], [B.name]: tradersOf(B)[1] };
@@ -200,8 +198,6 @@ const each = <T extends Target>(targets: T[], among: Caller[] = callers) =>
 
 // ---------------------------------------------------------------------------------------------
 
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const taskKeys = new Map<string, string>();
 const tipIds = new Map<string, string>();
 const reportIds = new Map<string, string>();
@@ -233,10 +229,8 @@ const invalidCompletion = { findings: [{ violation: 'Not A Code' }] };
 /** Someone already disabled in each province: disabling them again is permitted and changes nothing. */
 const formerOf = (p: ProvinceInfo) => ({ label: `the former tax staff of ${p.code}`, province: p.name, id: `${p.code}-tax-former` });
 
+const h = useHarness('authz', { dossiers });
 beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('authz', { databaseUrl: db.url });
-  await saveCampaignRecords(h.prisma, flattenDossiers(dossiers), { source: 'test', actor: 'test' });
   const former = [A, B].map((p) => ({ id: formerOf(p).id, name: '离任', email: `${formerOf(p).id}@campaign.example`, mobile: null, agencyId: `${p.code}-tax`, role: 'staff' as const, active: false }));
   await writeDirectory(h.prisma, { agencies: [], staff: former }, { source: 'test', actor: 'test' });
   // Starting is itself a permitted mutation: MIIT creates the national campaign with A's part, B's
@@ -275,10 +269,6 @@ beforeAll(async () => {
     reportIds.set(report.label, (drafted.body as { id: string }).id);
   }
 }, 120_000);
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
-});
 
 // ---------------------------------------------------------------------------------------------
 // Without a valid token nothing answers but 401. This table is also the list of endpoints the
