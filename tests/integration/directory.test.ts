@@ -5,18 +5,16 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Workbook } from 'exceljs';
 import { addressedToAssignee } from '../../activities/directory';
-import { flattenDossiers } from '../../domain/campaign';
 import { calendar2014 } from '../../domain/campaignClock';
 import { caseWorkflowId } from '../../domain/caseIds';
-import { generateCampaign, provinces } from '../../domain/generator';
+import { generateCampaign, type ProvinceInfo } from '../../domain/generator';
 import { agencyLabels, bilingual } from '../../domain/labels';
 import type { StoredMail } from '../../platform/mailSink';
 import { projectRoot } from '../../platform/projectRoot';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import type { enterpriseCaseWorkflow } from '../../workflows';
 import type { CaseTiming } from '../../workflows/caseMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { cleanTrader, enterprisesOf, provincesWith } from '../support/enterprises';
+import { useHarness } from '../support/harness';
 import { services } from '../support/services';
 import { waitFor } from '../support/waitFor';
 
@@ -25,24 +23,12 @@ import { waitFor } from '../support/waitFor';
  * who may use it, disabling someone, and escalation emails going to what the directory says.
  * Province A and B are demo provinces; 北京市 has no demo directory, so everything there is imported.
  */
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const generated = generateCampaign({ seed: 71, enterprises: 120 });
-const traders = generated.dataset.dossiers.filter((d) => d.enterprise.types.join() === 'trading' && !generated.manifest.has(d.enterprise.code));
-const [A, B] = provinces.filter((p) => traders.some((d) => d.enterprise.province === p.name));
-const traderOf = (p: (typeof provinces)[number]) => traders.find((d) => d.enterprise.province === p.name)!;
+const [A, B] = provincesWith(generated, [cleanTrader]);
+const traderOf = (p: ProvinceInfo) => enterprisesOf(generated, cleanTrader, p)[0];
 const campaignId = `c-directory-${Date.now().toString(36)}`;
 const farAhead = new Date(Date.now() + 30 * 86_400_000).toISOString();
-
-beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('directory', { databaseUrl: db.url });
-  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
-});
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
-});
+const h = useHarness('directory', { dossiers: generated.dataset.dossiers });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const json = { 'content-type': 'application/json' };
@@ -213,7 +199,7 @@ test('a provincial administrator manages their own province and nothing else; no
   expect((await h.as(h.tokens.miit)('/directory/agencies')).status).toBe(403);
 });
 
-const startCase = (p: (typeof provinces)[number], timing: CaseTiming) => {
+const startCase = (p: ProvinceInfo, timing: CaseTiming) => {
   const { code, name, types } = traderOf(p).enterprise;
   return h.client.workflow.start<typeof enterpriseCaseWorkflow>('enterpriseCaseWorkflow', {
     workflowId: caseWorkflowId(campaignId, p.name, code),
@@ -294,7 +280,7 @@ describe('npm run directory -- import', () => {
   const script = path.join(projectRoot(), 'dist', 'scripts', 'directory.js');
   const cli = async (...args: string[]) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [script, 'import', ...args], { env: { PATH: process.env.PATH, DATABASE_URL: db.url, LOG_LEVEL: 'silent' } });
+      const { stdout, stderr } = await run(process.execPath, [script, 'import', ...args], { env: { PATH: process.env.PATH, DATABASE_URL: h.databaseUrl, LOG_LEVEL: 'silent' } });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
