@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import type { PdfRenderer } from '../platform/libreOffice';
 import type { Logger } from '../platform/logger';
 import type { Mailer } from '../platform/mailer';
+import { auditRoutes, auditTrail } from './audit';
 import { authenticate } from './auth';
 import { campaignRoutes, type CaseSettings } from './campaigns';
 import { caseRoutes } from './cases';
@@ -35,6 +36,8 @@ export interface ApiDependencies {
   mailer?: Pick<Mailer, 'verify'>;
   /** The deadline of a request's Temporal calls; TEMPORAL_REQUEST_DEADLINE_MS unless set. */
   temporalDeadlineMs?: number;
+  /** false only in `npm run bench:audit`, which measures what the audit trail costs. */
+  auditTrail?: boolean;
 }
 
 /**
@@ -47,6 +50,7 @@ export function createApp(deps: ApiDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(deps.log));
+  app.use(auditTrail(deps.prisma, deps.log, operations, { enabled: deps.auditTrail }));
   // Before authentication: which methods a path has is in the public document anyway.
   app.use(methodNotAllowed(operations));
   app.use(docsRoutes(openApiDocument()));
@@ -72,6 +76,7 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(caseRoutes(deps));
   app.use(taskRoutes(deps));
   app.use(reportRoutes(deps));
+  app.use(auditRoutes(deps));
   app.use(directory.json);
   app.use(notFound);
   app.use(errorHandler(deps.log));
