@@ -8,6 +8,7 @@ import { createApp } from '../api/app';
 import { flattenDossiers } from '../domain/campaign';
 import { phaseEnds } from '../domain/campaignClock';
 import { generateCampaign, provinces } from '../domain/generator';
+import { config } from '../platform/config';
 import { freePort } from '../platform/freePort';
 import { createLogger } from '../platform/logger';
 import { startMailSink } from '../platform/mailSink';
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cases-'));
   fs.chmodSync(dir, 0o755);
   const [temporalPort, pgPort, smtpPort, mailPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const cli = await findOrInstallTemporalCli({ configuredPath: process.env.TEMPORAL_CLI, toolsDir: toolsDir(), log });
+  const cli = await findOrInstallTemporalCli({ configuredPath: config().TEMPORAL_CLI, toolsDir: toolsDir(), log });
   const [temporal, postgres, mail] = await Promise.all([
     startTemporalDevServer({ cli, dbFile: path.join(dir, 'temporal.db'), port: temporalPort, namespace: 'default', log }),
     startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: pgPort, log }),
