@@ -9,7 +9,7 @@ import { benchmarkActivities } from '../activities/benchmark';
 import { createApp } from '../api/app';
 import { flattenDossiers } from '../domain/campaign';
 import { phaseEnds } from '../domain/campaignClock';
-import { generateCampaign, provinces } from '../domain/generator';
+import { generateCampaign, provinces } from '../demo/generator';
 import { config } from '../platform/config';
 import { freePort } from '../platform/freePort';
 import { createLogger } from '../platform/logger';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { assembleDossiers, buildDataset, flattenDossiers } from '../domain/campaign';
-import { generateCampaign } from '../domain/generator';
+import { generateCampaign } from '../demo/generator';
 import { checkAll } from '../domain/rules';
 import { createLogger } from '../platform/logger';
 import { applyMigrations } from '../platform/migrations';

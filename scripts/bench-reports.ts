@@ -1,7 +1,7 @@
 import { type CampaignDataset, type ReviewWindow } from '../domain/campaign';
 import { type DispositionAmount, dispositionRequirements, proposeHandlingPlan, violationCatalogue, violationOfFinding } from '../domain/caseCatalogue';
 import { agenciesFor } from '../domain/caseWork';
-import { generateCampaign, Prng, provinces } from '../domain/generator';
+import { generateCampaign, Prng, provinces } from '../demo/generator';
 import { type RuleResult, checkAll } from '../domain/rules';
 import {
   type AgencyFinding,

@@ -1,5 +1,5 @@
 import { flattenDossiers } from '../../domain/campaign';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { freshDatabase } from '../support/freshDatabase';
 import { startHarness, type Harness } from '../support/harness';

@@ -1,6 +1,6 @@
 import { flattenDossiers } from '../../domain/campaign';
 import { calendar2014, phaseEnds } from '../../domain/campaignClock';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import type { campaignWorkflow } from '../../workflows';
 import type { CampaignInput } from '../../workflows/campaignMessages';

@@ -3,7 +3,7 @@ import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
 import { calendar2014, type PhaseEnds } from '../../domain/campaignClock';
 import { caseWorkflowId } from '../../domain/caseIds';
 import type { CasePhase } from '../../domain/enums';
-import { generateCampaign, provinces } from '../../domain/generator';
+import { generateCampaign, provinces } from '../../demo/generator';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import type { enterpriseCaseWorkflow } from '../../workflows';
 import { addEnterpriseUpdate, progressQuery } from '../../workflows/campaignMessages';

@@ -1,5 +1,5 @@
 import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
-import { generateCampaign, provinces } from '../../domain/generator';
+import { generateCampaign, provinces } from '../../demo/generator';
 import { searchAttributes } from '../../domain/searchAttributes';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { calendar2014, type PhaseEnds } from '../../domain/campaignClock';

@@ -1,7 +1,7 @@
 import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
 import { agenciesFor, parseCompletion } from '../../domain/caseWork';
 import type { EnterpriseType } from '../../domain/enums';
-import { generateCampaign, provinces } from '../../domain/generator';
+import { generateCampaign, provinces } from '../../demo/generator';
 import { searchAttributes } from '../../domain/searchAttributes';
 import { startAutopilot } from '../../scripts/lib/autopilot';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';

@@ -2,7 +2,7 @@ import { flattenDossiers } from '../../domain/campaign';
 import { calendar2014 } from '../../domain/campaignClock';
 import { caseWorkflowId } from '../../domain/caseIds';
 import type { CasePhase } from '../../domain/enums';
-import { generateCampaign, provinces } from '../../domain/generator';
+import { generateCampaign, provinces } from '../../demo/generator';
 import { agencyLabels, bilingual } from '../../domain/labels';
 import type { StoredMail } from '../../platform/mailSink';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';

@@ -1,5 +1,5 @@
 import { flattenDossiers } from '../../domain/campaign';
-import { generateCampaign, provinces } from '../../domain/generator';
+import { generateCampaign, provinces } from '../../demo/generator';
 import type { StoredMail } from '../../platform/mailSink';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { agencyLabels, bilingual } from '../../domain/labels';

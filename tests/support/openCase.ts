@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { flattenDossiers } from '../../domain/campaign';
 import { agenciesFor } from '../../domain/caseWork';
-import { generateCampaign, provinces } from '../../domain/generator';
+import { generateCampaign, provinces } from '../../demo/generator';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { freshDatabase } from './freshDatabase';
 import { startHarness, type Harness } from './harness';

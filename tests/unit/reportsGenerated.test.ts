@@ -1,6 +1,6 @@
 import { violationOfFinding } from '../../domain/caseCatalogue';
 import { agenciesFor } from '../../domain/caseWork';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import { checkAll, findingCatalogue, type FindingCode } from '../../domain/rules';
 import { type ProvinceReportData, buildReport, ruleAnswersOf, slotViolations } from '../../reports';
 

@@ -1,6 +1,6 @@
 import { findingLabels } from '../../domain/labels';
 import { FindingCode, checkAll, findingCatalogue, sortFindingCodes } from '../../domain/rules';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import { check, cleanMine, cleanSmelter, datasetOf, enterprise, invoice, ledger } from './rulesFixtures';
 
 describe('the finding catalogue', () => {

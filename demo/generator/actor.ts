@@ -1,4 +1,4 @@
-import type { EnterpriseDossier, LedgerMonth, PartnerRef, ProductCategory } from '../campaign';
+import type { EnterpriseDossier, LedgerMonth, PartnerRef, ProductCategory } from '../../domain/campaign';
 import type { ProvinceInfo } from './fictional';
 
 /** What an enterprise does in the supply chain; its type boxes follow from it. */
