@@ -20,7 +20,7 @@ import { UnifiedSocialCreditCode } from '../domain/tip';
 import { z } from 'zod';
 import { formLabels, phaseLabels } from '../domain/labels';
 import { reportsDueAt } from '../domain/reportKinds';
-import { searchAttributes } from '../domain/searchAttributes';
+import { searchAttributes } from './searchAttributes';
 import { phaseChangedSignal, superviseSignal } from './caseMessages';
 import {
   addEnterpriseUpdate,

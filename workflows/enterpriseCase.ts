@@ -13,7 +13,7 @@ import {
 import type { Activities } from '../activities';
 import type { CasePhase } from '../domain/enums';
 import { bilingual, phaseLabels, ruleCheckLabels } from '../domain/labels';
-import { searchAttributes } from '../domain/searchAttributes';
+import { searchAttributes } from './searchAttributes';
 import * as work from '../domain/caseWork';
 import { deterministicFailureOf } from './activityFailures';
 import {

@@ -1,6 +1,6 @@
 import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
 import { generateCampaign, provinces } from '../../demo/generator';
-import { searchAttributes } from '../../domain/searchAttributes';
+import { searchAttributes } from '../../workflows/searchAttributes';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { calendar2014, type PhaseEnds } from '../../domain/campaignClock';
 import type { CasePhase } from '../../domain/enums';

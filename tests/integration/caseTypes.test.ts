@@ -2,7 +2,7 @@ import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
 import { agenciesFor, parseCompletion } from '../../domain/caseWork';
 import type { EnterpriseType } from '../../domain/enums';
 import { generateCampaign, provinces } from '../../demo/generator';
-import { searchAttributes } from '../../domain/searchAttributes';
+import { searchAttributes } from '../../workflows/searchAttributes';
 import { startAutopilot } from '../../scripts/lib/autopilot';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import type { CaseView } from '../../workflows/caseMessages';
