@@ -3,7 +3,7 @@ import { campaignDateTime, type CampaignTimeBase } from './campaignClock';
 import { DispositionCode, ViolationCode, dispositionRequirements, type DispositionAmount, type DispositionField } from './caseCatalogue';
 import type { AgencyKind, EnterpriseType } from './enums';
 import { IsoDate } from './campaign';
-import { Text } from './storable';
+import { text as Text } from './text';
 import { agencyLabels, bilingual, dispositionLabels, enterpriseTypeLabels, escalationStepLabels, findingLabels, type Label } from './labels';
 import type { FindingCode, RuleResult } from './rules';
 
