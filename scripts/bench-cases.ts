@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { z } from 'zod';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { benchmarkActivities } from '../activities/benchmark';
 import { createApp } from '../api/app';
@@ -27,6 +28,8 @@ import { saveCampaignRecords } from '../store/saveCampaignRecords';
 import { workflowBundleSources } from '../worker/bundlePath';
 import { baselineStepUpdate, type BaselineInput } from '../workflows/benchmarkBaseline';
 import { startAutopilot } from './lib/autopilot';
+import { count, round } from './lib/benchFigures';
+import { commandLine, optionValues } from './lib/commandLine';
 
 /**
  * `npm run bench:cases [-- --cases N] [-- --days-per-second D]`: N cases (default 1,000) through
@@ -36,16 +39,9 @@ import { startAutopilot } from './lib/autopilot';
  * worker; the baseline, which production does not have, on a worker of this script's with the
  * same interceptors and activity concurrency.
  */
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!(value > 0)) throw new Error(`--${name} must be a positive number`);
-  return value;
-}
 
 
 const seconds = (since: number) => (Date.now() - since) / 1000;
-const round = (x: number) => Math.round(x * 100) / 100;
 
 async function waitUntilCompleted(client: Client, query: string, expected: number, label: string): Promise<void> {
   let last = -1;
@@ -59,8 +55,8 @@ async function waitUntilCompleted(client: Client, query: string, expected: numbe
 }
 
 async function main(): Promise<void> {
-  const cases = argument('cases', 1_000);
-  const daysPerSecond = argument('days-per-second', 2);
+  const { values } = commandLine({ cases: { type: 'string' }, 'days-per-second': { type: 'string' } });
+  const { cases, 'days-per-second': daysPerSecond } = optionValues(z.object({ cases: count(1_000), 'days-per-second': z.coerce.number().positive().default(2) }), values);
   const log = createLogger('bench-cases', 'warn');
   installTemporalLogging(log);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cases-'));
