@@ -7,6 +7,7 @@ import type { Mailer } from '../platform/mailer';
 import { authenticate } from './auth';
 import { campaignRoutes, type CaseSettings } from './campaigns';
 import { caseRoutes } from './cases';
+import { directoryRoutes } from './directory';
 import { docsRoutes } from './docs';
 import { enterpriseRoutes } from './enterprises';
 import { errorHandler, methodNotAllowed, notFound } from './errors';
@@ -60,7 +61,9 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(authenticate(deps.prisma));
   app.use(storableUrl);
   // Imports read the raw file (JSON files included), so they come before the JSON body parser.
+  const directory = directoryRoutes(deps);
   app.use(importRoutes(deps));
+  app.use(directory.files);
   app.use(express.json({ limit: '1mb' }));
   app.use(storableBody);
   app.use(tipRoutes(deps));
@@ -69,6 +72,7 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(caseRoutes(deps));
   app.use(taskRoutes(deps));
   app.use(reportRoutes(deps));
+  app.use(directory.json);
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

@@ -15,6 +15,7 @@ export const agencyLabels = {
   workSafety: { zh: '安监部门', en: 'Work safety' },
   miit: { zh: '工业和信息化部', en: 'Ministry of Industry and Information Technology (MIIT)' },
   disciplineInspection: { zh: '纪检监察部门', en: 'Discipline inspection / supervision' },
+  coordinationMechanism: { zh: '稀有金属部际协调机制', en: 'Rare-metals inter-ministerial coordination mechanism' },
 } as const;
 
 export const enterpriseTypeLabels = {
@@ -400,4 +401,42 @@ export const webUiQuestionLabels = {
   supervised: { zh: '挂牌督办案件', en: 'Supervised cases' },
   withViolation: { zh: '存在该违法违规行为的案件', en: 'Cases with the violation' },
   inPhase: { zh: '案件', en: 'Cases in the phase' },
+} as const;
+
+/** The directory's roles, as the directory spreadsheet's drop-down offers them. */
+export const staffRoleLabels = {
+  staff: { zh: '工作人员', en: 'Staff' },
+  agencyHead: { zh: '部门负责人', en: 'Agency head' },
+  provincialCoordinator: { zh: '省级协调人', en: 'Provincial coordinator' },
+  miitCoordinator: { zh: '工业和信息化部协调人', en: 'MIIT coordinator' },
+  disciplineInspection: { zh: '纪检监察', en: 'Discipline inspection' },
+  administrator: { zh: '通讯录管理员', en: 'Directory administrator' },
+} as const;
+
+/** The directory spreadsheet (通讯录): its sheets, headings and what its checks say. */
+export const directoryLabels = {
+  workbook: { zh: '专项行动通讯录', en: 'Campaign directory' },
+  agencies: { zh: '机构', en: 'Agencies' },
+  staff: { zh: '人员', en: 'Staff' },
+  province: { zh: '省（区、市）', en: 'Province (empty for a national office)' },
+  agencyKind: { zh: '机构类别', en: 'Kind of office' },
+  agencyName: { zh: '机构名称', en: 'Name as officials write it' },
+  agencyEmails: { zh: '联系邮箱', en: 'Contact emails (several: a@x.cn、b@x.cn)' },
+  staffName: { zh: '姓名', en: 'Name' },
+  staffEmail: { zh: '电子邮箱', en: 'Email (one person, one address)' },
+  staffMobile: { zh: '手机', en: 'Mobile' },
+  staffAgency: { zh: '所在机构类别', en: 'Kind of office they work in' },
+  staffRole: { zh: '角色', en: 'Role' },
+  staffStatus: { zh: '状态', en: 'Status (empty: active)' },
+  active: { zh: '在岗', en: 'Active' },
+  disabled: { zh: '停用', en: 'Disabled' },
+  nationalOffice: { zh: '是国家级机构，不填省（区、市）', en: 'is a national office: leave the province empty' },
+  provincialOffice: { zh: '须填写所在省（区、市）', en: 'is a provincial office: name its province' },
+  roleBelongsTo: { zh: '该角色只能属于', en: 'this role belongs to' },
+  provincialAgency: { zh: '省级机构', en: 'a provincial office' },
+  noSuchAgency: { zh: '通讯录中没有此机构：请先在“机构”表中填写', en: 'no such office in the directory: list it on the Agencies sheet first' },
+  notAnEmail: { zh: '不是有效的电子邮箱', en: 'not an email address' },
+  unknownChoice: { zh: '请从下拉列表中选择', en: 'pick a value from the list' },
+  notYourProvince: { zh: '不属于您管理的省（区、市）', en: 'not a province you administer' },
+  nothingListed: { zh: '没有填写任何机构或人员', en: 'no agency and no member of staff is listed' },
 } as const;

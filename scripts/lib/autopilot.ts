@@ -18,6 +18,8 @@ export interface AutopilotOptions {
   /** Percentage of tasks left late: completed only `lateByMs` after their due time. */
   latePercent: number;
   lateByMs: number;
+  /** Instead of `lateByMs`: a late task is completed once this answers true (a test holds it until its escalation is on record). */
+  lateUntil?: (task: { key: string }) => Promise<boolean>;
   pollMs?: number;
   onError?: (error: unknown) => void;
 }
@@ -88,7 +90,10 @@ export function startAutopilot(options: AutopilotOptions): { stop(): Promise<voi
       try {
         const page = (await call(options.overseerToken, '/tasks?status=open&pageSize=500')) as unknown as { items: OpenTask[] };
         const now = Date.now();
-        const due = page.items.filter((t) => !inFlight.has(t.key) && (!isLate(t.key, options.latePercent) || Date.parse(t.dueAt) + options.lateByMs < now));
+        const ready = async (t: OpenTask) =>
+          !isLate(t.key, options.latePercent) || (options.lateUntil ? await options.lateUntil(t) : Date.parse(t.dueAt) + options.lateByMs < now);
+        const waiting = page.items.filter((t) => !inFlight.has(t.key));
+        const due = (await Promise.all(waiting.map(async (t) => ((await ready(t)) ? [t] : [])))).flat();
         await Promise.all(
           due.map(async (t) => {
             inFlight.add(t.key);

@@ -1,24 +1,17 @@
-import { flattenDossiers } from '../../domain/campaign';
 import { calendar2014, phaseEnds } from '../../domain/campaignClock';
 import { generateCampaign } from '../../demo/generator';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import type { campaignWorkflow } from '../../workflows';
 import type { CampaignInput } from '../../workflows/campaignMessages';
 import type { CaseView } from '../../workflows/caseMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const generated = generateCampaign({ seed: 66, enterprises: 60 });
 const province = generated.dataset.dossiers[0].enterprise.province;
 const listed = generated.dataset.dossiers.filter((d) => d.enterprise.province === province).slice(0, 3);
 
+const h = useHarness('can', { dossiers: generated.dataset.dossiers });
 beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('can', { databaseUrl: db.url });
-  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
   // What POST /campaigns records before it starts the workflows: the phase reports read it.
   const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
   for (const id of ['can-test', 'can-fanout']) {
@@ -36,10 +29,6 @@ beforeAll(async () => {
       },
     });
   }
-});
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
 });
 
 /** Starts a campaign of the listed enterprises whose history is "too long" past `historyLimit` events. */
