@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
-import type { Contacts } from '../domain/caseWork';
+import type { Contacts } from '../domain/case';
 import type { StaffRole } from '../domain/access';
 import type { AgencyKind } from '../domain/enums';
 import type { EmailToSend } from './email';

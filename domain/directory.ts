@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StaffRole } from './access';
-import { AgencyKind } from './enums';
+import { AgencyKind, NationalAgency } from './enums';
 import { type Label, agencyLabels, directoryLabels } from './labels';
 import { ProvinceName, provinceDivisions } from './provinces';
 import { text } from './text';
@@ -12,13 +12,16 @@ import { text } from './text';
  */
 
 /** National offices have no province; every other kind is a provincial office. */
-export const nationalAgencyKinds: readonly AgencyKind[] = ['miit', 'coordinationMechanism'];
+export const nationalAgencyKinds: readonly AgencyKind[] = NationalAgency.options;
 
 /** Kept as written: the demo's addresses (36-tax-agencyHead@…) and some mail systems' local parts are not lower case. */
-export const Email = z.email({ error: 'must be an email address' }).max(254);
+export const Email = z
+  .email({ error: 'must be an email address' })
+  .max(254)
+  .refine((address) => address.lastIndexOf('@') <= 64, { message: 'the part before @ is at most 64 characters (RFC 5321)' });
 
-/** Mainland mobiles and office lines as staff write them: digits, with + - and spaces. */
-export const Mobile = z.string().trim().regex(/^\+?[0-9][0-9 -]{4,23}$/, 'must be a phone number: digits, with + - or spaces');
+/** Mainland mobiles and office lines as staff write them: digits, with + - and spaces between them. */
+export const Mobile = z.string().regex(/^\+?[0-9][0-9 -]{3,22}[0-9]$/, 'must be a phone number: digits, with + - or spaces between them');
 
 export const AgencyEntry = z.object({
   kind: AgencyKind,

@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { defaultReviewWindow, type ReviewWindow } from '../domain/campaign';
 import { provinceNames } from '../domain/provinces';
 import { describeProblem, parseCampaignFiles } from '../intake';
@@ -10,6 +8,7 @@ import { createPrisma } from '../platform/prisma';
 import { campaignReviewWindow } from '../store/campaigns';
 import { storeIntake } from '../store/storeIntake';
 import { commandLine, runCommand } from './lib/commandLine';
+import { readInputFiles } from './lib/inputFiles';
 
 const usage = `usage: npm run import -- [--dry-run] [--campaign <id>] [--actor <name>] <file> [<file> …]
 
@@ -25,15 +24,8 @@ async function main(): Promise<number> {
     return args.values.help ? 0 : 2;
   }
 
-  const files = [];
-  for (const file of args.positionals) {
-    try {
-      files.push({ fileName: path.basename(file), content: await readFile(file) });
-    } catch (error) {
-      console.error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      return 2;
-    }
-  }
+  const files = await readInputFiles(args.positionals);
+  if (files === undefined) return 2;
 
   const cfg = config();
   const prisma = createPrisma(cfg.DATABASE_URL ?? embeddedDatabaseUrl(cfg.EMBEDDED_POSTGRES_PORT));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { Principal, StaffRole } from '../domain/access';
 import { type AgencyEntry, type StaffEntry, agencyIdOf, nationalAgencyKinds } from '../domain/directory';
-import type { AgencyKind } from '../domain/enums';
+import { ActingAgency, type AgencyKind } from '../domain/enums';
 import { agencyLabels, staffRoleLabels } from '../domain/labels';
 import { type AuditEntry, appendAudit } from './audit';
 import { canonicalJson } from './canonicalJson';
@@ -260,7 +260,7 @@ export async function agencyIds(prisma: PrismaClient): Promise<Set<string>> {
   return new Set((await prisma.agency.findMany({ select: { id: true } })).map((a) => a.id));
 }
 
-const provincialAgencies: AgencyKind[] = ['industry', 'landResources', 'environment', 'tax', 'customs', 'commerce', 'publicSecurity', 'workSafety', 'disciplineInspection'];
+const provincialAgencies = ActingAgency.options;
 
 export interface DirectoryEntry {
   staffId: string;
@@ -325,8 +325,8 @@ export async function staffByIds(prisma: PrismaClient, ids: readonly string[]): 
   return prisma.staffUser.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, email: true } });
 }
 
-/** A member of staff's role and the agency they belong to; null for an unknown id. */
+/** A member of staff's role and the agency they belong to; null for an unknown id or a disabled person, who takes no task. */
 export async function staffMembership(prisma: PrismaClient, staffId: string): Promise<{ role: StaffRole; agencyKind: AgencyKind; province: string | null } | null> {
-  const staff = await prisma.staffUser.findUnique({ where: { id: staffId }, select: { role: true, agency: { select: { kind: true, provinceName: true } } } });
+  const staff = await prisma.staffUser.findFirst({ where: { id: staffId, disabledAt: null }, select: { role: true, agency: { select: { kind: true, provinceName: true } } } });
   return staff && { role: staff.role, agencyKind: staff.agency.kind, province: staff.agency.provinceName };
 }

@@ -1,8 +1,8 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { type CampaignDataset, assembleDossiers, buildDataset } from '../domain/campaign';
-import { ViolationCode, DispositionCode } from '../domain/caseCatalogue';
-import { DispositionCompletion, type TaskKind } from '../domain/caseWork';
+import { ViolationCode, DispositionCode } from '../domain/catalogue';
+import { DispositionCompletion, type TaskKind } from '../domain/case';
 import { checkEnterprise } from '../domain/rules';
 import type {
   AgencyFinding,

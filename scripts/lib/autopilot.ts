@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DispositionCode, ViolationCode, dispositionRequirements, proposeHandlingPlan, type DispositionField } from '../../domain/caseCatalogue';
+import { DispositionCode, ViolationCode, investigatingAgency, measures, proposeHandlingPlan } from '../../domain/catalogue';
 import { DEMO_USER_AGENT } from '../../api/requestLog';
-import { findingCatalogue, type FindingCode } from '../../domain/rules';
 
 /**
  * Simulated agency staff for demos and benchmarks: through the public API, with each agency's own
@@ -41,7 +40,7 @@ function isLate(key: string, percent: number): boolean {
 
 /** A measure carried out, stating what the catalogue requires of it; sums derived from the key stay stable across retries. */
 function dispositionDone(code: DispositionCode, key: string) {
-  const fields = Object.keys(dispositionRequirements[code]) as DispositionField[];
+  const fields = measures[code].mustState.map((f) => f.field);
   const base = createHash('sha256').update(key).digest().readUInt32BE(0) % 1_000_000;
   const amounts = Object.fromEntries(fields.filter((f) => f !== 'rectificationDeadline').map((f, i) => [f, (base + 1) * 100 * (i + 1)]));
   return { documentNo: `演示〔2015〕${key.length}号`, amounts, ...(fields.includes('rectificationDeadline') ? { rectificationDeadline: '2015-03-31' } : {}) };
@@ -62,10 +61,16 @@ export function startAutopilot(options: AutopilotOptions): { stop(): Promise<voi
 
   const completionFor = async (task: OpenTask, token: string): Promise<unknown> => {
     const detail = await call(token, `/tasks/${encodeURIComponent(task.key)}`);
-    const evidence = (detail.evidence ?? {}) as { findings?: FindingCode[]; violations?: FindingCode[]; disposition?: string };
+    const evidence = (detail.evidence ?? {}) as { findings?: string[]; violations?: string[]; disposition?: string };
     switch (task.kind) {
-      case 'verification':
-        return { findings: (evidence.findings ?? []).filter((f) => findingCatalogue[f]?.agencies[0] === task.agency).map((violation) => ({ violation })) };
+      case 'verification': {
+        // Each violation the rules' evidence points at is recorded by the agency that investigates it.
+        const found = (evidence.findings ?? []).flatMap((f) => {
+          const code = ViolationCode.safeParse(f);
+          return code.success ? [code.data] : [];
+        });
+        return { findings: found.filter((v) => investigatingAgency(v) === task.agency).map((violation) => ({ violation })) };
+      }
       case 'handlingPlan': {
         const violations = (evidence.violations ?? []).map((v) => ViolationCode.parse(v));
         const dispositions = proposeHandlingPlan(violations).map((p) => ({ ...p, dueDate: '2015-01-31' }));

@@ -1,12 +1,11 @@
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
-import { calendar2014, phaseEnds } from '../../domain/campaignClock';
-import { campaignWorkflowId, caseWorkflowId } from '../../domain/caseIds';
+import { caseWorkflowId } from '../../domain/caseIds';
 import { generateCampaign } from '../../demo/generator';
 import { workflowBundleSources } from '../../worker/bundlePath';
-import type { campaignWorkflow } from '../../workflows';
 import { addEnterpriseUpdate } from '../../workflows/campaignMessages';
+import { startCampaign } from '../support/campaigns';
 import { useHarness } from '../support/harness';
 import { services } from '../support/services';
 import { waitFor } from '../support/waitFor';
@@ -26,23 +25,6 @@ const campaignId = 'handlers-test';
 const addedCase = caseWorkflowId(campaignId, province, added.enterprise.code);
 
 const h = useHarness('handlers', { dossiers: generated.dataset.dossiers, inProcessWorker: false });
-beforeAll(async () => {
-  // What POST /campaigns records before it starts the workflows: the phase reports read it.
-  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-  await h.prisma.campaign.create({
-    data: {
-      id: campaignId,
-      name: 'handlers',
-      selfInspectionStart: day(calendar2014.selfInspection.from),
-      rectificationStart: day(calendar2014.rectification.from),
-      acceptanceStart: day(calendar2014.acceptance.from),
-      endsOn: day(calendar2014.acceptance.to),
-      reviewWindowStart: day(calendar2014.reviewWindow.from),
-      reviewWindowEnd: day(calendar2014.reviewWindow.to),
-      updatedBy: 'test',
-    },
-  });
-});
 
 test('a campaign ends only once an update that arrived at its last boundary has finished', async () => {
   let reached!: () => void;
@@ -70,21 +52,8 @@ test('a campaign ends only once an update that arrived at its last boundary has 
   });
   const running = worker.run();
   try {
-    const campaign = await h.client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
-      workflowId: campaignWorkflowId(campaignId, province),
-      taskQueue: h.taskQueue,
-      args: [
-        {
-          campaignId,
-          province,
-          // The first two phases pass in seconds; the last one ends when the test lets its reports go.
-          phaseEnds: phaseEnds(calendar2014, Date.now(), { kind: 'scaled', daysPerSecond: 40 }),
-          reviewWindow: calendar2014.reviewWindow,
-          timing: { taskDueMs: 3_600_000, reminderBeforeMs: 0, graceAfterDueMs: 3_600_000 },
-          enterprises: [{ code: listed.enterprise.code, name: listed.enterprise.name, types: listed.enterprise.types }],
-        },
-      ],
-    });
+    // The first two phases pass in seconds; the last one ends when the test lets its reports go.
+    const campaign = await startCampaign(h, campaignId, province, [listed]);
     await acceptanceReportsStarted;
 
     // Still in acceptance, so the update is accepted; its case starts, its catch-up signal is held.

@@ -1,5 +1,6 @@
 import type { EnterpriseDossier } from '../../domain/campaign';
-import { agenciesFor, parseCompletion } from '../../domain/caseWork';
+import { agenciesFor } from '../../domain/catalogue';
+import { parseCompletion } from '../../domain/case';
 import type { EnterpriseType } from '../../domain/enums';
 import { generateCampaign, provinces } from '../../demo/generator';
 import { searchAttributes } from '../../workflows/searchAttributes';

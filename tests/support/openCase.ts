@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { flattenDossiers } from '../../domain/campaign';
-import { agenciesFor } from '../../domain/caseWork';
+import { agenciesFor } from '../../domain/catalogue';
 import { generateCampaign, provinces } from '../../demo/generator';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { useHarness, type Harness } from './harness';
