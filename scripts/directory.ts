@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { describeProblem, parseDirectoryFiles } from '../intake';
 import { config } from '../platform/config';
 import { embeddedDatabaseUrl } from '../platform/postgres';
+import { commandLine, runCommand } from './lib/commandLine';
 import { readInputFiles } from './lib/inputFiles';
 import { createPrisma } from '../platform/prisma';
 import { agencyIds, writeDirectory } from '../store/directory';
@@ -20,7 +20,7 @@ const counts = (c: { created: number; changed: number; unchanged: number }) => `
 
 /** Exit codes: 0 imported (or valid, with --dry-run), 1 the files have problems, 2 bad usage. */
 async function importDirectory(argv: string[]): Promise<number> {
-  const args = parseArgs({ args: argv, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, actor: { type: 'string' } } });
+  const args = commandLine({ 'dry-run': { type: 'boolean', default: false }, actor: { type: 'string' } }, argv);
   if (args.positionals.length === 0) {
     console.error(usage);
     return 2;
@@ -76,15 +76,7 @@ async function importDirectory(argv: string[]): Promise<number> {
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
-  try {
-    if (command === 'import') return await importDirectory(rest);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${(error as Error).message}\n\n${usage}`);
-      return 2;
-    }
-    throw error;
-  }
+  if (command === 'import') return importDirectory(rest);
   if (command === '--help') {
     console.log(usage);
     return 0;
@@ -93,10 +85,4 @@ async function main(): Promise<number> {
   return 2;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`directory failed: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runCommand(main, { usage, failure: 'directory failed' });

@@ -1,4 +1,3 @@
 export { tipIntakeWorkflow } from './tipIntake';
 export { enterpriseCaseWorkflow } from './enterpriseCase';
 export { campaignWorkflow } from './campaign';
-export { benchmarkBaselineWorkflow } from './benchmarkBaseline';
