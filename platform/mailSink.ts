@@ -104,6 +104,10 @@ export async function startMailSink(options: { dir: string; smtpPort: number; ht
     },
   });
 
+  // A client that drops its connection (a send aborted at its lease's deadline, a killed worker)
+  // surfaces here; unhandled, it would take the sink down with every message still to come.
+  smtp.on('error', (error: Error & { code?: string }) => log.debug({ code: error.code, err: error.message }, 'SMTP client connection ended abruptly'));
+
   const web = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const to = url.searchParams.get('to')?.trim() || undefined;
