@@ -18,6 +18,7 @@ import { requestLog } from './requestLog';
 import { storableBody, storableUrl } from './storableInput';
 import { taskRoutes } from './tasks';
 import { tipRoutes } from './tips';
+import { tokenRoutes } from './tokens';
 
 export interface ApiDependencies {
   prisma: PrismaClient;
@@ -34,6 +35,8 @@ export interface ApiDependencies {
   mailer?: Pick<Mailer, 'verify'>;
   /** The deadline of a request's Temporal calls; TEMPORAL_REQUEST_DEADLINE_MS unless set. */
   temporalDeadlineMs?: number;
+  /** The clock credentials are judged by (expiry, lockout); tests drive it. */
+  now?: () => Date;
 }
 
 /**
@@ -43,6 +46,7 @@ export interface ApiDependencies {
 const TEMPORAL_REQUEST_DEADLINE_MS = 10_000;
 
 export function createApp(deps: ApiDependencies): Express {
+  const now = deps.now ?? (() => new Date());
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(deps.log));
@@ -57,12 +61,13 @@ export function createApp(deps: ApiDependencies): Express {
     });
   });
   app.use(healthRoutes(deps));
-  app.use(authenticate(deps.prisma));
+  app.use(authenticate({ prisma: deps.prisma, now }));
   app.use(storableUrl);
   // Imports read the raw file (JSON files included), so they come before the JSON body parser.
   app.use(importRoutes(deps));
   app.use(express.json({ limit: '1mb' }));
   app.use(storableBody);
+  app.use(tokenRoutes({ prisma: deps.prisma, now }));
   app.use(tipRoutes(deps));
   app.use(enterpriseRoutes(deps));
   app.use(campaignRoutes(deps));

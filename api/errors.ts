@@ -10,6 +10,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly details?: unknown,
+    /** Sent with the answer: WWW-Authenticate on a 401, Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -106,6 +108,7 @@ export const notFound: RequestHandler = (req, _res, next) => next(new HttpError(
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (error instanceof HttpError) {
+      if (error.headers) res.set(error.headers);
       res.status(error.status).json({ error: error.message, ...(error.details ? { details: error.details } : {}) });
       return;
     }

@@ -10,10 +10,12 @@ import { ErrorBody, error } from './operation';
 import { reportOperations } from './reports';
 import { taskOperations } from './tasks';
 import { tipOperations } from './tips';
+import { tokenOperations } from './tokens';
 
 const groups: Record<string, Record<string, Operation>> = {
   docs: docsOperations,
   health: healthOperations,
+  tokens: tokenOperations,
   tips: tipOperations,
   enterprises: enterpriseOperations,
   imports: importOperations,

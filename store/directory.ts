@@ -1,26 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
-import type { Principal, StaffRole } from '../domain/access';
+import type { StaffRole } from '../domain/access';
 import type { AgencyKind } from '../domain/enums';
 import { agencyLabels } from '../domain/labels';
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-export async function principalForToken(prisma: PrismaClient, token: string): Promise<Principal | undefined> {
-  const staff = await prisma.staffUser.findUnique({ where: { tokenHash: hashToken(token) }, include: { agency: true } });
-  if (!staff || staff.disabledAt) return undefined;
-  return {
-    staffId: staff.id,
-    name: staff.name,
-    email: staff.email,
-    role: staff.role,
-    agencyKind: staff.agency.kind,
-    province: staff.agency.provinceName,
-    credential: { kind: 'token', id: staff.tokenHash!.slice(0, 16) },
-  };
-}
+import { activateDemoToken } from './apiTokens';
 
 const provincialAgencies: AgencyKind[] = ['industry', 'landResources', 'environment', 'tax', 'customs', 'commerce', 'publicSecurity', 'workSafety', 'disciplineInspection'];
 
@@ -38,6 +20,7 @@ export interface DirectoryEntry {
  * coordinator at the industry department (which leads locally), and a national MIIT coordinator.
  * Tokens are derived from the entry (`demo-<province code>-<agency>-<role>`), so they are stable
  * across restarts and can be printed for people trying the system; never use them in production.
+ * They are API tokens that a start with the demo off revokes (store/apiTokens.ts).
  */
 export async function seedDemoDirectory(prisma: PrismaClient, provinces: readonly { name: string; code: string }[]): Promise<DirectoryEntry[]> {
   const entries: DirectoryEntry[] = [];
@@ -48,9 +31,10 @@ export async function seedDemoDirectory(prisma: PrismaClient, provinces: readonl
     const token = `demo-${agency.code}-${agency.kind}-${role}`;
     await prisma.staffUser.upsert({
       where: { id: staffId },
-      create: { id: staffId, name: `${agencyLabels[agency.kind].zh} ${role}`, email, role, agencyId: agency.id, tokenHash: hashToken(token), ...audit },
+      create: { id: staffId, name: `${agencyLabels[agency.kind].zh} ${role}`, email, role, agencyId: agency.id, ...audit },
       update: {},
     });
+    await activateDemoToken(prisma, staffId, token, new Date());
     entries.push({ staffId, role, agencyKind: agency.kind, province: agency.province, email, token });
   };
   const upsertAgency = async (kind: AgencyKind, province: { name: string; code: string } | null) => {

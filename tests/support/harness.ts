@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
-import { createApp } from '../../api/app';
+import { createApp, type ApiDependencies } from '../../api/app';
 import type { CaseSettings } from '../../api/campaigns';
 import { config } from '../../platform/config';
 import { type PdfRenderer, libreOfficePdfRenderer } from '../../platform/libreOffice';
@@ -66,7 +66,7 @@ async function startWorker(taskQueue: string, prisma: PrismaClient, reportsDir: 
 
 export async function startHarness(
   name: string,
-  options: { databaseUrl?: string; caseSettings?: CaseSettings; inProcessWorker?: boolean } = {},
+  options: { databaseUrl?: string; caseSettings?: CaseSettings; inProcessWorker?: boolean; app?: Partial<ApiDependencies> } = {},
 ): Promise<Harness> {
   const svc = services();
   if (!sdkLoggingInstalled) {
@@ -94,6 +94,7 @@ export async function startHarness(
     pdf,
     mailer: createMailer(svc.smtpUrl),
     caseSettings: options.caseSettings ?? { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
+    ...options.app,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
