@@ -274,6 +274,8 @@ afterAll(async () => {
 const requests: Record<string, () => [string, RequestInit?]> = {
   'POST /tips': () => ['/tips', post({ source: 'hotline', text: 'x', receivedAt: '2014-10-12T09:00:00+08:00' })],
   'GET /tips/{id}': () => [`/tips/${tipIds.get(tipRefs[0].label)}`],
+  'GET /auth/me': () => ['/auth/me'],
+  'POST /auth/sign-out': () => ['/auth/sign-out', { method: 'POST' }],
   'POST /auth/tokens': () => ['/auth/tokens', post({ name: 'anonymous' })],
   'GET /auth/tokens': () => ['/auth/tokens'],
   'POST /auth/tokens/{id}/revoke': () => [`/auth/tokens/demo_${miit.staffId}/revoke`, { method: 'POST' }],
@@ -315,7 +317,7 @@ test('the matrix names every authenticated operation of the OpenAPI document', a
 
 describe.each(Object.keys(requests))('%s without a valid token', (endpoint) => {
   it.each([
-    ['no Authorization header', undefined, 'a bearer token is required (Authorization: Bearer <token>)', 'Bearer realm="rare-earth-campaign"'],
+    ['no Authorization header', undefined, 'sign in, or send an API token: Authorization: Bearer <token>', 'Bearer realm="rare-earth-campaign"'],
     ['an unknown token', 'Bearer not-a-real-token', 'unknown, expired or revoked token', 'Bearer realm="rare-earth-campaign", error="invalid_token"'],
   ])('%s → 401', async (_what, authorization, error, challenge) => {
     const [path, init = {}] = requests[endpoint]();
@@ -595,6 +597,21 @@ describe('GET /tips/{id}', () => {
 
 // ---------------------------------------------------------------------------------------------
 // API tokens: everyone issues, lists and revokes their own; someone else's token is hidden.
+
+describe('GET /auth/me', () => {
+  it.each(each([{ label: 'themselves' }]))('$title → allowed', async ({ caller }) => {
+    const answer = await call(caller, '/auth/me');
+    expect(answer).toMatchObject({ status: 200, body: { staffId: caller.staffId, email: caller.email, role: caller.role, province: caller.province, credential: { kind: 'token' } } });
+    expect(answer.body).not.toHaveProperty('csrfToken');
+  });
+});
+
+describe('POST /auth/sign-out', () => {
+  // Sign-out ends the caller's own session: with an API token there is none, for anyone.
+  it.each(each([{ label: 'their own session' }]))('$title → 422 with a token', async ({ caller }) => {
+    expect(await call(caller, '/auth/sign-out', { method: 'POST' })).toMatchObject({ status: 422 });
+  });
+});
 
 describe('POST /auth/tokens', () => {
   it.each(each([{ label: 'a token of their own' }]))('$title → allowed', async ({ caller }) => {
