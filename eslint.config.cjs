@@ -33,6 +33,22 @@ const nondeterministicCalls = [
   { object: 'process', property: 'env', message: 'Configuration is read in platform/config.ts and passed in.' },
 ];
 
+// The database is store/'s: api/ hands the client to store/ functions, so each table is written
+// from one layer. The client's type may be named (a route's dependencies), never its values.
+const databaseMessage = "api/ reads and writes through store/: add or reuse a store function";
+const apiDatabaseImports = {
+  paths: [
+    { name: '@prisma/client', allowTypeImports: true, message: databaseMessage },
+    { name: 'pg', message: databaseMessage },
+  ],
+  patterns: [{ group: ['@prisma/*', '!@prisma/client'], message: databaseMessage }],
+};
+const apiDatabaseCalls = ['MemberExpression[object.name="prisma"]', 'MemberExpression[object.property.name="prisma"]'].map((selector) => ({
+  // Closing the client on shutdown is the entry point's, not a query.
+  selector: `${selector}:not([property.name="$disconnect"])`,
+  message: databaseMessage,
+}));
+
 module.exports = tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', '.tools/**', 'coverage/**', 'scripts/*.mjs', 'jest.config.js', 'eslint.config.cjs'] },
   js.configs.recommended,
@@ -57,6 +73,13 @@ module.exports = tseslint.config(
         { name: 'fetch', message: 'Workflows must not do I/O: call an activity.' },
         { name: 'require', message: 'Use static imports.' },
       ],
+    },
+  },
+  {
+    files: ['api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', apiDatabaseImports],
+      'no-restricted-syntax': ['error', ...apiDatabaseCalls],
     },
   },
 );

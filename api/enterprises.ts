@@ -8,6 +8,7 @@ import { EnterpriseType } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
 import { UnifiedSocialCreditCode } from '../domain/tip';
 import { enterpriseArchive } from '../store/enterpriseArchive';
+import { enterpriseVersion, listEnterprises, provinceOfEnterprise } from '../store/enterprises';
 import { loadCampaignRecords } from '../store/loadCampaignRecords';
 import { principalOf } from './auth';
 import { HttpError, parseOr, parseOr400 } from './errors';
@@ -102,25 +103,15 @@ export function enterpriseRoutes(deps: { prisma: PrismaClient }): Router {
     // Everyone but MIIT sees only their own province, whatever they ask for.
     const province = me.role === 'miitCoordinator' ? query.province : me.province!;
     if (query.province && !seesProvince(me, query.province)) return void res.json(paged([], query, 0));
-    const where = { ...(province ? { provinceName: province } : {}), ...(query.type ? { types: { has: query.type } } : {}) };
-    const [total, rows] = await Promise.all([
-      deps.prisma.enterprise.count({ where }),
-      deps.prisma.enterprise.findMany({
-        where,
-        orderBy: { code: 'asc' },
-        skip: (query.page - 1) * query.pageSize,
-        take: query.pageSize,
-        select: { code: true, name: true, provinceName: true, types: true, currentVersion: true },
-      }),
-    ]);
+    const { total, rows } = await listEnterprises(deps.prisma, { province, type: query.type, page: query.page, pageSize: query.pageSize });
     res.json(paged(rows.map(({ provinceName, ...e }) => ({ ...e, province: provinceName, types: e.types as EnterpriseType[] })), query, total));
   });
 
   /** An enterprise of another province answers 404, as if it did not exist. */
   const visibleEnterprise = async (res: Response, params: unknown): Promise<string> => {
     const { code } = parseOr400(CodePath, params, 'enterprise code');
-    const row = await deps.prisma.enterprise.findUnique({ where: { code }, select: { provinceName: true } });
-    if (!row || !seesProvince(principalOf(res), row.provinceName)) throw new HttpError(404, 'enterprise not found');
+    const province = await provinceOfEnterprise(deps.prisma, code);
+    if (province === undefined || !seesProvince(principalOf(res), province)) throw new HttpError(404, 'enterprise not found');
     return code;
   };
 
@@ -149,7 +140,7 @@ export function enterpriseRoutes(deps: { prisma: PrismaClient }): Router {
   router.get(enterpriseOperations.version.path, async (req, res) => {
     const { version } = parseOr400(enterpriseOperations.version.params, req.params, 'path');
     const code = await visibleEnterprise(res, req.params);
-    const row = await deps.prisma.enterpriseVersion.findUnique({ where: { enterpriseCode_version: { enterpriseCode: code, version } } });
+    const row = await enterpriseVersion(deps.prisma, code, version);
     if (!row) throw new HttpError(404, 'version not found');
     res.json({ version: row.version, importedAt: row.importedAt.toISOString(), importedBy: row.importedBy, source: row.source, snapshot: row.snapshot } satisfies z.input<typeof Version>);
   });

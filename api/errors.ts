@@ -1,8 +1,8 @@
-import { Prisma } from '@prisma/client';
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../platform/logger';
+import { databaseOutageOf } from '../store/database';
 
 /** An error the client caused or should know about; its message is safe to show. */
 export class HttpError extends Error {
@@ -69,16 +69,10 @@ export type Component = keyof typeof componentNames;
 
 // gRPC: UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED.
 const TEMPORAL_OUTAGE_CODES = new Set([14, 4, 8]);
-// Prisma: can't reach, timed out, operation timed out, connection closed, pool timeout.
-const PRISMA_OUTAGE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
-const ADAPTER_OUTAGE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 // pg's own messages when it gives up on a connection or a reply, and PostgreSQL's when it cancels
 // a statement at statement_timeout or is not accepting connections (starting up, shutting down).
 const POSTGRES_OUTAGE_MESSAGE =
   /Connection terminated|Query read timeout|timeout exceeded when trying to connect|ECONNREFUSED|ECONNRESET|Can't reach database server|server closed the connection|canceling statement due to statement timeout|the database system is (starting up|shutting down|in recovery)|terminating connection/;
-// SQLSTATE classes of a server going away: 08 connection exception, 57 operator intervention
-// (statement timeout 57014, admin or crash shutdown 57P01/57P02, cannot connect now 57P03).
-const POSTGRES_OUTAGE_SQLSTATE = /^(08|57)/;
 
 /**
  * Whether an error means a part of the stack is down or not answering in time (rather than a bug):
@@ -88,12 +82,8 @@ export function outageOf(error: unknown): { component: Component; reason: string
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return { component: 'temporal', reason: 'the case did not answer in time (Temporal or its worker is down)' };
   const grpc = error instanceof ServiceError ? error.cause : error;
   if (isGrpcServiceError(grpc) && TEMPORAL_OUTAGE_CODES.has(grpc.code)) return { component: 'temporal', reason: grpc.details || grpc.message };
-  if (error instanceof Prisma.PrismaClientInitializationError) return { component: 'postgres', reason: error.message.trim().split('\n').pop() ?? '' };
-  if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string; code?: string; message?: string } } | undefined)?.cause;
-    if (PRISMA_OUTAGE_CODES.has(error.code) || (cause?.kind && ADAPTER_OUTAGE_KINDS.has(cause.kind))) return { component: 'postgres', reason: cause?.kind ?? error.code };
-    if (cause?.kind === 'postgres' && POSTGRES_OUTAGE_SQLSTATE.test(cause.code ?? '')) return { component: 'postgres', reason: cause.message ?? cause.code! };
-  }
+  const database = databaseOutageOf(error);
+  if (database !== undefined) return { component: 'postgres', reason: database };
   const message = error instanceof Error ? error.message : '';
   if (POSTGRES_OUTAGE_MESSAGE.test(message)) return { component: 'postgres', reason: message.trim().split('\n').pop() ?? message };
   return undefined;

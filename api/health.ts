@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Mailer } from '../platform/mailer';
 import { livePollers } from '../platform/taskQueuePollers';
+import { pingDatabase } from '../store/database';
 import type { Operation } from './operation';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -72,7 +73,7 @@ export function healthRoutes(deps: { prisma: PrismaClient; temporal: Client; nam
   });
   router.get(healthOperations.ready.path, async (_req, res) => {
     const [postgres, temporal, worker, smtp] = await Promise.all([
-      check(() => deps.prisma.$queryRaw`SELECT 1`),
+      check(() => pingDatabase(deps.prisma)),
       check(() => temporalCall(() => deps.temporal.workflowService.describeNamespace({ namespace: deps.namespace }))),
       check(async () => {
         const live = await temporalCall(() => livePollers(deps.temporal.workflowService, deps.namespace, deps.taskQueue));

@@ -8,7 +8,7 @@ import { provinceNames } from '../domain/provinces';
 import { text } from '../domain/text';
 import { MAX_FILE_BYTES, buildTemplateWorkbook, parseCampaignFile, type IntakeOptions } from '../intake';
 import type { Logger } from '../platform/logger';
-import { isoOf } from '../store/decimal';
+import { campaignReviewWindow } from '../store/campaigns';
 import { storeIntake } from '../store/storeIntake';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
@@ -88,9 +88,9 @@ export function importRoutes(deps: { prisma: PrismaClient; log: Logger }): Route
   const intakeOptions = async (campaignId: string | undefined): Promise<IntakeOptions> => {
     let reviewWindow: ReviewWindow = defaultReviewWindow;
     if (campaignId !== undefined) {
-      const campaign = await deps.prisma.campaign.findUnique({ where: { id: campaignId }, select: { reviewWindowStart: true, reviewWindowEnd: true } });
-      if (!campaign) throw new HttpError(404, 'campaign not found');
-      reviewWindow = { from: isoOf(campaign.reviewWindowStart), to: isoOf(campaign.reviewWindowEnd) };
+      const window = await campaignReviewWindow(deps.prisma, campaignId);
+      if (!window) throw new HttpError(404, 'campaign not found');
+      reviewWindow = window;
     }
     return { reviewWindow, provinces: provinceNames };
   };

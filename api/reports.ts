@@ -1,4 +1,4 @@
-import type { PrismaClient, Prisma } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
@@ -10,7 +10,9 @@ import { ProvinceName } from '../domain/provinces';
 import { ReportFormat, ReportKind } from '../domain/reportKinds';
 import { identifier } from '../domain/text';
 import type { PdfRenderer } from '../platform/libreOffice';
-import { generateReport, presentReport, reportDownloadName, reportFilePath } from '../store/reportStore';
+import { campaignExists, unknownProvinces } from '../store/campaigns';
+import { generateReport, listReports, reportById, reportDownloadName, reportFilePath } from '../store/reportStore';
+import { taskProvincesOfCampaign } from '../store/tasks';
 import { progressQuery } from '../workflows/campaignMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
@@ -125,24 +127,22 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     requireReportRole(me);
     const query = parseOr400(ListQuery, req.query, 'query');
     if (query.province !== undefined && !seesReport(me, query.province)) return void res.json(paged([], query, 0));
-    const where: Prisma.ReportWhereInput = {
-      ...(query.campaign ? { campaignId: query.campaign } : {}),
-      ...(me.role === 'miitCoordinator' ? (query.province ? { provinceName: query.province } : {}) : { provinceName: me.province }),
-      ...(query.kind ? { kind: query.kind } : {}),
-      ...(query.draft === undefined ? {} : { draft: query.draft }),
-    };
-    const [total, rows] = await Promise.all([
-      deps.prisma.report.count({ where }),
-      deps.prisma.report.findMany({ where, orderBy: [{ generatedAt: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-    ]);
-    res.json(paged(rows.map(presentReport), query, total));
+    const { total, reports } = await listReports(deps.prisma, {
+      campaignId: query.campaign,
+      province: me.role === 'miitCoordinator' ? query.province : me.province!,
+      kind: query.kind,
+      draft: query.draft,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+    res.json(paged(reports, query, total));
   });
 
   const visibleReport = async (res: Response, params: unknown) => {
     const { id } = parseOr400(IdPath, params, 'path');
-    const row = await deps.prisma.report.findUnique({ where: { id } });
-    if (!row || !seesReport(principalOf(res), row.provinceName)) throw new HttpError(404, 'report not found');
-    return presentReport(row);
+    const report = await reportById(deps.prisma, id);
+    if (!report || !seesReport(principalOf(res), report.province)) throw new HttpError(404, 'report not found');
+    return report;
   };
 
   router.get(reportOperations.get.path, async (req, res) => {
@@ -174,8 +174,8 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     }
   };
 
-  const campaignExists = async (id: string) => {
-    if (!(await deps.prisma.campaign.findUnique({ where: { id }, select: { id: true } }))) throw new HttpError(404, 'campaign not found');
+  const requireCampaign = async (id: string) => {
+    if (!(await campaignExists(deps.prisma, id))) throw new HttpError(404, 'campaign not found');
   };
 
   router.post(reportOperations.draftProvincial.path, async (req, res) => {
@@ -186,9 +186,9 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
       throw new HttpError(404, 'campaign not found');
     }
     const { kind } = parseOr400(ProvincialDraft, req.body, 'request body');
-    await campaignExists(id);
+    await requireCampaign(id);
     // The province names a folder nowhere (the store hashes ids), but a name not on file is no province.
-    if (!(await deps.prisma.province.findUnique({ where: { name: province }, select: { name: true } }))) throw new HttpError(404, 'province not found');
+    if ((await unknownProvinces(deps.prisma, [province])).length > 0) throw new HttpError(404, 'province not found');
     const report = await generateReport(deps, { campaignId: id, province, kind, ...(await workflowStateOf(id, province)), by: me.email, now: new Date() });
     res.status(201).json(report);
   });
@@ -198,9 +198,9 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     const { id } = parseOr400(CampaignPath, req.params, 'path');
     if (me.role !== 'miitCoordinator') throw new HttpError(403, 'the national roll-up is drafted by MIIT');
     const { kind } = parseOr400(NationalDraft, req.body, 'request body');
-    await campaignExists(id);
-    const provinces = await deps.prisma.caseTask.findMany({ where: { campaignId: id }, distinct: ['provinceName'], select: { provinceName: true } });
-    const states = await Promise.all(provinces.map((p) => workflowStateOf(id, p.provinceName)));
+    await requireCampaign(id);
+    const provinces = await taskProvincesOfCampaign(deps.prisma, id);
+    const states = await Promise.all(provinces.map((p) => workflowStateOf(id, p)));
     // Every province of a campaign starts together, on one clock.
     const phaseEnds = states.find((s) => s.phaseEnds)?.phaseEnds;
     const report = await generateReport(deps, { campaignId: id, province: null, kind, supervised: states.flatMap((s) => s.supervised), phaseEnds, by: me.email, now: new Date() });

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Router, type Request } from 'express';
@@ -11,6 +11,9 @@ import { AgencyKind } from '../domain/enums';
 import { agencyLabels } from '../domain/labels';
 import { identifier, text } from '../domain/text';
 import { campaignClocks } from '../store/campaignClocks';
+import { staffByIds, staffMembership } from '../store/directory';
+import { enterpriseSummary } from '../store/enterprises';
+import { assignOpenTask, listTasks, taskByKey, type TaskRow } from '../store/tasks';
 import { cancelTaskUpdate, completeTaskUpdate } from '../workflows/caseMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
@@ -148,25 +151,23 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
   router.get(taskOperations.list.path, async (req, res) => {
     const query = parseOr400(TaskQuery, req.query, 'query');
     const me = principalOf(res);
-    const scope: Prisma.CaseTaskWhereInput =
+    const scope =
       me.role === 'miitCoordinator'
         ? {}
         : me.role === 'staff' || me.role === 'agencyHead'
-          ? { provinceName: me.province!, agencyKind: me.agencyKind }
-          : { provinceName: me.province! };
+          ? { province: me.province!, agencyKind: me.agencyKind }
+          : { province: me.province! };
     const now = new Date();
-    const where: Prisma.CaseTaskWhereInput = {
-      ...scope,
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.caseId ? { caseId: query.caseId } : {}),
-      ...(query.overdue === true ? { status: 'open', dueAt: { lt: now } } : {}),
-      ...(query.overdue === false ? { NOT: { status: 'open', dueAt: { lt: now } } } : {}),
-      ...(query.assignee === 'me' ? { assigneeId: me.staffId } : {}),
-    };
-    const [total, rows] = await Promise.all([
-      deps.prisma.caseTask.count({ where }),
-      deps.prisma.caseTask.findMany({ where, orderBy: [{ dueAt: 'asc' }, { key: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-    ]);
+    const { total, rows } = await listTasks(deps.prisma, {
+      scope,
+      status: query.status,
+      caseId: query.caseId,
+      overdue: query.overdue,
+      assigneeId: query.assignee === 'me' ? me.staffId : undefined,
+      now,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
     const [assignees, clocks] = await Promise.all([assigneesOf(rows.map((t) => t.assigneeId)), campaignClocks(deps.prisma, rows.map((t) => t.campaignId))]);
     res.json(paged(rows.map((t) => present(t, now, assignees, clocks)), query, total));
   });
@@ -174,20 +175,20 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
   const assigneesOf = async (ids: (string | null)[]): Promise<Map<string, Assignee>> => {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
     if (wanted.length === 0) return new Map();
-    const staff = await deps.prisma.staffUser.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true, email: true } });
+    const staff = await staffByIds(deps.prisma, wanted);
     return new Map(staff.map((s) => [s.id, { staffId: s.id, name: s.name, email: s.email }]));
   };
 
   const visibleTask = async (res: Parameters<typeof principalOf>[0], params: unknown) => {
     const { key } = parseOr400(KeyPath, params, 'path');
-    const task = await deps.prisma.caseTask.findUnique({ where: { key } });
+    const task = await taskByKey(deps.prisma, key);
     if (!task || !seesTask(principalOf(res), { agencyKind: task.agencyKind, province: task.provinceName })) throw new HttpError(404, 'task not found');
     return task;
   };
 
   router.get(taskOperations.get.path, async (req, res) => {
     const task = await visibleTask(res, req.params);
-    const enterprise = await deps.prisma.enterprise.findUnique({ where: { code: task.enterpriseCode }, select: { code: true, name: true, types: true, provinceName: true } });
+    const enterprise = await enterpriseSummary(deps.prisma, task.enterpriseCode);
     const [assignees, clocks] = await Promise.all([assigneesOf([task.assigneeId]), campaignClocks(deps.prisma, [task.campaignId])]);
     res.json({ ...present(task, new Date(), assignees, clocks), evidence: task.evidence, completion: task.completion, enterprise } satisfies z.input<typeof TaskDetail>);
   });
@@ -236,8 +237,8 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
     const { staffId } = parseOr400(AssignBody, req.body, 'request body');
     if (task.status !== 'open') throw new HttpError(409, `task is ${task.status}: only an open task can be assigned`);
     if (staffId !== null) {
-      const assignee = await deps.prisma.staffUser.findUnique({ where: { id: staffId }, select: { role: true, agency: { select: { kind: true, provinceName: true } } } });
-      const ofTheAgency = assignee && (assignee.role === 'staff' || assignee.role === 'agencyHead') && assignee.agency.kind === task.agencyKind && assignee.agency.provinceName === task.provinceName;
+      const assignee = await staffMembership(deps.prisma, staffId);
+      const ofTheAgency = assignee && (assignee.role === 'staff' || assignee.role === 'agencyHead') && assignee.agencyKind === task.agencyKind && assignee.province === task.provinceName;
       if (!ofTheAgency) {
         const agency = `${task.provinceName}${agencyLabels[task.agencyKind].zh} (${agencyLabels[task.agencyKind].en})`;
         throw new HttpError(422, `the assignee must be staff or the head of the task's agency: ${agency}`, [
@@ -246,9 +247,8 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
       }
     }
     // Only while open: a completion racing this request wins, and the assignment is refused.
-    const { count } = await deps.prisma.caseTask.updateMany({ where: { key: task.key, status: 'open' }, data: { assigneeId: staffId } });
-    if (count === 0) throw new HttpError(409, 'task is no longer open: only an open task can be assigned');
-    const assigned = await deps.prisma.caseTask.findUniqueOrThrow({ where: { key: task.key } });
+    const assigned = await assignOpenTask(deps.prisma, task.key, staffId);
+    if (!assigned) throw new HttpError(409, 'task is no longer open: only an open task can be assigned');
     const [assignees, clocks] = await Promise.all([assigneesOf([assigned.assigneeId]), campaignClocks(deps.prisma, [assigned.campaignId])]);
     res.json(present(assigned, new Date(), assignees, clocks));
   });
@@ -258,7 +258,7 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
 
 /** `dueAt` is the instant; `dueOn` the campaign date it falls due (China Standard Time, campaign time), `createdOn` likewise. */
 function present(
-  t: { key: string; caseId: string; campaignId: string; kind: string; agencyKind: AgencyKind; provinceName: string; enterpriseCode: string; assigneeId: string | null; title: string; dueAt: Date; status: z.infer<typeof TaskStatus>; completedAt: Date | null; completedBy: string | null; createdAt: Date },
+  t: TaskRow,
   now: Date,
   assignees: Map<string, Assignee>,
   clocks: Map<string, CampaignTimeBase>,

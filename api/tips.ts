@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient, Tip as TipRow } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import { ActivityFailure, ApplicationFailure, WorkflowFailedError, WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { seesProvince, type Principal } from '../domain/access';
 import { identifier } from '../domain/text';
 import { TipSubmission, tipReceivedTooLate, tipWorkflowId, type Tip } from '../domain/tip';
+import { tipById, type TipRow } from '../store/tips';
 import type { tipIntakeWorkflow } from '../workflows';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
@@ -99,12 +100,12 @@ export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQu
       const refused = error instanceof WorkflowFailedError && error.cause instanceof ActivityFailure && error.cause.cause instanceof ApplicationFailure && error.cause.cause.nonRetryable;
       throw refused ? new HttpError(422, `the tip could not be recorded: ${(error.cause?.cause as ApplicationFailure).message}`) : error;
     });
-    res.status(201).json(present(await deps.prisma.tip.findUniqueOrThrow({ where: { id } })));
+    res.status(201).json(present((await tipById(deps.prisma, id))!));
   });
 
   router.get(tipOperations.get.path, async (req, res) => {
     const { id } = parseOr400(tipOperations.get.params, req.params, 'path');
-    const row = await deps.prisma.tip.findUnique({ where: { id } });
+    const row = await tipById(deps.prisma, id);
     if (!row || !seesTip(principalOf(res), row)) throw new HttpError(404, 'tip not found');
     res.json(present(row));
   });

@@ -206,3 +206,13 @@ export async function campaignTaskCounts(prisma: PrismaClient, campaignId: strin
   ]);
   return { open, completed, overdueByAgency: Object.fromEntries(overdue.map((o) => [o.agencyKind, o._count])) };
 }
+
+export async function campaignExists(prisma: PrismaClient, id: string): Promise<boolean> {
+  return (await prisma.campaign.findUnique({ where: { id }, select: { id: true } })) !== null;
+}
+
+/** The review window a campaign's records are checked against; undefined when there is no such campaign. */
+export async function campaignReviewWindow(prisma: PrismaClient, id: string): Promise<{ from: IsoDate; to: IsoDate } | undefined> {
+  const row = await prisma.campaign.findUnique({ where: { id }, select: { reviewWindowStart: true, reviewWindowEnd: true } });
+  return row ? { from: isoOf(row.reviewWindowStart), to: isoOf(row.reviewWindowEnd) } : undefined;
+}

@@ -64,3 +64,15 @@ export async function seedDemoDirectory(prisma: PrismaClient, provinces: readonl
   await add(await upsertAgency('miit', null), 'miitCoordinator');
   return entries;
 }
+
+/** Staff by id, with the name and address a task shows; ids the directory does not know are left out. */
+export async function staffByIds(prisma: PrismaClient, ids: readonly string[]): Promise<{ id: string; name: string; email: string }[]> {
+  if (ids.length === 0) return [];
+  return prisma.staffUser.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, email: true } });
+}
+
+/** A member of staff's role and the agency they belong to; null for an unknown id. */
+export async function staffMembership(prisma: PrismaClient, staffId: string): Promise<{ role: StaffRole; agencyKind: AgencyKind; province: string | null } | null> {
+  const staff = await prisma.staffUser.findUnique({ where: { id: staffId }, select: { role: true, agency: { select: { kind: true, provinceName: true } } } });
+  return staff && { role: staff.role, agencyKind: staff.agency.kind, province: staff.agency.provinceName };
+}

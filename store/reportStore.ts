@@ -182,3 +182,33 @@ export async function generateReport(deps: ReportDeps, request: ReportRequest): 
   };
   return presentReport(await deps.prisma.report.upsert({ where: { id }, create: { id, ...row }, update: row }));
 }
+
+export interface ReportFilter {
+  campaignId?: string;
+  /** A province's reports; absent for every one, the national roll-up's included. */
+  province?: string;
+  kind?: ReportKind;
+  draft?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** A page of reports, newest first, and how many match in all. */
+export async function listReports(prisma: PrismaClient, filter: ReportFilter): Promise<{ total: number; reports: StoredReport[] }> {
+  const where = {
+    ...(filter.campaignId ? { campaignId: filter.campaignId } : {}),
+    ...(filter.province !== undefined ? { provinceName: filter.province } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.draft === undefined ? {} : { draft: filter.draft }),
+  };
+  const [total, rows] = await Promise.all([
+    prisma.report.count({ where }),
+    prisma.report.findMany({ where, orderBy: [{ generatedAt: 'desc' }, { id: 'asc' }], skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize }),
+  ]);
+  return { total, reports: rows.map(presentReport) };
+}
+
+export async function reportById(prisma: PrismaClient, id: string): Promise<StoredReport | null> {
+  const row = await prisma.report.findUnique({ where: { id } });
+  return row && presentReport(row);
+}

@@ -59,3 +59,23 @@ describe.each(['workflows/example.ts', 'domain/example.ts'])('lint rules in %s',
 test('the same imports are fine outside workflows/ and domain/', async () => {
   expect(await problems("import fs from 'node:fs';\nexport const now = Date.now() + fs.constants.F_OK;", 'activities/example.ts')).toEqual([]);
 });
+
+describe('lint rules in api/', () => {
+  const file = 'api/example.ts';
+  test.each([
+    ["import { Prisma } from '@prisma/client';\nexport const x = Prisma.sql;", 'no-restricted-imports'],
+    ["import type { PrismaClient } from '@prisma/client';\nexport const f = (deps: { prisma: PrismaClient }) => deps.prisma.caseTask.count();", 'no-restricted-syntax'],
+    ["import type { PrismaClient } from '@prisma/client';\nexport const f = (prisma: PrismaClient) => prisma.$queryRaw`SELECT 1`;", 'no-restricted-syntax'],
+  ])('%s is refused', async (code, rule) => {
+    expect((await problems(code, file)).some((p) => p.startsWith(`${rule}:`))).toBe(true);
+  });
+
+  test('handing the client to store/ passes', async () => {
+    const code = [
+      "import type { PrismaClient } from '@prisma/client';",
+      "import { taskByKey } from '../store/tasks';",
+      "export const f = (deps: { prisma: PrismaClient }) => taskByKey(deps.prisma, 'k');",
+    ].join('\n');
+    expect(await problems(code, file)).toEqual([]);
+  });
+});

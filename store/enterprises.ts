@@ -1,0 +1,41 @@
+import type { EnterpriseVersion, PrismaClient } from '@prisma/client';
+import type { EnterpriseType } from '../domain/enums';
+
+export interface EnterpriseFilter {
+  province?: string;
+  type?: EnterpriseType;
+  page: number;
+  pageSize: number;
+}
+
+/** A page of the enterprise register by code, and how many match in all. */
+export async function listEnterprises(prisma: PrismaClient, filter: EnterpriseFilter) {
+  const where = { ...(filter.province ? { provinceName: filter.province } : {}), ...(filter.type ? { types: { has: filter.type } } : {}) };
+  const [total, rows] = await Promise.all([
+    prisma.enterprise.count({ where }),
+    prisma.enterprise.findMany({
+      where,
+      orderBy: { code: 'asc' },
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+      select: { code: true, name: true, provinceName: true, types: true, currentVersion: true },
+    }),
+  ]);
+  return { total, rows };
+}
+
+/** The province an enterprise is on file in; undefined when it is not on file. */
+export async function provinceOfEnterprise(prisma: PrismaClient, code: string): Promise<string | undefined> {
+  const row = await prisma.enterprise.findUnique({ where: { code }, select: { provinceName: true } });
+  return row?.provinceName;
+}
+
+/** Who an enterprise is, as a task shows it; null when it is not on file. */
+export async function enterpriseSummary(prisma: PrismaClient, code: string) {
+  return prisma.enterprise.findUnique({ where: { code }, select: { code: true, name: true, types: true, provinceName: true } });
+}
+
+/** What one import said about an enterprise. */
+export async function enterpriseVersion(prisma: PrismaClient, code: string, version: number): Promise<EnterpriseVersion | null> {
+  return prisma.enterpriseVersion.findUnique({ where: { enterpriseCode_version: { enterpriseCode: code, version } } });
+}

@@ -1,0 +1,25 @@
+import type { PrismaClient, Tip as TipRow } from '@prisma/client';
+import type { Tip } from '../domain/tip';
+
+export type { TipRow };
+
+/** Idempotent by tip id: a retry after a crash finds the row and writes nothing new. */
+export async function recordTip(prisma: PrismaClient, tip: Tip): Promise<void> {
+  await prisma.tip.upsert({
+    where: { id: tip.id },
+    create: {
+      id: tip.id,
+      source: tip.source,
+      text: tip.text,
+      enterpriseCode: tip.enterpriseCode ?? null,
+      province: tip.province ?? null,
+      receivedAt: new Date(tip.receivedAt),
+      recordedBy: tip.recordedBy,
+    },
+    update: {},
+  });
+}
+
+export async function tipById(prisma: PrismaClient, id: string): Promise<TipRow | null> {
+  return prisma.tip.findUnique({ where: { id } });
+}
