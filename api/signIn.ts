@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { signInLabels as t } from '../domain/labels';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../platform/passwordHash';
 import { accountForSignIn, createPasswordLink, nextAttemptAt, recordSignInAttempt, setPasswordWithLink, type LockoutPolicy } from '../store/localAccounts';
+import { staffMember } from '../store/principals';
 import { closeSession, openSession, type SessionLifetime } from '../store/sessions';
 import type { accountEmailWorkflow } from '../workflows';
 import type { AuditNote } from './auditNote';
@@ -176,7 +177,7 @@ export function signInRoutes(deps: { prisma: PrismaClient; temporal: Client; tas
     const { row, secret } = await openSession(prisma, { staffId: account.id, method: 'password', address, userAgent: req.get('user-agent'), now, lifetime: settings.session });
     res.locals.audit = { action: 'auth.signIn', objectType: 'staff', objectId: account.id, after: { outcome, address, session: row.id } } satisfies AuditNote;
     res.cookie(sessionCookieName(settings), secret, { httpOnly: true, sameSite: 'lax', secure: isHttps(settings), path: '/', expires: row.expiresAt });
-    const staff = await prisma.staffUser.findUniqueOrThrow({ where: { id: account.id }, include: { agency: true } });
+    const staff = await staffMember(prisma, account.id);
     res.json(sessionView(staff, { kind: 'session', id: row.id }, { csrfToken: row.csrfToken, expiresAt: row.expiresAt }));
   });
 
@@ -212,7 +213,7 @@ export function signInRoutes(deps: { prisma: PrismaClient; temporal: Client; tas
       throw new HttpError(422, bilingual(t.linkInvalid));
     }
     res.locals.audit = { action: 'auth.passwordSet', objectType: 'staff', objectId: done.staff.id, after: { link: done.link.id, purpose: done.link.purpose } } satisfies AuditNote;
-    answer(200, { staffId: done.staff.id, email: done.staff.email }, htmlPage(t.passwordSet, `<p>${bilingual(t.passwordSet)}: ${escapeHtml(done.staff.email)}</p>`));
+    answer(200, { staffId: done.staff.id, email: done.staff.email }, htmlPage(t.passwordSet, `<p>${t.account.zh} <span lang="en">${t.account.en}</span>: ${escapeHtml(done.staff.email)}</p>`));
   });
 
   const own = Router();
@@ -226,7 +227,7 @@ export function signInRoutes(deps: { prisma: PrismaClient; temporal: Client; tas
   });
   own.get(signInOperations.me.path, async (_req, res) => {
     const me = principalOf(res);
-    const staff = await prisma.staffUser.findUniqueOrThrow({ where: { id: me.staffId }, include: { agency: true } });
+    const staff = await staffMember(prisma, me.staffId);
     const session = res.locals.session as { csrfToken: string; expiresAt: Date } | undefined;
     res.json(sessionView(staff, me.credential, session ?? {}));
   });

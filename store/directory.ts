@@ -73,6 +73,7 @@ export async function staffByIds(prisma: PrismaClient, ids: readonly string[]): 
 
 /** A member of staff's role and the agency they belong to; null for an unknown id. */
 export async function staffMembership(prisma: PrismaClient, staffId: string): Promise<{ role: StaffRole; agencyKind: AgencyKind; province: string | null } | null> {
-  const staff = await prisma.staffUser.findUnique({ where: { id: staffId }, select: { role: true, agency: { select: { kind: true, provinceName: true } } } });
+  // A disabled person is nobody's to assign work to.
+  const staff = await prisma.staffUser.findFirst({ where: { id: staffId, disabledAt: null }, select: { role: true, agency: { select: { kind: true, provinceName: true } } } });
   return staff && { role: staff.role, agencyKind: staff.agency.kind, province: staff.agency.provinceName };
 }

@@ -1,4 +1,4 @@
-import type { Agency, StaffUser } from '@prisma/client';
+import type { Agency, PrismaClient, StaffUser } from '@prisma/client';
 import type { Principal } from '../domain/access';
 
 /** What a credential's lookup loads of its holder to make a principal. */
@@ -14,4 +14,8 @@ export function principalOfStaff(staff: StaffUser & { agency: Agency }, credenti
     province: staff.agency.provinceName,
     credential,
   };
+}
+
+export function staffMember(prisma: PrismaClient, staffId: string): Promise<StaffUser & { agency: Agency }> {
+  return prisma.staffUser.findUniqueOrThrow({ where: { id: staffId }, ...staffWithAgency });
 }

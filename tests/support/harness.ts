@@ -66,7 +66,7 @@ async function startWorker(taskQueue: string, prisma: PrismaClient, reportsDir: 
 
 export async function startHarness(
   name: string,
-  options: { databaseUrl?: string; caseSettings?: CaseSettings; inProcessWorker?: boolean; app?: Partial<ApiDependencies> } = {},
+  options: { databaseUrl?: string; caseSettings?: CaseSettings; inProcessWorker?: boolean; app?: Partial<ApiDependencies>; seedDemoDirectory?: boolean } = {},
 ): Promise<Harness> {
   const svc = services();
   if (!sdkLoggingInstalled) {
@@ -77,7 +77,8 @@ export async function startHarness(
   const log = createLogger(`test-${name}`, process.env.TEST_LOG_LEVEL ?? 'silent');
   // The API and the worker share this client: the worker's pool as in production, and pg's default 10 for the API.
   const prisma = createPrisma(options.databaseUrl ?? svc.databaseUrl, { poolSize: config().WORKER_ACTIVITY_CONCURRENCY + 10 });
-  const directory = await seedDemoDirectory(prisma, provinces);
+  // Without it the installation is empty, as a province's is before its first administrator.
+  const directory = options.seedDemoDirectory === false ? [] : await seedDemoDirectory(prisma, provinces);
   const tokens = Object.fromEntries(directory.map((e) => [e.role === 'miitCoordinator' ? 'miit' : e.token.replace(/^demo-/, ''), e.token]));
   const connection = await Connection.connect({ address: svc.temporalAddress });
   const client = new Client({ connection, namespace: 'default' });
