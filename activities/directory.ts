@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
-import type { Contacts } from '../domain/caseWork';
+import type { Contacts } from '../domain/case';
+import type { StaffRole } from '../domain/access';
 import type { AgencyKind } from '../domain/enums';
 import type { EmailToSend } from './email';
 
@@ -10,39 +11,50 @@ const reminderStep = '/reminder';
  * agency's staff, as the workflow addressed it, otherwise. Resolved here, when the email is written,
  * rather than in the workflow: the assignment lives in the database, and running cases replay
  * unchanged. The workflow keys a ladder step's email `<task key>/<step>`. An assignee who has since
- * left the task's agency is passed over for the agency.
+ * left the task's agency, or has been disabled, is passed over for the agency.
  */
 export async function addressedToAssignee(prisma: PrismaClient, email: EmailToSend): Promise<EmailToSend> {
   if (!email.key.endsWith(reminderStep)) return email;
   const task = await prisma.caseTask.findUnique({ where: { key: email.key.slice(0, -reminderStep.length) }, select: { assigneeId: true, agencyKind: true, provinceName: true } });
   if (!task?.assigneeId) return email;
   const assignee = await prisma.staffUser.findFirst({
-    where: { id: task.assigneeId, role: { in: ['staff', 'agencyHead'] }, agency: { kind: task.agencyKind, provinceName: task.provinceName } },
+    where: { id: task.assigneeId, disabledAt: null, role: { in: ['staff', 'agencyHead'] }, agency: { kind: task.agencyKind, provinceName: task.provinceName } },
     select: { email: true },
   });
   return assignee ? { ...email, to: [assignee.email] } : email;
 }
 
+/** The people of one role, or the office's own addresses when the directory names nobody in it. */
+function peopleOrOffice(offices: readonly { emails: string[]; staff: { email: string; role: StaffRole }[] }[], role: StaffRole): string[] {
+  const people = offices.flatMap((o) => o.staff.filter((s) => s.role === role).map((s) => s.email));
+  const addresses = people.length > 0 ? people : offices.flatMap((o) => o.emails);
+  return [...new Set(addresses)].sort();
+}
+
 export function directoryActivities(prisma: PrismaClient) {
   return {
-    /** Who escalation emails go to for a task of `agencyKind` in `province`. */
+    /**
+     * Who escalation emails go to for a task of `agencyKind` in `province`, read from the directory
+     * (seeded or imported alike): the agency's staff, its head, the province's discipline-inspection
+     * office, MIIT. Disabled people are left out; where nobody active holds the role, the office's
+     * own addresses stand in, so an office the directory knows only by its address still hears.
+     */
     async contactsFor(input: { province: string; agencyKind: AgencyKind }): Promise<Contacts> {
-      const staff = await prisma.staffUser.findMany({
+      const offices = await prisma.agency.findMany({
         where: {
           OR: [
-            { agency: { provinceName: input.province, kind: { in: [input.agencyKind, 'disciplineInspection'] } } },
-            { role: 'miitCoordinator' },
+            { provinceName: input.province, kind: { in: [input.agencyKind, 'disciplineInspection'] } },
+            { provinceName: null, kind: 'miit' },
           ],
         },
-        select: { email: true, role: true, agency: { select: { kind: true } } },
-        orderBy: { email: 'asc' },
+        select: { kind: true, provinceName: true, emails: true, staff: { where: { disabledAt: null }, select: { email: true, role: true } } },
       });
-      const of = (pred: (s: (typeof staff)[number]) => boolean) => staff.filter(pred).map((s) => s.email);
+      const agency = offices.filter((o) => o.kind === input.agencyKind && o.provinceName === input.province);
       return {
-        staff: of((s) => s.role === 'staff' && s.agency.kind === input.agencyKind),
-        head: of((s) => s.role === 'agencyHead' && s.agency.kind === input.agencyKind),
-        disciplineInspection: of((s) => s.role === 'disciplineInspection'),
-        miit: of((s) => s.role === 'miitCoordinator'),
+        staff: peopleOrOffice(agency, 'staff'),
+        head: peopleOrOffice(agency, 'agencyHead'),
+        disciplineInspection: peopleOrOffice(offices.filter((o) => o.kind === 'disciplineInspection' && o.provinceName === input.province), 'disciplineInspection'),
+        miit: peopleOrOffice(offices.filter((o) => o.kind === 'miit' && o.provinceName === null), 'miitCoordinator'),
       };
     },
   };

@@ -1,8 +1,9 @@
 import { heartbeat } from '@temporalio/activity';
 import type { PrismaClient } from '@prisma/client';
 import type { PhaseEnds } from '../domain/campaignClock';
-import { phaseLabels } from '../domain/labels';
-import { type ReportBoundary, reportsDueAt } from '../domain/reportKinds';
+import { phaseLabels, reportPunctuation as p, submissionEmailLabels as e } from '../domain/labels';
+import { reportsDueAt } from '../domain/catalogue';
+import type { ReportBoundary } from '../domain/reportKinds';
 import type { DatasetCache } from '../store/datasetCache';
 import type { PdfRenderer } from '../platform/libreOffice';
 import { type StoredReport, generateReport, reportDownloadName } from '../store/reportStore';
@@ -29,17 +30,17 @@ const HEARTBEAT_EVERY_MS = 20_000;
 function submissionEmail(request: PhaseReportsRequest, reports: StoredReport[], to: string): EmailToSend {
   const phase = phaseLabels[request.boundary];
   const lines = reports.map((r) => {
-    const open = r.openTasks > 0 ? `（尚有${r.openTasks}项任务未办结，见报告 ${r.openTasks} task(s) still open, listed in the report）` : '';
-    const noPdf = r.files.pdf ? '' : '\n  （PDF 未能生成 no PDF: the PDF engine was unavailable）';
+    const open = r.openTasks > 0 ? `${p.open}${e.openTasks(r.openTasks).zh} ${e.openTasks(r.openTasks).en}${p.close}` : '';
+    const noPdf = r.files.pdf ? '' : `\n  ${p.open}${e.noPdf.zh} ${e.noPdf.en}${p.close}`;
     return `- ${r.title}${open}\n  GET /reports/${encodeURIComponent(r.id)}/xlsx${noPdf}`;
   });
   return {
     key: `report/${request.campaignId}/${request.province}/${request.boundary}`,
     to: [to],
-    subject: `【报送】${request.province}${phase.zh}报告 Reports at the end of ${phase.en.toLowerCase()}: ${request.province}`,
+    subject: `${p.bracketOpen}${e.submitted.zh}${p.bracketClose}${e.subject(phase, request.province).zh} ${e.subject(phase, request.province).en}`,
     body: [
-      `${request.province}${phase.zh}结束，按专项行动方案报送以下材料（附件为 Excel 和 PDF 格式；CSV、JSON、HTML 格式可从系统下载）：`,
-      `${request.province}: the reports due at the end of ${phase.en.toLowerCase()} are attached (XLSX and PDF; CSV, JSON and HTML from the API).`,
+      e.body(phase, request.province).zh,
+      e.body(phase, request.province).en,
       '',
       ...lines,
     ].join('\n'),

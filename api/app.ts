@@ -9,6 +9,7 @@ import type { Mailer } from '../platform/mailer';
 import { authenticate } from './auth';
 import { campaignRoutes, type CaseSettings } from './campaigns';
 import { caseRoutes } from './cases';
+import { directoryRoutes } from './directory';
 import { docsRoutes } from './docs';
 import { enterpriseRoutes } from './enterprises';
 import { errorHandler, methodNotAllowed, notFound } from './errors';
@@ -109,7 +110,10 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(authenticate({ prisma: deps.prisma, now, cookieName: sessionCookieName(signIn), session: signIn.session }));
   // Imports read the raw file (JSON files included), so they come before the JSON body parser.
   app.post('/imports', ...rateLimitedPerUser(limits.imports));
+  app.post('/directory/imports', ...rateLimitedPerUser(limits.imports));
+  const directory = directoryRoutes(deps);
   app.use(importRoutes(deps));
+  app.use(directory.files);
   app.use(express.json({ limit: '1mb' }));
   app.use(storableBody);
   app.use(signInRouters.own);
@@ -120,6 +124,7 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(caseRoutes(deps));
   app.use(taskRoutes(deps));
   app.use(reportRoutes(deps));
+  app.use(directory.json);
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

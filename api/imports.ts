@@ -6,7 +6,7 @@ import { defaultReviewWindow, type ReviewWindow } from '../domain/campaign';
 import { CampaignId } from '../domain/caseIds';
 import { provinceNames } from '../domain/provinces';
 import { text } from '../domain/text';
-import { MAX_FILE_BYTES, buildTemplateWorkbook, parseCampaignFile, type IntakeOptions } from '../intake';
+import { MAX_FILE_BYTES, buildDirectoryTemplate, buildTemplateWorkbook, parseCampaignFile, type IntakeOptions } from '../intake';
 import type { Logger } from '../platform/logger';
 import { campaignReviewWindow } from '../store/campaigns';
 import { storeIntake } from '../store/storeIntake';
@@ -22,7 +22,7 @@ const ImportQuery = z.object({
 
 const TemplateQuery = z.object({ campaign: CampaignId.optional().meta({ description: "whose review window the month list offers; the 2014 one by default" }) });
 
-const TemplatePath = z.object({ file: z.enum(['annex1.xlsx', 'annex2.xlsx'], { error: 'templates are annex1.xlsx and annex2.xlsx' }) });
+const TemplatePath = z.object({ file: z.enum(['annex1.xlsx', 'annex2.xlsx', 'directory.xlsx'], { error: 'templates are annex1.xlsx, annex2.xlsx and directory.xlsx' }) });
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -52,7 +52,7 @@ export const importOperations = {
     method: 'get',
     path: '/templates/:file',
     tag: 'imports',
-    summary: 'A blank annex 1 (enterprise list) or annex 2 (full form) template, with drop-down lists',
+    summary: 'A blank annex 1 (enterprise list), annex 2 (full form) or directory (offices and staff) template, with drop-down lists',
     params: TemplatePath,
     query: TemplateQuery,
     responses: { 200: { description: 'the workbook', mediaTypes: [XLSX_TYPE] }, 404: noCampaign },
@@ -96,8 +96,10 @@ export function importRoutes(deps: { prisma: PrismaClient; log: Logger }): Route
   };
 
   router.get(importOperations.template.path, async (req, res) => {
-    const kind = parseOr400(TemplatePath, req.params, 'template').file === 'annex1.xlsx' ? 'annex1' : 'annex2';
+    const { file } = parseOr400(TemplatePath, req.params, 'template');
     const query = parseOr400(TemplateQuery, req.query, 'query');
+    if (file === 'directory.xlsx') return void res.type(XLSX_TYPE).attachment('directory-template.xlsx').send(await buildDirectoryTemplate());
+    const kind = file === 'annex1.xlsx' ? 'annex1' : 'annex2';
     const workbook = await buildTemplateWorkbook(kind, await intakeOptions(query.campaign));
     res.type(XLSX_TYPE).attachment(`${kind}-template.xlsx`).send(workbook);
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { campaignOperations } from './campaigns';
 import { caseOperations } from './cases';
+import { directoryOperations } from './directory';
 import { docsOperations } from './docs';
 import { enterpriseOperations } from './enterprises';
 import { healthOperations } from './health';
@@ -25,6 +26,7 @@ const groups: Record<string, Record<string, Operation>> = {
   cases: caseOperations,
   tasks: taskOperations,
   reports: reportOperations,
+  directory: directoryOperations,
 };
 
 /** Every operation the API serves, in the order /docs lists them, with its operationId. */

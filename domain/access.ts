@@ -102,3 +102,15 @@ export function submitsRecordsFor(principal: Principal, province: string): boole
   if (principal.province !== province) return false;
   return principal.role === 'provincialCoordinator' || (principal.agencyKind === 'industry' && (principal.role === 'staff' || principal.role === 'agencyHead'));
 }
+
+/**
+ * Writing the directory (agencies, staff, disabling): MIIT's administrator (an administrator of the
+ * national MIIT office) everywhere, a provincial administrator the offices of their own province.
+ * Nobody else writes it, nor reads it through the admin API. `province` is the office's, null for a
+ * national office, which only MIIT's administrator manages.
+ */
+export function administersDirectory(principal: Principal, province: string | null): boolean {
+  if (principal.role !== 'administrator') return false;
+  if (principal.agencyKind === 'miit' && principal.province === null) return true;
+  return province !== null && principal.province === province;
+}

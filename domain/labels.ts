@@ -1,7 +1,9 @@
 /**
- * The one place where the official Chinese labels of the campaign plan live (打击稀土违法违规行为
- * 专项行动方案 and its annexes). Code uses the English keys; anything shown to officials looks the
- * label up here so the wording stays exactly that of the original.
+ * The words people read, beside the catalogue (domain/catalogue/), which names the violations,
+ * measures and escalation steps with its facts. Here: the official labels of the campaign plan
+ * (打击稀土违法违规行为专项行动方案 and its annexes) and the words of reports, emails, task titles
+ * and the Web UI around them. Code uses the English keys; anything shown to officials looks the
+ * label up here or in the catalogue, so the wording stays exactly that of the original.
  */
 
 export const agencyLabels = {
@@ -15,6 +17,7 @@ export const agencyLabels = {
   workSafety: { zh: '安监部门', en: 'Work safety' },
   miit: { zh: '工业和信息化部', en: 'Ministry of Industry and Information Technology (MIIT)' },
   disciplineInspection: { zh: '纪检监察部门', en: 'Discipline inspection / supervision' },
+  coordinationMechanism: { zh: '稀有金属部际协调机制', en: 'Rare-metals inter-ministerial coordination mechanism' },
 } as const;
 
 export const enterpriseTypeLabels = {
@@ -38,11 +41,10 @@ export const formLabels = {
   annex3: { zh: '省（区、市）企业情况核查汇总表', en: 'Annex 3: provincial enterprise check summary' },
   annex4: { zh: '省（区、市）核查整顿情况汇总表', en: 'Annex 4: provincial check and rectification summary' },
   summary: { zh: '专项行动总结报告', en: 'Campaign summary report' },
+  // Section 二 asks at self-inspection for a 处理方案 for each problem enterprise (对存在问题的企业提出
+  // 处理方案); acceptance checks the work against it, there calling it 整改方案. One document, one name.
+  handlingPlans: { zh: '处理方案', en: 'Handling plans' },
 } as const;
-
-export const campaignLabel = { zh: '打击稀土违法违规行为专项行动', en: 'Rare-earth enforcement campaign' } as const;
-
-export const tipLabel = { zh: '举报线索', en: 'Tip-off' } as const;
 
 export type Label = { readonly zh: string; readonly en: string };
 
@@ -72,74 +74,6 @@ export const annex3QuestionLabels = {
   conditions: { zh: '是否符合采矿、环保、安全生产条件（分述）', en: 'Meets mining, environmental and safety conditions (stated separately)?' },
   productionWithoutOrAbovePlan: { zh: '是否存在无计划、超计划生产行为', en: 'Production without a plan or above the plan?' },
   soldOreToUnplanned: { zh: '是否将矿产品销售给无计划企业', en: 'Sold mineral products to enterprises without a plan?' },
-} as const;
-
-/** What the rules find (违法违规行为), as annex 4 and the case files name them. */
-export const findingLabels = {
-  illegalMining: { zh: '非法开采', en: 'Illegal mining (no valid mining licence)' },
-  overQuotaMining: { zh: '超指标开采', en: 'Over-quota mining' },
-  boughtIllegalOre: { zh: '购买非法矿产品', en: 'Bought illegal mineral products' },
-  noMiningLicence: { zh: '无有效采矿许可证', en: 'No valid mining licence' },
-  noEiaApproval: { zh: '无环评批复文件', en: 'No valid EIA approval' },
-  noSafetyFiling: { zh: '无安全备案或验收文件', en: 'No valid safety filing or acceptance' },
-  productionWithoutPlan: { zh: '无计划生产', en: 'Production without a plan' },
-  productionAbovePlan: { zh: '超计划生产', en: 'Production above the plan' },
-  soldToUnplanned: { zh: '将矿产品销售给无计划企业', en: 'Sold mineral products to an enterprise without a plan' },
-  massBalanceGap: { zh: '购销存数量不符', en: 'Purchases, production and sales do not balance' },
-  offSiteInvoicing: { zh: '异地开票', en: 'Off-site invoicing' },
-  unexplainedSource: { zh: '无法说明矿产品来源', en: 'Cannot explain the source of products' },
-  unapprovedByProductRecovery: { zh: '建设工程回收利用稀土资源未经审批或手续不全', en: 'By-product recovery without approval or complete papers' },
-} as const;
-
-/**
- * Violations (违法违规行为) agencies record in findings: every one the plan names (section 一),
- * plus the rules' findings. Annex 4 prints them in these words.
- */
-export const violationLabels = {
-  illegalMining: { zh: '非法盗采', en: 'Illegal mining' },
-  crossBoundaryMining: { zh: '越界开采', en: 'Cross-boundary mining' },
-  overQuotaMining: { zh: '超指标开采', en: 'Over-quota mining' },
-  noMiningLicence: { zh: '无有效采矿许可证', en: 'No valid mining licence' },
-  buildBeforeApproval: { zh: '环保未批先建', en: 'Built before environmental approval' },
-  unapprovedByProductRecovery: { zh: '建设工程回收利用稀土资源未经审批或手续不全', en: 'By-product recovery without approval or complete papers' },
-  productionWithoutPlan: { zh: '无计划生产', en: 'Production without a plan' },
-  productionAbovePlan: { zh: '超计划生产', en: 'Production above the plan' },
-  noEiaApproval: { zh: '无环评批复文件', en: 'No EIA approval' },
-  noSafetyFiling: { zh: '无安评备案文件或达不到国家相关规定要求', en: 'No safety filing, or below national requirements' },
-  pollutantsOverLimit: { zh: '污染物不能稳定达标排放', en: 'Pollutants not stably within limits' },
-  boughtIllegalOre: { zh: '收购非法稀土矿产品', en: 'Bought illegal rare-earth ore' },
-  tradedIllegalOre: { zh: '买卖非法稀土矿产品', en: 'Traded illegal rare-earth ore' },
-  soldToUnplanned: { zh: '将矿产品销售给无计划企业', en: 'Sold mineral products to an enterprise without a plan' },
-  unexplainedSource: { zh: '无法说明矿产品来源', en: 'Cannot explain the source of ore' },
-  massBalanceGap: { zh: '购销存数量不符', en: 'Purchases, production and sales do not balance' },
-  unpaidVat: { zh: '未缴纳增值税', en: 'Unpaid VAT' },
-  unpaidResourceTax: { zh: '未足额缴纳矿产资源税及补偿费', en: 'Unpaid resource tax or compensation fees' },
-  offSiteInvoicing: { zh: '非法产品异地开票', en: 'Off-site invoicing of illegal products' },
-  taxEvasion: { zh: '偷逃税费', en: 'Tax evasion' },
-  smuggling: { zh: '走私', en: 'Smuggling' },
-  illegalSourceExport: { zh: '出口产品源头为非法稀土矿产品', en: 'Exported products traced to illegal ore' },
-  businessAdministrationViolation: { zh: '违反工商行政管理法律法规', en: 'Violation of business-administration law' },
-  suspectedCrime: { zh: '涉嫌犯罪', en: 'Suspected crime' },
-  derelictionOrCollusion: { zh: '失职渎职、官商勾结', en: 'Dereliction of duty or collusion of officials' },
-} as const;
-
-/** Handling measures (处理措施) a handling plan may order: every one the plan names. */
-export const dispositionLabels = {
-  stopProduction: { zh: '立即责令停产', en: 'Stop production at once' },
-  stopAndRectify: { zh: '责令停产整改', en: 'Stop and rectify' },
-  rectifyByDeadline: { zh: '限期整改并依法追缴排污费', en: 'Rectify by a deadline and recover sewage fees' },
-  confiscateProductsAndGains: { zh: '依法没收矿产品及违法所得', en: 'Confiscate mineral products and illegal gains' },
-  confiscateExportProducts: { zh: '没收出口产品及所涉各环节违法所得', en: 'Confiscate export products and the illegal gains of every link' },
-  fine: { zh: '予以处罚（罚款）', en: 'Fine' },
-  recoverVat: { zh: '补缴增值税并缴纳滞纳金及罚款', en: 'Recover VAT with late fees and fines' },
-  recoverResourceTax: { zh: '追缴矿产资源税及补偿费', en: 'Recover resource tax and compensation fees' },
-  reduceNextYearPlan: { zh: '减少下一年度计划', en: "Reduce next year's plan" },
-  barFromNationalFunding: { zh: '不得申报国家相关资金支持项目', en: 'Bar from national funding projects' },
-  closeIllegalSite: { zh: '取缔非法开采（回收）矿点', en: 'Close the illegal mining or recovery site' },
-  stopUnapprovedRecovery: { zh: '未经审批或手续不全的回收项目责令停产', en: 'Stop by-product recovery without approval' },
-  openCase: { zh: '立案查处', en: 'Open a case' },
-  transferToPublicSecurity: { zh: '依国务院令第310号移送公安机关', en: 'Transfer to public security (State Council Order No. 310)' },
-  referToDisciplineInspection: { zh: '提交纪检监察部门处理', en: 'Refer to discipline inspection' },
 } as const;
 
 /**
@@ -191,8 +125,8 @@ export const reportLabels = {
   pageFooter: { zh: '第 &P 页，共 &N 页', en: 'Page &P of &N' },
 } as const;
 
-/** Full-width punctuation the reports join words with, as Chinese documents do. */
-export const reportPunctuation = { list: '；', enumeration: '、', colon: '：', open: '（', close: '）', space: '　' } as const;
+/** Full-width punctuation reports, emails, titles and timelines join words with, as Chinese documents do. */
+export const reportPunctuation = { list: '；', enumeration: '、', colon: '：', comma: '，', range: '～', open: '（', close: '）', bracketOpen: '【', bracketClose: '】', space: '　' } as const;
 
 export const dateWords = { year: '年', month: '月', day: '日' } as const;
 
@@ -238,9 +172,9 @@ export const annex4HeadingLabels = {
   handlingResult: { zh: '处理结果', en: 'Handling result' },
 } as const;
 
-/** The handling plans (整改方案) the self-inspection report proposes for each problem enterprise. */
+/** The handling plans (处理方案) the self-inspection report proposes for each problem enterprise. */
 export const handlingPlanLabels = {
-  title: { zh: '存在问题企业整改方案', en: 'Handling plans for problem enterprises' },
+  title: { zh: '存在问题企业处理方案', en: 'Handling plans for problem enterprises' },
   types: { zh: '企业类型', en: 'Enterprise types' },
   measure: { zh: '处理措施', en: 'Measure' },
   agency: { zh: '承办部门', en: 'Responsible agency' },
@@ -250,7 +184,7 @@ export const handlingPlanLabels = {
 
 /** Where a measure of a handling plan stands. */
 export const dispositionStatusLabels = {
-  proposed: { zh: '建议措施（整改方案未报）', en: 'Proposed (no handling plan submitted yet)' },
+  proposed: { zh: '建议措施（处理方案未报）', en: 'Proposed (no handling plan submitted yet)' },
   planned: { zh: '待落实', en: 'Planned' },
   done: { zh: '已落实', en: 'Carried out' },
   accepted: { zh: '已验收', en: 'Accepted' },
@@ -272,13 +206,13 @@ export const handlingResultLabels = {
   tonnesReo: { zh: '吨（折REO）', en: 't REO' },
   unfinishedReason: { zh: '未完成原因', en: 'Reason unfinished' },
   newCompletionDate: { zh: '新完成时限', en: 'New completion date' },
-  noPlanYet: { zh: '尚未制定整改方案', en: 'No handling plan yet' },
+  noPlanYet: { zh: '尚未制定处理方案', en: 'No handling plan yet' },
 } as const;
 
 /** The kinds of case task, as a report names the work still open. */
 export const taskKindLabels = {
   verification: { zh: '现场核查', en: 'On-site verification' },
-  handlingPlan: { zh: '制定整改方案', en: 'Handling plan' },
+  handlingPlan: { zh: '制定处理方案', en: 'Handling plan' },
   disposition: { zh: '落实整改措施', en: 'Carry out a measure' },
   acceptance: { zh: '整改验收', en: 'Acceptance' },
 } as const;
@@ -350,18 +284,19 @@ export const ruleCheckLabels = {
   notInArchive: { zh: '档案中无此企业，未能比对', en: 'not in the archive: nothing to check against' },
 } as const;
 
+/** What a case's timeline says of what happened to it (workflows/enterpriseCase.ts). */
+export const timelineLabels = {
+  reportsSubmitted: { zh: '报送', en: 'submitted to MIIT' },
+  supervised: { zh: '挂牌督办', en: 'put under supervision' },
+  completionNotRecorded: { zh: '未能保存，任务重新开放', en: 'not recorded, the task is open again' },
+  referral: { zh: '移交纪检监察', en: 'referred to discipline inspection' },
+} as const;
+
 /** A case's standing, as its current details in the Temporal Web UI state it. */
 export const caseStatusLabels = {
   open: { zh: '办理中', en: 'open' },
   overdue: { zh: '逾期', en: 'overdue' },
   closed: { zh: '已结案', en: 'closed' },
-} as const;
-
-/** The steps of a task's escalation ladder, as its emails and the Web UI name them. */
-export const escalationStepLabels = {
-  reminder: { zh: '任务即将到期提醒', en: 'Task due soon' },
-  agencyHead: { zh: '任务逾期，请督办', en: 'Task overdue: please see that it is done' },
-  disciplineInspection: { zh: '任务逾期未办，提请纪检监察部门问责', en: 'Task not done: referred to discipline inspection for accountability' },
 } as const;
 
 /**
@@ -384,6 +319,9 @@ export const webUiLabels = {
   due: { zh: '限', en: 'due' },
   findings: { zh: '发现问题', en: 'findings' },
   recipientsMore: { zh: '等', en: 'and others' },
+  persons: { zh: '人', en: 'people' },
+  items: { zh: '项', en: 'items' },
+  supervised: { zh: '挂牌督办', en: 'supervised' },
   reviewWindow: { zh: '核查期', en: 'review window' },
   waitUntil: { zh: '等待至', en: 'wait until' },
   phaseEnd: { zh: '结束', en: 'ends' },
@@ -426,7 +364,104 @@ export const signInLabels = {
     en: 'Open this link to set your password. It works once, until',
   },
   emailIgnore: { zh: '如非本人操作，请忽略本邮件。', en: 'If you did not ask for this, ignore this email.' },
-  unknownPerson: { zh: '您的账号不在本系统的人员名录中，请联系管理员', en: 'Your account is not in the directory of this system: ask an administrator' },
-  signInFailed: { zh: '登录失败', en: 'Sign-in failed' },
-  signedIn: { zh: '已登录', en: 'Signed in' },
+} as const;
+
+/** The words of task titles (domain/case/tasks.ts): what each task asks, in the task list and its emails. */
+export const taskTitleLabels = {
+  selfInspection: { zh: '自查核查', en: 'self-inspection check' },
+  handlingPlan: { zh: '处理方案', en: 'handling plan' },
+  furtherHandlingPlan: { zh: '补充处理方案', en: 'further handling plan' },
+  measure: { zh: '整改措施', en: 'measure' },
+  rework: { zh: '整改未完成，限期完成', en: 'rectify again' },
+  acceptance: { zh: '验收', en: 'acceptance' },
+  acceptanceAgain: { zh: '复核验收', en: 'acceptance again' },
+  due: { zh: '限', en: 'due' },
+  mustState: { zh: '须写明', en: 'must state' },
+} as const;
+
+/** Why a completion is refused (domain/case/completions.ts), in both languages: staff read them in the 422's details. */
+export const completionMessages = {
+  documentNo: { zh: '文书编号', en: 'document no.' },
+  repeatedMeasure: (measure: Label, agency: Label, agencyCode: string, item: number): Label => ({
+    zh: `${measure.zh}（${agency.zh}）已是方案第 ${item} 项：同一部门的同一措施只列一次`,
+    en: `${measure.en} by ${agencyCode} is already item ${item} of the plan: list each measure once per agency`,
+  }),
+  mustState: (measure: Label, field: Label, path: string): Label => ({
+    zh: `${measure.zh}：须写明${field.zh}`,
+    en: `${measure.en}: the completion must state the ${field.en} [${path}]`,
+  }),
+} as const;
+
+/** The email that submits a province's phase reports to MIIT (activities/reports.ts). */
+export const submissionEmailLabels = {
+  submitted: { zh: '报送', en: 'Submitted' },
+  subject: (phase: Label, province: string): Label => ({ zh: `${province}${phase.zh}报告`, en: `Reports at the end of ${phase.en.toLowerCase()}: ${province}` }),
+  body: (phase: Label, province: string): Label => ({
+    zh: `${province}${phase.zh}结束，按专项行动方案报送以下材料（附件为 Excel 和 PDF 格式；CSV、JSON、HTML 格式可从系统下载）：`,
+    en: `${province}: the reports due at the end of ${phase.en.toLowerCase()} are attached (XLSX and PDF; CSV, JSON and HTML from the API).`,
+  }),
+  openTasks: (n: number): Label => ({ zh: `尚有${n}项任务未办结，见报告`, en: `${n} task(s) still open, listed in the report` }),
+  noPdf: { zh: 'PDF 未能生成', en: 'no PDF: the PDF engine was unavailable' },
+} as const;
+
+/** The lines of the escalation and referral emails (domain/case/escalation.ts). */
+export const emailLabels = {
+  campaign: { zh: '专项行动', en: 'Campaign' },
+  province: { zh: '省（区、市）', en: 'Province' },
+  enterprise: { zh: '企业名称', en: 'Enterprise' },
+  types: { zh: '企业类型', en: 'Types' },
+  task: { zh: '任务', en: 'Task' },
+  agency: { zh: '承办部门', en: 'Responsible agency' },
+  assigned: { zh: '下达时间', en: 'Assigned' },
+  due: { zh: '办理期限', en: 'Due' },
+  history: { zh: '任务记录', en: 'Task history' },
+  campaignTime: { zh: '专项行动时间，北京时间', en: 'campaign time, Beijing' },
+  beijingTime: { zh: '北京时间', en: 'Beijing time' },
+  systemTime: { zh: '系统时间', en: 'system time' },
+  referral: { zh: '移交纪检监察', en: 'Referral' },
+  referralSubject: { zh: '失职渎职、官商勾结线索', en: 'dereliction or collusion' },
+  referralBody: {
+    zh: '验收中发现失职渎职、官商勾结行为，依方案提交纪检监察部门处理。',
+    en: 'Acceptance found dereliction of duty or collusion; referred to discipline inspection under the plan.',
+  },
+  officials: { zh: '涉及人员', en: 'Officials' },
+  facts: { zh: '事实', en: 'Facts' },
+} as const;
+
+/** The directory's roles, as the directory spreadsheet's drop-down offers them. */
+export const staffRoleLabels = {
+  staff: { zh: '工作人员', en: 'Staff' },
+  agencyHead: { zh: '部门负责人', en: 'Agency head' },
+  provincialCoordinator: { zh: '省级协调人', en: 'Provincial coordinator' },
+  miitCoordinator: { zh: '工业和信息化部协调人', en: 'MIIT coordinator' },
+  disciplineInspection: { zh: '纪检监察', en: 'Discipline inspection' },
+  administrator: { zh: '通讯录管理员', en: 'Directory administrator' },
+} as const;
+
+/** The directory spreadsheet (通讯录): its sheets, headings and what its checks say. */
+export const directoryLabels = {
+  workbook: { zh: '专项行动通讯录', en: 'Campaign directory' },
+  agencies: { zh: '机构', en: 'Agencies' },
+  staff: { zh: '人员', en: 'Staff' },
+  province: { zh: '省（区、市）', en: 'Province (empty for a national office)' },
+  agencyKind: { zh: '机构类别', en: 'Kind of office' },
+  agencyName: { zh: '机构名称', en: 'Name as officials write it' },
+  agencyEmails: { zh: '联系邮箱', en: 'Contact emails (several: a@x.cn、b@x.cn)' },
+  staffName: { zh: '姓名', en: 'Name' },
+  staffEmail: { zh: '电子邮箱', en: 'Email (one person, one address)' },
+  staffMobile: { zh: '手机', en: 'Mobile' },
+  staffAgency: { zh: '所在机构类别', en: 'Kind of office they work in' },
+  staffRole: { zh: '角色', en: 'Role' },
+  staffStatus: { zh: '状态', en: 'Status (empty: active)' },
+  active: { zh: '在岗', en: 'Active' },
+  disabled: { zh: '停用', en: 'Disabled' },
+  nationalOffice: { zh: '是国家级机构，不填省（区、市）', en: 'is a national office: leave the province empty' },
+  provincialOffice: { zh: '须填写所在省（区、市）', en: 'is a provincial office: name its province' },
+  roleBelongsTo: { zh: '该角色只能属于', en: 'this role belongs to' },
+  provincialAgency: { zh: '省级机构', en: 'a provincial office' },
+  noSuchAgency: { zh: '通讯录中没有此机构：请先在“机构”表中填写', en: 'no such office in the directory: list it on the Agencies sheet first' },
+  notAnEmail: { zh: '不是有效的电子邮箱', en: 'not an email address' },
+  unknownChoice: { zh: '请从下拉列表中选择', en: 'pick a value from the list' },
+  notYourProvince: { zh: '不属于您管理的省（区、市）', en: 'not a province you administer' },
+  nothingListed: { zh: '没有填写任何机构或人员', en: 'no agency and no member of staff is listed' },
 } as const;

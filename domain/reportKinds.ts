@@ -1,23 +1,13 @@
 import { z } from 'zod';
 import type { CasePhase } from './enums';
 
-/** The reports a province sends to MIIT, and MIIT's national roll-up. */
+/** The reports a province sends to MIIT, and MIIT's national roll-up; which are due when is the catalogue's (domain/catalogue/reports.ts). */
 export const ReportKind = z.enum(['annex2', 'annex3', 'handlingPlans', 'annex4', 'summary', 'nationalSummary'], {
   error: 'must be one of annex2, annex3, handlingPlans, annex4, summary, nationalSummary',
 });
 export type ReportKind = z.infer<typeof ReportKind>;
 
 export type ReportBoundary = Exclude<CasePhase, 'closed'>;
-
-/**
- * Due at the end of each phase (section 二 of the plan): annex 2 and annex 3 with the handling
- * plans after self-inspection, annex 4 after rectification, the summary after acceptance.
- */
-export const reportsDueAt: Readonly<Record<ReportBoundary, readonly ReportKind[]>> = {
-  selfInspection: ['annex2', 'annex3', 'handlingPlans'],
-  rectification: ['annex4'],
-  acceptance: ['summary'],
-};
 
 /** File formats a report comes in: all of them, the PDF when a PDF engine was there to print it. */
 export const ReportFormat = z.enum(['xlsx', 'csv', 'json', 'html', 'pdf'], { error: 'must be xlsx, csv, json, html or pdf' });

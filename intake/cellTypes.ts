@@ -40,8 +40,8 @@ export const province: CellType<string> = {
   },
 };
 
-/** Chinese label or English key of an enumeration, to its key. */
-function lookup<K extends string>(labels: Record<K, Label>): (text: string) => K | undefined {
+/** Chinese label or English key of an enumeration, to its key (the directory's kinds and roles too). */
+export function lookup<K extends string>(labels: Record<K, Label>): (text: string) => K | undefined {
   const byName = new Map<string, K>();
   for (const key of Object.keys(labels) as K[]) {
     byName.set(labels[key].zh, key);

@@ -1,5 +1,5 @@
 import { type CellValue, compact, isBlank } from './cells';
-import { type Column, type SheetLayout, sheets } from './layout';
+import type { Column, SheetLayout } from './layout';
 import type { ProblemList } from './problems';
 import { type DataRow, type SheetSource, gridNaming } from './source';
 
@@ -15,14 +15,14 @@ function cellText(value: CellValue | undefined): string {
   return value === undefined || value === null || typeof value === 'object' ? '' : String(value);
 }
 
-/** The sheet a header row belongs to: the one sharing the most headings with it, if that is clear. */
-export function sheetOfHeader(header: readonly CellValue[]): SheetLayout | undefined {
+/** The sheet of the workbook a header row belongs to: the one sharing the most headings with it, if that is clear. */
+export function sheetOfHeader(header: readonly CellValue[], sheets: readonly SheetLayout[]): SheetLayout | undefined {
   const found = new Set(header.map((cell) => nameKey(cellText(cell))));
   const scored = sheets.map((layout) => ({ layout, score: layout.columns.filter((c) => found.has(nameKey(c.heading.zh))).length }));
   scored.sort((a, b) => b.score - a.score);
   const [best, next] = scored;
   // The credit-code heading alone is shared by most sheets.
-  return best.score >= 2 && best.score > next.score ? best.layout : undefined;
+  return best.score >= 2 && best.score > (next?.score ?? 0) ? best.layout : undefined;
 }
 
 /**

@@ -40,8 +40,8 @@ export interface Column {
 export type SheetKey = keyof CampaignRecords;
 
 export interface SheetLayout<S extends z.ZodType = z.ZodType> {
-  /** The property name in JSON files, and the CampaignRecords field the rows become. */
-  key: SheetKey;
+  /** The property name in JSON files, and the field of the records the rows become (CampaignRecords' for the annexes). */
+  key: string;
   /** The sheet's name in a workbook. */
   name: string;
   en: string;
@@ -206,8 +206,11 @@ export const layout = {
   },
 } satisfies { [K in SheetKey]: SheetLayout & { key: K } };
 
+/** A sheet of the annex workbook: its rows become a field of CampaignRecords. */
+export type CampaignSheet<S extends z.ZodType = z.ZodType> = SheetLayout<S> & { key: SheetKey };
+
 /** All sheets, in workbook order. */
-export const sheets: readonly SheetLayout[] = Object.values(layout);
+export const sheets: readonly CampaignSheet[] = Object.values(layout);
 
 /** The annex 1 list is the enterprise sheet alone; annex 2 is every sheet. */
 export const annexSheets = { annex1: [layout.enterprises], annex2: sheets } as const;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CampaignRecords } from '../domain/campaign';
 import type { IntakeOptions } from './cells';
 import { checkOwners, checkUnique } from './checks';
-import { type SheetKey, type SheetLayout, annexSheets, layout } from './layout';
+import { type CampaignSheet, type SheetKey, type SheetLayout, annexSheets, layout, sheets } from './layout';
 import { type IntakeProblem, ProblemList } from './problems';
 import { readCsv } from './readCsv';
 import { readJson } from './readJson';
@@ -40,15 +40,16 @@ interface FileRead {
   naming(layout: SheetLayout): Naming;
 }
 
-async function readFile({ fileName, content }: IntakeFile, problems: ProblemList): Promise<FileRead> {
+/** Reads one file as sheets of the workbook `sheets` (the annexes', the directory's), whatever its format. */
+async function readFile({ fileName, content }: IntakeFile, sheets: readonly SheetLayout[], problems: ProblemList): Promise<FileRead> {
   const sniffed = sniff(content, fileName);
   switch (sniffed.format) {
     case 'xlsx':
-      return { sources: await readXlsx(content, fileName, problems), naming: gridNaming, readAs: { fileName, format: 'xlsx' } };
+      return { sources: await readXlsx(content, fileName, sheets, problems), naming: gridNaming, readAs: { fileName, format: 'xlsx' } };
     case 'csv':
-      return { sources: readCsv(sniffed.text, fileName, problems), naming: gridNaming, readAs: { fileName, format: 'csv', encoding: sniffed.encoding } };
+      return { sources: readCsv(sniffed.text, fileName, sheets, problems), naming: gridNaming, readAs: { fileName, format: 'csv', encoding: sniffed.encoding } };
     case 'json':
-      return { sources: readJson(sniffed.text, fileName, problems), naming: jsonNaming, readAs: { fileName, format: 'json', encoding: sniffed.encoding } };
+      return { sources: readJson(sniffed.text, fileName, sheets, problems), naming: jsonNaming, readAs: { fileName, format: 'json', encoding: sniffed.encoding } };
     case undefined:
       problems.add({ value: fileName, reason: sniffed.reason });
       return { sources: [], naming: gridNaming };
@@ -64,6 +65,24 @@ export function parseCampaignFile(input: IntakeFile, options: IntakeOptions): Pr
   return parseCampaignFiles([input], options);
 }
 
+/** The sheets of files that together make one submission, by key; a sheet given twice is a problem. */
+export async function readSubmission<K extends string>(inputs: readonly IntakeFile[], sheets: readonly SheetLayout[], problems: ProblemList) {
+  const found = new Map<K, SheetSource>();
+  let naming = gridNaming;
+  const files: FileReadAs[] = [];
+  for (const file of inputs) {
+    const read = await readFile(file, sheets, problems);
+    if (read.readAs) files.push(read.readAs);
+    if (read.sources.length > 0) naming = read.naming;
+    for (const source of read.sources) {
+      const key = source.layout.key as K;
+      if (!found.has(key)) found.set(key, source);
+      else problems.add({ sheet: source.naming.sheet, value: file.fileName, reason: { zh: '此工作表重复提交', en: 'this sheet was given twice' } });
+    }
+  }
+  return { found, naming, files };
+}
+
 /**
  * Reads files that together make one submission (typically one CSV per sheet). Every problem of
  * every file is reported; records come back only if there are none, so a caller never stores half
@@ -71,18 +90,7 @@ export function parseCampaignFile(input: IntakeFile, options: IntakeOptions): Pr
  */
 export async function parseCampaignFiles(inputs: readonly IntakeFile[], options: IntakeOptions): Promise<IntakeResult> {
   const problems = new ProblemList();
-  const found = new Map<SheetKey, SheetSource>();
-  let naming = gridNaming;
-  const files: FileReadAs[] = [];
-  for (const file of inputs) {
-    const read = await readFile(file, problems);
-    if (read.readAs) files.push(read.readAs);
-    if (read.sources.length > 0) naming = read.naming;
-    for (const source of read.sources) {
-      if (!found.has(source.layout.key)) found.set(source.layout.key, source);
-      else problems.add({ sheet: source.naming.sheet, value: file.fileName, reason: { zh: '此工作表重复提交', en: 'this sheet was given twice' } });
-    }
-  }
+  const { found, naming, files } = await readSubmission<SheetKey>(inputs, sheets, problems);
   // Files that could not be read at all: listing every sheet as missing would bury the one real problem.
   if (found.size === 0) return { ok: false, problems: problems.toArray() };
 
@@ -93,7 +101,7 @@ export async function parseCampaignFiles(inputs: readonly IntakeFile[], options:
     problems.add({ sheet, reason: { zh: `缺少工作表“${sheet}”`, en: `missing sheet "${sheet}" (${expected.en})` } });
   }
 
-  const parse = <S extends z.ZodType>(sheet: SheetLayout<S>) => {
+  const parse = <S extends z.ZodType>(sheet: CampaignSheet<S>) => {
     const source = found.get(sheet.key);
     return source === undefined ? [] : parseRows({ ...source, layout: sheet }, options, problems);
   };
@@ -109,14 +117,14 @@ export async function parseCampaignFiles(inputs: readonly IntakeFile[], options:
     taxRecords: parse(layout.taxRecords),
   };
 
-  for (const source of found.values()) checkUnique(source, parsed[source.layout.key], problems);
+  for (const [key, source] of found) checkUnique(source, parsed[key], problems);
   const list = found.get('enterprises');
   if (list?.rows?.length === 0) problems.add({ sheet: list.naming.sheet, reason: { zh: '没有填写任何企业', en: 'no enterprise is listed' } });
   const codes = parsed.enterprises.map((r) => r.values.get('code'));
   // With a code unreadable (or the whole list), every record of that enterprise would be reported as unlisted.
   if (list?.rows !== undefined && codes.every((code) => typeof code === 'string')) {
     const listed = new Set(codes);
-    for (const source of found.values()) checkOwners(source, parsed[source.layout.key], listed, list.naming.sheet, problems);
+    for (const [key, source] of found) checkOwners(source, parsed[key], listed, list.naming.sheet, problems);
   }
 
   if (!problems.empty) return { ok: false, problems: problems.toArray() };

@@ -13,6 +13,13 @@ export interface IntakeProblem {
   reason: Label;
 }
 
+/** One line of a console report: where, the value, the reason in Chinese and English. */
+export function describeProblem(problem: IntakeProblem): string {
+  const where = [problem.sheet, problem.row === undefined ? undefined : `row ${problem.row}`, problem.column].filter(Boolean).join(' / ');
+  const value = problem.value === undefined ? '' : ` 「${problem.value}」`;
+  return `${where || '(file)'}${value}: ${problem.reason.zh} — ${problem.reason.en}`;
+}
+
 /** Enough to fix a file in one pass; beyond it the clerk is better served by a new template. */
 export const MAX_LISTED_PROBLEMS = 1000;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Label } from '../domain/labels';
-import { sheets } from './layout';
+import type { SheetLayout } from './layout';
 import type { ProblemList } from './problems';
 import { type SheetSource, jsonNaming } from './source';
 
@@ -19,7 +19,7 @@ const shapeReasons: readonly Label[] = [
   { zh: '值应为字符串、数字或 null', en: 'a value must be a string, a number or null' },
 ];
 
-export function readJson(text: string, fileName: string, problems: ProblemList): SheetSource[] {
+export function readJson(text: string, fileName: string, sheets: readonly SheetLayout[], problems: ProblemList): SheetSource[] {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,7 +1,7 @@
 import { type Cell, ValueType, Workbook } from 'exceljs';
 import type { CellValue } from './cells';
 import { type GridRow, nameKey, readGrid } from './grid';
-import { LISTS_SHEET, sheets } from './layout';
+import { LISTS_SHEET, type SheetLayout } from './layout';
 import type { ProblemList } from './problems';
 import type { SheetSource } from './source';
 import { zipProblem } from './zipBounds';
@@ -19,7 +19,7 @@ function cellValue(cell: Cell): CellValue {
   return cell.text;
 }
 
-export async function readXlsx(content: Buffer, fileName: string, problems: ProblemList): Promise<SheetSource[]> {
+export async function readXlsx(content: Buffer, fileName: string, sheets: readonly SheetLayout[], problems: ProblemList): Promise<SheetSource[]> {
   const bound = await zipProblem(content);
   if (bound) {
     problems.add({ value: fileName, reason: bound });

@@ -1,7 +1,7 @@
 import { type DataValidation, Workbook, type Worksheet } from 'exceljs';
-import { bilingual, formLabels } from '../domain/labels';
+import { type Label, bilingual, formLabels } from '../domain/labels';
 import type { CellType, IntakeOptions } from './cells';
-import { LISTS_SHEET, annexSheets } from './layout';
+import { LISTS_SHEET, type SheetLayout, annexSheets } from './layout';
 
 /** Rows offered for filling in, below the two heading rows; drop-down lists cover all of them. */
 const TEMPLATE_ROWS = 5000;
@@ -17,13 +17,18 @@ function addValidation(worksheet: Worksheet, range: string, validation: DataVali
  * (provinces, months of the review window, product categories, enterprise types) are drop-down
  * lists kept on a hidden sheet, since Excel caps a list typed into the validation at 255 characters.
  */
-export async function buildTemplateWorkbook(kind: 'annex1' | 'annex2', options: IntakeOptions): Promise<Buffer> {
+export function buildTemplateWorkbook(kind: 'annex1' | 'annex2', options: IntakeOptions): Promise<Buffer> {
+  return buildWorkbook(formLabels[kind], annexSheets[kind], options);
+}
+
+/** A blank workbook of `sheets` (the annexes', the directory's), drawn as described above. */
+export async function buildWorkbook(title: Label, sheets: readonly SheetLayout[], options: IntakeOptions): Promise<Buffer> {
   const workbook = new Workbook();
-  workbook.title = bilingual(formLabels[kind]);
+  workbook.title = bilingual(title);
   const lists = new Map<CellType<unknown>, string>();
   const listValues: (readonly string[])[] = [];
 
-  for (const sheet of annexSheets[kind]) {
+  for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
     worksheet.columns = sheet.columns.map((column) => ({
       header: [column.heading.zh, column.heading.en],

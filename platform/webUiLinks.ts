@@ -1,5 +1,6 @@
 import type { CasePhase } from '../domain/enums';
-import { findingLabels, phaseLabels, violationLabels, webUiQuestionLabels as questions, type Label } from '../domain/labels';
+import { ViolationCode, violations } from '../domain/catalogue';
+import { phaseLabels, reportPunctuation, webUiQuestionLabels as questions, type Label } from '../domain/labels';
 import { searchAttributes as sa } from '../domain/searchAttributes';
 
 /**
@@ -44,12 +45,13 @@ const PHASES: CasePhase[] = ['selfInspection', 'rectification', 'acceptance', 'c
 export function coordinatorLinks(options: { uiUrl: string; namespace: string; campaignId: string; province: string; violation: string }): WebUiLink[] {
   const { uiUrl, namespace, campaignId, province, violation } = options;
   const link = (label: Label, query: string): WebUiLink => ({ label, url: workflowListUrl(uiUrl, namespace, query) });
-  const violationLabel: Label | undefined = violationLabels[violation as keyof typeof violationLabels] ?? findingLabels[violation as keyof typeof findingLabels];
+  const code = ViolationCode.safeParse(violation);
+  const violationLabel: Label | undefined = code.success ? violations[code.data].label : undefined;
   const of = (label: Label, zh: string, en: string): Label => ({ zh, en: `${label.en}: ${en}` });
   return [
     link(of(questions.overdueInProvince, `${province}${questions.overdueInProvince.zh}`, province), caseQueries.overdueInProvince(campaignId, province)),
     link(questions.supervised, caseQueries.supervised(campaignId)),
-    link(of(questions.withViolation, `${questions.withViolation.zh}：${violationLabel?.zh ?? violation}`, violationLabel?.en ?? violation), caseQueries.withViolation(campaignId, violation)),
+    link(of(questions.withViolation, `${questions.withViolation.zh}${reportPunctuation.colon}${violationLabel?.zh ?? violation}`, violationLabel?.en ?? violation), caseQueries.withViolation(campaignId, violation)),
     ...PHASES.map((phase) => link(of(questions.inPhase, `${phaseLabels[phase].zh}${questions.inPhase.zh}`, phaseLabels[phase].en), caseQueries.inPhase(campaignId, phase))),
   ];
 }

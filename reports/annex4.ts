@@ -1,16 +1,15 @@
-import type { DispositionAmount, ViolationCode } from '../domain/caseCatalogue';
+import type { DispositionAmount, ViolationCode } from '../domain/catalogue';
 import type { EnterpriseType } from '../domain/enums';
+import { measures, violations } from '../domain/catalogue';
 import {
   agencyLabels,
   annex4HeadingLabels,
-  dispositionLabels,
   dispositionStatusLabels,
   formLabels,
   handlingPlanLabels,
   handlingResultLabels,
   reportLabels,
   reportPunctuation,
-  violationLabels,
 } from '../domain/labels';
 import { assessProvince } from './assess';
 import type { DispositionRecord, ProvinceReportData } from './data';
@@ -55,8 +54,8 @@ export function buildAnnex4(data: ProvinceReportData, options: BuildOptions): An
   };
 }
 
-export function violationsText(violations: readonly ViolationCode[]): string {
-  return violations.map((v) => violationLabels[v].zh).join(reportPunctuation.enumeration);
+export function violationsText(found: readonly ViolationCode[]): string {
+  return found.map((v) => violations[v].label.zh).join(reportPunctuation.enumeration);
 }
 
 const amountOrder = Object.keys(moneyTotals) as DispositionAmount[];
@@ -66,7 +65,7 @@ const amountOrder = Object.keys(moneyTotals) as DispositionAmount[];
  * agency recorded (document, sums, quantities); an unfinished one with its reason and new date.
  */
 function measureText(m: DispositionRecord): string {
-  const parts = [`${dispositionLabels[m.disposition].zh}${parenthesised(agencyLabels[m.agencyKind].zh)}${reportPunctuation.colon}${dispositionStatusLabels[m.status].zh}`];
+  const parts = [`${measures[m.disposition].label.zh}${parenthesised(agencyLabels[m.agencyKind].zh)}${reportPunctuation.colon}${dispositionStatusLabels[m.status].zh}`];
   if (m.status === 'planned') parts.push(labelled(handlingPlanLabels.dueDate, chineseDate(m.dueDate)));
   if (m.documentNo !== undefined && (carriedOut(m.status) || m.status === 'unfinished')) parts.push(labelled(handlingResultLabels.documentNo, m.documentNo));
   for (const amount of amountOrder) {

@@ -1,4 +1,4 @@
-import { ViolationCode, violationOfFinding } from '../domain/caseCatalogue';
+import { ViolationCode } from '../domain/catalogue';
 import type { AgencyFinding, DispositionRecord, ProvinceReportData, ReportEnterprise, RuleAnswers, RuleCondition, TaskRecord } from './data';
 import { byMeasure } from './measures';
 import { type AnswerSlot, type ConditionPart, answerSlots, conditionSlots, slotAgencies, violationSlot } from './questions';
@@ -77,7 +77,7 @@ function assess(
   const verification: VerificationState = verifications.length === 0 ? 'notStarted' : openAgencies.size > 0 ? 'open' : 'completed';
 
   const violations = new Set<ViolationCode>(findings.map((f) => f.violation));
-  for (const code of rules?.findings ?? []) violations.add(violationOfFinding(code));
+  for (const code of rules?.findings ?? []) violations.add(code);
   // The verification form asks separately whether a crime is suspected (涉嫌犯罪).
   if (tasks.some((t) => t.suspectedCrime)) violations.add('suspectedCrime');
 

@@ -1,6 +1,6 @@
 import type { Enterprise, EnterpriseDossier, IsoDate, ReviewWindow } from '../domain/campaign';
-import type { DispositionAmount, DispositionCode, ViolationCode } from '../domain/caseCatalogue';
-import type { TaskKind } from '../domain/caseWork';
+import type { DispositionAmount, DispositionCode, ViolationCode } from '../domain/catalogue';
+import type { TaskKind } from '../domain/case';
 import type { AgencyKind } from '../domain/enums';
 import type { FindingCode } from '../domain/rules';
 

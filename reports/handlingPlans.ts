@@ -1,11 +1,10 @@
 import type { IsoDate } from '../domain/campaign';
-import { type DispositionCode, type ViolationCode, proposeHandlingPlan } from '../domain/caseCatalogue';
+import { type DispositionCode, type ViolationCode, proposeHandlingPlan, measures } from '../domain/catalogue';
 import type { AgencyKind, EnterpriseType } from '../domain/enums';
 import {
   agencyLabels,
   annex2FieldLabels,
   annex4HeadingLabels,
-  dispositionLabels,
   dispositionStatusLabels,
   enterpriseTypeLabels,
   handlingPlanLabels,
@@ -21,7 +20,7 @@ import { type OpenWork, openWorkOf, openWorkSection } from './openWork';
 import { type Sheet, SheetBuilder } from './sheet';
 
 /**
- * 整改方案: for each problem enterprise, the measures of its handling plan with the agency, the
+ * 处理方案: for each problem enterprise, the measures of its handling plan with the agency, the
  * deadline and where each stands. Until the industry department has submitted a plan, the
  * catalogue's measures for the violations are shown as proposals, so the list is never empty.
  */
@@ -98,7 +97,7 @@ export function handlingPlansSheets(report: HandlingPlansReport): Sheet[] {
     e.measures.forEach((m, i) => {
       builder.row('data', [
         ...(i === 0 ? enterpriseCells : ['', '', '', '']),
-        dispositionLabels[m.disposition].zh,
+        measures[m.disposition].label.zh,
         agencyLabels[m.agencyKind].zh,
         m.dueDate === undefined ? '' : chineseDate(m.dueDate),
         dispositionStatusLabels[m.status].zh,

@@ -1,4 +1,4 @@
-import { type DispositionAmount, DispositionCode } from '../domain/caseCatalogue';
+import { type DispositionAmount, DispositionCode } from '../domain/catalogue';
 import type { DispositionRecord, DispositionStatus } from './data';
 
 /** A measure counts as carried out once its agency has completed it, whether or not acceptance has verified it yet. */

@@ -1,5 +1,5 @@
-import type { TaskKind } from '../domain/caseWork';
-import type { AgencyKind } from '../domain/enums';
+import type { TaskKind } from '../domain/case';
+import { AgencyKind } from '../domain/enums';
 import { agencyLabels, annex2FieldLabels, openWorkLabels, reportLabels, taskKindLabels } from '../domain/labels';
 import type { IsoDate } from '../domain/campaign';
 import type { EnterpriseAssessment } from './assess';
@@ -30,7 +30,6 @@ export interface OpenWork {
 }
 
 const kindOrder = Object.keys(taskKindLabels) as TaskKind[];
-const agencyOrder = Object.keys(agencyLabels) as AgencyKind[];
 
 export function isOverdue(dueAt: string, generatedAt: string): boolean {
   return Date.parse(dueAt) < Date.parse(generatedAt);
@@ -45,7 +44,7 @@ export function openWorkOf(assessments: readonly EnterpriseAssessment[], kinds: 
       .sort(
         (x, y) =>
           kindOrder.indexOf(x.kind) - kindOrder.indexOf(y.kind) ||
-          agencyOrder.indexOf(x.agencyKind) - agencyOrder.indexOf(y.agencyKind) ||
+          AgencyKind.options.indexOf(x.agencyKind) - AgencyKind.options.indexOf(y.agencyKind) ||
           Date.parse(x.dueAt) - Date.parse(y.dueAt) ||
           (x.key < y.key ? -1 : x.key > y.key ? 1 : 0),
       );

@@ -1,11 +1,10 @@
 import type { IsoDate } from '../domain/campaign';
-import { DispositionCode, ViolationCode } from '../domain/caseCatalogue';
-import type { AgencyKind, EnterpriseType } from '../domain/enums';
+import { DispositionCode, ViolationCode, measures, violations } from '../domain/catalogue';
+import { AgencyKind, type EnterpriseType } from '../domain/enums';
 import {
   agencyLabels,
   annex2FieldLabels,
   annex4HeadingLabels,
-  dispositionLabels,
   dispositionStatusLabels,
   enterpriseTypeLabels,
   formLabels,
@@ -14,7 +13,6 @@ import {
   reportLabels,
   summaryLabels,
   typicalReasonLabels,
-  violationLabels,
 } from '../domain/labels';
 import { type EnterpriseAssessment, assessProvince } from './assess';
 import { violationsText } from './annex4';
@@ -84,7 +82,6 @@ export interface SummaryReport extends ReportHeader {
 }
 
 const enterpriseKeys = [...groupOrder, 'all'] as const;
-const agencyOrder = Object.keys(agencyLabels) as AgencyKind[];
 const enforcementKeys = [...(Object.keys(enforcementMeasures) as EnforcementFigure[]), 'supervised', 'typical'] as const;
 
 export function emptyFigures(): SummaryFigures {
@@ -154,7 +151,7 @@ export function summaryFigures(assessments: readonly EnterpriseAssessment[], gen
     ...f,
     violations: inOrder(f.violations, ViolationCode.options),
     measures: inOrder(f.measures, DispositionCode.options),
-    tasksByAgency: inOrder(f.tasksByAgency, agencyOrder),
+    tasksByAgency: inOrder(f.tasksByAgency, AgencyKind.options),
   };
 }
 
@@ -182,7 +179,7 @@ export function addFigures(a: SummaryFigures, b: SummaryFigures): SummaryFigures
     amounts: addNumbers(a.amounts, b.amounts),
     enforcement: addNumbers(a.enforcement, b.enforcement),
     unfinishedMeasures: a.unfinishedMeasures + b.unfinishedMeasures,
-    tasksByAgency: addRecords(a.tasksByAgency, b.tasksByAgency, agencyOrder, addNumbers),
+    tasksByAgency: addRecords(a.tasksByAgency, b.tasksByAgency, AgencyKind.options, addNumbers),
   };
 }
 
@@ -254,7 +251,7 @@ export function summarySections(builder: SheetBuilder, figures: SummaryFigures, 
     L.violationsSection.zh,
     [reportLabels.serialNo.zh, annex4HeadingLabels.violations.zh, L.enterpriseCount.zh],
     [1, 2, 3],
-    numbered(Object.entries(figures.violations) as [ViolationCode, number][], ([v, n]) => [violationLabels[v].zh, { count: n }]),
+    numbered(Object.entries(figures.violations) as [ViolationCode, number][], ([v, n]) => [violations[v].label.zh, { count: n }]),
   );
   table(
     builder,
@@ -262,7 +259,7 @@ export function summarySections(builder: SheetBuilder, figures: SummaryFigures, 
     [reportLabels.serialNo.zh, handlingPlanLabels.measure.zh, L.measureCount.zh, dispositionStatusLabels.done.zh, dispositionStatusLabels.accepted.zh, dispositionStatusLabels.unfinished.zh],
     [1, 1, 1, 1, 1, 1],
     numbered(Object.entries(figures.measures) as [DispositionCode, NonNullable<SummaryFigures['measures'][DispositionCode]>][], ([d, m]) => [
-      dispositionLabels[d].zh,
+      measures[d].label.zh,
       { count: m.inPlans },
       { count: m.carriedOut },
       { count: m.accepted },
@@ -322,7 +319,7 @@ export function summarySections(builder: SheetBuilder, figures: SummaryFigures, 
     [1, 1, 1, 2, 1],
     numbered(unfinished, (u) => [
       nameOf(u),
-      `${dispositionLabels[u.disposition].zh}${parenthesised(agencyLabels[u.agencyKind].zh)}`,
+      `${measures[u.disposition].label.zh}${parenthesised(agencyLabels[u.agencyKind].zh)}`,
       u.unfinishedReason ?? '',
       u.newCompletionDate === undefined ? '' : chineseDate(u.newCompletionDate),
     ]),

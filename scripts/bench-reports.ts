@@ -1,6 +1,5 @@
 import { type CampaignDataset, type ReviewWindow } from '../domain/campaign';
-import { type DispositionAmount, dispositionRequirements, proposeHandlingPlan, violationCatalogue, violationOfFinding } from '../domain/caseCatalogue';
-import { agenciesFor } from '../domain/caseWork';
+import { type DispositionAmount, agenciesFor, investigatingAgency, measures, proposeHandlingPlan } from '../domain/catalogue';
 import { generateCampaign, Prng, provinces } from '../domain/generator';
 import { type RuleResult, checkAll } from '../domain/rules';
 import {
@@ -56,23 +55,22 @@ function simulateCases(rng: Prng, dossiers: CampaignDataset['dossiers'], results
     }
     const findings = results.get(code)?.findings ?? [];
     if (findings.length === 0) continue;
-    const violations = findings.map(violationOfFinding);
-    violations.forEach((violation, i) => {
+    findings.forEach((violation, i) => {
       if (rng.chance(0.2)) return;
       records.findings.push({
         id: `${code}/finding/${i}`,
         enterpriseCode: code,
         violation,
-        agencyKind: violationCatalogue[violation].agency,
+        agencyKind: investigatingAgency(violation),
         amounts: { illegalGainsFen: rng.int(0, 5_000_000) * 100, unpaidTaxFen: rng.int(0, 1_000_000) * 100 },
       });
     });
     records.tasks.push({ key: `${code}/handlingPlan`, enterpriseCode: code, kind: 'handlingPlan', agencyKind: 'industry', dueAt: '2014-11-25T16:00:00Z', status: 'completed' });
-    for (const { disposition, agencyKind } of proposeHandlingPlan(violations)) {
+    for (const { disposition, agencyKind } of proposeHandlingPlan(findings)) {
       const status = rng.pick(statuses);
       const amounts: Partial<Record<DispositionAmount, number>> = {};
-      for (const field of Object.keys(dispositionRequirements[disposition])) {
-        if (field !== 'rectificationDeadline') amounts[field as DispositionAmount] = rng.int(1, 2_000_000) * 100;
+      for (const { field } of measures[disposition].mustState) {
+        if (field !== 'rectificationDeadline') amounts[field] = rng.int(1, 2_000_000) * 100;
       }
       records.dispositions.push({
         id: `${code}/disposition/${agencyKind}/${disposition}`,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultReviewWindow, type ReviewWindow } from '../domain/campaign';
 import { provinceNames } from '../domain/provinces';
-import { type IntakeProblem, parseCampaignFiles } from '../intake';
+import { describeProblem, parseCampaignFiles } from '../intake';
 import { config } from '../platform/config';
 import { embeddedDatabaseUrl } from '../platform/postgres';
 import { createPrisma } from '../platform/prisma';
@@ -16,12 +16,6 @@ const usage = `usage: npm run import -- [--dry-run] [--campaign <id>] [--actor <
 Imports filled-in annex 1 / annex 2 templates (.xlsx, .csv, .json). Several files make one
 submission (one CSV per sheet). Every problem is listed and nothing is written unless there are
 none. Connects to DATABASE_URL, or to the embedded PostgreSQL of a running \`npm start\`.`;
-
-function describe(problem: IntakeProblem): string {
-  const where = [problem.sheet, problem.row === undefined ? undefined : `row ${problem.row}`, problem.column].filter(Boolean).join(' / ');
-  const value = problem.value === undefined ? '' : ` 「${problem.value}」`;
-  return `${where || '(file)'}${value}: ${problem.reason.zh} — ${problem.reason.en}`;
-}
 
 /** Exit codes: 0 imported (or valid, with --dry-run), 1 the files have problems, 2 bad usage. */
 async function main(): Promise<number> {
@@ -65,7 +59,7 @@ async function main(): Promise<number> {
     const result = await parseCampaignFiles(files, { reviewWindow, provinces: provinceNames });
     if (!result.ok) {
       console.error(`${result.problems.length} problem(s); nothing was imported:`);
-      for (const problem of result.problems) console.error(`  ${describe(problem)}`);
+      for (const problem of result.problems) console.error(`  ${describeProblem(problem)}`);
       return 1;
     }
     for (const file of result.summary.files) console.log(`${file.fileName}: read as ${file.format.toUpperCase()}${file.encoding ? ` in ${file.encoding}` : ''}`);

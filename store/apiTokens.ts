@@ -50,17 +50,14 @@ export async function revokeApiToken(prisma: PrismaClient, input: { staffId: str
 }
 
 /**
- * The demo directory's token of one person, derived from the entry so that it is stable across
- * restarts and can be printed: (re)activated each time the demo starts, for a year.
+ * The demo directory's tokens, derived from each entry so that they are stable across restarts and
+ * can be printed: (re)activated each time the demo starts, for a year.
  */
-export async function activateDemoToken(prisma: PrismaClient, staffId: string, token: string, now: Date): Promise<void> {
+export async function activateDemoTokens(prisma: PrismaClient, entries: readonly { staffId: string; token: string }[], now: Date): Promise<void> {
   const expiresAt = new Date(now.getTime() + 365 * 86_400_000);
-  const id = `demo_${staffId}`;
-  await prisma.apiToken.upsert({
-    where: { id },
-    create: { id, staffId, name: 'demo directory', hash: sha256(token), demo: true, expiresAt, createdBy: 'demo' },
-    update: { revokedAt: null, expiresAt },
-  });
+  const rows = entries.map((e) => ({ id: `demo_${e.staffId}`, staffId: e.staffId, name: 'demo directory', hash: sha256(e.token), demo: true, expiresAt, createdBy: 'demo' }));
+  await prisma.apiToken.createMany({ data: rows, skipDuplicates: true });
+  await prisma.apiToken.updateMany({ where: { id: { in: rows.map((r) => r.id) }, demo: true }, data: { revokedAt: null, expiresAt } });
 }
 
 /** Demo tokens exist only while the demo is on: a start with the demo off revokes every one. */

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
 import { dateOfDayNumber, dayNumber } from '../domain/campaign';
 import type { CampaignCalendar } from '../domain/campaignClock';
-import type { TaskKind } from '../domain/caseWork';
+import type { TaskKind } from '../domain/case';
 import { isoOf } from './decimal';
 
 export interface CampaignCounts {

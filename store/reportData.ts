@@ -1,9 +1,9 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { type CampaignDataset, assembleDossiers, buildDataset } from '../domain/campaign';
-import { ViolationCode, DispositionCode } from '../domain/caseCatalogue';
+import { ViolationCode, DispositionCode } from '../domain/catalogue';
 import type { CampaignCalendar } from '../domain/campaignClock';
-import { DispositionCompletion, type TaskKind } from '../domain/caseWork';
+import { DispositionCompletion, type TaskKind } from '../domain/case';
 import { checkEnterprise } from '../domain/rules';
 import type {
   AgencyFinding,

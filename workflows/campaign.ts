@@ -18,8 +18,8 @@ import { caseWorkflowId } from '../domain/caseIds';
 import { EnterpriseType, type CasePhase } from '../domain/enums';
 import { UnifiedSocialCreditCode } from '../domain/tip';
 import { z } from 'zod';
-import { formLabels, phaseLabels } from '../domain/labels';
-import { reportsDueAt } from '../domain/reportKinds';
+import { reportsDueAt } from '../domain/catalogue';
+import { formLabels, phaseLabels, reportPunctuation as p } from '../domain/labels';
 import { searchAttributes } from '../domain/searchAttributes';
 import { phaseChangedSignal, superviseSignal } from './caseMessages';
 import {
@@ -40,12 +40,6 @@ const START_BATCH = 100;
 const EnterpriseToAdd = z.object({ code: UnifiedSocialCreditCode, name: z.string().trim().min(1).max(200), types: z.array(EnterpriseType).min(1), by: z.string().min(1) });
 const PHASE_ORDER: CasePhase[] = ['selfInspection', 'rectification', 'acceptance', 'closed'];
 
-/** Reports due to MIIT at the end of each phase, as the campaign's events name them. */
-const reportsDue: Record<Exclude<CasePhase, 'closed'>, string[]> = {
-  selfInspection: [formLabels.annex2.zh, formLabels.annex3.zh, '处理方案'],
-  rectification: [formLabels.annex4.zh],
-  acceptance: [formLabels.summary.zh],
-};
 
 // A province's reports read every case of it: generous, and heartbeating per report.
 const { generatePhaseReports } = proxyActivities<Activities>({
@@ -117,7 +111,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
       args: [{ campaignId: input.campaignId, province: input.province, enterprise, reviewWindow: input.reviewWindow, timing: input.timing, phaseEnds: input.phaseEnds, clock: input.clock }],
       // A case outlives the campaign when its rectification is unfinished.
       parentClosePolicy: ParentClosePolicy.ABANDON,
-      staticSummary: `${enterprise.name}（${enterprise.code}）· ${input.province}`,
+      staticSummary: `${enterprise.name}${p.open}${enterprise.code}${p.close}· ${input.province}`,
       staticDetails: `Types: ${enterprise.types.join(', ')} · campaign ${input.campaignId}`,
     });
     // A case added late catches up with the campaign's phase.
@@ -169,14 +163,14 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
   ] as const;
   for (const [phase, next] of boundaries.filter(([phase]) => PHASE_ORDER.indexOf(phase) >= PHASE_ORDER.indexOf(state.phase))) {
     await sleep(Math.max(0, Date.parse(input.phaseEnds[phase]) - new Date().getTime()), { summary: phaseEndWaitSummary(input.clock, phase, input.phaseEnds[phase]) });
-    record('reportDue', `${phaseLabels[phase].zh}: ${reportsDue[phase].join('、')}`);
+    record('reportDue', `${phaseLabels[phase].zh}: ${reportsDueAt[phase].map((kind) => formLabels[kind].zh).join(p.enumeration)}`);
     let submitted: string[] | undefined;
     // Campaigns started before reports were generated replay their boundaries without them.
     if (patched('phase-reports')) {
       const submission = await generatePhaseReports({ campaignId: input.campaignId, province: input.province, boundary: phase, supervised: [...state.supervised], phaseEnds: input.phaseEnds });
       await sendEmail(submission.email);
       submitted = submission.reports.map((r) => r.title);
-      record('reportsSubmitted', `${submitted.join('、')} → MIIT (${reportsDueAt[phase].join(', ')})`);
+      record('reportsSubmitted', `${submitted.join(p.enumeration)} → MIIT (${reportsDueAt[phase].join(', ')})`);
     }
     state.phase = next;
     record('phaseChanged', `${phaseLabels[next].zh} ${phaseLabels[next].en}`);

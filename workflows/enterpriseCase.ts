@@ -11,10 +11,12 @@ import {
   ApplicationFailure,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import type { ViolationCode } from '../domain/catalogue';
 import type { CasePhase } from '../domain/enums';
-import { bilingual, phaseLabels, ruleCheckLabels } from '../domain/labels';
+import { bilingual, phaseLabels, reportPunctuation, ruleCheckLabels, timelineLabels } from '../domain/labels';
+import type { FindingCode } from '../domain/rules';
 import { searchAttributes } from '../domain/searchAttributes';
-import * as work from '../domain/caseWork';
+import * as work from '../domain/case';
 import { deterministicFailureOf } from './activityFailures';
 import {
   caseViewQuery,
@@ -60,12 +62,12 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     phaseEndsAt: input.phaseEnds?.selfInspection,
     supervised: input.supervised ?? false,
     closed: false,
-    ruleFindings: [] as string[],
+    ruleFindings: [] as FindingCode[],
     tasks: new Map<string, CaseTask>(),
     timeline: [] as TimelineEntry[],
-    violations: new Set<string>(),
+    violations: new Set<ViolationCode>(),
     /** Violations some handling plan was asked for: a later one needs a plan of its own. */
-    planned: new Set<string>(),
+    planned: new Set<ViolationCode>(),
     /** Plans whose work has not all been issued yet: the case cannot close under them. */
     plansInFlight: 0,
     /** Work a completion calls for, opened by the main flow so the case cannot close past it. */
@@ -85,7 +87,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
         ? 'overdue'
         : 'open',
     supervised: state.supervised,
-    ruleFindings: state.ruleFindings as CaseView['ruleFindings'],
+    ruleFindings: state.ruleFindings,
     tasks: [...state.tasks.values()],
     timeline: state.timeline,
   });
@@ -108,14 +110,14 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     if (PHASES.indexOf(change.phase) <= PHASES.indexOf(state.phase)) return;
     state.phase = change.phase;
     state.phaseEndsAt = change.endsAt;
-    if (change.reportsSubmitted?.length) record({ kind: 'reportsSubmitted', actor: 'campaign', summary: `报送 submitted to MIIT: ${change.reportsSubmitted.join('、')}` });
+    if (change.reportsSubmitted?.length) record({ kind: 'reportsSubmitted', actor: 'campaign', summary: `${bilingual(timelineLabels.reportsSubmitted)}: ${change.reportsSubmitted.join(reportPunctuation.enumeration)}` });
     record({ kind: 'phaseChanged', actor: 'campaign', summary: `${phaseLabels[change.phase].zh} ${phaseLabels[change.phase].en}` });
     publish();
   });
   setHandler(superviseSignal, ({ by }) => {
     if (state.supervised) return;
     state.supervised = true;
-    record({ kind: 'supervised', actor: by, summary: '挂牌督办 put under supervision' });
+    record({ kind: 'supervised', actor: by, summary: bilingual(timelineLabels.supervised) });
     publish();
   });
   const openTaskOrFail = (taskKey: string): CaseTask => {
@@ -129,15 +131,15 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     async ({ taskKey, actor, completion }) => {
       const task = state.tasks.get(taskKey)!;
       const parsed = work.acceptedCompletion(task.kind, completion);
+      const spec = specs.get(taskKey)!;
       const before = { status: task.status, completedAt: task.completedAt, completedBy: task.completedBy, completion: task.completion };
       const completedAt = now();
       task.status = 'completed';
       task.completedAt = completedAt;
       task.completedBy = actor;
-      task.completion = parsed;
-      const spec = specs.get(taskKey)!;
-      const findings = work.findingsOf(task, parsed);
-      const dispositions = work.dispositionsOf(task, parsed, caseId, spec.evidence);
+      task.completion = parsed.value;
+      const findings = work.findingsOf(spec, parsed);
+      const dispositions = work.dispositionsOf(spec, parsed, caseId);
       const newViolations = findings.map((f) => f.violation).filter((v) => !state.violations.has(v));
       for (const f of findings) state.violations.add(f.violation);
       // Queued before the first await, in the same activation that marks the task done: the main
@@ -150,7 +152,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       for (const d of dispositions) record({ kind: 'disposition', actor, summary: `${d.disposition}: ${d.status}`, taskKey });
       publish();
       try {
-        await activities.recordTaskCompletion({ taskKey, completion: parsed, actor, completedAt, findings, dispositions });
+        await activities.recordTaskCompletion({ taskKey, completion: parsed.value, actor, completedAt, findings, dispositions });
       } catch (error) {
         const failure = deterministicFailureOf(error);
         if (!failure || !patched('unrecorded-completion-reopens-task')) throw error;
@@ -161,14 +163,14 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
         if (followUp && queued && state.followUps.includes(followUp)) state.followUps.splice(state.followUps.indexOf(followUp), 1);
         for (const v of newViolations) state.violations.delete(v);
         escalations.push(escalate(task));
-        record({ kind: 'completionNotRecorded', actor: 'system', summary: `未能保存，任务重新开放 not recorded, the task is open again: ${failure.message}`, taskKey });
+        record({ kind: 'completionNotRecorded', actor: 'system', summary: `${bilingual(timelineLabels.completionNotRecorded)}: ${failure.message}`, taskKey });
         publish();
         throw ApplicationFailure.create({ type: 'CompletionNotRecorded', message: `the completion could not be recorded, the task is open again: ${failure.message}`, nonRetryable: true });
       }
       if (followUp && !queued) await openTask(followUp, dueIn(input.timing.taskDueMs));
-      const referral = work.referralOf(task, parsed);
+      const referral = work.referralOf(parsed);
       if (referral) {
-        record({ kind: 'referral', actor, summary: '移交纪检监察 referred to discipline inspection', taskKey });
+        record({ kind: 'referral', actor, summary: bilingual(timelineLabels.referral), taskKey });
         const contacts = await activities.contactsFor({ province: input.province, agencyKind: task.agencyKind });
         await activities.sendEmail({ key: `${taskKey}/referral`, to: contacts.disciplineInspection, cc: state.supervised ? contacts.miit : [], ...work.referralEmail(input, task, referral) });
       }
@@ -188,7 +190,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       const task = state.tasks.get(taskKey)!;
       task.status = 'cancelled';
       const cancelledAt = now();
-      record({ kind: 'taskCancelled', actor, summary: `${task.title}：${reason}`, taskKey });
+      record({ kind: 'taskCancelled', actor, summary: `${task.title}${reportPunctuation.colon}${reason}`, taskKey });
       publish();
       await activities.cancelTask(taskKey);
       return { taskKey, cancelledAt, cancelledBy: actor };
@@ -268,10 +270,10 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     }
   })();
 
-  // A problem enterprise gets a handling plan (整改方案) from the industry department: once
+  // A problem enterprise gets a handling plan (处理方案) from the industry department: once
   // self-inspection is done, and again for each violation found after that.
   const unplanned = () => [...new Set([...state.ruleFindings, ...state.violations])].filter((v) => !state.planned.has(v));
-  const planFor = (violations: string[], round: number) => {
+  const planFor = (violations: ViolationCode[], round: number) => {
     for (const v of violations) state.planned.add(v);
     state.plansInFlight++;
     void runPlan(work.handlingPlanTask(violations, round)).finally(() => state.plansInFlight--);
@@ -282,7 +284,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     // Rectification (整改): one task per disposition of the plan, for the agency responsible.
     await condition(() => state.phase !== 'selfInspection');
     await condition(() => task.status !== 'open');
-    const plan = task.status === 'completed' ? (task.completion as work.HandlingPlan) : undefined;
+    const plan = task.status === 'completed' ? work.HandlingPlan.parse(task.completion) : undefined;
     const measures = work.rectificationTasks(plan);
     for (const m of measures) await openTask(m, dueIn(input.timing.taskDueMs));
     // Acceptance (验收): each disposition is verified against the plan.

@@ -1,9 +1,9 @@
 import type { ActivityInput, Next, TimerInput, WorkflowInterceptorsFactory, WorkflowOutboundCallsInterceptor } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { campaignDateTime, campaignDay, campaignDueDay, type CampaignTimeBase } from '../domain/campaignClock';
-import type { EscalationStep } from '../domain/caseWork';
+import { escalationSteps, type EscalationStep } from '../domain/catalogue';
 import type { AgencyKind, CasePhase } from '../domain/enums';
-import { agencyLabels, caseStatusLabels, escalationStepLabels, phaseLabels, taskKindLabels, webUiLabels as w } from '../domain/labels';
+import { agencyLabels, caseStatusLabels, phaseLabels, reportPunctuation as p, taskKindLabels, webUiLabels as w } from '../domain/labels';
 import type { CaseView } from './caseMessages';
 
 /**
@@ -16,7 +16,7 @@ import type { CaseView } from './caseMessages';
 
 type Args<K extends keyof Activities> = Parameters<Activities[K]>[0];
 
-/** Inverse of caseWork.taskKey: `case/<campaign>/<province>/<code>/<kind>/<agency>/<purpose…>`. */
+/** Inverse of taskKey (domain/case/taskKeys.ts): `case/<campaign>/<province>/<code>/<kind>/<agency>/<purpose…>`. */
 function taskOfKey(key: string): { kind: string; agencyKind: AgencyKind } | undefined {
   const [, , , , kind, agencyKind] = key.split('/');
   return kind && agencyKind && agencyKind in agencyLabels ? { kind, agencyKind: agencyKind as AgencyKind } : undefined;
@@ -29,30 +29,30 @@ function taskName(task: { kind: string; agencyKind: AgencyKind } | undefined): s
 }
 
 function recipients(to: readonly string[]): string {
-  return to.length > 1 ? `${to[0]} ${w.recipientsMore.zh}${to.length}人` : (to[0] ?? '');
+  return to.length > 1 ? `${to[0]} ${w.recipientsMore.zh}${to.length}${w.persons.zh}` : (to[0] ?? '');
 }
 
 function emailSummary({ key, to }: Args<'sendEmail'>): string {
   if (key.startsWith('report/')) return `${w.reportEmail.zh} → ${recipients(to)} / ${w.reportEmail.en}`;
   const step = key.slice(key.lastIndexOf('/') + 1);
   const task = taskName(taskOfKey(key));
-  if (step === 'referral') return `${w.referralEmail.zh}：${task} → ${recipients(to)} / ${w.referralEmail.en}`;
-  const label = escalationStepLabels[step as EscalationStep];
-  return `${w.sendEmail.zh}【${label?.zh ?? step}】${task} → ${recipients(to)} / ${label?.en ?? w.sendEmail.en}`;
+  if (step === 'referral') return `${w.referralEmail.zh}${p.colon}${task} → ${recipients(to)} / ${w.referralEmail.en}`;
+  const label = step in escalationSteps ? escalationSteps[step as EscalationStep].label : undefined;
+  return `${w.sendEmail.zh}${p.bracketOpen}${label?.zh ?? step}${p.bracketClose}${task} → ${recipients(to)} / ${label?.en ?? w.sendEmail.en}`;
 }
 
 const summarisers: { [K in keyof Activities]: (args: Args<K>, clock: CampaignTimeBase | undefined) => string } = {
-  createTask: (t, clock) => `${w.createTask.zh}：${taskName(t)}，${w.due.zh} ${campaignDueDay(clock, t.dueAt)} / ${w.createTask.en}, ${w.due.en} ${campaignDueDay(clock, t.dueAt)}`,
+  createTask: (t, clock) => `${w.createTask.zh}${p.colon}${taskName(t)}${p.comma}${w.due.zh} ${campaignDueDay(clock, t.dueAt)} / ${w.createTask.en}, ${w.due.en} ${campaignDueDay(clock, t.dueAt)}`,
   // The actor's mailbox name is enough to say whose completion it was in a bar's 100 characters.
   recordTaskCompletion: (c, clock) =>
-    `${w.recordTaskCompletion.zh}：${taskName(taskOfKey(c.taskKey))}（${c.actor.split('@')[0]}，${campaignDay(clock, c.completedAt)}）` +
-    `${c.findings.length ? `${w.findings.zh} ${c.findings.length} 项` : ''} / ${w.recordTaskCompletion.en}`,
-  cancelTask: (key) => `${w.cancelTask.zh}：${taskName(taskOfKey(key))} / ${w.cancelTask.en}`,
+    `${w.recordTaskCompletion.zh}${p.colon}${taskName(taskOfKey(c.taskKey))}${p.open}${c.actor.split('@')[0]}${p.comma}${campaignDay(clock, c.completedAt)}${p.close}` +
+    `${c.findings.length ? `${w.findings.zh} ${c.findings.length} ${w.items.zh}` : ''} / ${w.recordTaskCompletion.en}`,
+  cancelTask: (key) => `${w.cancelTask.zh}${p.colon}${taskName(taskOfKey(key))} / ${w.cancelTask.en}`,
   sendEmail: (email) => emailSummary(email),
-  contactsFor: (q) => `${w.contactsFor.zh}：${q.province}${agencyLabels[q.agencyKind].zh} / ${w.contactsFor.en}`,
-  runRuleChecks: (q) => `${w.runRuleChecks.zh}：${q.enterpriseCode}，${w.reviewWindow.zh} ${q.window.from}～${q.window.to} / ${w.runRuleChecks.en}`,
-  generatePhaseReports: (r) => `${w.generatePhaseReports.zh}：${r.province}${phaseLabels[r.boundary].zh} / ${w.generatePhaseReports.en}`,
-  recordTip: (tip) => `${w.recordTip.zh}：${tip.source} / ${w.recordTip.en}`,
+  contactsFor: (q) => `${w.contactsFor.zh}${p.colon}${q.province}${agencyLabels[q.agencyKind].zh} / ${w.contactsFor.en}`,
+  runRuleChecks: (q) => `${w.runRuleChecks.zh}${p.colon}${q.enterpriseCode}${p.comma}${w.reviewWindow.zh} ${q.window.from}${p.range}${q.window.to} / ${w.runRuleChecks.en}`,
+  generatePhaseReports: (r) => `${w.generatePhaseReports.zh}${p.colon}${r.province}${phaseLabels[r.boundary].zh} / ${w.generatePhaseReports.en}`,
+  recordTip: (tip) => `${w.recordTip.zh}${p.colon}${tip.source} / ${w.recordTip.en}`,
   benchmarkNoop: () => `${w.benchmarkNoop.zh} / ${w.benchmarkNoop.en}`,
 };
 
@@ -64,19 +64,19 @@ export function activitySummary(activityType: string, args: readonly unknown[], 
 
 /** A timer no call site named: what it waits for is its deadline, in campaign time. */
 export function deadlineSummary(clock: CampaignTimeBase | undefined, deadlineMs: number): string {
-  return `${w.waitUntil.zh} ${campaignDateTime(clock, deadlineMs)}（${w.campaignTime.zh}）/ ${w.waitUntil.en} (${w.campaignTime.en})`;
+  return `${w.waitUntil.zh} ${campaignDateTime(clock, deadlineMs)}${p.open}${w.campaignTime.zh}${p.close}/ ${w.waitUntil.en} (${w.campaignTime.en})`;
 }
 
 /** The timer before a step of a task's escalation ladder. */
 export function escalationWaitSummary(clock: CampaignTimeBase | undefined, task: { kind: string; agencyKind: AgencyKind }, step: EscalationStep, at: string): string {
-  const label = escalationStepLabels[step];
-  return `${w.waitUntil.zh} ${campaignDateTime(clock, at)}【${label.zh}】${taskName(task)} / ${label.en}`;
+  const label = escalationSteps[step].label;
+  return `${w.waitUntil.zh} ${campaignDateTime(clock, at)}${p.bracketOpen}${label.zh}${p.bracketClose}${taskName(task)} / ${label.en}`;
 }
 
 /** The campaign's timer to the end of a phase: 24:00 on the phase's last day, as the calendar gives it. */
 export function phaseEndWaitSummary(clock: CampaignTimeBase | undefined, phase: Exclude<CasePhase, 'closed'>, endsAt: string): string {
   const label = phaseLabels[phase];
-  return `${w.waitUntil.zh} ${campaignDueDay(clock, endsAt)} 24:00：${label.zh}${w.phaseEnd.zh} / ${label.en} ${w.phaseEnd.en}`;
+  return `${w.waitUntil.zh} ${campaignDueDay(clock, endsAt)} 24:00${p.colon}${label.zh}${w.phaseEnd.zh} / ${label.en} ${w.phaseEnd.en}`;
 }
 
 /** The case's current details: its phase and standing, the campaign date, the open tasks with their due dates. */
@@ -88,9 +88,9 @@ export function caseDetails(view: CaseView, options: { clock: CampaignTimeBase |
   const overdue = open.filter((t) => t.overdue).length;
   const phaseEnd = phaseEndsAt && view.phase !== 'closed' ? ` · ${w.phaseEndsOn.zh} ${w.phaseEndsOn.en} ${campaignDueDay(clock, phaseEndsAt)}` : '';
   return [
-    `**${phase.zh} ${phase.en}** · ${status.zh} ${status.en}${view.supervised ? ' · 挂牌督办 supervised' : ''}`,
-    `${w.campaignDate.zh} ${w.campaignDate.en}: ${campaignDateTime(clock, nowMs)}（${w.asOfLastChange.zh} ${w.asOfLastChange.en}）${phaseEnd}`,
-    `${w.openTasks.zh} ${w.openTasks.en}: ${open.length}（${w.overdue.zh} ${overdue}）`,
+    `**${phase.zh} ${phase.en}** · ${status.zh} ${status.en}${view.supervised ? ` · ${w.supervised.zh} ${w.supervised.en}` : ''}`,
+    `${w.campaignDate.zh} ${w.campaignDate.en}: ${campaignDateTime(clock, nowMs)}${p.open}${w.asOfLastChange.zh} ${w.asOfLastChange.en}${p.close}${phaseEnd}`,
+    `${w.openTasks.zh} ${w.openTasks.en}: ${open.length}${p.open}${w.overdue.zh} ${overdue}${p.close}`,
     ...open.map((t) => `- ${t.title} — ${w.due.zh} ${w.due.en} ${campaignDueDay(clock, t.dueAt)}${t.overdue ? ` **${w.overdue.zh} ${w.overdue.en}**` : ''}`),
   ].join('\n');
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DispositionCode, ViolationCode, dispositionRequirements, proposeHandlingPlan, type DispositionField } from '../../domain/caseCatalogue';
+import { DispositionCode, ViolationCode, investigatingAgency, measures, proposeHandlingPlan } from '../../domain/catalogue';
 import { DEMO_USER_AGENT } from '../../api/requestLog';
-import { findingCatalogue, type FindingCode } from '../../domain/rules';
 
 /**
  * Simulated agency staff for demos and benchmarks: through the public API, with each agency's own
@@ -18,6 +17,8 @@ export interface AutopilotOptions {
   /** Percentage of tasks left late: completed only `lateByMs` after their due time. */
   latePercent: number;
   lateByMs: number;
+  /** Instead of `lateByMs`: a late task is completed once this answers true (a test holds it until its escalation is on record). */
+  lateUntil?: (task: { key: string }) => Promise<boolean>;
   pollMs?: number;
   onError?: (error: unknown) => void;
 }
@@ -39,7 +40,7 @@ function isLate(key: string, percent: number): boolean {
 
 /** A measure carried out, stating what the catalogue requires of it; sums derived from the key stay stable across retries. */
 function dispositionDone(code: DispositionCode, key: string) {
-  const fields = Object.keys(dispositionRequirements[code]) as DispositionField[];
+  const fields = measures[code].mustState.map((f) => f.field);
   const base = createHash('sha256').update(key).digest().readUInt32BE(0) % 1_000_000;
   const amounts = Object.fromEntries(fields.filter((f) => f !== 'rectificationDeadline').map((f, i) => [f, (base + 1) * 100 * (i + 1)]));
   return { documentNo: `演示〔2015〕${key.length}号`, amounts, ...(fields.includes('rectificationDeadline') ? { rectificationDeadline: '2015-03-31' } : {}) };
@@ -60,10 +61,16 @@ export function startAutopilot(options: AutopilotOptions): { stop(): Promise<voi
 
   const completionFor = async (task: OpenTask, token: string): Promise<unknown> => {
     const detail = await call(token, `/tasks/${encodeURIComponent(task.key)}`);
-    const evidence = (detail.evidence ?? {}) as { findings?: FindingCode[]; violations?: FindingCode[]; disposition?: string };
+    const evidence = (detail.evidence ?? {}) as { findings?: string[]; violations?: string[]; disposition?: string };
     switch (task.kind) {
-      case 'verification':
-        return { findings: (evidence.findings ?? []).filter((f) => findingCatalogue[f]?.agencies[0] === task.agency).map((violation) => ({ violation })) };
+      case 'verification': {
+        // Each violation the rules' evidence points at is recorded by the agency that investigates it.
+        const found = (evidence.findings ?? []).flatMap((f) => {
+          const code = ViolationCode.safeParse(f);
+          return code.success ? [code.data] : [];
+        });
+        return { findings: found.filter((v) => investigatingAgency(v) === task.agency).map((violation) => ({ violation })) };
+      }
       case 'handlingPlan': {
         const violations = (evidence.violations ?? []).map((v) => ViolationCode.parse(v));
         const dispositions = proposeHandlingPlan(violations).map((p) => ({ ...p, dueDate: '2015-01-31' }));
@@ -88,7 +95,10 @@ export function startAutopilot(options: AutopilotOptions): { stop(): Promise<voi
       try {
         const page = (await call(options.overseerToken, '/tasks?status=open&pageSize=500')) as unknown as { items: OpenTask[] };
         const now = Date.now();
-        const due = page.items.filter((t) => !inFlight.has(t.key) && (!isLate(t.key, options.latePercent) || Date.parse(t.dueAt) + options.lateByMs < now));
+        const ready = async (t: OpenTask) =>
+          !isLate(t.key, options.latePercent) || (options.lateUntil ? await options.lateUntil(t) : Date.parse(t.dueAt) + options.lateByMs < now);
+        const waiting = page.items.filter((t) => !inFlight.has(t.key));
+        const due = (await Promise.all(waiting.map(async (t) => ((await ready(t)) ? [t] : [])))).flat();
         await Promise.all(
           due.map(async (t) => {
             inFlight.add(t.key);

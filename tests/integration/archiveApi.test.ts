@@ -1,23 +1,11 @@
 import { flattenDossiers } from '../../domain/campaign';
 import { generateCampaign } from '../../domain/generator';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const campaign = generateCampaign({ seed: 11, enterprises: 60 });
 const records = flattenDossiers(campaign.dataset.dossiers);
 
-beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('archive', { databaseUrl: db.url });
-  await saveCampaignRecords(h.prisma, records, { source: 'seed', actor: 'test' });
-});
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
-});
+const h = useHarness('archive', { dossiers: campaign.dataset.dossiers });
 
 const getAs = async (token: string, path: string) => {
   const res = await h.as(token)(path);
@@ -62,7 +50,7 @@ describe('the enterprise register and archive API', () => {
     expect(archivedSales).toBe(salesKg);
     const vatFen = mine.taxRecords.reduce((sum, t) => sum + t.vatFen, 0);
     expect((body.taxPaid as { totals: { vatYuan: string } }).totals.vatYuan).toBe((vatFen / 100).toFixed(2));
-    expect(body.versions).toEqual([expect.objectContaining({ version: 1, source: 'seed', importedBy: 'test' })]);
+    expect(body.versions).toEqual([expect.objectContaining({ version: 1, source: 'test', importedBy: 'test' })]);
   });
 
   test('partners in other provinces are listed with their province', async () => {

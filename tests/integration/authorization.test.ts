@@ -1,12 +1,12 @@
-import { creditCodeCheckChar, flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
+import { creditCodeCheckChar } from '../../domain/campaign';
 import { campaignWorkflowId, caseWorkflowId } from '../../domain/caseIds';
 import type { AgencyKind } from '../../domain/enums';
 import { generateCampaign, provinces, type ProvinceInfo } from '../../domain/generator';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
+import { writeDirectory } from '../../store/directory';
 import { caseViewQuery } from '../../workflows/caseMessages';
 import { progressQuery } from '../../workflows/campaignMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { cleanTrader, enterprisesOf, provincesWith } from '../support/enterprises';
+import { useHarness } from '../support/harness';
 import { waitFor } from '../support/waitFor';
 
 /**
@@ -26,7 +26,7 @@ import { waitFor } from '../support/waitFor';
 // The rules, restated from domain/access.ts (and the routes' documented extras) rather than
 // imported: the matrix must be able to disagree with the code it grades.
 
-type Role = 'staff' | 'agencyHead' | 'provincialCoordinator' | 'miitCoordinator' | 'disciplineInspection';
+type Role = 'staff' | 'agencyHead' | 'provincialCoordinator' | 'miitCoordinator' | 'disciplineInspection' | 'administrator';
 interface Caller {
   role: Role;
   agency: AgencyKind;
@@ -68,6 +68,8 @@ const rules = {
   seesReport: (c: Caller, r: { province: string | null }) => (r.province === null ? isMiit(c) : rules.coordinatesProvince(c, r.province)),
   /** api/tips.ts: MIIT, the tip's province, and whoever submitted it. */
   seesTip: (c: Caller, t: TipRef) => isMiit(c) || c.email === t.submitter.email || (t.province !== null && c.province === t.province),
+  /** The directory: MIIT's administrator everywhere (national offices too), a provincial administrator their province. */
+  administersDirectory: (c: Caller, province: string | null) => c.role === 'administrator' && ((c.agency === 'miit' && c.province === null) || (province !== null && c.province === province)),
 };
 
 /** Out of scope is hidden (404, exactly like a missing id); in scope but not permitted is 403. */
@@ -79,9 +81,8 @@ const verdict = (inScope: boolean, permitted: boolean): Verdict => (permitted ? 
 
 const generated = generateCampaign({ seed: 44, enterprises: 120 });
 const dossiers = generated.dataset.dossiers;
-const isCleanTrader = (d: EnterpriseDossier) => d.enterprise.types.join() === 'trading' && !generated.manifest.has(d.enterprise.code);
-const [A, B] = provinces.filter((p) => dossiers.filter((d) => d.enterprise.province === p.name && isCleanTrader(d)).length >= 2);
-const tradersOf = (p: ProvinceInfo) => dossiers.filter((d) => d.enterprise.province === p.name && isCleanTrader(d)).map((d) => d.enterprise.code);
+const [A, B] = provincesWith(generated, [cleanTrader], 2);
+const tradersOf = (p: ProvinceInfo) => enterprisesOf(generated, cleanTrader, p).map((d) => d.enterprise.code);
 /** The enterprise whose case every cell looks at, and a spare one that is not (yet) in the campaign. */
 const trader = { [A.name]: tradersOf(A)[0], [B.name]: tradersOf(B)[0] };
 const spare = { [A.name]: tradersOf(A)[1], [B.name]: tradersOf(B)[1] };
@@ -108,6 +109,10 @@ const annex1 = (codes: { code: string; province: ProvinceInfo }[]) =>
     })),
   });
 
+/** A directory file as a system sends it: JSON, one office of each province renamed. */
+const directoryFile = (ps: ProvinceInfo[]) =>
+  JSON.stringify({ agencies: ps.map((p) => ({ province: p.name, kind: 'tax', name: `${p.name}税务局（授权测试）`, emails: `tax@${p.code}.example.cn` })) });
+
 // Unique per run: Temporal visibility is shared with other test files and earlier runs.
 const campaignId = `authz-${Date.now().toString(36)}`;
 const caseOf = (province: string) => caseWorkflowId(campaignId, province, trader[province]);
@@ -127,9 +132,18 @@ const staffOf = (p: ProvinceInfo) => [
   person(p, 'industry', 'agencyHead'),
   person(p, 'industry', 'provincialCoordinator'),
   person(p, 'disciplineInspection', 'disciplineInspection'),
+  person(p, 'industry', 'administrator'),
 ];
 const miit: Caller = { role: 'miitCoordinator', agency: 'miit', province: null, key: 'miit', staffId: 'national-miit-miitCoordinator', email: 'national-miit-miitCoordinator@campaign.example' };
-const callers: Caller[] = [...staffOf(A), ...staffOf(B), miit];
+const miitAdministrator: Caller = {
+  role: 'administrator',
+  agency: 'miit',
+  province: null,
+  key: 'national-miit-administrator',
+  staffId: 'national-miit-administrator',
+  email: 'national-miit-administrator@campaign.example',
+};
+const callers: Caller[] = [...staffOf(A), ...staffOf(B), miit, miitAdministrator];
 const find = (p: ProvinceInfo, agency: AgencyKind, role: Role) => callers.find((c) => c.province === p.name && c.agency === agency && c.role === role)!;
 
 const taskRef = (p: ProvinceInfo, agency: AgencyKind): TaskRef => ({ label: `the ${agency} task in ${p.code}`, province: p.name, agency });
@@ -192,8 +206,6 @@ const each = <T extends Target>(targets: T[], among: Caller[] = callers) =>
 
 // ---------------------------------------------------------------------------------------------
 
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const taskKeys = new Map<string, string>();
 const tipIds = new Map<string, string>();
 const reportIds = new Map<string, string>();
@@ -222,10 +234,13 @@ const completion = { findings: [] };
 /** Fails the completion schema, which is checked after permission: a 400 shows the gate was passed. */
 const invalidCompletion = { findings: [{ violation: 'Not A Code' }] };
 
+/** Someone already disabled in each province: disabling them again is permitted and changes nothing. */
+const formerOf = (p: ProvinceInfo) => ({ label: `the former tax staff of ${p.code}`, province: p.name, id: `${p.code}-tax-former` });
+
+const h = useHarness('authz', { dossiers });
 beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('authz', { databaseUrl: db.url });
-  await saveCampaignRecords(h.prisma, flattenDossiers(dossiers), { source: 'test', actor: 'test' });
+  const former = [A, B].map((p) => ({ id: formerOf(p).id, name: '离任', email: `${formerOf(p).id}@campaign.example`, mobile: null, agencyId: `${p.code}-tax`, role: 'staff' as const, active: false }));
+  await writeDirectory(h.prisma, { agencies: [], staff: former }, { source: 'test', actor: 'test' });
   // Starting is itself a permitted mutation: MIIT creates the national campaign with A's part, B's
   // own coordinator starts B's part of it with its settings. The 2014 calendar is long past in real
   // time, so a slow clock keeps every case in self-inspection, its tasks open, for the whole file.
@@ -262,10 +277,6 @@ beforeAll(async () => {
     reportIds.set(report.label, (drafted.body as { id: string }).id);
   }
 }, 120_000);
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
-});
 
 // ---------------------------------------------------------------------------------------------
 // Without a valid token nothing answers but 401. This table is also the list of endpoints the
@@ -301,6 +312,14 @@ const requests: Record<string, () => [string, RequestInit?]> = {
   'GET /reports/{id}/{format}': () => [`/reports/${enc(reportIds.get(reportRefs[0].label)!)}/json`],
   'POST /campaigns/{id}/provinces/{province}/reports': () => [`/campaigns/${campaignId}/provinces/${enc(A.name)}/reports`, post({ kind: 'annex2' })],
   'POST /campaigns/{id}/reports': () => [`/campaigns/${campaignId}/reports`, post({ kind: 'nationalSummary' })],
+  'GET /directory/agencies': () => ['/directory/agencies'],
+  'POST /directory/agencies': () => ['/directory/agencies', post({ kind: 'tax', province: A.name, name: 'x', emails: [] })],
+  'POST /directory/agencies/{id}': () => [`/directory/agencies/${A.code}-tax`, post({ name: 'x' })],
+  'GET /directory/staff': () => ['/directory/staff'],
+  'POST /directory/staff': () => ['/directory/staff', post({ name: 'x', email: 'x@campaign.example', agencyId: `${A.code}-tax`, role: 'staff' })],
+  'POST /directory/staff/{id}': () => [`/directory/staff/${A.code}-tax-staff`, post({ name: 'x' })],
+  'POST /directory/staff/{id}/disable': () => [`/directory/staff/${A.code}-tax-staff/disable`, { method: 'POST' }],
+  'POST /directory/imports': () => ['/directory/imports?dryRun=true', { method: 'POST', headers: json, body: directoryFile([A]) }],
 };
 
 // The table may run ahead of the document (an endpoint not yet documented), never behind it.
@@ -697,6 +716,102 @@ describe('POST /campaigns/{id}/reports', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// The directory: administrators only; MIIT's everywhere, a province's its own. Reading and
+// writing alike are refused to everyone else (403); another province's entries are hidden (404).
+
+const agencyOf = (p: ProvinceInfo) => ({ label: `the tax office of ${p.code}`, province: p.name, id: `${p.code}-tax` });
+const staffOfA = (p: ProvinceInfo) => ({ label: `the tax staff of ${p.code}`, province: p.name, id: `${p.code}-tax-staff` });
+const isAdministrator = (c: Caller) => c.role === 'administrator';
+const directoryVerdict = (c: Caller, t: { province: string | null }) => (!isAdministrator(c) ? 'forbidden' : rules.administersDirectory(c, t.province) ? 'allowed' : 'hidden');
+const versionOf = async (t: { id: string }) => (await h.prisma.agency.findUnique({ where: { id: t.id }, select: { currentVersion: true } }))?.currentVersion ?? (await h.prisma.staffUser.findUniqueOrThrow({ where: { id: t.id }, select: { currentVersion: true } })).currentVersion;
+const notAdministrator = { status: 403, body: { error: 'only directory administrators read or write the directory' } };
+
+describe.each([
+  ['GET /directory/agencies', '/directory/agencies'],
+  ['GET /directory/staff', '/directory/staff'],
+])('%s lists exactly what the caller administers', (_endpoint, path) => {
+  it.each(each([{ label: 'everything' }]))('$title', async ({ caller }) => {
+    const answer = await call(caller, `${path}?pageSize=500`);
+    if (!isAdministrator(caller)) return expect(answer).toEqual(notAdministrator);
+    const items = (answer.body as { items: { id: string; province: string | null }[] }).items;
+    expect(answer.status).toBe(200);
+    expect(items.filter((i) => !rules.administersDirectory(caller, i.province))).toEqual([]);
+    const expected = [A, B].filter((p) => rules.administersDirectory(caller, p.name)).map((p) => (path.endsWith('agencies') ? agencyOf(p) : staffOfA(p)).id);
+    expect(items.map((i) => i.id).filter((id) => [A, B].some((p) => id === agencyOf(p).id || id === staffOfA(p).id)).sort()).toEqual(expected.sort());
+  });
+});
+
+describe('POST /directory/agencies', () => {
+  // The office exists: a permitted caller gets 409 and nothing changes; naming a province is open, so a refusal is 403.
+  it.each(cells([agencyOf(A)], (c, t) => (rules.administersDirectory(c, t.province) ? 'allowed' : 'forbidden')))('$title', async ({ caller, target, verdict: v }) => {
+    const answer = await call(caller, '/directory/agencies', post({ kind: 'tax', province: target.province, name: '授权测试', emails: [] }));
+    expect(answer).toMatchObject({ status: v === 'allowed' ? 409 : 403 });
+    expect(await versionOf(target)).toBe(1);
+  });
+});
+
+describe('POST /directory/agencies/{id}', () => {
+  it.each(cells([agencyOf(A), agencyOf(B)], directoryVerdict))('$title', async ({ caller, target, verdict: v }) => {
+    // An empty name fails the body schema, which is checked after the office is found in scope.
+    const answer = await call(caller, `/directory/agencies/${target.id}`, post({ name: v === 'allowed' ? '' : '授权测试' }));
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 400, body: { error: 'invalid request body' } });
+    else if (v === 'forbidden') expect(answer).toEqual(notAdministrator);
+    else await expectHidden(answer, call(caller, '/directory/agencies/no-such-office', post({ name: '授权测试' })));
+    expect(await versionOf(target)).toBe(1);
+  });
+});
+
+describe('POST /directory/staff', () => {
+  // The email is taken: a permitted caller gets 409. An office outside the caller's directory is
+  // answered like one that does not exist (422), whichever province it is in.
+  it.each(cells([agencyOf(A)], directoryVerdict))('$title', async ({ caller, target, verdict: v }) => {
+    const before = await h.prisma.staffUser.count();
+    const answer = await call(caller, '/directory/staff', post({ name: '授权测试', email: staffOfA(A).id + '@campaign.example', agencyId: target.id, role: 'staff' }));
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 409 });
+    else if (v === 'forbidden') expect(answer).toEqual(notAdministrator);
+    else expect(answer).toEqual(await call(caller, '/directory/staff', post({ name: '授权测试', email: 'new@campaign.example', agencyId: 'no-such-office', role: 'staff' })));
+    expect(await h.prisma.staffUser.count()).toBe(before);
+  });
+});
+
+describe('POST /directory/staff/{id}', () => {
+  it.each(cells([staffOfA(A), staffOfA(B)], directoryVerdict))('$title', async ({ caller, target, verdict: v }) => {
+    const answer = await call(caller, `/directory/staff/${target.id}`, post({ mobile: v === 'allowed' ? 'not a number' : '13900000000' }));
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 400, body: { error: 'invalid request body' } });
+    else if (v === 'forbidden') expect(answer).toEqual(notAdministrator);
+    else await expectHidden(answer, call(caller, '/directory/staff/no-such-person', post({ mobile: '13900000000' })));
+    expect(await versionOf(target)).toBe(1);
+  });
+});
+
+describe('POST /directory/staff/{id}/disable', () => {
+  // Only the already disabled are probed: a permitted disabling of them changes nothing.
+  it.each(cells([formerOf(A), formerOf(B)], directoryVerdict))('$title', async ({ caller, target, verdict: v }) => {
+    const answer = await call(caller, `/directory/staff/${target.id}/disable`, { method: 'POST' });
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 200, body: { tasksReturned: 0, staff: { id: target.id, active: false } } });
+    else if (v === 'forbidden') expect(answer).toEqual(notAdministrator);
+    else await expectHidden(answer, call(caller, '/directory/staff/no-such-person/disable', { method: 'POST' }));
+    expect(await versionOf(target)).toBe(1);
+  });
+});
+
+describe('POST /directory/imports', () => {
+  const targets = [
+    { label: `a directory of ${A.code}`, provinces: [A.name], of: [A] },
+    { label: `a directory of ${A.code} and ${B.code}`, provinces: [A.name, B.name], of: [A, B] },
+  ];
+  // A file names its provinces in the open: a refusal is 403.
+  const judge = (c: Caller, t: (typeof targets)[number]) => (t.provinces.every((p) => rules.administersDirectory(c, p)) ? 'allowed' : 'forbidden');
+  it.each(cells(targets, judge))('$title', async ({ caller, target, verdict: v }) => {
+    const res = await h.as(h.tokens[caller.key])(`/directory/imports?fileName=authz.json&dryRun=${v === 'allowed'}`, { method: 'POST', headers: json, body: directoryFile(target.of) });
+    const answer = { status: res.status, body: (await res.json()) as unknown };
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 200, body: { dryRun: true, rows: { agencies: target.of.length } } });
+    else expect(answer).toMatchObject({ status: 403 });
+    for (const p of target.of) expect(await versionOf(agencyOf(p))).toBe(1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // The permitted changes, each on an object no cell above looks at.
 
 describe('permitted changes take effect', () => {
@@ -741,6 +856,17 @@ describe('permitted changes take effect', () => {
     expect((await h.as(token)('/auth/tokens')).status).toBe(200);
     expect(await call(holder, `/auth/tokens/${enc(id)}/revoke`, post({}))).toMatchObject({ status: 200, body: { id, revokedAt: expect.any(String) } });
     expect((await h.as(token)('/auth/tokens')).status).toBe(401);
+  });
+
+  test(`${A.code}'s administrator changes the addresses of ${A.code}'s commerce office`, async () => {
+    const answer = await call(find(A, 'industry', 'administrator'), `/directory/agencies/${A.code}-commerce`, post({ emails: ['commerce@authz.example.cn'] }));
+    expect(answer).toMatchObject({ status: 200, body: { emails: ['commerce@authz.example.cn'], version: 2, updatedBy: find(A, 'industry', 'administrator').key } });
+  });
+
+  test(`MIIT's administrator disables the tax head of ${B.code}, whose token then stops working`, async () => {
+    const head = find(B, 'tax', 'agencyHead');
+    expect(await call(miitAdministrator, `/directory/staff/${head.key}/disable`, { method: 'POST' })).toMatchObject({ status: 200, body: { staff: { active: false } } });
+    expect(await call(head, '/tasks')).toEqual({ status: 401, body: { error: 'unknown, expired or revoked token' } });
   });
 
   test(`the industry staff of ${A.code} import an annex 1 of ${A.code}`, async () => {

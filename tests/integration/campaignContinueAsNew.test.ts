@@ -1,67 +1,17 @@
-import { flattenDossiers } from '../../domain/campaign';
-import { calendar2014, phaseEnds } from '../../domain/campaignClock';
 import { generateCampaign } from '../../domain/generator';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
-import type { campaignWorkflow } from '../../workflows';
 import type { CampaignInput } from '../../workflows/campaignMessages';
 import type { CaseView } from '../../workflows/caseMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { startCampaign } from '../support/campaigns';
+import { useHarness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const generated = generateCampaign({ seed: 66, enterprises: 60 });
 const province = generated.dataset.dossiers[0].enterprise.province;
 const listed = generated.dataset.dossiers.filter((d) => d.enterprise.province === province).slice(0, 3);
 
-beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('can', { databaseUrl: db.url });
-  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
-  // What POST /campaigns records before it starts the workflows: the phase reports read it.
-  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-  for (const id of ['can-test', 'can-fanout']) {
-    await h.prisma.campaign.create({
-      data: {
-        id,
-        name: 'continue-as-new',
-        selfInspectionStart: day(calendar2014.selfInspection.from),
-        rectificationStart: day(calendar2014.rectification.from),
-        acceptanceStart: day(calendar2014.acceptance.from),
-        endsOn: day(calendar2014.acceptance.to),
-        reviewWindowStart: day(calendar2014.reviewWindow.from),
-        reviewWindowEnd: day(calendar2014.reviewWindow.to),
-        updatedBy: 'test',
-      },
-    });
-  }
-});
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
-});
-
-/** Starts a campaign of the listed enterprises whose history is "too long" past `historyLimit` events. */
-const startCampaign = (campaignId: string, extra: Partial<CampaignInput>) =>
-  h.client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
-    workflowId: `campaign/${campaignId}/${province}`,
-    taskQueue: h.taskQueue,
-    args: [
-      {
-        campaignId,
-        province,
-        // The phases only need to pass: what is checked is what the histories hold.
-        phaseEnds: phaseEnds(calendar2014, Date.now(), { kind: 'scaled', daysPerSecond: 40 }),
-        reviewWindow: calendar2014.reviewWindow,
-        // Tasks are due long after the campaign: nobody completes them here, and no email is due.
-        timing: { taskDueMs: 3_600_000, reminderBeforeMs: 0, graceAfterDueMs: 3_600_000 },
-        enterprises: listed.map((d) => ({ code: d.enterprise.code, name: d.enterprise.name, types: d.enterprise.types })),
-        historyLimit: 12,
-        ...extra,
-      },
-    ],
-  });
+const h = useHarness('can', { dossiers: generated.dataset.dossiers });
+/** A campaign of the listed enterprises whose history is "too long" past `historyLimit` events. */
+const start = (campaignId: string, extra: Partial<CampaignInput>) => startCampaign(h, campaignId, province, listed, { historyLimit: 12, ...extra });
 const runsOf = async (workflowId: string) => {
   const runs: string[] = [];
   for await (const wf of h.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push(wf.runId);
@@ -70,7 +20,7 @@ const runsOf = async (workflowId: string) => {
 };
 
 test('a campaign whose history grows past its limit continues as new and still carries every case to the end', async () => {
-  const handle = await startCampaign('can-test', {});
+  const handle = await start('can-test', {});
   const progress = await handle.result();
   expect(progress.phase).toBe('closed');
   expect(progress.cases).toHaveLength(3);
@@ -91,7 +41,7 @@ test('a campaign whose history grows past its limit continues as new and still c
 test('a phase change told case by case continues as new between batches, so no run signals far past its limit', async () => {
   // One case per batch: each phase change is three batches, and every boundary's run is over its
   // limit before it starts telling the cases.
-  const handle = await startCampaign('can-fanout', { batchSize: 1 });
+  const handle = await start('can-fanout', { batchSize: 1 });
   const progress = await handle.result();
   expect(progress.phase).toBe('closed');
   for (const caseId of progress.cases) {

@@ -1,12 +1,10 @@
-import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
+import { type EnterpriseDossier } from '../../domain/campaign';
 import { calendar2014, phaseEnds } from '../../domain/campaignClock';
 import { campaignWorkflowId, caseWorkflowId } from '../../domain/caseIds';
 import { generateCampaign, provinces, type ProvinceInfo } from '../../domain/generator';
 import { recordCampaign } from '../../store/campaigns';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { progressQuery } from '../../workflows/campaignMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 
 /**
  * Creating a campaign through POST /campaigns: province names from the provinces table, nothing
@@ -15,8 +13,6 @@ import { startHarness, type Harness } from '../support/harness';
  * Clocks are slow (0.001 campaign days a second) unless a test drives a campaign to its end, so no
  * assertion depends on how fast anything runs.
  */
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const generated = generateCampaign({ seed: 23, enterprises: 80 });
 const dossiers = generated.dataset.dossiers;
 const [A, B] = provinces.filter((p) => dossiers.filter((d) => d.enterprise.province === p.name).length >= 3);
@@ -28,15 +24,9 @@ const notOnFile = '西藏自治区';
 const run = Date.now().toString(36);
 const idOf = (name: string) => `${name}-${run}`;
 
+const h = useHarness('campaigns', { dossiers: dossiers });
 beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('campaigns', { databaseUrl: db.url });
-  await saveCampaignRecords(h.prisma, flattenDossiers(dossiers), { source: 'test', actor: 'test' });
 }, 60_000);
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
-});
 
 const json = { 'content-type': 'application/json' };
 const enc = encodeURIComponent;

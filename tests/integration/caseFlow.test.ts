@@ -1,16 +1,15 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
-import { calendar2014, type PhaseEnds } from '../../domain/campaignClock';
+import type { PhaseEnds } from '../../domain/campaignClock';
 import { caseWorkflowId } from '../../domain/caseIds';
 import type { CasePhase } from '../../domain/enums';
-import { generateCampaign, provinces } from '../../domain/generator';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
+import { generateCampaign } from '../../domain/generator';
 import type { enterpriseCaseWorkflow } from '../../workflows';
 import { addEnterpriseUpdate, progressQuery } from '../../workflows/campaignMessages';
-import { caseViewQuery, phaseChangedSignal, type CaseView } from '../../workflows/caseMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { caseViewQuery, type CaseView } from '../../workflows/caseMessages';
+import { cleanTrader, enterprisesOf, problemMine, provincesWith } from '../support/enterprises';
+import { tasksOf, useHarness, type TaskRow } from '../support/harness';
 import { recordHistory } from '../support/histories';
+import { calendarFromToday, enterPhase } from '../support/phases';
 import { waitFor } from '../support/waitFor';
 
 /**
@@ -18,68 +17,37 @@ import { waitFor } from '../support/waitFor';
  * task falls due during the test and no timer fires. The test moves each case from phase to phase
  * itself, with the signal the campaign would send, so nothing here races a clock.
  */
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const generated = generateCampaign({ seed: 21, enterprises: 120 });
-const problem = (d: EnterpriseDossier) => d.enterprise.types.includes('mine') && (generated.manifest.get(d.enterprise.code)?.size ?? 0) > 0;
-const clean = (d: EnterpriseDossier) => d.enterprise.types.join() === 'trading' && !generated.manifest.has(d.enterprise.code);
-const province = provinces.find((p) => generated.dataset.dossiers.some((d) => d.enterprise.province === p.name && problem(d)) && generated.dataset.dossiers.some((d) => d.enterprise.province === p.name && clean(d)))!;
-const mine = generated.dataset.dossiers.find((d) => d.enterprise.province === province.name && problem(d))!;
-const trader = generated.dataset.dossiers.find((d) => d.enterprise.province === province.name && clean(d))!;
+const [province] = provincesWith(generated, [problemMine, cleanTrader]);
+const [mine] = enterprisesOf(generated, problemMine, province);
+const [trader] = enterprisesOf(generated, cleanTrader, province);
 const campaignId = 'c-case-flow';
 const mineCase = caseWorkflowId(campaignId, province.name, mine.enterprise.code);
 const traderCase = caseWorkflowId(campaignId, province.name, trader.enterprise.code);
-
-/** A calendar starting today: its first phase ends at 24:00 Beijing time two days from now. */
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const calendar = {
-  selfInspection: { from: day(0), to: day(2) },
-  rectification: { from: day(3), to: day(5) },
-  acceptance: { from: day(6), to: day(8) },
-  reviewWindow: calendar2014.reviewWindow,
-};
+const calendar = calendarFromToday();
 let phaseEnds: PhaseEnds;
 
+const h = useHarness('case-flow', { dossiers: generated.dataset.dossiers });
 beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('case-flow', { databaseUrl: db.url, caseSettings: { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 } });
-  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
   const created = await post(h.tokens.miit, '/campaigns', { id: campaignId, name: 'case flow test', provinces: [province.name], calendar, enterprises: [mine.enterprise.code, trader.enterprise.code] });
   expect(created.status).toBe(201);
   phaseEnds = ((await created.json()) as { phaseEnds: PhaseEnds }).phaseEnds;
 });
-afterAll(async () => {
-  // The campaign would sleep until its calendar's end.
-  await h.client.workflow.getHandle(`campaign/${campaignId}/${province.name}`).terminate('test over').catch(() => undefined);
-  await h.stop();
-  await db.drop();
-});
 
-interface TaskRow {
-  key: string;
-  kind: string;
-  agency: string;
-  status: string;
-  dueAt: string;
-}
 const json = { 'content-type': 'application/json' };
 const post = (token: string, path: string, body: unknown) => h.as(token)(path, { method: 'POST', headers: json, body: JSON.stringify(body) });
 const staff = (agency: string) => h.tokens[`${province.code}-${agency}-staff`];
-const tasksOf = async (caseId: string, status = 'open') =>
-  ((await (await h.as(h.tokens.miit)(`/tasks?pageSize=500&status=${status}&caseId=${encodeURIComponent(caseId)}`)).json()) as { items: TaskRow[] }).items;
-const openTask = (caseId: string, what: string, pred: (t: TaskRow) => boolean) => waitFor(what, async () => (await tasksOf(caseId)).find(pred));
+const openTasksOf = (caseId: string) => tasksOf(h, h.tokens.miit, { status: 'open', caseId });
+const openTask = (caseId: string, what: string, pred: (t: TaskRow) => boolean) => waitFor(what, async () => (await openTasksOf(caseId)).find(pred));
 const complete = async (task: TaskRow, completion: unknown) => {
   const res = await post(staff(task.agency), `/tasks/${encodeURIComponent(task.key)}/complete`, { completion });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
-const enter = async (caseId: string, phase: Exclude<CasePhase, 'selfInspection'>) => {
-  await h.client.workflow.getHandle(caseId).signal(phaseChangedSignal, { phase, endsAt: phase === 'closed' ? undefined : phaseEnds[phase] });
-  await waitFor(`${caseId} in ${phase}`, async () => ((await h.client.workflow.getHandle(caseId).query(caseViewQuery)).phase === phase ? true : undefined));
-};
+const enter = (caseId: string, phase: Exclude<CasePhase, 'selfInspection'>) => enterPhase(h, phaseEnds, caseId, phase);
 
 test('self-inspection tasks are due by the end of self-inspection, not 20 days on', async () => {
   const tasks = await waitFor('five self-inspection tasks', async () => {
-    const open = await tasksOf(mineCase);
+    const open = await openTasksOf(mineCase);
     return open.length === 5 ? open : undefined;
   });
   expect(tasks.map((t) => t.dueAt)).toEqual(tasks.map(() => phaseEnds.selfInspection));
@@ -104,7 +72,7 @@ test('a campaign refuses a malformed enterprise before the request enters its hi
 });
 
 test('a plan names each measure once per agency, and an acceptance refused after the campaign ended sends the work back before the case closes', async () => {
-  for (const task of await waitFor('five self-inspection tasks', async () => ((await tasksOf(mineCase)).length === 5 ? tasksOf(mineCase) : undefined))) {
+  for (const task of await waitFor('five self-inspection tasks', async () => ((await openTasksOf(mineCase)).length === 5 ? openTasksOf(mineCase) : undefined))) {
     expect((await complete(task, { findings: [] })).status).toBe(200);
   }
   const plan = await openTask(mineCase, 'the handling plan', (t) => t.kind === 'handlingPlan');
@@ -143,13 +111,13 @@ test('a plan names each measure once per agency, and an acceptance refused after
   expect(result.status).toBe('closed');
   expect(result.tasks.map((t) => [t.kind, t.status])).toEqual(result.tasks.map((t) => [t.kind, 'completed']));
   expect(result.timeline.filter((e) => e.kind === 'referral')).toHaveLength(1);
-  expect((await tasksOf(mineCase)).map((t) => t.key)).toEqual([]);
+  expect((await openTasksOf(mineCase)).map((t) => t.key)).toEqual([]);
   recordHistory('enterpriseCase-reworkAfterClose', mineCase);
 });
 
 test('a violation found after self-inspection ended gets a handling plan of its own, and its work', async () => {
   const checks = await waitFor('three self-inspection tasks', async () => {
-    const open = await tasksOf(traderCase);
+    const open = await openTasksOf(traderCase);
     return open.length === 3 ? open : undefined;
   });
   const tax = checks.find((t) => t.agency === 'tax')!;

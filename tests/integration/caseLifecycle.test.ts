@@ -1,13 +1,12 @@
-import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
-import { generateCampaign, provinces } from '../../domain/generator';
-import { searchAttributes } from '../../domain/searchAttributes';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
-import { calendar2014, type PhaseEnds } from '../../domain/campaignClock';
+import type { PhaseEnds } from '../../domain/campaignClock';
 import type { CasePhase } from '../../domain/enums';
-import { caseViewQuery, phaseChangedSignal, type CaseView } from '../../workflows/caseMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { generateCampaign } from '../../domain/generator';
+import { searchAttributes } from '../../domain/searchAttributes';
+import type { CaseView } from '../../workflows/caseMessages';
+import { cleanTrader, enterprisesOf, problemMine, provincesWith } from '../support/enterprises';
+import { tasksOf, useHarness } from '../support/harness';
 import { recordHistory } from '../support/histories';
+import { calendarFromToday, enterPhase } from '../support/phases';
 import { waitFor } from '../support/waitFor';
 
 /**
@@ -15,55 +14,22 @@ import { waitFor } from '../support/waitFor';
  * the real worker and completed through the API as agency staff would. The test moves the cases
  * from phase to phase with the signal the campaign sends at its boundaries: no clock to race.
  */
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const generated = generateCampaign({ seed: 21, enterprises: 120 });
-const isProblemMine = (d: EnterpriseDossier) => d.enterprise.types.includes('mine') && (generated.manifest.get(d.enterprise.code)?.size ?? 0) > 0;
-const isCleanTrader = (d: EnterpriseDossier) => d.enterprise.types.join() === 'trading' && !generated.manifest.has(d.enterprise.code);
-const { name: province, code: provinceCode } = provinces.find(
-  (p) => generated.dataset.dossiers.some((d) => d.enterprise.province === p.name && isProblemMine(d)) && generated.dataset.dossiers.some((d) => d.enterprise.province === p.name && isCleanTrader(d)),
-)!;
-const pick = (pred: (d: EnterpriseDossier) => boolean) => generated.dataset.dossiers.find((d) => d.enterprise.province === province && pred(d))!;
-const problemMine = pick(isProblemMine);
-const cleanTrader = pick(isCleanTrader);
+const [inProvince] = provincesWith(generated, [problemMine, cleanTrader]);
+const { name: province, code: provinceCode } = inProvince;
+const [theMine] = enterprisesOf(generated, problemMine, inProvince);
+const [theTrader] = enterprisesOf(generated, cleanTrader, inProvince);
+const calendar = calendarFromToday();
+let phaseEnds: PhaseEnds;
 
-beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('cases', { databaseUrl: db.url, caseSettings: { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 } });
-  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
-});
-afterAll(async () => {
-  // The campaign would sleep until its calendar's end.
-  await h.client.workflow.getHandle(`campaign/c2014-test/${province}`).terminate('test over').catch(() => undefined);
-  await h.stop();
-  await db.drop();
-});
+const h = useHarness('cases', { dossiers: generated.dataset.dossiers });
 
-interface TaskRow {
-  key: string;
-  kind: string;
-  agency: string;
-  status: string;
-  caseId: string;
-}
-
-const tasksOf = async (token: string, query = '') => ((await (await h.as(token)(`/tasks?pageSize=500${query}`)).json()) as { items: TaskRow[] }).items;
 const complete = (token: string, key: string, completion: unknown) =>
   h.as(token)(`/tasks/${encodeURIComponent(key)}/complete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ completion }) });
 const staff = (agency: string) => h.tokens[`${provinceCode}-${agency}-staff`];
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const calendar = {
-  selfInspection: { from: day(0), to: day(2) },
-  rectification: { from: day(3), to: day(5) },
-  acceptance: { from: day(6), to: day(8) },
-  reviewWindow: calendar2014.reviewWindow,
-};
-let phaseEnds: PhaseEnds;
+const openFor = (token: string) => tasksOf(h, token, { status: 'open' });
 const enter = async (phase: Exclude<CasePhase, 'selfInspection'>, ...caseIds: string[]) => {
-  for (const caseId of caseIds) {
-    await h.client.workflow.getHandle(caseId).signal(phaseChangedSignal, { phase, endsAt: phase === 'closed' ? undefined : phaseEnds[phase] });
-    await waitFor(`${caseId} in ${phase}`, async () => ((await h.client.workflow.getHandle(caseId).query(caseViewQuery)).phase === phase ? true : undefined));
-  }
+  for (const caseId of caseIds) await enterPhase(h, phaseEnds, caseId, phase);
 };
 
 test('a problem mine and a clean trader go through self-inspection, rectification and acceptance', async () => {
@@ -75,17 +41,17 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
       name: '2014 专项行动 (test)',
       provinces: [province],
       calendar,
-      enterprises: [problemMine.enterprise.code, cleanTrader.enterprise.code],
+      enterprises: [theMine.enterprise.code, theTrader.enterprise.code],
     }),
   });
   expect(created.status).toBe(201);
   phaseEnds = ((await created.json()) as { phaseEnds: PhaseEnds }).phaseEnds;
-  const mineCase = `case/c2014-test/${province}/${problemMine.enterprise.code}`;
-  const traderCase = `case/c2014-test/${province}/${cleanTrader.enterprise.code}`;
+  const mineCase = `case/c2014-test/${province}/${theMine.enterprise.code}`;
+  const traderCase = `case/c2014-test/${province}/${theTrader.enterprise.code}`;
 
   // Self-inspection: the routing table decides who checks what.
   const selfInspection = await waitFor('self-inspection tasks', async () => {
-    const all = await tasksOf(h.tokens.miit, '&status=open');
+    const all = await openFor(h.tokens.miit);
     return all.filter((t) => t.kind === 'verification').length === 8 ? all : undefined;
   });
   const agenciesOf = (caseId: string) => selfInspection.filter((t) => t.caseId === caseId).map((t) => t.agency).sort();
@@ -99,7 +65,7 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
   }
 
   // The problem mine gets a handling plan from the industry department; the clean trader none.
-  const plan = await waitFor('the handling plan task', async () => (await tasksOf(staff('industry'), '&status=open')).find((t) => t.kind === 'handlingPlan'));
+  const plan = await waitFor('the handling plan task', async () => (await openFor(staff('industry'))).find((t) => t.kind === 'handlingPlan'));
   expect(plan.caseId).toBe(mineCase);
   const planned = await complete(staff('industry'), plan.key, {
     annex2Verified: true,
@@ -115,7 +81,7 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
   // Rectification: one task per disposition, for the agency responsible.
   await enter('rectification', mineCase, traderCase);
   const dispositionTasks = await waitFor('the disposition tasks', async () => {
-    const open = (await tasksOf(staff('landResources'), '&status=open')).filter((t) => t.kind === 'disposition');
+    const open = (await openFor(staff('landResources'))).filter((t) => t.kind === 'disposition');
     return open.length === 2 ? open : undefined;
   });
   const closure = dispositionTasks.find((t) => t.key.endsWith('/closeIllegalSite'))!;
@@ -136,7 +102,7 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
   const acceptances = await waitFor(
     'the acceptance tasks',
     async () => {
-      const open = (await tasksOf(staff('industry'), '&status=open')).filter((t) => t.kind === 'acceptance');
+      const open = (await openFor(staff('industry'))).filter((t) => t.kind === 'acceptance');
       return open.length === 2 ? open : undefined;
     },
     30_000,
@@ -149,10 +115,10 @@ test('a problem mine and a clean trader go through self-inspection, rectificatio
     newCompletionDate: '2015-06-30',
   });
   expect(refused.status).toBe(200);
-  const again = await waitFor('the disposition again', async () => (await tasksOf(staff('landResources'), '&status=open')).find((t) => t.kind === 'disposition'));
+  const again = await waitFor('the disposition again', async () => (await openFor(staff('landResources'))).find((t) => t.kind === 'disposition'));
   expect(again.key).toContain('/round-1');
   expect((await complete(staff('landResources'), again.key, { documentNo: '赣国土执〔2015〕7号' })).status).toBe(200);
-  const reacceptance = await waitFor('the second acceptance', async () => (await tasksOf(staff('industry'), '&status=open')).find((t) => t.kind === 'acceptance'));
+  const reacceptance = await waitFor('the second acceptance', async () => (await openFor(staff('industry'))).find((t) => t.kind === 'acceptance'));
   expect((await complete(staff('industry'), reacceptance.key, { accepted: true })).status).toBe(200);
 
   // Both cases close after the campaign's end.

@@ -1,21 +1,18 @@
-import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
-import { agenciesFor, parseCompletion } from '../../domain/caseWork';
+import type { EnterpriseDossier } from '../../domain/campaign';
+import { agenciesFor } from '../../domain/catalogue';
+import { parseCompletion } from '../../domain/case';
 import type { EnterpriseType } from '../../domain/enums';
 import { generateCampaign, provinces } from '../../domain/generator';
 import { searchAttributes } from '../../domain/searchAttributes';
 import { startAutopilot } from '../../scripts/lib/autopilot';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import type { CaseView } from '../../workflows/caseMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 import { waitFor } from '../support/waitFor';
 
 /**
  * One enterprise of each type through the whole campaign on a fast clock (8 campaign days a
  * second), its tasks completed through the API by the autopilot's simulated staff.
  */
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const generated = generateCampaign({ seed: 77, enterprises: 200 });
 const types: EnterpriseType[] = ['mine', 'smelting', 'recycling', 'trading', 'export'];
 const campaignId = 'c-types';
@@ -28,10 +25,8 @@ const pick = (type: EnterpriseType): EnterpriseDossier =>
     .sort((a, b) => Number(generated.manifest.has(b.enterprise.code)) - Number(generated.manifest.has(a.enterprise.code)))[0];
 const chosen = new Map(types.map((t) => [t, pick(t)]));
 
+const h = useHarness('types', { dossiers: generated.dataset.dossiers });
 beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('types', { databaseUrl: db.url });
-  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
   const byProvince = new Map<string, string[]>();
   for (const d of chosen.values()) byProvince.set(d.enterprise.province, [...(byProvince.get(d.enterprise.province) ?? []), d.enterprise.code]);
   const started = await h.as(h.tokens.miit)('/campaigns', {
@@ -58,10 +53,6 @@ beforeAll(async () => {
     await autopilot.stop();
   }
 }, 120_000);
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
-});
 
 test.each(types)('a %s case closes with its tasks routed, completed and recorded', async (type) => {
   const d = chosen.get(type)!;

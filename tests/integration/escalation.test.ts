@@ -1,15 +1,13 @@
-import { flattenDossiers } from '../../domain/campaign';
 import { calendar2014 } from '../../domain/campaignClock';
 import { caseWorkflowId } from '../../domain/caseIds';
 import type { CasePhase } from '../../domain/enums';
-import { generateCampaign, provinces } from '../../domain/generator';
+import { generateCampaign } from '../../domain/generator';
 import { agencyLabels, bilingual } from '../../domain/labels';
 import type { StoredMail } from '../../platform/mailSink';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import type { enterpriseCaseWorkflow } from '../../workflows';
 import { phaseChangedSignal, type CaseTiming, type CaseView } from '../../workflows/caseMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { cleanTrader, enterprisesOf, provincesWith } from '../support/enterprises';
+import { tasksOf, useHarness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 import { services } from '../support/services';
 import { waitFor } from '../support/waitFor';
@@ -19,25 +17,14 @@ import { waitFor } from '../support/waitFor';
  * derived from a fast campaign clock, and its phases moved by the test: a step is awaited until it
  * arrives, and a step that must not arrive is one the case would have to wait minutes for.
  */
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const generated = generateCampaign({ seed: 33, enterprises: 120 });
-const traders = generated.dataset.dossiers.filter((d) => d.enterprise.types.join() === 'trading' && !generated.manifest.has(d.enterprise.code));
-const province = provinces.find((p) => traders.filter((d) => d.enterprise.province === p.name).length >= 2)!;
-const [first, second] = traders.filter((d) => d.enterprise.province === province.name);
+const [province] = provincesWith(generated, [cleanTrader], 2);
+const [first, second] = enterprisesOf(generated, cleanTrader, province);
 const campaignId = 'c-escalation';
 // No phase ends during the test: the test moves the case.
 const farAhead = new Date(Date.now() + 30 * 86_400_000).toISOString();
 
-beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('escalation', { databaseUrl: db.url });
-  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
-});
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
-});
+const h = useHarness('escalation', { dossiers: generated.dataset.dossiers });
 
 const json = { 'content-type': 'application/json' };
 const address = (agency: string, role: string) => `${province.code}-${agency}-${role}@campaign.example`;
@@ -55,8 +42,8 @@ const startCase = async (trader: typeof first, timing: CaseTiming, supervised: b
 };
 const selfInspectionOf = (caseId: string) =>
   waitFor('three self-inspection tasks', async () => {
-    const page = (await (await h.as(h.tokens.miit)(`/tasks?status=open&caseId=${encodeURIComponent(caseId)}`)).json()) as { items: { key: string; agency: string }[] };
-    return page.items.length === 3 ? page.items : undefined;
+    const open = await tasksOf(h, h.tokens.miit, { status: 'open', caseId });
+    return open.length === 3 ? open : undefined;
   });
 const complete = (task: { key: string; agency: string }) =>
   h.as(h.tokens[`${province.code}-${task.agency}-staff`])(`/tasks/${encodeURIComponent(task.key)}/complete`, { method: 'POST', headers: json, body: JSON.stringify({ completion: { findings: [] } }) });

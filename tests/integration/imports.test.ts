@@ -10,20 +10,10 @@ import { layout, parseCampaignFile } from '../../intake';
 import { provinceNames } from '../../domain/provinces';
 import { projectRoot } from '../../platform/projectRoot';
 import { filledRows, filledWorkbook, mine, options, trader, worksheetOf } from '../fixtures/intake/campaignFile';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 
-beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('imports', { databaseUrl: db.url });
-});
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
-});
+const h = useHarness('imports');
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -274,7 +264,7 @@ describe('npm run import', () => {
   });
   const cli = async (...args: string[]) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [script, ...args], { env: { PATH: process.env.PATH, DATABASE_URL: db.url, LOG_LEVEL: 'silent' } });
+      const { stdout, stderr } = await run(process.execPath, [script, ...args], { env: { PATH: process.env.PATH, DATABASE_URL: h.databaseUrl, LOG_LEVEL: 'silent' } });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };

@@ -8,8 +8,7 @@ import { flattenDossiers } from '../../domain/campaign';
 import { generateCampaign } from '../../domain/generator';
 import { projectRoot } from '../../platform/projectRoot';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 import { services } from '../support/services';
 import { waitFor } from '../support/waitFor';
 
@@ -61,8 +60,6 @@ function schemathesisConfig(known: Known): string {
   ].join('\n');
 }
 
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 let tmp: string;
 let known: Known;
 
@@ -91,17 +88,14 @@ async function seed(): Promise<Known> {
   };
 }
 
+const h = useHarness('openapi');
 beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('openapi', { databaseUrl: db.url });
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'openapi-'));
   fs.mkdirSync(ARTEFACTS, { recursive: true });
   known = await seed();
 }, 180_000);
 
-afterAll(async () => {
-  await h?.stop();
-  await db?.drop();
+afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 

@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import { Workbook } from 'exceljs';
 import { provinces } from '../../domain/generator';
-import { type ReportKind, reportsDueAt } from '../../domain/reportKinds';
+import { reportsDueAt } from '../../domain/catalogue';
+import type { ReportKind } from '../../domain/reportKinds';
 import { createLogger } from '../../platform/logger';
 import type { StoredMail } from '../../platform/mailSink';
 import { DEMO_CAMPAIGN_ID, runDemoCampaign } from '../../scripts/lib/demoCampaign';
@@ -13,8 +14,7 @@ import { seedDemoData } from '../../store/seedDemoData';
 import type { StoredReport } from '../../store/reportStore';
 import type { CampaignProgress } from '../../workflows/campaignMessages';
 import { caseViewQuery } from '../../workflows/caseMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { MIIT_REPORT_EMAIL, startHarness, type Harness } from '../support/harness';
+import { MIIT_REPORT_EMAIL, useHarness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 import { services } from '../support/services';
 
@@ -23,8 +23,6 @@ import { services } from '../support/services';
  * with some tasks late) from start to end: every phase boundary must leave its reports in the
  * store, one email to MIIT with them attached, and downloads for the right people only.
  */
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const boundaries = Object.keys(reportsDueAt) as (keyof typeof reportsDueAt)[];
 const campaignProvinces: string[] = [];
 const draftsBeforeTheEnd: StoredReport[] = [];
@@ -38,9 +36,8 @@ const mailsTo = async (province: string) =>
     m.text.includes(`/reports/${encodeURIComponent(`${DEMO_CAMPAIGN_ID}/${province}/`)}`),
   );
 
+const h = useHarness('phase-reports');
 beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('phase-reports', { databaseUrl: db.url });
   await seedDemoData(h.prisma, 60);
   const autopilot = await runDemoCampaign({ apiUrl: h.baseUrl, alreadyStarted: false, daysPerSecond: 6, autopilot: true, latePercent: 15, log: createLogger('test-demo', 'silent') });
   try {
@@ -62,10 +59,6 @@ beforeAll(async () => {
     await autopilot?.stop();
   }
 }, 360_000);
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
-});
 
 test('each boundary left its reports in the store, generated once and not as drafts', async () => {
   const { body } = await reportsOf(h.tokens.miit, '&draft=false');

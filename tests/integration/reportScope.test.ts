@@ -9,8 +9,7 @@ import { parseCsv } from '../../intake/csv';
 import { generateReport, reportFilePath, type StoredReport } from '../../store/reportStore';
 import { creditCode } from '../fixtures/intake/campaignFile';
 import { seedDemoData } from '../../store/seedDemoData';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 import { waitFor } from '../support/waitFor';
 
 /**
@@ -20,8 +19,6 @@ import { waitFor } from '../support/waitFor';
  * carry those names as inert text, be dated on the campaign's calendar and stay in the store.
  */
 const run = promisify(execFile);
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const campaignId = 'scope-2014';
 const province = '江西省';
 // OWASP's CSV injection examples, as enterprise names.
@@ -36,9 +33,8 @@ const download = async (report: StoredReport, format: string) => Buffer.from(awa
 const mentionedCodes = (text: string) => [...new Set(text.match(/\b9[0-9A-HJ-NP-RTUW-Y]{17}\b/g) ?? [])];
 const rowCodes = (model: { groups: { rows: { code: string }[] }[] }) => model.groups.flatMap((g) => g.rows.map((r) => r.code)).sort();
 
+const h = useHarness('report-scope');
 beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('report-scope', { databaseUrl: db.url });
   await seedDemoData(h.prisma, 60);
   const rows = codes.map((code, i) => [code, names[i], province, '江西省赣州市章贡区红旗大道1号', '张三', '0797-8123456', '李四', '主任', '13907971234', '贸易']);
   const quote = (field: string) => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
@@ -58,10 +54,6 @@ beforeAll(async () => {
     return withTasks.length === codes.length ? true : undefined;
   });
 }, 120_000);
-afterAll(async () => {
-  await h?.stop();
-  await db?.drop();
-});
 
 test('other enterprises of the province are on file, outside the campaign', async () => {
   const onFile = await h.prisma.enterprise.findMany({ where: { provinceName: province }, select: { code: true } });

@@ -1,10 +1,8 @@
-import { flattenDossiers } from '../../domain/campaign';
 import { generateCampaign, provinces } from '../../domain/generator';
 import type { StoredMail } from '../../platform/mailSink';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { caseViewQuery } from '../../workflows/caseMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { cleanTrader } from '../support/enterprises';
+import { useHarness, type TaskRow } from '../support/harness';
 import { services } from '../support/services';
 import { waitFor } from '../support/waitFor';
 
@@ -13,35 +11,18 @@ import { waitFor } from '../support/waitFor';
  * then goes. The campaign runs at 2 campaign days a second, so a task due in 20 days reminds 3 days
  * before (8.5 s): time enough to assign it first.
  */
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const generated = generateCampaign({ seed: 58, enterprises: 120 });
-const trader = generated.dataset.dossiers.find((d) => d.enterprise.types.join() === 'trading' && !generated.manifest.has(d.enterprise.code))!;
+const [trader] = generated.dataset.dossiers.filter(cleanTrader(generated));
 const province = provinces.find((p) => p.name === trader.enterprise.province)!;
 const elsewhere = provinces.find((p) => p !== province)!;
 
-beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('assignment', { databaseUrl: db.url, caseSettings: { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 } });
-  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
-});
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
-});
+const h = useHarness('assignment', { dossiers: generated.dataset.dossiers });
 
 const json = { 'content-type': 'application/json' };
 const who = (agency: string, role: string, p = province) => `${p.code}-${agency}-${role}`;
 const token = (agency: string, role: string, p = province) => h.tokens[who(agency, role, p)];
 const assign = (as: string, key: string, body: unknown) => h.as(as)(`/tasks/${encodeURIComponent(key)}/assign`, { method: 'POST', headers: json, body: JSON.stringify(body) });
 const answer = async (res: Response) => ({ status: res.status, body: (await res.json()) as Record<string, unknown> });
-
-interface TaskRow {
-  key: string;
-  caseId: string;
-  agency: string;
-  assignee: { staffId: string; name?: string; email?: string } | null;
-}
 
 test('an agency head, the provincial coordinator or MIIT assigns a task to one of its agency, whose reminder then goes to them', async () => {
   const campaignId = 'c-assignment';

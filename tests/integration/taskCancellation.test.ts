@@ -1,11 +1,9 @@
-import { flattenDossiers } from '../../domain/campaign';
 import { generateCampaign, provinces } from '../../domain/generator';
 import type { StoredMail } from '../../platform/mailSink';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { agencyLabels, bilingual } from '../../domain/labels';
 import { phaseChangedSignal, type CaseView } from '../../workflows/caseMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { cleanTrader } from '../support/enterprises';
+import { useHarness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 import { services } from '../support/services';
 import { waitFor } from '../support/waitFor';
@@ -16,26 +14,14 @@ import { waitFor } from '../support/waitFor';
  * as if the task were done. The test closes the case itself: a case closes only once every ladder
  * has ended, so a ladder still running would send its emails before the result arrives.
  */
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const generated = generateCampaign({ seed: 91, enterprises: 120 });
-const trader = generated.dataset.dossiers.find((d) => d.enterprise.types.join() === 'trading' && !generated.manifest.has(d.enterprise.code))!;
+const [trader] = generated.dataset.dossiers.filter(cleanTrader(generated));
 const province = provinces.find((p) => p.name === trader.enterprise.province)!;
 const elsewhere = provinces.find((p) => p !== province)!;
 const campaignId = 'c-cancel';
 const caseId = `case/${campaignId}/${province.name}/${trader.enterprise.code}`;
 
-beforeAll(async () => {
-  db = await freshDatabase();
-  h = await startHarness('cancellation', { databaseUrl: db.url, caseSettings: { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 } });
-  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
-});
-afterAll(async () => {
-  // The test closed the case itself: the campaign has nothing left to tell it.
-  await h.client.workflow.getHandle(`campaign/${campaignId}/${province.name}`).terminate('test over').catch(() => undefined);
-  await h.stop();
-  await db.drop();
-});
+const h = useHarness('cancellation', { dossiers: generated.dataset.dossiers });
 
 const json = { 'content-type': 'application/json' };
 const token = (agency: string, role: string, p = province) => h.tokens[`${p.code}-${agency}-${role}`];

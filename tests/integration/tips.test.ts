@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { tipWorkflowId } from '../../domain/tip';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 import { recordHistory } from '../support/histories';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness('tips');
-});
-afterAll(() => h.stop());
+const h = useHarness('tips');
 
 const tip = {
   source: '12345 hotline',

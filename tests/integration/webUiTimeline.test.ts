@@ -1,14 +1,12 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { WorkflowHandle } from '@temporalio/client';
-import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
+import type { EnterpriseDossier } from '../../domain/campaign';
 import type { PhaseEnds } from '../../domain/campaignClock';
 import { generateCampaign, provinces } from '../../domain/generator';
 import type { StoredMail } from '../../platform/mailSink';
 import { workflowUrl } from '../../platform/webUiLinks';
-import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { phaseChangedSignal } from '../../workflows/caseMessages';
-import { freshDatabase } from '../support/freshDatabase';
-import { startHarness, type Harness } from '../support/harness';
+import { tasksOf, useHarness, type TaskRow } from '../support/harness';
 import { services } from '../support/services';
 import { launchChromium } from '../support/browser';
 import { waitFor } from '../support/waitFor';
@@ -19,8 +17,6 @@ import { waitFor } from '../support/waitFor';
  * campaign day every 1,000 s) so that the whole test happens on its first two campaign days and no
  * timer fires; the test moves the case from phase to phase itself, by the campaign's signal.
  */
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let h: Harness;
 const generated = generateCampaign({ seed: 21, enterprises: 120 });
 const isProblemMine = (d: EnterpriseDossier) => d.enterprise.types.join() === 'mine' && (generated.manifest.get(d.enterprise.code)?.size ?? 0) > 0;
 const mine = generated.dataset.dossiers.find(isProblemMine)!;
@@ -28,31 +24,12 @@ const province = provinces.find((p) => p.name === mine.enterprise.province)!;
 const campaignId = 'c-webui';
 const caseId = `case/${campaignId}/${province.name}/${mine.enterprise.code}`;
 
-beforeAll(async () => {
-  db = await freshDatabase();
-  // Tasks are due a day and a half after they are issued, reminders half a day before.
-  h = await startHarness('webui', { databaseUrl: db.url, caseSettings: { scale: { kind: 'realtime' }, taskDueDays: 1.5, reminderBeforeDays: 0.5, graceDays: 7 } });
-  await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
-});
-afterAll(async () => {
-  await h.stop();
-  await db.drop();
-});
-
-interface TaskRow {
-  key: string;
-  kind: string;
-  agency: string;
-  caseId: string;
-  createdOn: string;
-  dueOn: string;
-  completedOn?: string;
-}
+// Tasks are due a day and a half after they are issued, reminders half a day before.
+const h = useHarness('webui', { dossiers: generated.dataset.dossiers, caseSettings: { scale: { kind: 'realtime' }, taskDueDays: 1.5, reminderBeforeDays: 0.5, graceDays: 7 } });
 
 const json = { 'content-type': 'application/json' };
 const staff = (agency: string) => h.tokens[`${province.code}-${agency}-staff`];
-const openTasks = async (kind: string) =>
-  ((await (await h.as(h.tokens.miit)(`/tasks?status=open&caseId=${encodeURIComponent(caseId)}`)).json()) as { items: TaskRow[] }).items.filter((t) => t.kind === kind);
+const openTasks = async (kind: string) => (await tasksOf(h, h.tokens.miit, { status: 'open', caseId })).filter((t) => t.kind === kind);
 const complete = async (task: TaskRow, completion: unknown) => {
   const res = await h.as(staff(task.agency))(`/tasks/${encodeURIComponent(task.key)}/complete`, { method: 'POST', headers: json, body: JSON.stringify({ completion }) });
   expect({ status: res.status, body: await res.json() }).toMatchObject({ status: 200 });

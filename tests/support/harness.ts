@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
+import { createActivities, type Activities } from '../../activities';
 import { createApp, type ApiDependencies } from '../../api/app';
 import type { CaseSettings } from '../../api/campaigns';
 import { config } from '../../platform/config';
-import { type PdfRenderer, libreOfficePdfRenderer } from '../../platform/libreOffice';
+import { libreOfficePdfRenderer } from '../../platform/libreOffice';
 import { createLogger } from '../../platform/logger';
 import { createMailer } from '../../platform/mailer';
 import { provinces } from '../../domain/generator';
@@ -16,10 +16,15 @@ import { createPrisma, type PrismaClient } from '../../platform/prisma';
 import { seedDemoDirectory } from '../../store/directory';
 import { installTemporalLogging } from '../../platform/temporalLogging';
 import { createWorker } from '../../worker/createWorker';
+import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
+import { saveCampaignRecords } from '../../store/saveCampaignRecords';
+import { freshDatabase } from './freshDatabase';
 import { services } from './services';
 
 export interface Harness {
   baseUrl: string;
+  /** The database the API and the worker use. */
+  databaseUrl: string;
   /** Demo directory tokens, by `<province code>-<agency>-<role>` (and `miit`). */
   tokens: Record<string, string>;
   /** fetch against the API as the holder of `token`. */
@@ -27,6 +32,8 @@ export interface Harness {
   prisma: PrismaClient;
   client: Client;
   taskQueue: string;
+  /** The activities its worker runs, for a test that runs a worker of its own. */
+  activities: Activities;
   /** This harness's report store. */
   reportsDir: string;
   stop(): Promise<void>;
@@ -42,14 +49,14 @@ export const MIIT_REPORT_EMAIL = 'miit-reports@test.example';
  */
 let sdkLoggingInstalled = false;
 
-async function startWorker(taskQueue: string, prisma: PrismaClient, reportsDir: string, pdf: PdfRenderer | undefined): Promise<{ stop(): Promise<void> }> {
+async function startWorker(taskQueue: string, activities: Activities): Promise<{ stop(): Promise<void> }> {
   const svc = services();
   const connection = await NativeConnection.connect({ address: svc.temporalAddress });
   const worker: Worker = await createWorker({
     connection,
     namespace: 'default',
     taskQueue,
-    activities: createActivities({ prisma, mailer: createMailer(svc.smtpUrl), mailFrom: 'campaign@test.example', reportsDir, miitReportEmail: MIIT_REPORT_EMAIL, pdf }),
+    activities,
     workflowBundlePath: svc.workflowBundlePath,
     shutdownGraceSeconds: 5,
     activityConcurrency: config().WORKER_ACTIVITY_CONCURRENCY,
@@ -64,10 +71,17 @@ async function startWorker(taskQueue: string, prisma: PrismaClient, reportsDir: 
   };
 }
 
-export async function startHarness(
-  name: string,
-  options: { databaseUrl?: string; caseSettings?: CaseSettings; inProcessWorker?: boolean; app?: Partial<ApiDependencies>; seedDemoDirectory?: boolean } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  databaseUrl?: string;
+  caseSettings?: CaseSettings;
+  inProcessWorker?: boolean;
+  /** What the API takes beyond the defaults: its clock, sign-in settings, rate limits. */
+  app?: Partial<ApiDependencies>;
+  /** false: an empty installation, as a province's is before its first administrator. */
+  seedDemoDirectory?: boolean;
+}
+
+export async function startHarness(name: string, options: HarnessOptions = {}): Promise<Harness> {
   const svc = services();
   if (!sdkLoggingInstalled) {
     installTemporalLogging(createLogger('temporal-sdk', process.env.TEST_LOG_LEVEL ?? 'warn'));
@@ -77,14 +91,17 @@ export async function startHarness(
   const log = createLogger(`test-${name}`, process.env.TEST_LOG_LEVEL ?? 'silent');
   // The API and the worker share this client: the worker's pool as in production, and pg's default 10 for the API.
   const prisma = createPrisma(options.databaseUrl ?? svc.databaseUrl, { poolSize: config().WORKER_ACTIVITY_CONCURRENCY + 10 });
-  // Without it the installation is empty, as a province's is before its first administrator.
   const directory = options.seedDemoDirectory === false ? [] : await seedDemoDirectory(prisma, provinces);
   const tokens = Object.fromEntries(directory.map((e) => [e.role === 'miitCoordinator' ? 'miit' : e.token.replace(/^demo-/, ''), e.token]));
   const connection = await Connection.connect({ address: svc.temporalAddress });
   const client = new Client({ connection, namespace: 'default' });
-  const reportsDir = mkdtempSync(path.join(os.tmpdir(), `reports-${name}-`));
+  // The store sits alone in a folder of the harness's own, so a test can see that nothing lands beside it.
+  const ownDir = mkdtempSync(path.join(os.tmpdir(), `harness-${name}-`));
+  const reportsDir = path.join(ownDir, 'reports');
+  mkdirSync(reportsDir);
   const pdf = await libreOfficePdfRenderer(log);
-  const worker = options.inProcessWorker === false ? undefined : await startWorker(taskQueue, prisma, reportsDir, pdf);
+  const activities = createActivities({ prisma, mailer: createMailer(svc.smtpUrl), mailFrom: 'campaign@test.example', reportsDir, miitReportEmail: MIIT_REPORT_EMAIL, pdf });
+  const worker = options.inProcessWorker === false ? undefined : await startWorker(taskQueue, activities);
   const app = createApp({
     prisma,
     temporal: client,
@@ -103,19 +120,73 @@ export async function startHarness(
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     baseUrl,
+    databaseUrl: options.databaseUrl ?? svc.databaseUrl,
     tokens,
     as: (token) => (path, init = {}) =>
       fetch(`${baseUrl}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
     prisma,
     client,
     taskQueue,
+    activities,
     reportsDir,
     async stop() {
       await new Promise((resolve) => server.close(resolve));
       await worker?.stop();
       await connection.close();
       await prisma.$disconnect();
-      rmSync(reportsDir, { recursive: true, force: true });
+      rmSync(ownDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a test file: a fresh database with `dossiers` on file, and a harness on it, started before
+ * the file's own `beforeAll`s. After its tests, whatever still runs on the harness's task queue is
+ * terminated (a campaign sleeps until its calendar's end), the harness stopped, the database
+ * dropped. The harness it returns is usable from the first `beforeAll` on.
+ */
+export function useHarness(name: string, options: Omit<HarnessOptions, 'databaseUrl'> & { dossiers?: readonly EnterpriseDossier[] } = {}): Harness {
+  let db: Awaited<ReturnType<typeof freshDatabase>> | undefined;
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    db = await freshDatabase();
+    started = await startHarness(name, { ...options, databaseUrl: db.url });
+    if (options.dossiers) await saveCampaignRecords(started.prisma, flattenDossiers(options.dossiers), { source: 'test', actor: 'test' });
+  });
+  afterAll(async () => {
+    if (started) {
+      const h = started;
+      for await (const wf of h.client.workflow.list({ query: `TaskQueue = '${h.taskQueue}' AND ExecutionStatus = 'Running'` })) {
+        await h.client.workflow.getHandle(wf.workflowId).terminate('test over').catch(() => undefined);
+      }
+      await h.stop();
+    }
+    await db?.drop();
+  });
+  return new Proxy({} as Harness, {
+    get(_target, property: keyof Harness) {
+      if (!started) throw new Error(`harness ${name} used before its beforeAll`);
+      return started[property];
+    },
+  });
+}
+
+/** A row of GET /tasks, as far as the tests read it. */
+export interface TaskRow {
+  key: string;
+  caseId: string;
+  kind: string;
+  agency: string;
+  status: string;
+  createdOn: string;
+  dueAt: string;
+  dueOn: string;
+  completedOn?: string;
+  assignee: { staffId: string; name?: string; email?: string } | null;
+}
+
+/** GET /tasks?pageSize=500 as the holder of `token`, with further `query` parameters. */
+export async function tasksOf(h: Harness, token: string, query: Record<string, string> = {}): Promise<TaskRow[]> {
+  const res = await h.as(token)(`/tasks?${new URLSearchParams({ pageSize: '500', ...query })}`);
+  return ((await res.json()) as { items: TaskRow[] }).items;
 }

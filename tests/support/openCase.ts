@@ -1,10 +1,9 @@
 import type { Client } from '@temporalio/client';
 import { flattenDossiers } from '../../domain/campaign';
-import { agenciesFor } from '../../domain/caseWork';
+import { agenciesFor } from '../../domain/catalogue';
 import { generateCampaign, provinces } from '../../domain/generator';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
-import { freshDatabase } from './freshDatabase';
-import { startHarness, type Harness } from './harness';
+import { useHarness, type Harness } from './harness';
 import { waitFor } from './waitFor';
 
 export interface OpenCase {
@@ -61,24 +60,15 @@ export async function retryingActivities(client: Client, taskQueue: string): Pro
   return found;
 }
 
-/** For a test file: a fresh database, a harness on it and an open case, stopped and dropped afterwards. */
+/** For a test file: a harness on a fresh database (see `useHarness`) and an open case. */
 export function useOpenCase(name: string, seed: number): { readonly h: Harness; readonly c: OpenCase } {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let h: Harness;
+  const h = useHarness(name);
   let c: OpenCase;
   beforeAll(async () => {
-    db = await freshDatabase();
-    h = await startHarness(name, { databaseUrl: db.url });
     c = await openCase(h, name, seed);
   });
-  afterAll(async () => {
-    await h.stop();
-    await db.drop();
-  });
   return {
-    get h() {
-      return h;
-    },
+    h,
     get c() {
       return c;
     },

@@ -1,5 +1,5 @@
 import { calendar2014, campaignTimeBase, campaignDateTime, campaignDay, campaignDueDay, phaseEnds } from '../../domain/campaignClock';
-import { escalationEmail } from '../../domain/caseWork';
+import { escalationEmail } from '../../domain/case';
 
 const startedAt = Date.parse('2026-12-01T09:00:00.000Z');
 
@@ -38,7 +38,7 @@ describe('campaign time', () => {
     const due = new Date(startedAt + 2_500).toISOString(); // day 25: 2014-11-04 00:00
     const email = escalationEmail(
       { campaignId: 'c', province: '江西省', enterprise: { code: '91360000000000000X', name: '某稀土公司', types: ['trading'] }, clock },
-      { key: 'k', kind: 'verification', agencyKind: 'tax', title: '自查核查', createdAt: created, dueAt: due },
+      { key: 'k', agencyKind: 'tax', title: '自查核查', createdAt: created, dueAt: due },
       'agencyHead',
       [{ at: created, summary: '自查核查', taskKey: 'k' }],
     );
@@ -48,7 +48,7 @@ describe('campaign time', () => {
     // On a real-time campaign the campaign time is the only time.
     const realtime = escalationEmail(
       { campaignId: 'c', province: '江西省', enterprise: { code: '91360000000000000X', name: '某稀土公司', types: ['trading'] } },
-      { key: 'k', kind: 'verification', agencyKind: 'tax', title: '自查核查', createdAt: '2014-10-12T01:00:00.000Z', dueAt: '2014-11-01T01:00:00.000Z' },
+      { key: 'k', agencyKind: 'tax', title: '自查核查', createdAt: '2014-10-12T01:00:00.000Z', dueAt: '2014-11-01T01:00:00.000Z' },
       'reminder',
       [],
     );

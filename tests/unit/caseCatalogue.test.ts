@@ -1,31 +1,12 @@
-import { DispositionCode, ViolationCode, dispositionAgency, proposeHandlingPlan, violationCatalogue, violationOfFinding } from '../../domain/caseCatalogue';
-import { agenciesFor, escalationSchedule, parseCompletion, recipientsOf, taskKey } from '../../domain/caseWork';
-import { AgencyKind } from '../../domain/enums';
-import { dispositionLabels, violationLabels } from '../../domain/labels';
-import { FindingCode } from '../../domain/rules';
+import { DispositionCode, ViolationCode, agenciesFor, measures, proposeHandlingPlan, violations } from '../../domain/catalogue';
+import { escalationSchedule, parseCompletion, recipientsOf, taskKey } from '../../domain/case';
 
 describe('the violation and disposition catalogues', () => {
-  test('every rule finding is a violation of the catalogue', () => {
-    for (const code of FindingCode.options) expect(violationOfFinding(code)).toBe(code);
-  });
-
-  test('every violation names its agency and at least one measure of the catalogue; every measure has an agency', () => {
-    for (const code of ViolationCode.options) {
-      const entry = violationCatalogue[code];
-      expect(AgencyKind.options).toContain(entry.agency);
-      expect(entry.measures.length).toBeGreaterThan(0);
-      for (const m of entry.measures) expect(DispositionCode.options).toContain(m);
-      expect(violationLabels[code].zh).toBeTruthy();
-    }
-    for (const code of DispositionCode.options) {
-      expect(AgencyKind.options).toContain(dispositionAgency[code]);
-      expect(dispositionLabels[code].zh).toBeTruthy();
-    }
-  });
-
-  test('every measure section 一 of the plan names can be ordered', () => {
-    const used = new Set(Object.values(violationCatalogue).flatMap((v) => v.measures));
-    expect([...used].sort()).toEqual([...DispositionCode.options].sort());
+  // That each entry names agencies and measures of the catalogue is the tables' type; what the type
+  // cannot say is that none is left without a measure or a name (tests/unit/catalogue.test.ts holds them to the plan).
+  test('every violation prescribes a measure, and each violation and measure has its Chinese name', () => {
+    for (const code of ViolationCode.options) expect([code, violations[code].measures.length > 0, Boolean(violations[code].label.zh)]).toEqual([code, true, true]);
+    for (const code of DispositionCode.options) expect([code, Boolean(measures[code].label.zh)]).toEqual([code, true]);
   });
 
   test('a proposed handling plan lists each measure once, with the agency that carries it out', () => {

@@ -1,12 +1,14 @@
-import { DispositionCode, dispositionRequirements, type DispositionField } from '../../domain/caseCatalogue';
-import { InvalidCompletion, acceptedCompletion, followUpOf, parseCompletion, rectificationTasks } from '../../domain/caseWork';
-import { dispositionLabels } from '../../domain/labels';
+import { DispositionCode, measures, type DispositionField } from '../../domain/catalogue';
+import { InvalidCompletion, acceptanceTasks, acceptedCompletion, followUpOf, parseCompletion, rectificationTasks } from '../../domain/case';
+import { completionMessages } from '../../domain/labels';
+
+const fieldsOf = (code: DispositionCode) => measures[code].mustState.map((f) => f.field);
 
 const planned = (disposition: DispositionCode) => ({ disposition, agencyKind: 'tax', dueDate: '2015-01-31' });
 
 /** A completion stating everything the catalogue asks of `code`. */
 function complete(code: DispositionCode) {
-  const fields = Object.keys(dispositionRequirements[code]) as DispositionField[];
+  const fields = fieldsOf(code);
   const amounts = Object.fromEntries(fields.filter((f) => f !== 'rectificationDeadline').map((f, i) => [f, 1_000 * (i + 1)]));
   return { documentNo: '赣税稽罚〔2015〕3号', amounts, ...(fields.includes('rectificationDeadline') ? { rectificationDeadline: '2015-03-31' } : {}) };
 }
@@ -28,13 +30,13 @@ function issuesOf(run: () => unknown): { path: string; message: string }[] {
 
 describe('what a disposition must state', () => {
   test('the measures the plan prices or measures state their amounts; orders state a document number only', () => {
-    expect(Object.keys(dispositionRequirements.fine)).toEqual(['fineFen']);
-    expect(Object.keys(dispositionRequirements.recoverVat).sort()).toEqual(['fineFen', 'lateFeeFen', 'recoveredFen']);
-    expect(Object.keys(dispositionRequirements.recoverResourceTax).sort()).toEqual(['compensationFeeFen', 'recoveredFen']);
-    expect(Object.keys(dispositionRequirements.confiscateProductsAndGains).sort()).toEqual(['confiscatedFen', 'tonnesKg']);
-    expect(Object.keys(dispositionRequirements.rectifyByDeadline).sort()).toEqual(['rectificationDeadline', 'sewageFeeFen']);
-    expect(Object.keys(dispositionRequirements.reduceNextYearPlan)).toEqual(['tonnesKg']);
-    for (const code of ['stopProduction', 'openCase', 'transferToPublicSecurity'] as const) expect(dispositionRequirements[code]).toEqual({});
+    expect(fieldsOf('fine')).toEqual(['fineFen']);
+    expect(fieldsOf('recoverVat').sort()).toEqual(['fineFen', 'lateFeeFen', 'recoveredFen']);
+    expect(fieldsOf('recoverResourceTax').sort()).toEqual(['compensationFeeFen', 'recoveredFen']);
+    expect(fieldsOf('confiscateProductsAndGains').sort()).toEqual(['confiscatedFen', 'tonnesKg']);
+    expect(fieldsOf('rectifyByDeadline').sort()).toEqual(['rectificationDeadline', 'sewageFeeFen']);
+    expect(fieldsOf('reduceNextYearPlan')).toEqual(['tonnesKg']);
+    for (const code of ['stopProduction', 'openCase', 'transferToPublicSecurity'] as const) expect(fieldsOf(code)).toEqual([]);
   });
 
   test.each(DispositionCode.options)('%s: a complete completion is accepted', (code) => {
@@ -42,8 +44,8 @@ describe('what a disposition must state', () => {
   });
 
   test.each(DispositionCode.options)('%s: each missing field is refused, naming the field and the measure in both languages', (code) => {
-    const measure = dispositionLabels[code];
-    for (const [field, label] of Object.entries(dispositionRequirements[code]) as [DispositionField, { zh: string; en: string }][]) {
+    const measure = measures[code].label;
+    for (const { field, label } of measures[code].mustState) {
       const path = field === 'rectificationDeadline' ? field : `amounts.${field}`;
       const issues = issuesOf(() => parseCompletion('disposition', without(complete(code), field), planned(code)));
       expect(issues).toHaveLength(1);
@@ -83,17 +85,19 @@ describe('what a disposition must state', () => {
   });
 
   test('completions accepted before the rule still parse where the workflow replays them', () => {
-    expect(acceptedCompletion('disposition', { documentNo: '赣国土执〔2014〕1号' })).toEqual({ documentNo: '赣国土执〔2014〕1号', amounts: {} });
-    expect(acceptedCompletion('disposition', { documentNo: 'x', amounts: { confiscatedFen: 1, fineFen: 2, recoveredFen: 3, tonnesKg: 4 } })).toMatchObject({ amounts: { tonnesKg: 4 } });
+    expect(acceptedCompletion('disposition', { documentNo: '赣国土执〔2014〕1号' }).value).toEqual({ documentNo: '赣国土执〔2014〕1号', amounts: {} });
+    expect(acceptedCompletion('disposition', { documentNo: 'x', amounts: { confiscatedFen: 1, fineFen: 2, recoveredFen: 3, tonnesKg: 4 } }).value).toMatchObject({ amounts: { tonnesKg: 4 } });
   });
 
   test('a disposition task tells its agency, in the title and the evidence, what to state', () => {
-    const [task] = rectificationTasks({ annex2Verified: true, dispositions: [{ disposition: 'recoverVat', agencyKind: 'tax', dueDate: '2015-01-31' }] });
-    expect(task.title).toContain('文书编号');
-    for (const label of Object.values(dispositionRequirements.recoverVat)) expect(task.title).toContain(label.zh);
-    expect((task.evidence as { mustState: { field: string }[] }).mustState.map((f) => f.field)).toEqual(['documentNo', 'amounts.recoveredFen', 'amounts.lateFeeFen', 'amounts.fineFen']);
+    const plan = { annex2Verified: true, dispositions: [{ disposition: 'recoverVat' as const, agencyKind: 'tax' as const, dueDate: '2015-01-31' }] };
+    const [task] = rectificationTasks(plan);
+    expect(task.title).toContain(completionMessages.documentNo.zh);
+    for (const { label } of measures.recoverVat.mustState) expect(task.title).toContain(label.zh);
+    expect(task.kind === 'disposition' && task.evidence.mustState.map((f) => f.field)).toEqual(['documentNo', 'amounts.recoveredFen', 'amounts.lateFeeFen', 'amounts.fineFen']);
 
-    const again = followUpOf({ ...task, kind: 'acceptance' }, { accepted: false, reason: '滞纳金未缴', newCompletionDate: '2015-06-30' })!;
+    const [acceptance] = acceptanceTasks(plan);
+    const again = followUpOf(acceptance, acceptedCompletion('acceptance', { accepted: false, reason: '滞纳金未缴', newCompletionDate: '2015-06-30' }))!;
     expect(again.title).toContain('滞纳金');
     expect(again.evidence).toMatchObject({ disposition: 'recoverVat', round: 1, mustState: expect.arrayContaining([expect.objectContaining({ field: 'amounts.lateFeeFen' })]) });
   });

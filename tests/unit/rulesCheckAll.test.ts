@@ -1,18 +1,9 @@
-import { findingLabels } from '../../domain/labels';
-import { FindingCode, checkAll, findingCatalogue, sortFindingCodes } from '../../domain/rules';
+import { checkAll, sortFindingCodes } from '../../domain/rules';
 import { generateCampaign } from '../../domain/generator';
 import { check, cleanMine, cleanSmelter, datasetOf, enterprise, invoice, ledger } from './rulesFixtures';
 
-describe('the finding catalogue', () => {
-  test('every code has its Chinese label from the label table and a responsible agency', () => {
-    expect(FindingCode.options).toEqual(Object.keys(findingLabels));
-    for (const code of FindingCode.options) {
-      expect(findingCatalogue[code].label).toBe(findingLabels[code]);
-      expect(findingCatalogue[code].agencies.length).toBeGreaterThan(0);
-    }
-  });
-
-  test('codes sort in catalogue order without repeats', () => {
+describe('the finding codes', () => {
+  test('codes sort in the rules order without repeats', () => {
     expect(sortFindingCodes(['unexplainedSource', 'illegalMining', 'unexplainedSource', 'noEiaApproval'])).toEqual(['illegalMining', 'noEiaApproval', 'unexplainedSource']);
   });
 });
