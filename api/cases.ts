@@ -2,7 +2,7 @@ import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
-import { seesProvince, seesTask } from '../domain/access';
+import { listedProvince, seesProvince, seesTask } from '../domain/access';
 import { CampaignId } from '../domain/caseIds';
 import { AgencyKind, CasePhase } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
@@ -84,8 +84,8 @@ export function caseRoutes(deps: { temporal: Client; taskQueue: string; prisma: 
   router.get(caseOperations.list.path, async (req, res) => {
     const query = parseOr400(CaseQuery, req.query, 'query');
     const me = principalOf(res);
-    const province = me.role === 'miitCoordinator' ? query.province : me.province!;
-    if (query.province && !seesProvince(me, query.province)) return void res.json({ items: [] });
+    const province = listedProvince(me, query.province);
+    if (province === null || (query.province && !seesProvince(me, query.province))) return void res.json({ items: [] });
     // This deployment's cases: another's on the same namespace have no worker of ours to answer for them.
     const filters = [`WorkflowType = 'enterpriseCaseWorkflow'`, `TaskQueue = ${quote(deps.taskQueue)}`, ...(province ? [`Province = ${quote(province)}`] : []), ...(query.campaignId ? [`CampaignId = ${quote(query.campaignId)}`] : [])];
     const items: z.input<typeof CaseSummary>[] = [];

@@ -3,7 +3,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { IsoDate, ReviewWindow, assembleDossiers, buildDataset, defaultReviewWindow } from '../domain/campaign';
 import { checkEnterprise } from '../domain/rules';
-import { seesProvince } from '../domain/access';
+import { listedProvince, seesProvince } from '../domain/access';
 import { EnterpriseType } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
 import { UnifiedSocialCreditCode } from '../domain/tip';
@@ -101,8 +101,8 @@ export function enterpriseRoutes(deps: { prisma: PrismaClient }): Router {
     const query = parseOr400(ListQuery, req.query, 'query');
     const me = principalOf(res);
     // Everyone but MIIT sees only their own province, whatever they ask for.
-    const province = me.role === 'miitCoordinator' ? query.province : me.province!;
-    if (query.province && !seesProvince(me, query.province)) return void res.json(paged([], query, 0));
+    const province = listedProvince(me, query.province);
+    if (province === null || (query.province && !seesProvince(me, query.province))) return void res.json(paged([], query, 0));
     const { total, rows } = await listEnterprises(deps.prisma, { province, type: query.type, page: query.page, pageSize: query.pageSize });
     res.json(paged(rows.map(({ provinceName, ...e }) => ({ ...e, province: provinceName, types: e.types as EnterpriseType[] })), query, total));
   });

@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { assignsTask, coordinatesProvince, seesTask, actsOnTask, type Principal } from '../domain/access';
+import { assignsTask, coordinatesProvince, listedProvince, seesTask, actsOnTask, type Principal } from '../domain/access';
 import { campaignDay, campaignDueDay, type CampaignTimeBase } from '../domain/campaignClock';
 import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, InvalidCompletion, VerificationCompletion, mustStateOf, parseCompletion } from '../domain/case';
 import { DispositionCode } from '../domain/catalogue';
@@ -151,6 +151,8 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
   router.get(taskOperations.list.path, async (req, res) => {
     const query = parseOr400(TaskQuery, req.query, 'query');
     const me = principalOf(res);
+    // Directory administrators administer people, not cases: they see no task.
+    if (me.role === 'administrator' || listedProvince(me, undefined) === null) return void res.json(paged([], query, 0));
     const scope =
       me.role === 'miitCoordinator'
         ? {}

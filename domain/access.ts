@@ -24,6 +24,15 @@ export function seesProvince(principal: Principal, province: string): boolean {
 }
 
 /**
+ * The province a list is narrowed to: undefined for MIIT (every province, or the one asked for),
+ * the caller's own otherwise, null for anyone of a national office but MIIT's coordinators (MIIT's
+ * directory administrator), who sees no province's cases, tasks or enterprises.
+ */
+export function listedProvince(principal: Principal, asked: string | undefined): string | undefined | null {
+  return principal.role === 'miitCoordinator' ? asked : principal.province;
+}
+
+/**
  * Agency staff act only on tasks of their own agency in their own province; the provincial
  * coordinator on any task of the province, MIIT on any task. Discipline inspection oversees and
  * is told of failures, but does not complete other agencies' tasks.

@@ -15,10 +15,13 @@ import { text } from './text';
 export const nationalAgencyKinds: readonly AgencyKind[] = NationalAgency.options;
 
 /** Kept as written: the demo's addresses (36-tax-agencyHead@…) and some mail systems' local parts are not lower case. */
-export const Email = z.email({ error: 'must be an email address' }).max(254);
+export const Email = z
+  .email({ error: 'must be an email address' })
+  .max(254)
+  .refine((address) => address.lastIndexOf('@') <= 64, { message: 'the part before @ is at most 64 characters (RFC 5321)' });
 
-/** Mainland mobiles and office lines as staff write them: digits, with + - and spaces. */
-export const Mobile = z.string().trim().regex(/^\+?[0-9][0-9 -]{4,23}$/, 'must be a phone number: digits, with + - or spaces');
+/** Mainland mobiles and office lines as staff write them: digits, with + - and spaces between them. */
+export const Mobile = z.string().regex(/^\+?[0-9][0-9 -]{3,22}[0-9]$/, 'must be a phone number: digits, with + - or spaces between them');
 
 export const AgencyEntry = z.object({
   kind: AgencyKind,

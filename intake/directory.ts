@@ -73,10 +73,10 @@ export const directorySheets = {
     en: words.agencies.en,
     schema: AgencyEntry,
     columns: [
-      column('province', words.province, 16, province, false, null),
+      column('province', words.province, 30, province, false, null),
       column('kind', words.agencyKind, 24, choice(agencyLabels), true),
       column('name', words.agencyName, 36, text, true),
-      column('emails', words.agencyEmails, 40, emails, false, []),
+      column('emails', words.agencyEmails, 44, emails, false, []),
     ],
   },
   staff: {
@@ -89,10 +89,10 @@ export const directorySheets = {
       column('name', words.staffName, 12, text, true),
       column('email', words.staffEmail, 32, email, true),
       column('mobile', words.staffMobile, 16, digitsText, false, null),
-      column('province', words.province, 16, province, false, null),
-      column('agencyKind', words.staffAgency, 24, choice(agencyLabels), true),
+      column('province', words.province, 30, province, false, null),
+      column('agencyKind', words.staffAgency, 28, choice(agencyLabels), true),
       column('role', words.staffRole, 20, choice(staffRoleLabels), true),
-      column('status', words.staffStatus, 10, status, false, 'active'),
+      column('status', words.staffStatus, 20, status, false, 'active'),
     ],
   },
 } satisfies Record<string, SheetLayout>;

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { signInSettingsOf } from '../api/app';
@@ -10,6 +8,7 @@ import { ProvinceName } from '../domain/provinces';
 import { describeProblem, parseDirectoryFiles } from '../intake';
 import { config } from '../platform/config';
 import { embeddedDatabaseUrl } from '../platform/postgres';
+import { readInputFiles } from './lib/inputFiles';
 import { createPrisma } from '../platform/prisma';
 import { agencyIds, writeDirectory } from '../store/directory';
 import { ensureAdministrator } from '../store/firstAdministrator';
@@ -36,15 +35,8 @@ async function importDirectory(argv: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
-  const files = [];
-  for (const file of args.positionals) {
-    try {
-      files.push({ fileName: path.basename(file), content: await readFile(file) });
-    } catch (error) {
-      console.error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      return 2;
-    }
-  }
+  const files = await readInputFiles(args.positionals);
+  if (files === undefined) return 2;
   const cfg = config();
   const prisma = createPrisma(cfg.DATABASE_URL ?? embeddedDatabaseUrl(cfg.EMBEDDED_POSTGRES_PORT));
   try {

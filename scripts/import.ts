@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultReviewWindow, type ReviewWindow } from '../domain/campaign';
 import { provinceNames } from '../domain/provinces';
@@ -10,6 +8,7 @@ import { embeddedDatabaseUrl } from '../platform/postgres';
 import { createPrisma } from '../platform/prisma';
 import { isoOf } from '../store/decimal';
 import { storeIntake } from '../store/storeIntake';
+import { readInputFiles } from './lib/inputFiles';
 
 const usage = `usage: npm run import -- [--dry-run] [--campaign <id>] [--actor <name>] <file> [<file> …]
 
@@ -34,15 +33,8 @@ async function main(): Promise<number> {
     return args.values.help ? 0 : 2;
   }
 
-  const files = [];
-  for (const file of args.positionals) {
-    try {
-      files.push({ fileName: path.basename(file), content: await readFile(file) });
-    } catch (error) {
-      console.error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      return 2;
-    }
-  }
+  const files = await readInputFiles(args.positionals);
+  if (files === undefined) return 2;
 
   const cfg = config();
   const prisma = createPrisma(cfg.DATABASE_URL ?? embeddedDatabaseUrl(cfg.EMBEDDED_POSTGRES_PORT));

@@ -306,9 +306,8 @@ export async function staffByIds(prisma: PrismaClient, ids: readonly string[]): 
   return prisma.staffUser.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, email: true } });
 }
 
-/** A member of staff's role and the agency they belong to; null for an unknown id. */
+/** A member of staff's role and the agency they belong to; null for an unknown id or a disabled person, who takes no task. */
 export async function staffMembership(prisma: PrismaClient, staffId: string): Promise<{ role: StaffRole; agencyKind: AgencyKind; province: string | null } | null> {
-  // A disabled person is nobody's to assign work to.
   const staff = await prisma.staffUser.findFirst({ where: { id: staffId, disabledAt: null }, select: { role: true, agency: { select: { kind: true, provinceName: true } } } });
   return staff && { role: staff.role, agencyKind: staff.agency.kind, province: staff.agency.provinceName };
 }

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { Workbook } from 'exceljs';
 import { addressedToAssignee } from '../../activities/directory';
 import { calendar2014 } from '../../domain/campaignClock';
@@ -5,6 +10,7 @@ import { caseWorkflowId } from '../../domain/caseIds';
 import { generateCampaign, type ProvinceInfo } from '../../domain/generator';
 import { agencyLabels, bilingual } from '../../domain/labels';
 import type { StoredMail } from '../../platform/mailSink';
+import { projectRoot } from '../../platform/projectRoot';
 import type { enterpriseCaseWorkflow } from '../../workflows';
 import type { CaseTiming } from '../../workflows/caseMessages';
 import { cleanTrader, enterprisesOf, provincesWith } from '../support/enterprises';
@@ -257,6 +263,9 @@ test('disabling someone hands their open tasks back to the agency, their reminde
   expect((await h.prisma.caseTask.findUniqueOrThrow({ where: { key: task.key } })).assigneeId).toBeNull();
   expect((await addressedToAssignee(h.prisma, reminder)).to).toEqual(reminder.to);
   expect(await answer(await h.as(staffToken)('/tasks?assignee=me'))).toEqual({ status: 401, body: { error: 'unknown token' } });
+  // Nor can the task be given back to them.
+  const again = await answer(await h.as(h.tokens[`${A.code}-tax-agencyHead`])(`/tasks/${encodeURIComponent(task.key)}/assign`, post({ staffId: `${A.code}-tax-staff` })));
+  expect(again.status).toBe(422);
   const version = await h.prisma.staffVersion.findUniqueOrThrow({ where: { staffId_version: { staffId: `${A.code}-tax-staff`, version: 2 } } });
   expect(version).toMatchObject({ changedBy: `${A.code}-industry-administrator`, snapshot: expect.objectContaining({ active: false }) });
 
@@ -265,4 +274,47 @@ test('disabling someone hands their open tasks back to the agency, their reminde
   const listed = (await answer(await adminOf(A)(`/directory/staff?active=false&agencyId=${A.code}-tax`))).body.items as { id: string }[];
   expect(listed.map((s) => s.id)).toEqual([`${A.code}-tax-staff`]);
   await handle.terminate('test done');
+});
+
+describe('npm run directory -- import', () => {
+  const run = promisify(execFile);
+  const script = path.join(projectRoot(), 'dist', 'scripts', 'directory.js');
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [script, 'import', ...args], { env: { PATH: process.env.PATH, DATABASE_URL: h.databaseUrl, LOG_LEVEL: 'silent' } });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+  const csv = (rows: string[][]) => `\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'directory-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('one CSV per sheet: a bad one prints every problem and writes nothing; a good one is imported once', async () => {
+    const agencies = path.join(dir, '机构.csv');
+    const staff = path.join(dir, '人员.csv');
+    await writeFile(agencies, csv([['省（区、市）', '机构类别', '机构名称', '联系邮箱'], ['天津市', '海关', '天津海关', 'customs@tj.example.cn']]));
+    await writeFile(staff, csv([['姓名', '电子邮箱', '手机', '省（区、市）', '所在机构类别', '角色', '状态'], ['孙', 'sun@tj.example.cn', '', '天津市', '海关', '主任', '']]));
+    const before = await directoryState();
+    const bad = await cli(agencies, staff);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('1 problem(s); nothing was imported');
+    expect(bad.stderr).toContain('人员 / row 2 / 角色 「主任」');
+    expect(await directoryState()).toEqual(before);
+
+    await writeFile(staff, csv([['姓名', '电子邮箱', '手机', '省（区、市）', '所在机构类别', '角色', '状态'], ['孙', 'sun@tj.example.cn', '', '天津市', '海关', '工作人员', '']]));
+    const good = await cli('--actor', 'clerk', agencies, staff);
+    expect(good).toMatchObject({ code: 0 });
+    expect(good.stdout).toContain('offices: created 1, changed 0, unchanged 0; people: created 1, changed 0, unchanged 0');
+    expect(await h.prisma.staffVersion.findFirst({ where: { staff: { email: 'sun@tj.example.cn' } } })).toMatchObject({ version: 1, changedBy: 'clerk', source: 'import:机构.csv+人员.csv' });
+    const again = await cli(agencies, staff);
+    expect(again.stdout).toContain('offices: created 0, changed 0, unchanged 1; people: created 0, changed 0, unchanged 1');
+  });
 });
