@@ -15,7 +15,7 @@ import { ensureAdministrator } from '../store/firstAdministrator';
 import { createPasswordLink } from '../store/localAccounts';
 
 const usage = `usage: npm run directory -- import [--dry-run] [--actor <name>] <file> [<file> …]
-       npm run directory -- create-admin --email <address> [--name <name>] [--province <省级行政区全称>]
+       npm run directory -- create-admin --email <address> [--name <name>] [--province <full name of the province>]
 
 Imports a directory file (the template from GET /templates/directory.xlsx, filled in; or one CSV
 per sheet, or JSON): offices keyed by kind and province, people by email. Every problem is listed
@@ -93,7 +93,7 @@ async function createAdmin(argv: string[]): Promise<number> {
     return 2;
   }
   if (values.province !== undefined && !ProvinceName.safeParse(values.province).success) {
-    console.error(`--province: ${values.province} is not the full name of a province-level division (e.g. 江西省)`);
+    console.error(`--province: ${values.province} is not the full name of a province-level division, as GB/T 2260 writes it`);
     return 2;
   }
   const cfg = config();
