@@ -17,7 +17,7 @@ import { healthRoutes } from './health';
 import { importRoutes } from './imports';
 import { openApiDocument, operations } from './openapi';
 import { pageAssets } from './pages';
-import { perMinute, rateLimitedPerUser, type RateLimits } from './rateLimits';
+import { perMinute, postsRateLimitedPerUser, type RateLimits } from './rateLimits';
 import { reportRoutes } from './reports';
 import { requestLog } from './requestLog';
 import { sessionCookieName, signInRoutes, type SignInSettings } from './signIn';
@@ -109,8 +109,7 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(signInRouters.open);
   app.use(authenticate({ prisma: deps.prisma, now, cookieName: sessionCookieName(signIn), session: signIn.session }));
   // Imports read the raw file (JSON files included), so they come before the JSON body parser.
-  app.post('/imports', ...rateLimitedPerUser(limits.imports));
-  app.post('/directory/imports', ...rateLimitedPerUser(limits.imports));
+  app.use(['/imports', '/directory/imports'], ...postsRateLimitedPerUser(limits.imports));
   const directory = directoryRoutes(deps);
   app.use(importRoutes(deps));
   app.use(directory.files);

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { RequestHandler } from 'express';
 import { signInLabels } from '../domain/labels';
 
 /** The one stylesheet of the sign-in pages: a file, since their Content-Security-Policy allows no inline style. */
@@ -25,15 +25,13 @@ ${body}
 `;
 }
 
-/** The pages' files are not operations of the API: middleware, as /docs serves its own. */
-export function pageAssets(): Router {
-  const router = Router();
-  router.get('/assets/page.css', (_req, res) => {
-    res.type('css').set('Cache-Control', 'public, max-age=3600').send(STYLESHEET);
-  });
-  // Browsers ask for it on every page: nothing, rather than a 401 in their console.
-  router.get('/favicon.ico', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=86400').status(204).end();
-  });
-  return router;
+/** The pages' files are not operations of the API: middleware, not routes, as /docs serves its own. */
+export function pageAssets(): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (req.path === '/assets/page.css') return void res.type('css').set('Cache-Control', 'public, max-age=3600').send(STYLESHEET);
+    // Browsers ask for it on every page: nothing, rather than a 401 in their console.
+    if (req.path === '/favicon.ico') return void res.set('Cache-Control', 'public, max-age=86400').status(204).end();
+    next();
+  };
 }

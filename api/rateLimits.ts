@@ -23,8 +23,14 @@ export const perMinute = (limit: number): RateLimit => ({ limit, windowMs: 60_00
  * process; several behind a balancer would share a store. A request over the limit answers 429
  * with Retry-After, in the API's error shape.
  */
-function limiter(name: string, { limit, windowMs }: RateLimit, keyGenerator?: (res: Parameters<RequestHandler>[1]) => string): RequestHandler {
+function limiter(
+  name: string,
+  { limit, windowMs }: RateLimit,
+  keyGenerator?: (res: Parameters<RequestHandler>[1]) => string,
+  skip?: (req: Parameters<RequestHandler>[0]) => boolean,
+): RequestHandler {
   return rateLimit({
+    ...(skip ? { skip } : {}),
     windowMs,
     limit,
     standardHeaders: 'draft-8',
@@ -41,7 +47,11 @@ export const rateLimited = (limit: RateLimit): RequestHandler => limiter('addres
 /** An office behind one address holds several people: its limit is this many people's. */
 const PEOPLE_PER_ADDRESS = 4;
 
-/** Per signed-in person, and per address at PEOPLE_PER_ADDRESS times that: for authenticated routes. */
-export function rateLimitedPerUser(limit: RateLimit): RequestHandler[] {
-  return [limiter('user', limit, (res) => principalOf(res).staffId), limiter('address', { ...limit, limit: limit.limit * PEOPLE_PER_ADDRESS })];
+/**
+ * Per signed-in person, and per address at PEOPLE_PER_ADDRESS times that, for the POSTs under a
+ * path (mounted with app.use, so the route itself stays the router's).
+ */
+export function postsRateLimitedPerUser(limit: RateLimit): RequestHandler[] {
+  const posts = (req: Parameters<RequestHandler>[0]) => req.method !== 'POST';
+  return [limiter('user', limit, (res) => principalOf(res).staffId, posts), limiter('address', { ...limit, limit: limit.limit * PEOPLE_PER_ADDRESS }, undefined, posts)];
 }
