@@ -30,7 +30,8 @@ export const bilingual = (label: { zh: string; en: string }) => `${label.zh} / $
 export const sessionCookieName = (settings: Pick<SignInSettings, 'publicUrl'>) => (isHttps(settings) ? '__Host-campaign-session' : 'campaign-session');
 const isHttps = (settings: Pick<SignInSettings, 'publicUrl'>) => settings.publicUrl.startsWith('https://');
 
-const Email = z.string().trim().min(3).max(320);
+// Compared trimmed and in lower case (store/localAccounts.ts); no transform here, so the document states exactly what passes.
+const Email = z.string().min(3).max(320);
 const Password = z.string().min(12, bilingual(t.passwordRules)).max(200);
 const SignInRequest = z.object({ email: Email, password: z.string().min(1).max(200) });
 const SessionView = z.object({

@@ -22,7 +22,7 @@ const TokenView = z.object({
 const IssuedToken = TokenView.extend({ token: z.string().meta({ description: 'The bearer token itself: shown this once, never again.' }) });
 
 const TokenRequest = z.object({
-  name: z.string().trim().min(1).max(100).meta({ description: 'What the token is for (the script or machine that holds it).' }),
+  name: z.string().min(1).max(100).regex(/\S/, 'must not be blank').meta({ description: 'What the token is for (the script or machine that holds it).' }),
   expiresInDays: z.number().int().min(1).max(API_TOKEN_MAX_DAYS).default(90),
 });
 
