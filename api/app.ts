@@ -6,6 +6,7 @@ import { config, type Config } from '../platform/config';
 import type { PdfRenderer } from '../platform/libreOffice';
 import type { Logger } from '../platform/logger';
 import type { Mailer } from '../platform/mailer';
+import { auditRoutes, auditTrail } from './audit';
 import { authenticate } from './auth';
 import { campaignRoutes, type CaseSettings } from './campaigns';
 import { caseRoutes } from './cases';
@@ -46,6 +47,8 @@ export interface ApiDependencies {
   /** Sessions, lockout and password links; from the configuration unless set. */
   signIn?: SignInSettings;
   rateLimits?: RateLimits;
+  /** false only in `npm run bench:audit`, which measures what the audit trail costs. */
+  auditTrail?: boolean;
 }
 
 export function signInSettingsOf(cfg: Config): SignInSettings {
@@ -92,6 +95,7 @@ export function createApp(deps: ApiDependencies): Express {
   );
   app.use('/docs', csp(DOCS_CSP));
   app.use('/reports/:id/:format', csp(REPORT_FILE_CSP));
+  app.use(auditTrail(deps.prisma, deps.log, operations, { enabled: deps.auditTrail }));
   // Before authentication: which methods a path has is in the public document anyway.
   app.use(methodNotAllowed(operations));
   app.use(docsRoutes(openApiDocument()));
@@ -123,6 +127,7 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(caseRoutes(deps));
   app.use(taskRoutes(deps));
   app.use(reportRoutes(deps));
+  app.use(auditRoutes(deps));
   app.use(directory.json);
   app.use(notFound);
   app.use(errorHandler(deps.log));

@@ -4,7 +4,7 @@ import { parse as parseCookies } from 'cookie';
 import type { RequestHandler, Response } from 'express';
 import type { Principal } from '../domain/access';
 import { signInLabels } from '../domain/labels';
-import { principalForApiToken } from '../store/apiTokens';
+import { principalForApiToken, sha256 } from '../store/apiTokens';
 import { sessionForSecret, type SessionLifetime } from '../store/sessions';
 import { HttpError } from './errors';
 
@@ -40,11 +40,18 @@ export function authenticate(deps: { prisma: PrismaClient; now: () => Date; cook
       const match = /^Bearer\s+(\S{8,200})$/i.exec(authorization ?? '');
       if (!match) throw unauthorized('sign in, or send an API token: Authorization: Bearer <token>', false);
       const principal = await principalForApiToken(deps.prisma, match[1], deps.now());
-      if (!principal) throw unauthorized('unknown, expired or revoked token', true);
+      if (!principal) {
+        // The audit row of a refused credential names it by its hash's prefix, never the secret.
+        res.locals.presentedCredential = { kind: 'token', id: sha256(match[1]).slice(0, 16) };
+        throw unauthorized('unknown, expired or revoked token', true);
+      }
       res.locals.principal = principal;
     } else {
       const found = await sessionForSecret(deps.prisma, cookie, deps.now(), deps.session);
-      if (!found) throw unauthorized('the session has ended: sign in again', true);
+      if (!found) {
+        res.locals.presentedCredential = { kind: 'session', id: sha256(cookie).slice(0, 16) };
+        throw unauthorized('the session has ended: sign in again', true);
+      }
       res.locals.principal = found.principal;
       res.locals.session = found.session;
       if (!SAFE_METHODS.has(req.method) && !sameSecret(req.header('x-csrf-token') ?? '', found.session.csrfToken)) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
@@ -23,10 +24,11 @@ import {
 } from '../store/campaigns';
 import { addEnterpriseUpdate, progressQuery, superviseCaseSignal, type CampaignProgress } from '../workflows/campaignMessages';
 import type { campaignWorkflow } from '../workflows';
+import type { AuditNote } from './auditNote';
 import { principalOf } from './auth';
 import { HttpError, parseOr, parseOr400 } from './errors';
 import { error, type Operation } from './operation';
-import { httpErrorOfUpdate } from './temporalErrors';
+import { httpErrorOfUpdate, outOfScopeIfExists } from './temporalErrors';
 
 export interface CaseSettings {
   scale: TimeScale;
@@ -139,6 +141,7 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
   router.post(campaignOperations.start.path, async (req, res) => {
     const body = parseOr400(CreateCampaign, req.body, 'campaign');
     const me = principalOf(res);
+    res.locals.audit = { action: 'campaigns.start', objectType: 'campaign', objectId: body.id, province: body.provinces.length === 1 ? body.provinces[0] : null } satisfies AuditNote;
     const forbidden = body.provinces.filter((p) => !coordinatesProvince(me, p));
     if (forbidden.length) throw new HttpError(403, `you do not coordinate ${forbidden.join(', ')}`);
     const own = provinceOfCampaignId(body.id);
@@ -179,6 +182,10 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     const provinces = [];
     for (const part of outcome.parts) provinces.push(await startProvince(outcome.campaign, part));
     const { campaign } = outcome;
+    res.locals.audit = {
+      ...(res.locals.audit as AuditNote),
+      after: { created: outcome.created, name: campaign.name, provinces: provinces.map((p) => p.province), daysPerSecond: campaign.daysPerSecond },
+    } satisfies AuditNote;
     res.status(outcome.created ? 201 : 200).json({
       id: campaign.id,
       name: campaign.name,
@@ -218,10 +225,11 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     return { province: part.province, workflowId, enterprises: enterprises.length, createdBy: part.createdBy };
   };
 
-  const campaignHandle = (res: Parameters<typeof principalOf>[0], params: unknown) => {
+  const campaignHandle = async (res: Parameters<typeof principalOf>[0], params: unknown) => {
     const { id, province } = parseOr400(CampaignPath, params, 'path');
-    if (!seesProvince(principalOf(res), province)) throw new HttpError(404, 'campaign not found');
-    return { id, province, handle: deps.temporal.workflow.getHandle(campaignWorkflowId(id, province)) };
+    const handle = deps.temporal.workflow.getHandle(campaignWorkflowId(id, province));
+    if (!seesProvince(principalOf(res), province)) throw await outOfScopeIfExists(handle, 'campaign not found');
+    return { id, province, handle };
   };
 
   /** The campaign in the province as it stands: 404 when it was never started. */
@@ -239,7 +247,7 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
   };
 
   router.get(campaignOperations.progress.path, async (req, res) => {
-    const { id, province, handle } = campaignHandle(res, req.params);
+    const { id, province, handle } = await campaignHandle(res, req.params);
     const progress = await progressOf(handle);
     const [tasks, clocks] = await Promise.all([campaignTaskCounts(deps.prisma, id, province, new Date()), campaignClocks(deps.prisma, [progress.campaignId])]);
     const clock = clocks.get(progress.campaignId);
@@ -248,7 +256,9 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
 
   router.post(campaignOperations.addEnterprise.path, async (req, res) => {
     const me = principalOf(res);
-    const { province, handle } = campaignHandle(res, req.params);
+    const { id, province, handle } = await campaignHandle(res, req.params);
+    const updateId = `${me.staffId}:add-enterprise:${randomUUID()}`;
+    res.locals.audit = { action: 'campaigns.addEnterprise', objectType: 'campaign', objectId: `${id}/${province}`, province, updateId } satisfies AuditNote;
     if (!coordinatesProvince(me, province)) throw new HttpError(403, 'only coordinators add enterprises to a campaign');
     const { code } = parseOr400(campaignOperations.addEnterprise.body.schema, req.body, 'request body');
     const progress = await progressOf(handle);
@@ -257,20 +267,22 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     // A run that ended between the query and the update is whileRunning's 409; the campaign's own
     // refusals (a malformed enterprise, a closed phase) are the update's.
     const result = await whileRunning(progress, () =>
-      handle.executeUpdate(addEnterpriseUpdate, { args: [{ ...listed, by: me.email }] }).catch((error: unknown) => {
+      handle.executeUpdate(addEnterpriseUpdate, { args: [{ ...listed, by: me.email }], updateId }).catch((error: unknown) => {
         throw error instanceof WorkflowNotFoundError ? error : httpErrorOfUpdate(error);
       }),
     );
+    res.locals.audit = { ...(res.locals.audit as AuditNote), after: { enterpriseCode: code, added: result.added } } satisfies AuditNote;
     res.status(result.added ? 201 : 200).json(result);
   });
 
   router.post(campaignOperations.supervise.path, async (req, res) => {
     const me = principalOf(res);
-    const { id, province, handle } = campaignHandle(res, req.params);
+    const { id, province, handle } = await campaignHandle(res, req.params);
     // 挂牌督办 is MIIT's: its joint inspection groups put serious cases under supervision.
     if (me.role !== 'miitCoordinator') throw new HttpError(403, 'only MIIT puts cases under supervision');
     const { code } = parseOr400(CasePath, req.params, 'enterprise code');
     const caseId = caseWorkflowId(id, province, code);
+    res.locals.audit = { action: 'campaigns.supervise', objectType: 'case', objectId: caseId, province, after: { supervised: true } } satisfies AuditNote;
     // Cases are only ever added to a campaign, so one listed now is still listed when the signal lands.
     const progress = await progressOf(handle);
     if (!progress.cases.includes(caseId)) throw new HttpError(404, 'case not found: the enterprise is not in this campaign in this province');

@@ -12,6 +12,7 @@ import { campaignClocks } from '../store/campaignClocks';
 import { quoteKeyword as quote } from '../platform/webUiLinks';
 import { caseViewQuery } from '../workflows/caseMessages';
 import { principalOf } from './auth';
+import { outOfScopeIfExists } from './temporalErrors';
 import { HttpError, parseOr400 } from './errors';
 import { error, type Operation } from './operation';
 
@@ -108,7 +109,8 @@ export function caseRoutes(deps: { temporal: Client; taskQueue: string; prisma: 
   router.get(caseOperations.get.path, async (req, res) => {
     const { caseId } = parseOr400(caseOperations.get.params, req.params, 'path');
     const province = caseId.split('/')[2];
-    if (!caseId.startsWith('case/') || !province || !seesProvince(principalOf(res), province)) throw new HttpError(404, 'case not found');
+    if (!caseId.startsWith('case/') || !province) throw new HttpError(404, 'case not found');
+    if (!seesProvince(principalOf(res), province)) throw await outOfScopeIfExists(deps.temporal.workflow.getHandle(caseId), 'case not found');
     const view = await deps.temporal.workflow
       .getHandle(caseId)
       .query(caseViewQuery)

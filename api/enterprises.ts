@@ -11,7 +11,7 @@ import { enterpriseArchive } from '../store/enterpriseArchive';
 import { enterpriseVersion, listEnterprises, provinceOfEnterprise } from '../store/enterprises';
 import { loadCampaignRecords } from '../store/loadCampaignRecords';
 import { principalOf } from './auth';
-import { HttpError, parseOr, parseOr400 } from './errors';
+import { HttpError, OutOfScopeError, parseOr, parseOr400 } from './errors';
 import { error, type Operation } from './operation';
 import { PageQuery, Paged, paged } from './pagination';
 
@@ -111,7 +111,8 @@ export function enterpriseRoutes(deps: { prisma: PrismaClient }): Router {
   const visibleEnterprise = async (res: Response, params: unknown): Promise<string> => {
     const { code } = parseOr400(CodePath, params, 'enterprise code');
     const province = await provinceOfEnterprise(deps.prisma, code);
-    if (province === undefined || !seesProvince(principalOf(res), province)) throw new HttpError(404, 'enterprise not found');
+    if (province === undefined) throw new HttpError(404, 'enterprise not found');
+    if (!seesProvince(principalOf(res), province)) throw new OutOfScopeError('enterprise not found');
     return code;
   };
 

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../platform/logger';
 import { databaseOutageOf } from '../store/database';
+import { pathPattern } from './operation';
 
 /** An error the client caused or should know about; its message is safe to show. */
 export class HttpError extends Error {
@@ -14,6 +15,16 @@ export class HttpError extends Error {
     readonly headers?: Record<string, string>,
   ) {
     super(message);
+  }
+}
+
+/**
+ * The 404 that scoping answers for an object that exists but is not the caller's to see: to the
+ * client a plain 404, as if it did not exist; to the audit trail a refusal.
+ */
+export class OutOfScopeError extends HttpError {
+  constructor(message: string) {
+    super(404, message);
   }
 }
 
@@ -44,7 +55,7 @@ export function parseOr<T extends z.ZodType>(status: 400 | 422, schema: T, value
 export function methodNotAllowed(operations: readonly { method: string; path: string }[]): RequestHandler {
   const byPath = new Map<string, { pattern: RegExp; methods: Set<string> }>();
   for (const op of operations) {
-    const entry = byPath.get(op.path) ?? { pattern: new RegExp(`^${op.path.replace(/:\w+/g, '[^/]+')}/?$`, 'i'), methods: new Set(['OPTIONS']) };
+    const entry = byPath.get(op.path) ?? { pattern: pathPattern(op.path), methods: new Set(['OPTIONS']) };
     entry.methods.add(op.method.toUpperCase());
     if (op.method === 'get') entry.methods.add('HEAD');
     byPath.set(op.path, entry);
@@ -99,6 +110,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (error instanceof HttpError) {
       if (error.headers) res.set(error.headers);
+      if (error instanceof OutOfScopeError) res.locals.outOfScope = true;
       res.status(error.status).json({ error: error.message, ...(error.details ? { details: error.details } : {}) });
       return;
     }

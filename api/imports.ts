@@ -10,6 +10,7 @@ import { MAX_FILE_BYTES, buildDirectoryTemplate, buildTemplateWorkbook, parseCam
 import type { Logger } from '../platform/logger';
 import { campaignReviewWindow } from '../store/campaigns';
 import { storeIntake } from '../store/storeIntake';
+import { auditInTransaction, type AuditNote } from './auditNote';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
 import { error, QueryBoolean, type Operation } from './operation';
@@ -123,7 +124,13 @@ export function importRoutes(deps: { prisma: PrismaClient; log: Logger }): Route
     const [{ format, encoding }] = result.summary.files;
     const read = { format, ...(encoding ? { encoding } : {}) };
     if (query.dryRun) return void res.json({ dryRun: true, kind: result.summary.kind, ...read, rows: result.summary.rows, enterprises } satisfies z.input<typeof Imported>);
-    const outcome = await storeIntake(deps.prisma, result, { source: `import:${query.fileName}`, actor: me.staffId });
+    const note: AuditNote = { action: 'imports.import', objectType: 'import', objectId: query.fileName, province: me.province };
+    res.locals.audit = note;
+    const outcome = await storeIntake(deps.prisma, result, {
+      source: `import:${query.fileName}`,
+      actor: me.staffId,
+      audit: (stored) => auditInTransaction(res, { ...note, after: { kind: result.summary.kind, created: stored.created, changed: stored.changed } }),
+    });
     deps.log.info({ fileName: query.fileName, by: me.staffId, created: outcome.created.length, changed: outcome.changed.length }, 'records imported');
     res.json({ dryRun: false, kind: result.summary.kind, ...read, rows: result.summary.rows, enterprises, ...outcome } satisfies z.input<typeof Imported>);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditOperations } from './audit';
 import { campaignOperations } from './campaigns';
 import { caseOperations } from './cases';
 import { directoryOperations } from './directory';
@@ -27,6 +28,7 @@ const groups: Record<string, Record<string, Operation>> = {
   tasks: taskOperations,
   reports: reportOperations,
   directory: directoryOperations,
+  audit: auditOperations,
 };
 
 /** Every operation the API serves, in the order /docs lists them, with its operationId. */

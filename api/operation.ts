@@ -20,6 +20,11 @@ export interface Operation {
   responses: Record<number, Reply>;
 }
 
+/** What an express path (`/tasks/:key`) matches of a request's path. */
+export function pathPattern(expressPath: string): RegExp {
+  return new RegExp(`^${expressPath.replace(/:\w+/g, '[^/]+')}/?$`, 'i');
+}
+
 export interface JsonBody {
   schema: z.ZodType;
   /** Shown on /docs as the body to try; a test checks it passes `schema`. */

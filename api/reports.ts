@@ -14,8 +14,9 @@ import { campaignExists, unknownProvinces } from '../store/campaigns';
 import { generateReport, listReports, reportById, reportDownloadName, reportFilePath } from '../store/reportStore';
 import { taskProvincesOfCampaign } from '../store/tasks';
 import { progressQuery } from '../workflows/campaignMessages';
+import type { AuditNote } from './auditNote';
 import { principalOf } from './auth';
-import { HttpError, parseOr400 } from './errors';
+import { HttpError, OutOfScopeError, parseOr400 } from './errors';
 import { XLSX_TYPE } from './imports';
 import { QueryBoolean, error, type Operation } from './operation';
 import { PageQuery, Paged, paged } from './pagination';
@@ -141,7 +142,8 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
   const visibleReport = async (res: Response, params: unknown) => {
     const { id } = parseOr400(IdPath, params, 'path');
     const report = await reportById(deps.prisma, id);
-    if (!report || !seesReport(principalOf(res), report.province)) throw new HttpError(404, 'report not found');
+    if (!report) throw new HttpError(404, 'report not found');
+    if (!seesReport(principalOf(res), report.province)) throw new OutOfScopeError('report not found');
     return report;
   };
 
@@ -190,6 +192,7 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     // The province names a folder nowhere (the store hashes ids), but a name not on file is no province.
     if ((await unknownProvinces(deps.prisma, [province])).length > 0) throw new HttpError(404, 'province not found');
     const report = await generateReport(deps, { campaignId: id, province, kind, ...(await workflowStateOf(id, province)), by: me.email, now: new Date() });
+    res.locals.audit = { action: 'reports.draftProvincial', objectType: 'report', objectId: report.id, province, after: { campaignId: id, kind } } satisfies AuditNote;
     res.status(201).json(report);
   });
 
@@ -204,6 +207,7 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     // Every province of a campaign starts together, on one clock.
     const phaseEnds = states.find((s) => s.phaseEnds)?.phaseEnds;
     const report = await generateReport(deps, { campaignId: id, province: null, kind, supervised: states.flatMap((s) => s.supervised), phaseEnds, by: me.email, now: new Date() });
+    res.locals.audit = { action: 'reports.draftNational', objectType: 'report', objectId: report.id, province: null, after: { campaignId: id, kind } } satisfies AuditNote;
     res.status(201).json(report);
   });
 

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { assignsTask, coordinatesProvince, listedProvince, seesTask, actsOnTask, type Principal } from '../domain/access';
+import { assignsTask, coordinatesProvince, listedProvince, seesTask, actsOnTask } from '../domain/access';
 import { campaignDay, campaignDueDay, type CampaignTimeBase } from '../domain/campaignClock';
 import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, InvalidCompletion, VerificationCompletion, mustStateOf, parseCompletion } from '../domain/case';
 import { DispositionCode } from '../domain/catalogue';
@@ -15,8 +16,9 @@ import { staffByIds, staffMembership } from '../store/directory';
 import { enterpriseSummary } from '../store/enterprises';
 import { assignOpenTask, listTasks, taskByKey, type TaskRow } from '../store/tasks';
 import { cancelTaskUpdate, completeTaskUpdate } from '../workflows/caseMessages';
+import { auditInTransaction, type AuditNote } from './auditNote';
 import { principalOf } from './auth';
-import { HttpError, parseOr400 } from './errors';
+import { HttpError, OutOfScopeError, parseOr400 } from './errors';
 import { claimedIdempotencyKey } from './idempotency';
 import { IdempotencyHeaders, QueryBoolean, error, type Operation } from './operation';
 import { PageQuery, Paged, paged } from './pagination';
@@ -184,7 +186,8 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
   const visibleTask = async (res: Parameters<typeof principalOf>[0], params: unknown) => {
     const { key } = parseOr400(KeyPath, params, 'path');
     const task = await taskByKey(deps.prisma, key);
-    if (!task || !seesTask(principalOf(res), { agencyKind: task.agencyKind, province: task.provinceName })) throw new HttpError(404, 'task not found');
+    if (!task) throw new HttpError(404, 'task not found');
+    if (!seesTask(principalOf(res), { agencyKind: task.agencyKind, province: task.provinceName })) throw new OutOfScopeError('task not found');
     return task;
   };
 
@@ -200,15 +203,26 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
    * (prefixed per kind of update), and the same id returns the first result: a retried submission
    * records nothing twice. `request` is what the key is claimed for.
    */
-  const updateCase = async <Arg, Ret>(req: Request, me: Principal, caseId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg, kind: string, request: unknown): Promise<Ret> => {
+  const updateCase = async <Arg, Ret>(req: Request, res: Response, note: AuditNote, caseId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg, kind: string, request: unknown): Promise<Ret> => {
+    const me = principalOf(res);
     const key = await claimedIdempotencyKey(deps.prisma, req, me, update.name, request);
-    const updateId = key === undefined ? undefined : `${me.staffId}:${kind}${key}`;
+    // Named here rather than by the SDK, so the audit row can carry it whatever the outcome.
+    const updateId = `${me.staffId}:${kind}${key ?? randomUUID()}`;
+    res.locals.audit = { ...note, updateId } satisfies AuditNote;
     try {
-      return await deps.temporal.workflow.getHandle(caseId).executeUpdate(update, { args: [arg], ...(updateId ? { updateId } : {}) });
+      return await deps.temporal.workflow.getHandle(caseId).executeUpdate(update, { args: [arg], updateId });
     } catch (error) {
       throw httpErrorOfUpdate(error);
     }
   };
+  const taskNote = (task: { key: string; provinceName: string; status: string }, action: string, after: Record<string, unknown>): AuditNote => ({
+    action,
+    objectType: 'task',
+    objectId: task.key,
+    province: task.provinceName,
+    before: { status: task.status },
+    after,
+  });
 
   router.post(taskOperations.complete.path, async (req, res) => {
     const task = await visibleTask(res, req.params);
@@ -221,7 +235,8 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
       if (error instanceof InvalidCompletion) throw new HttpError(422, 'invalid completion', error.issues);
       throw error;
     }
-    res.json(await updateCase(req, me, task.caseId, completeTaskUpdate, { taskKey: task.key, actor: me.email, completion }, '', { taskKey: task.key, completion }));
+    const note = taskNote(task, 'tasks.complete', { status: 'completed', completedBy: me.email });
+    res.json(await updateCase(req, res, note, task.caseId, completeTaskUpdate, { taskKey: task.key, actor: me.email, completion }, '', { taskKey: task.key, completion }));
   });
 
   router.post(taskOperations.cancel.path, async (req, res) => {
@@ -229,7 +244,8 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
     const me = principalOf(res);
     if (!coordinatesProvince(me, task.provinceName)) throw new HttpError(403, 'only the provincial coordinator or MIIT may cancel a task');
     const { reason } = parseOr400(CancelBody, req.body, 'request body');
-    res.json(await updateCase(req, me, task.caseId, cancelTaskUpdate, { taskKey: task.key, actor: me.email, reason }, 'cancel:', { taskKey: task.key, reason }));
+    const note = taskNote(task, 'tasks.cancel', { status: 'cancelled', reason });
+    res.json(await updateCase(req, res, note, task.caseId, cancelTaskUpdate, { taskKey: task.key, actor: me.email, reason }, 'cancel:', { taskKey: task.key, reason }));
   });
 
   router.post(taskOperations.assign.path, async (req, res) => {
@@ -250,8 +266,9 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
         ]);
       }
     }
+    const note: AuditNote = { action: 'tasks.assign', objectType: 'task', objectId: task.key, province: task.provinceName, before: { assigneeId: task.assigneeId }, after: { assigneeId: staffId } };
     // Only while open: a completion racing this request wins, and the assignment is refused.
-    const assigned = await assignOpenTask(deps.prisma, task.key, staffId);
+    const assigned = await assignOpenTask(deps.prisma, task.key, staffId, auditInTransaction(res, note));
     if (!assigned) throw new HttpError(409, 'task is no longer open: only an open task can be assigned');
     const [assignees, clocks] = await Promise.all([assigneesOf([assigned.assigneeId]), campaignClocks(deps.prisma, [assigned.campaignId])]);
     res.json(present(assigned, new Date(), assignees, clocks));

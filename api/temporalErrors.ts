@@ -1,6 +1,21 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { HttpError } from './errors';
+import { HttpError, OutOfScopeError } from './errors';
+
+/**
+ * The 404 for a campaign or case of a province the caller does not see: the same answer either
+ * way, but marked for the audit trail when the workflow exists (a probe of someone else's object).
+ */
+export async function outOfScopeIfExists(handle: WorkflowHandle, message: string): Promise<HttpError> {
+  const exists = await handle.describe().then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    },
+  );
+  return exists ? new OutOfScopeError(message) : new HttpError(404, message);
+}
 
 /** Turns the reasons a case refuses an update into the HTTP answers a client can act on. */
 export function httpErrorOfUpdate(error: unknown): unknown {

@@ -8,8 +8,9 @@ import { identifier } from '../domain/text';
 import { TipSubmission, tipReceivedTooLate, tipWorkflowId, type Tip } from '../domain/tip';
 import { tipById, type TipRow } from '../store/tips';
 import type { tipIntakeWorkflow } from '../workflows';
+import type { AuditNote } from './auditNote';
 import { principalOf } from './auth';
-import { HttpError, parseOr400 } from './errors';
+import { HttpError, OutOfScopeError, parseOr400 } from './errors';
 import { claimedIdempotencyKey } from './idempotency';
 import { IdempotencyHeaders, error, type Operation } from './operation';
 
@@ -87,6 +88,7 @@ export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQu
     // learns that the other's tip exists.
     const id = key === undefined ? randomUUID() : `${me.staffId}.${key}`;
     const tip: Tip = { ...submission, id, recordedBy: me.email };
+    res.locals.audit = { action: 'tips.submit', objectType: 'tip', objectId: id, province: submission.province ?? null, after: { source: submission.source, enterpriseCode: submission.enterpriseCode ?? null } } satisfies AuditNote;
     const handle = await deps.temporal.workflow.start<typeof tipIntakeWorkflow>('tipIntakeWorkflow', {
       workflowId: tipWorkflowId(id),
       taskQueue: deps.taskQueue,
@@ -106,7 +108,8 @@ export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQu
   router.get(tipOperations.get.path, async (req, res) => {
     const { id } = parseOr400(tipOperations.get.params, req.params, 'path');
     const row = await tipById(deps.prisma, id);
-    if (!row || !seesTip(principalOf(res), row)) throw new HttpError(404, 'tip not found');
+    if (!row) throw new HttpError(404, 'tip not found');
+    if (!seesTip(principalOf(res), row)) throw new OutOfScopeError('tip not found');
     res.json(present(row));
   });
 

@@ -123,3 +123,13 @@ export function administersDirectory(principal: Principal, province: string | nu
   if (principal.agencyKind === 'miit' && principal.province === null) return true;
   return province !== null && principal.province === province;
 }
+
+/**
+ * Reading the audit trail: MIIT and discipline inspection all of it, a provincial coordinator
+ * their province's, nobody else (undefined).
+ */
+export function auditScope(principal: Principal): { province: string | null } | 'all' | undefined {
+  if (principal.role === 'miitCoordinator' || principal.role === 'disciplineInspection') return 'all';
+  if (principal.role === 'provincialCoordinator') return { province: principal.province };
+  return undefined;
+}

@@ -23,7 +23,10 @@ const ConfigSchema = z.object({
   /** `pretty`: one coloured line per event; `json`: one JSON object per line; `auto`: pretty on a terminal. */
   LOG_FORMAT: z.enum(['pretty', 'json', 'auto']).default('auto'),
 
+  /** The owner's connection (migrations); with npm start the API and worker use APP_DATABASE_URL. */
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  /** The application role's connection to the DATABASE_URL database (npm start passes it to the API and worker). */
+  APP_DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   /** The API's and the worker's bounds on PostgreSQL: opening a connection, and one statement. */
   DATABASE_CONNECT_TIMEOUT_S: z.coerce.number().positive().max(600).default(3),
@@ -88,6 +91,9 @@ const ConfigSchema = z.object({
   /** Simulated staff complete the demo campaign's tasks, leaving this percentage late. */
   DEMO_AUTOPILOT: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   DEMO_LATE_PERCENT: z.coerce.number().int().min(0).max(100).default(15),
+
+  /** Years the audit trail is kept after a campaign ends; nothing deletes a row sooner. */
+  AUDIT_RETENTION_YEARS_AFTER_CAMPAIGN: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 export type Config = Readonly<

@@ -9,9 +9,20 @@ import type { Logger } from './logger';
 export const EMBEDDED_DATABASE = 'campaign';
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+/**
+ * The application's role (the API and the worker connect as it): the migrations, run as the owner,
+ * grant it the campaign's tables but only INSERT and SELECT on the audit trail. On the embedded
+ * server it logs in with this fixed password, like the superuser (the server listens on 127.0.0.1
+ * only); on another server the migration creates it without login, for its administrator to give one.
+ */
+export const APPLICATION_ROLE = 'campaign_app';
+const APPLICATION_PASSWORD = 'campaign_app';
 
 export interface RunningPostgres {
+  /** The owner's (the superuser's): migrations and tools. */
   url: string;
+  /** The application role's: the API and the worker. */
+  applicationUrl: string;
   /** Where the data is: `dataDir`, or the folder it was moved to (see RELOCATED_POSTGRES_ROOT). */
   dataDir: string;
   stop(): Promise<void>;
@@ -162,6 +173,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     try {
       const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [EMBEDDED_DATABASE]);
       if (existing.rowCount === 0) await client.query(`CREATE DATABASE ${EMBEDDED_DATABASE}`);
+      await ensureApplicationLogin(client);
     } finally {
       await client.end();
     }
@@ -170,7 +182,24 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     throw error;
   }
   log.info({ port, dataDir, pid: server.child.pid }, 'embedded PostgreSQL ready');
-  return { url: embeddedDatabaseUrl(port), dataDir, stop, process: server };
+  return { url: embeddedDatabaseUrl(port), applicationUrl: applicationDatabaseUrl(embeddedDatabaseUrl(port)), dataDir, stop, process: server };
+}
+
+/** The application role with its embedded password; a start racing another may find it made. */
+async function ensureApplicationLogin(client: pg.Client): Promise<void> {
+  const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APPLICATION_ROLE]);
+  const verb = exists.rowCount === 0 ? 'CREATE' : 'ALTER';
+  await client.query(`${verb} ROLE ${APPLICATION_ROLE} LOGIN PASSWORD '${APPLICATION_PASSWORD}'`).catch((error: { code?: string }) => {
+    if (error.code !== '42710' && error.code !== '23505') throw error;
+  });
+}
+
+/** The same embedded database as the application role: the API's and the worker's connection. */
+export function applicationDatabaseUrl(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = APPLICATION_ROLE;
+  url.password = APPLICATION_PASSWORD;
+  return url.toString();
 }
 
 /** Where the embedded server of `npm start` listens: tools run beside the stack connect here. */

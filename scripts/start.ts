@@ -106,8 +106,12 @@ async function main(): Promise<void> {
         return { address, uiUrl };
       })(),
       (async () => {
-        if (cfg.DATABASE_URL) return { url: cfg.DATABASE_URL };
+        if (cfg.DATABASE_URL) {
+          if (!cfg.APP_DATABASE_URL) log.warn('APP_DATABASE_URL is unset: the API and worker connect as the owner (DATABASE_URL), whose grants do not keep the audit trail append-only');
+          return { url: cfg.DATABASE_URL, applicationUrl: cfg.APP_DATABASE_URL ?? cfg.DATABASE_URL };
+        }
         let url = '';
+        let applicationUrl = '';
         let dataDir = '';
         await supervisor.add({
           name: 'postgres',
@@ -121,12 +125,13 @@ async function main(): Promise<void> {
               stopGraceMs: 3_000,
             });
             url = server.url;
+            applicationUrl = server.applicationUrl;
             // Where the data really is: moved out of a clone the postgres user cannot reach.
             dataDir = server.dataDir;
             return server.process;
           },
         });
-        return { url, dataDir };
+        return { url, applicationUrl, dataDir };
       })(),
     ]);
     if (shuttingDown) return;
@@ -182,7 +187,8 @@ async function main(): Promise<void> {
 
     const childEnv = {
       ...process.env,
-      DATABASE_URL: postgres.url,
+      // The API and the worker as the application role; migrations and the demo seed ran as the owner.
+      DATABASE_URL: postgres.applicationUrl,
       TEMPORAL_ADDRESS: temporal.address,
       SMTP_URL: smtpUrl,
       SUPERVISED: '1',

@@ -85,7 +85,24 @@ function contentOf(entry: AuditEntry): ChainedContent {
   };
 }
 
-const json = (value: unknown) => (value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue));
+/**
+ * The lock, then the row in one statement that reads the previous row's hash and hashes the new
+ * row in PostgreSQL (sha256 over the same bytes as auditHash), so the lock is held for two round
+ * trips only: appends are serialised, and a request waits little for another's.
+ */
+function appendStatements(entry: AuditEntry): [Prisma.Sql, Prisma.Sql] {
+  const c = contentOf(entry);
+  const jsonb = (value: unknown) => (value === null ? null : JSON.stringify(value));
+  const lock = Prisma.sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
+  const insert = Prisma.sql`
+    INSERT INTO "AuditEvent" ("at", "actorStaffId", "actorRole", "credentialKind", "credentialId", "clientAddress", "requestId", "method", "path",
+      "action", "objectType", "objectId", "province", "outcome", "status", "before", "after", "updateId", "prevHash", "hash")
+    SELECT ${c.at}::timestamptz, ${c.actorStaffId}, ${c.actorRole}::"StaffRole", ${c.credentialKind}, ${c.credentialId}, ${c.clientAddress}, ${c.requestId}, ${c.method}, ${c.path},
+      ${c.action}, ${c.objectType}, ${c.objectId}, ${c.province}, ${c.outcome}::"AuditOutcome", ${c.status}::int, ${jsonb(c.before)}::jsonb, ${jsonb(c.after)}::jsonb, ${c.updateId},
+      prev.hash, encode(sha256(convert_to(prev.hash || ${`\n${canonicalJson(c)}`}::text, 'UTF8')), 'hex')
+    FROM (SELECT COALESCE((SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1), ${GENESIS_HASH}) AS hash) AS prev`;
+  return [lock, insert];
+}
 
 /**
  * Appends one row to the audit chain inside `tx`, the transaction of the change it records: both
@@ -93,25 +110,112 @@ const json = (value: unknown) => (value === null ? Prisma.DbNull : (value as Pri
  * appends, so two requests never chain onto the same previous row.
  */
 export async function appendAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const content = contentOf({ ...entry, at: new Date(entry.at.getTime()) });
-  await tx.auditEvent.create({
-    data: {
-      ...content,
-      at: entry.at,
-      actorRole: entry.actor?.role ?? null,
-      outcome: entry.outcome,
-      before: json(content.before),
-      after: json(content.after),
-      prevHash,
-      hash: auditHash(prevHash, content),
-    },
-  });
+  for (const statement of appendStatements(entry)) await tx.$executeRaw(statement);
 }
 
 /** An audit row on its own, for a request whose change (if any) is not a PostgreSQL write. */
 export async function recordAudit(prisma: PrismaClient, entry: AuditEntry): Promise<void> {
-  await prisma.$transaction((tx) => appendAudit(tx, entry));
+  await prisma.$transaction(appendStatements(entry).map((statement) => prisma.$executeRaw(statement)));
+}
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  province?: string;
+  outcome?: AuditOutcome;
+  from?: Date;
+  to?: Date;
+}
+
+/** A page of the trail, newest first. */
+export async function listAudit(prisma: PrismaClient, filter: AuditFilter, page: { page: number; pageSize: number }) {
+  const where: Prisma.AuditEventWhereInput = {
+    ...(filter.actor ? { actorStaffId: filter.actor } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.objectType ? { objectType: filter.objectType } : {}),
+    ...(filter.objectId ? { objectId: filter.objectId } : {}),
+    ...(filter.province ? { province: filter.province } : {}),
+    ...(filter.outcome ? { outcome: filter.outcome } : {}),
+    ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    prisma.auditEvent.count({ where }),
+    prisma.auditEvent.findMany({ where, orderBy: { id: 'desc' }, skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
+  ]);
+  return { total, rows };
+}
+
+type AuditRow = Prisma.AuditEventGetPayload<object>;
+
+function contentOfRow(row: AuditRow): ChainedContent {
+  return {
+    at: row.at.toISOString(),
+    actorStaffId: row.actorStaffId,
+    actorRole: row.actorRole,
+    credentialKind: row.credentialKind,
+    credentialId: row.credentialId,
+    clientAddress: row.clientAddress,
+    requestId: row.requestId,
+    method: row.method,
+    path: row.path,
+    action: row.action,
+    objectType: row.objectType,
+    objectId: row.objectId,
+    province: row.province,
+    outcome: row.outcome,
+    status: row.status,
+    before: row.before,
+    after: row.after,
+    updateId: row.updateId,
+  };
+}
+
+export type ChainVerdict = { intact: true; rows: number; head: string } | { intact: false; rows: number; row: string; problem: string };
+
+/**
+ * Walks the chain in append order and names the first row where it fails: a row whose content no
+ * longer gives its hash (altered), a row the chain runs past (inserted), or a link to a row that
+ * is not there (deleted). Rows read in pages, with one row of look-ahead to tell an inserted row
+ * from a deleted one. (Rows appended at the end by someone who knows the scheme, or the last rows
+ * deleted, need an anchor kept outside the database: the head this returns.)
+ */
+export async function verifyAuditChain(prisma: PrismaClient, onProgress?: (rows: number) => void): Promise<ChainVerdict> {
+  const PAGE = 2_000;
+  let page: AuditRow[] = [];
+  let cursor: bigint | undefined;
+  const nextRow = async (): Promise<AuditRow | undefined> => {
+    if (page.length === 0) {
+      page = await prisma.auditEvent.findMany({ ...(cursor === undefined ? {} : { where: { id: { gt: cursor } } }), orderBy: { id: 'asc' }, take: PAGE });
+      if (page.length > 0) cursor = page[page.length - 1].id;
+    }
+    return page.shift();
+  };
+  let previous: AuditRow | undefined;
+  let current = await nextRow();
+  let rows = 0;
+  while (current) {
+    const following = await nextRow();
+    const expected = previous?.hash ?? GENESIS_HASH;
+    const sealed = auditHash(current.prevHash, contentOfRow(current)) === current.hash;
+    const linked = current.prevHash === expected;
+    const at = `row ${current.id}`;
+    const after = previous ? `row ${previous.id}` : 'the start';
+    if (!linked && following?.prevHash === expected) {
+      return { intact: false, rows, row: current.id.toString(), problem: `${at} was inserted: the chain runs from ${after} to row ${following.id} past it` };
+    }
+    if (!sealed) {
+      const problem = linked ? `${at} was altered: its content no longer gives its hash` : `${at} was inserted or altered: neither its hash nor its link to ${after} holds`;
+      return { intact: false, rows, row: current.id.toString(), problem };
+    }
+    if (!linked) {
+      return { intact: false, rows, row: current.id.toString(), problem: `rows were deleted between ${after} and ${at} (or ${after} was altered and its hash recomputed)` };
+    }
+    rows += 1;
+    if (rows % 10_000 === 0) onProgress?.(rows);
+    previous = current;
+    current = following;
+  }
+  return { intact: true, rows, head: previous?.hash ?? GENESIS_HASH };
 }

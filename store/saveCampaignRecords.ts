@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { assembleDossiers, formatTonnes, formatYuan, type CampaignRecords, type EnterpriseDossier } from '../domain/campaign';
+import { appendAudit, type AuditEntry } from './audit';
 import { bulkInsert } from './bulkInsert';
 import { canonicalJson } from './canonicalJson';
 
@@ -37,7 +38,7 @@ async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unk
 export async function saveCampaignRecords(
   prisma: PrismaClient,
   records: CampaignRecords,
-  meta: { source: string; actor: string },
+  meta: { source: string; actor: string; audit?: (outcome: ImportOutcome) => AuditEntry },
 ): Promise<ImportOutcome> {
   const dossiers = assembleDossiers(records).map((dossier) => {
     const snapshot = snapshotOf(dossier);
@@ -61,7 +62,13 @@ export async function saveCampaignRecords(
         else outcome.changed.push(code);
         return before?.hash !== hash;
       });
-      if (toWrite.length === 0) return outcome;
+      // The import's audit row commits with what it wrote (or records that it wrote nothing).
+      const audited = async () => {
+        const audit = meta.audit?.(outcome);
+        if (audit) await appendAudit(tx, audit);
+        return outcome;
+      };
+      if (toWrite.length === 0) return audited();
 
       const provinces = [...new Set(toWrite.map((d) => d.dossier.enterprise.province))];
       await tx.province.createMany({ data: provinces.map((name) => ({ name })), skipDuplicates: true });
@@ -213,7 +220,7 @@ export async function saveCampaignRecords(
         ),
         audit,
       );
-      return outcome;
+      return audited();
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );

@@ -13,7 +13,7 @@ import { type ImportOutcome, saveCampaignRecords } from './saveCampaignRecords';
 export async function storeIntake(
   prisma: PrismaClient,
   intake: { records: CampaignRecords; summary: IntakeSummary },
-  meta: { source: string; actor: string },
+  meta: Parameters<typeof saveCampaignRecords>[2],
 ): Promise<ImportOutcome> {
   if (intake.summary.kind === 'annex2') return saveCampaignRecords(prisma, intake.records, meta);
   const onFile = await loadCampaignRecords(prisma, { codes: intake.records.enterprises.map((e) => e.code) });

@@ -1,5 +1,6 @@
 import type { CaseTask, Prisma, PrismaClient } from '@prisma/client';
 import type { AgencyKind } from '../domain/enums';
+import { appendAudit, type AuditEntry } from './audit';
 
 /** The task table is written here alone: the case workflows' activities create and close tasks, the API assigns them. */
 
@@ -157,12 +158,16 @@ export async function taskByKey(prisma: PrismaClient, key: string): Promise<Task
 
 /**
  * Assigns the task (null: to its agency as a whole), only while it is open: a completion racing
- * the assignment wins. The task as assigned, or null when it was no longer open.
+ * the assignment wins. The audit row goes in the same transaction, so an assignment is never
+ * without its trace. The task as assigned, or null when it was no longer open (nothing written).
  */
-export async function assignOpenTask(prisma: PrismaClient, key: string, staffId: string | null): Promise<TaskRow | null> {
-  const { count } = await prisma.caseTask.updateMany({ where: { key, status: 'open' }, data: { assigneeId: staffId } });
-  if (count === 0) return null;
-  return prisma.caseTask.findUniqueOrThrow({ where: { key } });
+export async function assignOpenTask(prisma: PrismaClient, key: string, staffId: string | null, audit: AuditEntry): Promise<TaskRow | null> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.caseTask.updateMany({ where: { key, status: 'open' }, data: { assigneeId: staffId } });
+    if (count === 0) return null;
+    await appendAudit(tx, audit);
+    return tx.caseTask.findUniqueOrThrow({ where: { key } });
+  });
 }
 
 /** The provinces in which a campaign has tasks. */

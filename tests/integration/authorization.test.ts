@@ -6,7 +6,7 @@ import { writeDirectory } from '../../store/directory';
 import { caseViewQuery } from '../../workflows/caseMessages';
 import { progressQuery } from '../../workflows/campaignMessages';
 import { cleanTrader, enterprisesOf, provincesWith } from '../support/enterprises';
-import { useHarness } from '../support/harness';
+import { useHarness, type Harness } from '../support/harness';
 import { waitFor } from '../support/waitFor';
 
 /**
@@ -215,16 +215,51 @@ interface Answer {
   status: number;
   body: unknown;
 }
+type AuditRow = Awaited<ReturnType<Harness['prisma']['auditEvent']['findMany']>>[number];
+const staffIdOf = (c: Caller) => c.email.split('@')[0];
+/** The audit rows of each answer, and whether its request could change state. */
+const audits = new WeakMap<Answer, { rows: AuditRow[]; changes: boolean }>();
+/**
+ * Every answer of the matrix is audited as the trail promises: a request that may change state
+ * leaves exactly one row, whatever its outcome, naming the caller, the status and the outcome; so
+ * does a read refused with 401 or 403; a read answered 200 leaves none. (A 404 leaves one only when
+ * scoping hid an object that exists: expectHidden checks those.)
+ */
+async function audited(caller: Caller | null, res: Response, body: unknown, method = 'GET'): Promise<Answer> {
+  const answer = { status: res.status, body };
+  const rows = await h.prisma.auditEvent.findMany({ where: { requestId: res.headers.get('x-request-id')! } });
+  const changes = method !== 'GET';
+  if (changes || res.status === 401 || res.status === 403) {
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      // A refused credential (unknown, revoked, its holder disabled) authenticates nobody.
+      actorStaffId: caller && res.status !== 401 ? staffIdOf(caller) : null,
+      method,
+      status: res.status,
+      outcome: res.status < 400 ? 'done' : res.status < 500 ? 'refused' : 'failed',
+    });
+  } else if (res.status !== 404) {
+    expect(rows).toEqual([]);
+  }
+  audits.set(answer, { rows, changes });
+  return answer;
+}
 const json = { 'content-type': 'application/json' };
 const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({ method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) });
 async function call(caller: Caller, path: string, init?: RequestInit): Promise<Answer> {
   const res = await h.as(h.tokens[caller.key])(path, init);
-  return { status: res.status, body: await res.json() };
+  return audited(caller, res, await res.json(), init?.method);
 }
-/** Hidden means indistinguishable from a missing id: the same status and body, a 404. */
+/**
+ * Hidden means indistinguishable from a missing id: the same status and body, a 404. The audit
+ * trail tells them apart: the hidden object's 404 is a refusal on record, a missing id's read none.
+ */
 async function expectHidden(answer: Answer, missing: Promise<Answer>): Promise<void> {
-  expect(answer).toEqual(await missing);
+  const absent = await missing;
+  expect(answer).toEqual(absent);
   expect(answer.status).toBe(404);
+  expect(audits.get(answer)!.rows).toMatchObject([{ outcome: 'refused', status: 404 }]);
+  if (!audits.get(absent)!.changes) expect(audits.get(absent)!.rows).toEqual([]);
 }
 const enc = encodeURIComponent;
 const taskRow = (key: string) => h.prisma.caseTask.findUniqueOrThrow({ where: { key }, select: { status: true, completedBy: true, assigneeId: true } });
@@ -275,6 +310,7 @@ beforeAll(async () => {
     const drafted = await call(report.by, path, post({ kind: report.kind }));
     expect(drafted).toMatchObject({ status: 201, body: { province: report.province, draft: true, generatedBy: report.by.email } });
     reportIds.set(report.label, (drafted.body as { id: string }).id);
+    expect(audits.get(drafted)!.rows[0]).toMatchObject({ objectType: 'report', objectId: reportIds.get(report.label), province: report.province, after: { campaignId, kind: report.kind } });
   }
 }, 120_000);
 
@@ -312,6 +348,7 @@ const requests: Record<string, () => [string, RequestInit?]> = {
   'GET /reports/{id}/{format}': () => [`/reports/${enc(reportIds.get(reportRefs[0].label)!)}/json`],
   'POST /campaigns/{id}/provinces/{province}/reports': () => [`/campaigns/${campaignId}/provinces/${enc(A.name)}/reports`, post({ kind: 'annex2' })],
   'POST /campaigns/{id}/reports': () => [`/campaigns/${campaignId}/reports`, post({ kind: 'nationalSummary' })],
+  'GET /audit': () => ['/audit'],
   'GET /directory/agencies': () => ['/directory/agencies'],
   'POST /directory/agencies': () => ['/directory/agencies', post({ kind: 'tax', province: A.name, name: 'x', emails: [] })],
   'POST /directory/agencies/{id}': () => [`/directory/agencies/${A.code}-tax`, post({ name: 'x' })],
@@ -341,7 +378,10 @@ describe.each(Object.keys(requests))('%s without a valid token', (endpoint) => {
   ])('%s → 401', async (_what, authorization, error, challenge) => {
     const [path, init = {}] = requests[endpoint]();
     const res = await fetch(`${h.baseUrl}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), ...(authorization ? { authorization } : {}) } });
-    expect({ status: res.status, body: await res.json(), challenge: res.headers.get('www-authenticate') }).toEqual({ status: 401, body: { error }, challenge });
+    const answer = await audited(null, res, await res.json(), init.method);
+    expect(answer).toEqual({ status: 401, body: { error } });
+    expect(res.headers.get('www-authenticate')).toBe(challenge);
+    expect(audits.get(answer)!.rows[0]).toMatchObject({ actorRole: null, credentialKind: authorization ? 'token' : null });
   });
 });
 
@@ -577,7 +617,7 @@ describe('POST /imports', () => {
   it.each(cells(targets, judge))('$title', async ({ caller, target, verdict: v }) => {
     // A dry run is checked exactly like an import and writes nothing.
     const res = await h.as(h.tokens[caller.key])(`/imports?fileName=authz.json&dryRun=${v === 'allowed'}`, { method: 'POST', headers: json, body: target.file });
-    const answer = { status: res.status, body: (await res.json()) as unknown };
+    const answer = await audited(caller, res, await res.json(), 'POST');
     if (v === 'allowed') expect(answer).toMatchObject({ status: 200, body: { dryRun: true, enterprises: target.provinces.length } });
     else expect(answer).toMatchObject({ status: 403 });
     expect(await h.prisma.enterprise.count({ where: { code: { in: [newCode(A, 1), newCode(B, 1)] } } })).toBe(0);
@@ -591,6 +631,7 @@ describe('POST /tips', () => {
   it.each(each([{ label: `a tip about ${A.code}`, province: A.name }]))('$title → allowed', async ({ caller, target }) => {
     const answer = await call(caller, '/tips', post({ source: 'hotline', text: caller.key, province: target.province, receivedAt: '2014-10-12T09:00:00+08:00' }));
     expect(answer).toMatchObject({ status: 201, body: { recordedBy: caller.email, province: target.province } });
+    expect(audits.get(answer)!.rows[0]).toMatchObject({ action: 'tips.submit', objectType: 'tip', objectId: (answer.body as { id: string }).id, province: target.province });
   });
 
   // An Idempotency-Key is its submitter's own: the submitter reusing it for another tip is refused
@@ -684,7 +725,7 @@ describe.each([
 ])('%s', (_endpoint, path) => {
   it.each(cells(reportRefs, (c, r) => verdict(rules.seesReport(c, r), rules.seesReport(c, r))))('$title', async ({ caller, target, verdict: v }) => {
     const res = await h.as(h.tokens[caller.key])(path(reportIds.get(target.label)!));
-    const answer = { status: res.status, body: (await res.json()) as unknown };
+    const answer = await audited(caller, res, await res.json());
     if (v === 'allowed') expect(answer.status).toBe(200);
     else await expectHidden(answer, call(caller, path('no-such-report')));
   });
@@ -712,6 +753,26 @@ describe('POST /campaigns/{id}/reports', () => {
     if (v === 'allowed') expect(answer).toMatchObject({ status: 400, body: { error: 'invalid request body' } });
     else expect(answer).toMatchObject({ status: 403 });
     expect(await h.prisma.report.count()).toBe(before);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The audit trail: MIIT and discipline inspection read all of it, a provincial coordinator their
+// own province's, nobody else any.
+
+describe('GET /audit', () => {
+  const readsAll = (c: Caller) => isMiit(c) || c.role === 'disciplineInspection';
+  it.each(each([provinceRef(A)]))('$title', async ({ caller, target }) => {
+    const answer = await call(caller, `/audit?pageSize=500&province=${enc(target.province)}`);
+    if (!readsAll(caller) && caller.role !== 'provincialCoordinator') return expect(answer).toMatchObject({ status: 403 });
+    const { items } = answer.body as { items: { province: string | null }[] };
+    expect(answer.status).toBe(200);
+    expect(items.length > 0).toBe(readsAll(caller) || caller.province === target.province);
+    expect(items.filter((r) => r.province !== target.province)).toEqual([]);
+    if (readsAll(caller)) return;
+    const own = (await call(caller, '/audit?pageSize=500')).body as { items: { province: string | null }[] };
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(own.items.filter((r) => r.province !== caller.province)).toEqual([]);
   });
 });
 
@@ -804,7 +865,7 @@ describe('POST /directory/imports', () => {
   const judge = (c: Caller, t: (typeof targets)[number]) => (t.provinces.every((p) => rules.administersDirectory(c, p)) ? 'allowed' : 'forbidden');
   it.each(cells(targets, judge))('$title', async ({ caller, target, verdict: v }) => {
     const res = await h.as(h.tokens[caller.key])(`/directory/imports?fileName=authz.json&dryRun=${v === 'allowed'}`, { method: 'POST', headers: json, body: directoryFile(target.of) });
-    const answer = { status: res.status, body: (await res.json()) as unknown };
+    const answer = await audited(caller, res, await res.json(), 'POST');
     if (v === 'allowed') expect(answer).toMatchObject({ status: 200, body: { dryRun: true, rows: { agencies: target.of.length } } });
     else expect(answer).toMatchObject({ status: 403 });
     for (const p of target.of) expect(await versionOf(agencyOf(p))).toBe(1);
@@ -821,6 +882,7 @@ describe('permitted changes take effect', () => {
     const staffId = find(A, 'commerce', 'staff').key;
     const answer = await call(find(A, 'commerce', 'agencyHead'), `/tasks/${enc(task)}/assign`, post({ staffId }));
     expect(answer).toMatchObject({ status: 200, body: { key: task, assignee: { staffId } } });
+    expect(audits.get(answer)!.rows[0]).toMatchObject({ action: 'tasks.assign', objectType: 'task', objectId: task, province: A.name, before: { assigneeId: null }, after: { assigneeId: staffId }, updateId: null });
     expect(await taskRow(task)).toMatchObject({ status: 'open', assigneeId: staffId });
   });
 
@@ -832,12 +894,22 @@ describe('permitted changes take effect', () => {
   ].map((r) => ({ ...r, title: `${r.caller.role} ${r.caller.key} completes ${r.task.label} · ${scopeOf(r.caller, r.task)}` })))('$title', async ({ caller, task }) => {
     const answer = await call(caller, `/tasks/${enc(keyOf(task))}/complete`, post({ completion }));
     expect(answer).toMatchObject({ status: 200, body: { taskKey: keyOf(task), completedBy: caller.email } });
+    expect(audits.get(answer)!.rows[0]).toMatchObject({
+      action: 'tasks.complete',
+      objectType: 'task',
+      objectId: keyOf(task),
+      province: task.province,
+      before: { status: 'open' },
+      after: { status: 'completed', completedBy: caller.email },
+      updateId: expect.stringContaining(staffIdOf(caller)),
+    });
     expect(await taskRow(keyOf(task))).toMatchObject({ status: 'completed', completedBy: caller.email });
   });
 
   test(`MIIT puts the case in ${B.code} under supervision`, async () => {
     const answer = await call(miit, `/campaigns/${campaignId}/provinces/${enc(B.name)}/cases/${trader[B.name]}/supervise`, { method: 'POST' });
     expect(answer).toEqual({ status: 202, body: { caseId: caseOf(B.name), supervised: true } });
+    expect(audits.get(answer)!.rows[0]).toMatchObject({ action: 'campaigns.supervise', objectType: 'case', objectId: caseOf(B.name), province: B.name, after: { supervised: true } });
     await waitFor('the case to be supervised', async () => ((await h.client.workflow.getHandle(caseOf(B.name)).query(caseViewQuery)).supervised ? true : undefined));
   });
 
@@ -845,6 +917,7 @@ describe('permitted changes take effect', () => {
     const answer = await call(find(B, 'industry', 'provincialCoordinator'), `/campaigns/${campaignId}/provinces/${enc(B.name)}/enterprises`, post({ code: spare[B.name] }));
     const added = caseWorkflowId(campaignId, B.name, spare[B.name]);
     expect(answer).toEqual({ status: 201, body: { caseId: added, added: true } });
+    expect(audits.get(answer)!.rows[0]).toMatchObject({ action: 'campaigns.addEnterprise', objectId: `${campaignId}/${B.name}`, after: { enterpriseCode: spare[B.name], added: true }, updateId: expect.any(String) });
     expect((await progressOf(B.name)).cases).toEqual(expect.arrayContaining([caseOf(B.name), added]));
   });
 
@@ -872,7 +945,9 @@ describe('permitted changes take effect', () => {
   test(`the industry staff of ${A.code} import an annex 1 of ${A.code}`, async () => {
     const code = newCode(A, 2);
     const res = await h.as(h.tokens[find(A, 'industry', 'staff').key])('/imports?fileName=authz.json', { method: 'POST', headers: json, body: annex1([{ code, province: A }]) });
-    expect({ status: res.status, body: await res.json() }).toMatchObject({ status: 200, body: { dryRun: false, created: [code] } });
+    const answer = await audited(find(A, 'industry', 'staff'), res, await res.json(), 'POST');
+    expect(answer).toMatchObject({ status: 200, body: { dryRun: false, created: [code] } });
+    expect(audits.get(answer)!.rows[0]).toMatchObject({ action: 'imports.import', objectType: 'import', province: A.name, after: { created: [code] } });
     expect(await h.prisma.enterprise.findUnique({ where: { code }, select: { provinceName: true } })).toEqual({ provinceName: A.name });
   });
 });
