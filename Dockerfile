@@ -19,6 +19,7 @@ COPY tsconfig.json tsconfig.build.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts ./scripts
 COPY domain ./domain
+COPY demo ./demo
 COPY intake ./intake
 COPY store ./store
 COPY reports ./reports

@@ -1,7 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import type { PdfRenderer } from '../platform/libreOffice';
 import type { Mailer } from '../platform/mailer';
-import { benchmarkActivities } from './benchmark';
 import { directoryActivities } from './directory';
 import { createDatasetCache } from '../store/datasetCache';
 import { emailActivities } from './email';
@@ -33,7 +32,6 @@ export function createActivities({ prisma, mailer, mailFrom, reportsDir, miitRep
     ...taskActivities(prisma),
     ...ruleCheckActivities(datasets),
     ...directoryActivities(prisma),
-    ...benchmarkActivities(),
   });
 }
 

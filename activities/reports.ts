@@ -14,7 +14,10 @@ export interface PhaseReportsRequest {
   province: string;
   boundary: ReportBoundary;
   supervised: string[];
-  /** The campaign's phase ends (wall clock), so the reports are dated in campaign time; absent in older histories. */
+  /**
+   * Sent by the campaign workflow (its recorded histories carry it) and not read: the reports are
+   * dated by the campaign's clock, read with its row.
+   */
   phaseEnds?: PhaseEnds;
 }
 

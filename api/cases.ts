@@ -7,7 +7,7 @@ import { CampaignId } from '../domain/caseIds';
 import { AgencyKind, CasePhase } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
 import { campaignDay, campaignDueDay } from '../domain/campaignClock';
-import { searchAttributes } from '../domain/searchAttributes';
+import { searchAttributes } from '../workflows/searchAttributes';
 import { campaignClocks } from '../store/campaignClocks';
 import { quoteKeyword as quote } from '../platform/webUiLinks';
 import { caseViewQuery } from '../workflows/caseMessages';

@@ -4,7 +4,6 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { type Principal, coordinatesProvince } from '../domain/access';
 import { CampaignId, campaignWorkflowId } from '../domain/caseIds';
-import type { PhaseEnds } from '../domain/campaignClock';
 import { CasePhase } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
 import { ReportFormat, ReportKind } from '../domain/reportKinds';
@@ -163,16 +162,12 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     res.sendFile(reportFilePath(deps.reportsDir, file.file), { dotfiles: 'allow' });
   });
 
-  /**
-   * The campaign workflow holds the supervised cases and the phase ends that set the campaign's
-   * clock; a campaign whose workflow cannot answer has none to add and runs on the wall clock.
-   */
-  const workflowStateOf = async (campaignId: string, province: string): Promise<{ supervised: string[]; phaseEnds?: PhaseEnds }> => {
+  /** The campaign workflow holds the supervised cases; a campaign whose workflow cannot answer has none to add. */
+  const supervisedOf = async (campaignId: string, province: string): Promise<string[]> => {
     try {
-      const { supervised, phaseEnds } = await deps.temporal.workflow.getHandle(campaignWorkflowId(campaignId, province)).query(progressQuery);
-      return { supervised, phaseEnds };
+      return (await deps.temporal.workflow.getHandle(campaignWorkflowId(campaignId, province)).query(progressQuery)).supervised;
     } catch {
-      return { supervised: [] };
+      return [];
     }
   };
 
@@ -191,7 +186,7 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     await requireCampaign(id);
     // The province names a folder nowhere (the store hashes ids), but a name not on file is no province.
     if ((await unknownProvinces(deps.prisma, [province])).length > 0) throw new HttpError(404, 'province not found');
-    const report = await generateReport(deps, { campaignId: id, province, kind, ...(await workflowStateOf(id, province)), by: me.email, now: new Date() });
+    const report = await generateReport(deps, { campaignId: id, province, kind, supervised: await supervisedOf(id, province), by: me.email, now: new Date() });
     res.locals.audit = { action: 'reports.draftProvincial', objectType: 'report', objectId: report.id, province, after: { campaignId: id, kind } } satisfies AuditNote;
     res.status(201).json(report);
   });
@@ -203,10 +198,8 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     const { kind } = parseOr400(NationalDraft, req.body, 'request body');
     await requireCampaign(id);
     const provinces = await taskProvincesOfCampaign(deps.prisma, id);
-    const states = await Promise.all(provinces.map((p) => workflowStateOf(id, p)));
-    // Every province of a campaign starts together, on one clock.
-    const phaseEnds = states.find((s) => s.phaseEnds)?.phaseEnds;
-    const report = await generateReport(deps, { campaignId: id, province: null, kind, supervised: states.flatMap((s) => s.supervised), phaseEnds, by: me.email, now: new Date() });
+    const supervised = await Promise.all(provinces.map((p) => supervisedOf(id, p)));
+    const report = await generateReport(deps, { campaignId: id, province: null, kind, supervised: supervised.flat(), by: me.email, now: new Date() });
     res.locals.audit = { action: 'reports.draftNational', objectType: 'report', objectId: report.id, province: null, after: { campaignId: id, kind } } satisfies AuditNote;
     res.status(201).json(report);
   });

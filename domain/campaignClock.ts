@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateRange, IsoDate, ReviewWindow, dateOfDayNumber, dayNumber } from './campaign';
+import { DateRange, IsoDate, ReviewWindow, dayNumber } from './campaign';
 import type { CasePhase } from './enums';
 
 /**
@@ -54,16 +54,6 @@ export function phaseEnds(calendar: CampaignCalendar, startedAtMs: number, scale
   return { selfInspection: endOf(calendar.selfInspection.to), rectification: endOf(calendar.rectification.to), acceptance: endOf(calendar.acceptance.to) };
 }
 
-/**
- * The campaign's date at wall time `atMs`: the day in Beijing (China Standard Time) in real time,
- * or, on a scaled clock, the first day plus the campaign days elapsed since the start.
- */
-export function campaignDateAt(calendar: CampaignCalendar, startedAtMs: number, scale: TimeScale, atMs: number): IsoDate {
-  if (scale.kind === 'realtime') return new Date(atMs + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-  const elapsedDays = Math.floor(((atMs - startedAtMs) / 1_000) * scale.daysPerSecond);
-  return dateOfDayNumber(dayNumber(calendar.selfInspection.from) + Math.max(0, elapsedDays));
-}
-
 /** The phase a campaign date falls in; after the last day of acceptance the campaign is closed. */
 export function phaseOn(calendar: CampaignCalendar, date: IsoDate): CasePhase {
   if (date <= calendar.selfInspection.to) return 'selfInspection';
@@ -73,36 +63,8 @@ export function phaseOn(calendar: CampaignCalendar, date: IsoDate): CasePhase {
 }
 
 /**
- * Pairs of a wall-clock instant and the campaign instant it stands for (ms), in time order: the
- * phase ends. On a fast clock the campaign's calendar runs ahead of the wall; in real time the
- * pairs are equal.
- */
-export type CampaignClock = readonly (readonly [wallMs: number, campaignMs: number])[];
-
-/** The clock of a campaign from its calendar and the wall-clock ends of its phases. */
-export function campaignClock(calendar: CampaignCalendar, ends: PhaseEnds): CampaignClock {
-  const inCampaignTime = phaseEnds(calendar, 0, { kind: 'realtime' });
-  const phases = ['selfInspection', 'rectification', 'acceptance'] as const;
-  return phases.map((p) => [Date.parse(ends[p]), Date.parse(inCampaignTime[p])] as const);
-}
-
-/**
- * The campaign instant a wall-clock instant stands for: linear between the phase ends, and
- * before the first (or after the last) at the rate of the nearest phase. Without a clock, the
- * wall clock is the campaign's.
- */
-export function campaignInstantAt(clock: CampaignClock | undefined, wall: string): string {
-  if (!clock || clock.length < 2) return wall;
-  const at = Date.parse(wall);
-  let i = 0;
-  while (i < clock.length - 2 && at > clock[i + 1][0]) i++;
-  const [[w0, c0], [w1, c1]] = [clock[i], clock[i + 1]];
-  const rate = w1 === w0 ? 1 : (c1 - c0) / (w1 - w0);
-  return new Date(Math.round(c0 + (at - w0) * rate)).toISOString();
-}
-
-/**
- * What it takes to tell the campaign's own date and time of a wall-clock instant. On a real-time
+ * The campaign's clock: what it takes to tell the campaign's own date and time of a wall-clock
+ * instant (campaignTimeMs and the helpers after it are the one way to read it). On a real-time
  * campaign the two are the same instant; on a scaled one the calendar's first day begins (00:00
  * Beijing time) at the moment the campaign started and `daysPerSecond` campaign days pass each
  * real second, as phaseEnds counts them. Plain data: it travels in workflow inputs.
@@ -140,6 +102,11 @@ export function campaignTimeMs(clock: CampaignTimeBase | undefined, wall: string
 }
 
 const beijing = (campaignMs: number) => new Date(campaignMs + BEIJING_OFFSET_MS).toISOString();
+
+/** The campaign instant (ISO 8601, to the minute) a wall-clock instant stands for. */
+export function campaignInstant(clock: CampaignTimeBase | undefined, at: string | number | Date): string {
+  return new Date(campaignTimeMs(clock, at)).toISOString();
+}
 
 /** The campaign date (YYYY-MM-DD, China Standard Time) on which something happened. */
 export function campaignDay(clock: CampaignTimeBase | undefined, at: string | number | Date): string {

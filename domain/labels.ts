@@ -315,7 +315,6 @@ export const webUiLabels = {
   runRuleChecks: { zh: '规则核查', en: 'rule checks' },
   generatePhaseReports: { zh: '生成阶段报告', en: 'phase reports' },
   recordTip: { zh: '登记举报线索', en: 'tip-off recorded' },
-  benchmarkNoop: { zh: '基准测试步骤', en: 'benchmark step' },
   due: { zh: '限', en: 'due' },
   findings: { zh: '发现问题', en: 'findings' },
   recipientsMore: { zh: '等', en: 'and others' },

@@ -1,32 +1,32 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-
 /**
- * Custom search attributes coordinators filter cases by in the Temporal Web UI. The dev server
- * registers them at start (see platform/temporalServer.ts); workflows upsert them.
+ * Custom search attributes coordinators filter cases by in the Temporal Web UI, by name and value
+ * type (the type names are the Temporal SDK's). The dev server registers them at start (see
+ * platform/temporalServer.ts); workflows upsert them through the SDK's typed keys, made from this
+ * table at the edge (workflows/searchAttributes.ts).
  */
-export const searchAttributes = {
-  CampaignId: defineSearchAttributeKey('CampaignId', SearchAttributeType.KEYWORD),
-  Province: defineSearchAttributeKey('Province', SearchAttributeType.KEYWORD),
-  EnterpriseName: defineSearchAttributeKey('EnterpriseName', SearchAttributeType.KEYWORD),
-  EnterpriseTypes: defineSearchAttributeKey('EnterpriseTypes', SearchAttributeType.KEYWORD_LIST),
-  CasePhase: defineSearchAttributeKey('CasePhase', SearchAttributeType.KEYWORD),
-  CaseStatus: defineSearchAttributeKey('CaseStatus', SearchAttributeType.KEYWORD),
-  OverdueTaskCount: defineSearchAttributeKey('OverdueTaskCount', SearchAttributeType.INT),
-  Supervised: defineSearchAttributeKey('Supervised', SearchAttributeType.BOOL),
-  Violations: defineSearchAttributeKey('Violations', SearchAttributeType.KEYWORD_LIST),
+export const searchAttributeTypes = {
+  CampaignId: 'KEYWORD',
+  Province: 'KEYWORD',
+  EnterpriseName: 'KEYWORD',
+  EnterpriseTypes: 'KEYWORD_LIST',
+  CasePhase: 'KEYWORD',
+  CaseStatus: 'KEYWORD',
+  OverdueTaskCount: 'INT',
+  Supervised: 'BOOL',
+  Violations: 'KEYWORD_LIST',
 } as const;
 
+export type SearchAttributeName = keyof typeof searchAttributeTypes;
+type ValueType = (typeof searchAttributeTypes)[SearchAttributeName];
+
 /** The names the Temporal CLI expects in `--search-attribute Name=Type`. */
-const cliTypeNames: Record<SearchAttributeType, string> = {
-  [SearchAttributeType.TEXT]: 'Text',
-  [SearchAttributeType.KEYWORD]: 'Keyword',
-  [SearchAttributeType.INT]: 'Int',
-  [SearchAttributeType.DOUBLE]: 'Double',
-  [SearchAttributeType.BOOL]: 'Bool',
-  [SearchAttributeType.DATETIME]: 'Datetime',
-  [SearchAttributeType.KEYWORD_LIST]: 'KeywordList',
+const cliTypeNames: Record<ValueType, string> = {
+  KEYWORD: 'Keyword',
+  KEYWORD_LIST: 'KeywordList',
+  INT: 'Int',
+  BOOL: 'Bool',
 };
 
 export function searchAttributeCliArgs(): string[] {
-  return Object.values(searchAttributes).flatMap((key) => ['--search-attribute', `${key.name}=${cliTypeNames[key.type]}`]);
+  return Object.entries(searchAttributeTypes).flatMap(([name, type]) => ['--search-attribute', `${name}=${cliTypeNames[type]}`]);
 }

@@ -19,11 +19,6 @@ export function isStorableText(value: string): boolean {
 /** Any string PostgreSQL and Temporal can hold, as it is (identifiers, keys). */
 export const StorableString = z.string().refine(isStorableText, { message: unstorableTextMessage });
 
-/** Text people type: trimmed, at least `min` characters, at most `max`, nothing unstorable. */
-export function Text(max: number, min = 1) {
-  return z.string().trim().min(min).max(max).refine(isStorableText, { message: unstorableTextMessage });
-}
-
 /** Every string anywhere inside a value (keys included) that cannot be stored, with its path. */
 export function unstorableStrings(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (typeof value === 'string') return isStorableText(value) ? [] : [path];

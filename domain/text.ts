@@ -11,8 +11,9 @@ const VISIBLE = new RegExp(`^[^${NUL}]*[^${SPACE}${NUL}][^${NUL}]*$`);
 const NO_NUL = new RegExp(`^[^${NUL}]*$`);
 
 /**
- * Free text a person types: trimmed, and something must remain; the pattern says so in the
- * OpenAPI document too. NUL and lone surrogates are refused because PostgreSQL cannot store them
+ * Free text a person types or a file holds (request bodies, completions, imported records): at most
+ * `max` characters as given, trimmed, and something must remain; the pattern says so in the
+ * OpenAPI document too, so a schema-valid request is never refused for its text. NUL and lone surrogates are refused because PostgreSQL cannot store them
  * (see storable.ts); JSON Schema has no portable way to state the second.
  */
 export function text(max: number) {

@@ -17,11 +17,21 @@ const optionalUrl = (protocols: string[]) =>
       message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
 
+const seconds = (fallback: number) => z.coerce.number().min(0).max(86_400).default(fallback);
+
+export const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+/** `pretty`: one coloured line per event; `json`: one JSON object per line; `auto`: pretty on a terminal. */
+export const LogFormat = z.enum(['pretty', 'json', 'auto']);
+export type LogFormatSetting = z.infer<typeof LogFormat>;
+/** What a process logs with before (or without) its config: a logger of a failed start-up among them. */
+export const logDefaults = { level: 'info', format: 'auto' } as const satisfies { level: z.infer<typeof LogLevel>; format: LogFormatSetting };
+
 const ConfigSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('data'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** `pretty`: one coloured line per event; `json`: one JSON object per line; `auto`: pretty on a terminal. */
-  LOG_FORMAT: z.enum(['pretty', 'json', 'auto']).default('auto'),
+  LOG_LEVEL: LogLevel.default(logDefaults.level),
+  LOG_FORMAT: LogFormat.default(logDefaults.format),
+  /** Set to 1 by `npm start` for the processes it runs: they stop when it disappears. */
+  SUPERVISED: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
 
   /** The owner's connection (migrations); with npm start the API and worker use APP_DATABASE_URL. */
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
@@ -112,18 +122,10 @@ export class ConfigError extends Error {
 
 /** Pure: parse an environment into a config, or throw ConfigError naming every bad variable. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
-  const result = ConfigSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => {
-        const name = String(issue.path[0]);
-        return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
-      }),
-    );
-  }
-  const dataDir = path.resolve(result.data.DATA_DIR);
-  const reportsDir = result.data.REPORTS_DIR ? path.resolve(result.data.REPORTS_DIR) : path.join(dataDir, 'reports');
-  return Object.freeze({ ...result.data, DATA_DIR: dataDir, REPORTS_DIR: reportsDir });
+  const data = parsed(ConfigSchema, env);
+  const dataDir = path.resolve(data.DATA_DIR);
+  const reportsDir = data.REPORTS_DIR ? path.resolve(data.REPORTS_DIR) : path.join(dataDir, 'reports');
+  return Object.freeze({ ...data, DATA_DIR: dataDir, REPORTS_DIR: reportsDir });
 }
 
 let loaded: Config | undefined;
@@ -133,6 +135,56 @@ export function config(): Config {
   loaded ??= parseConfig(process.env);
   return loaded;
 }
+
+/**
+ * The fault experiments' settings (`npm run chaos`): their durations, the demo they run against,
+ * and the ports of the stack they start (unset: a free port each).
+ */
+const ChaosSchema = z.object({
+  CHAOS_PG_FREEZE_S: seconds(60),
+  CHAOS_SMTP_FREEZE_S: seconds(45),
+  CHAOS_SMTP_REFUSE_S: seconds(60),
+  /** How long to let the stack work between experiments. */
+  CHAOS_STEADY_S: seconds(10),
+  CHAOS_RECOVERY_LIMIT_S: seconds(180),
+  CHAOS_ENTERPRISES: z.coerce.number().int().min(1).max(100_000).default(60),
+  CHAOS_DAYS_PER_SECOND: z.coerce.number().positive().max(100_000).default(0.3),
+  /** Experiments whose names contain one of these (comma-separated); unset: every one. */
+  CHAOS_ONLY: z
+    .string()
+    .optional()
+    .transform((v) => v?.split(',').filter(Boolean)),
+  TEMPORAL_CLI: z.string().trim().optional(),
+  API_PORT: port.optional(),
+  TEMPORAL_PORT: port.optional(),
+  TEMPORAL_UI_PORT: port.optional(),
+  EMBEDDED_POSTGRES_PORT: port.optional(),
+  MAIL_SINK_SMTP_PORT: port.optional(),
+  MAIL_SINK_HTTP_PORT: port.optional(),
+});
+
+/** `npm run bench:startup`'s settings. */
+const BenchStartupSchema = z.object({
+  BENCH_RUNS: z.coerce.number().int().min(1).max(100).default(3),
+});
+
+/** Parses an environment with a schema, or throws ConfigError naming every bad variable. */
+function parsed<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): Readonly<z.infer<T>> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  return Object.freeze(result.data);
+}
+
+export type ChaosConfig = Readonly<z.infer<typeof ChaosSchema>>;
+export const parseChaosConfig = (env: NodeJS.ProcessEnv): ChaosConfig => parsed(ChaosSchema, env);
+export const parseBenchStartupConfig = (env: NodeJS.ProcessEnv): Readonly<z.infer<typeof BenchStartupSchema>> => parsed(BenchStartupSchema, env);
 
 /** The database timeouts of the API and the worker. */
 export function databaseTimeouts(cfg: Config): { connectMs: number; statementMs: number } {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { config } from './config';
 import { aptInstall } from './debianPackages';
 import { isExecutable, onPath } from './executables';
 import type { Logger } from './logger';
@@ -39,7 +40,7 @@ const found = new Map<string, Promise<string>>();
  * did not work. A binary found is kept for the process; a failure is not, so a later call tries again.
  */
 export function findOrInstallLibreOffice(options: { configuredPath?: string; log?: Logger } = {}): Promise<string> {
-  const configured = options.configuredPath ?? process.env.LIBREOFFICE_BIN;
+  const configured = options.configuredPath ?? config().LIBREOFFICE_BIN;
   const key = configured ?? '';
   let search = found.get(key);
   if (!search) {

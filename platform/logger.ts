@@ -1,9 +1,8 @@
 import pino, { type Logger } from 'pino';
 import { prettyFactory, type PrettyOptions } from 'pino-pretty';
+import { logDefaults, type LogFormatSetting } from './config';
 
-export type { Logger };
-
-export type LogFormatSetting = 'pretty' | 'json' | 'auto';
+export type { Logger, LogFormatSetting };
 
 /** `auto`: readable lines on a terminal, JSON lines for anything else (a pipe, a file, a collector). */
 export function resolveLogFormat(setting: LogFormatSetting): 'pretty' | 'json' {
@@ -23,7 +22,7 @@ const prettyOptions: PrettyOptions = {
  * Logs of one process, each event carrying the process's name: JSON lines, or (format `pretty`,
  * or `auto` on a terminal) one readable coloured line each.
  */
-export function createLogger(processName: string, level = 'info', format: LogFormatSetting = 'json'): Logger {
+export function createLogger(processName: string, level: string = logDefaults.level, format: LogFormatSetting = logDefaults.format): Logger {
   const options = { level, base: { process: processName }, timestamp: pino.stdTimeFunctions.isoTime };
   if (resolveLogFormat(format) === 'json') return pino(options);
   const pretty = prettyFactory(prettyOptions);

@@ -1,3 +1,5 @@
+import { config } from './config';
+
 /**
  * Child processes of `npm start` run in their own process group (see childProcess.ts). If the
  * supervisor is killed outright it cannot stop them, so each child watches for its parent to
@@ -5,7 +7,7 @@
  */
 export function onParentExit(callback: () => void, intervalMs = 1_000): void {
   const parent = process.ppid;
-  if (process.env.SUPERVISED !== '1') return;
+  if (!config().SUPERVISED) return;
   const timer = setInterval(() => {
     if (process.ppid !== parent) {
       clearInterval(timer);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { searchAttributeCliArgs, searchAttributes } from '../domain/searchAttributes';
+import { searchAttributeCliArgs, searchAttributeTypes } from '../domain/searchAttributes';
 import { spawnManaged, type ManagedProcess } from './childProcess';
 import type { Logger } from './logger';
 
@@ -82,7 +82,7 @@ async function waitForNamespace(address: string, namespace: string, timeoutMs = 
       try {
         await connection.workflowService.describeNamespace({ namespace });
         const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
-        const missing = Object.keys(searchAttributes).filter((name) => !customAttributes?.[name]);
+        const missing = Object.keys(searchAttributeTypes).filter((name) => !customAttributes?.[name]);
         if (missing.length === 0) return;
         lastError = new Error(`search attributes not registered yet: ${missing.join(', ')}`);
       } finally {

@@ -1,7 +1,7 @@
 import type { CasePhase } from '../domain/enums';
 import { ViolationCode, violations } from '../domain/catalogue';
 import { phaseLabels, reportPunctuation, webUiQuestionLabels as questions, type Label } from '../domain/labels';
-import { searchAttributes as sa } from '../domain/searchAttributes';
+import type { SearchAttributeName } from '../domain/searchAttributes';
 
 /**
  * Ready-made Temporal Web UI links for the questions coordinators ask most, as visibility queries
@@ -14,14 +14,16 @@ export function quoteKeyword(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-const casesOf = (campaignId: string) => `WorkflowType = 'enterpriseCaseWorkflow' AND ${sa.CampaignId.name} = ${quoteKeyword(campaignId)}`;
+/** A search attribute's name, checked against the domain's table. */
+const sa = (name: SearchAttributeName) => name;
+const casesOf = (campaignId: string) => `WorkflowType = 'enterpriseCaseWorkflow' AND ${sa('CampaignId')} = ${quoteKeyword(campaignId)}`;
 
 /** The visibility queries behind the links. */
 export const caseQueries = {
-  overdueInProvince: (campaignId: string, province: string) => `${casesOf(campaignId)} AND ${sa.Province.name} = ${quoteKeyword(province)} AND ${sa.CaseStatus.name} = 'overdue'`,
-  supervised: (campaignId: string) => `${casesOf(campaignId)} AND ${sa.Supervised.name} = true`,
-  withViolation: (campaignId: string, violation: string) => `${casesOf(campaignId)} AND ${sa.Violations.name} = ${quoteKeyword(violation)}`,
-  inPhase: (campaignId: string, phase: CasePhase) => `${casesOf(campaignId)} AND ${sa.CasePhase.name} = ${quoteKeyword(phase)}`,
+  overdueInProvince: (campaignId: string, province: string) => `${casesOf(campaignId)} AND ${sa('Province')} = ${quoteKeyword(province)} AND ${sa('CaseStatus')} = 'overdue'`,
+  supervised: (campaignId: string) => `${casesOf(campaignId)} AND ${sa('Supervised')} = true`,
+  withViolation: (campaignId: string, violation: string) => `${casesOf(campaignId)} AND ${sa('Violations')} = ${quoteKeyword(violation)}`,
+  inPhase: (campaignId: string, phase: CasePhase) => `${casesOf(campaignId)} AND ${sa('CasePhase')} = ${quoteKeyword(phase)}`,
 };
 
 /** The Web UI's workflow list filtered by a visibility query. */

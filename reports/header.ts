@@ -1,5 +1,5 @@
 import { type Label, provincePlaceholder, reportLabels, reportPunctuation } from '../domain/labels';
-import { type CampaignClock, campaignInstantAt } from '../domain/campaignClock';
+import { type CampaignTimeBase, campaignInstant } from '../domain/campaignClock';
 import type { ReportKind } from '../domain/reportKinds';
 import type { ReportCampaign } from './data';
 import { asOfLine, withDraftMark } from './format';
@@ -12,13 +12,13 @@ export interface BuildOptions {
   generatedAt: string;
   /** Marked as a draft (草稿) in every title: generated before the phase's report is due. */
   draft: boolean;
-  /** How the wall clock maps to the campaign's calendar (a fast clock); absent, they are the same. */
-  clock?: CampaignClock;
+  /** The campaign's clock (a fast one runs ahead of the wall); absent, campaign time is wall time. */
+  clock?: CampaignTimeBase;
 }
 
 /** A wall-clock instant in the campaign's time: what the reports print as dates. */
 export function inCampaignTime(options: BuildOptions, wall: string): string {
-  return campaignInstantAt(options.clock, wall);
+  return campaignInstant(options.clock, wall);
 }
 
 /** What every report's JSON starts with. */

@@ -4,9 +4,10 @@ import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { z } from 'zod';
 import { createApp } from '../api/app';
 import { flattenDossiers, type EnterpriseDossier } from '../domain/campaign';
-import { generateCampaign, provinces } from '../domain/generator';
+import { generateCampaign, provinces } from '../demo/generator';
 import { freePort } from '../platform/freePort';
 import { createLogger } from '../platform/logger';
 import { startMailSink } from '../platform/mailSink';
@@ -19,7 +20,8 @@ import { findOrInstallTemporalCli } from '../platform/temporalCli';
 import { startTemporalDevServer } from '../platform/temporalServer';
 import { seedDemoDirectory } from '../store/directory';
 import { saveCampaignRecords } from '../store/saveCampaignRecords';
-import { countArgument, round, seconds } from './lib/benchFigures';
+import { count, round, seconds } from './lib/benchFigures';
+import { commandLine, optionValues } from './lib/commandLine';
 
 /**
  * `npm run bench:audit [-- --completions N]`: task completions per second through the API with the
@@ -37,7 +39,7 @@ const ROUNDS = 8;
 const WARM_UP = 16;
 
 async function main(): Promise<void> {
-  const completions = countArgument('completions', 600);
+  const { completions } = optionValues(z.object({ completions: count(600) }), commandLine({ completions: { type: 'string' } }).values);
   const log = createLogger('bench-audit', 'warn');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-audit-'));
   fs.chmodSync(dir, 0o755);

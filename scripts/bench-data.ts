@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { z } from 'zod';
 import { assembleDossiers, buildDataset, flattenDossiers } from '../domain/campaign';
-import { generateCampaign } from '../domain/generator';
+import { generateCampaign } from '../demo/generator';
 import { checkAll } from '../domain/rules';
 import { createLogger } from '../platform/logger';
 import { applyMigrations } from '../platform/migrations';
@@ -11,7 +12,8 @@ import { startEmbeddedPostgres } from '../platform/postgres';
 import { createPrisma } from '../platform/prisma';
 import { loadCampaignRecords } from '../store/loadCampaignRecords';
 import { saveCampaignRecords } from '../store/saveCampaignRecords';
-import { countArgument, round, seconds } from './lib/benchFigures';
+import { count, round, seconds } from './lib/benchFigures';
+import { commandLine, optionValues } from './lib/commandLine';
 
 /**
  * `npm run bench:data [-- --enterprises N]`: imports N generated enterprises (default 10,000) with
@@ -20,7 +22,7 @@ import { countArgument, round, seconds } from './lib/benchFigures';
  */
 
 async function main(): Promise<void> {
-  const enterprises = countArgument('enterprises', 10_000);
+  const { enterprises } = optionValues(z.object({ enterprises: count(10_000) }), commandLine({ enterprises: { type: 'string' } }).values);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-data-'));
   fs.chmodSync(dir, 0o755);
   const log = createLogger('bench-data', 'warn');

@@ -1,6 +1,6 @@
 import { type CampaignDataset, type ReviewWindow } from '../domain/campaign';
 import { type DispositionAmount, agenciesFor, investigatingAgency, measures, proposeHandlingPlan } from '../domain/catalogue';
-import { generateCampaign, Prng, provinces } from '../domain/generator';
+import { generateCampaign, Prng, provinces } from '../demo/generator';
 import { type RuleResult, checkAll } from '../domain/rules';
 import {
   type AgencyFinding,
@@ -12,7 +12,9 @@ import {
   renderReport,
   ruleAnswersOf,
 } from '../reports';
-import { countArgument, round, seconds } from './lib/benchFigures';
+import { count, round, seconds } from './lib/benchFigures';
+import { commandLine, optionValues } from './lib/commandLine';
+import { z } from 'zod';
 
 /**
  * `npm run bench:reports [-- --enterprises N] [-- --national N]`: annex 3 and annex 4 in every
@@ -130,8 +132,8 @@ async function timed(label: string, render: () => Promise<{ xlsx: Buffer; csv: s
 }
 
 async function main(): Promise<void> {
-  const provinceSize = countArgument('enterprises', 10_000);
-  const nationalSize = countArgument('national', 100_000);
+  const { values } = commandLine({ enterprises: { type: 'string' }, national: { type: 'string' } });
+  const { enterprises: provinceSize, national: nationalSize } = optionValues(z.object({ enterprises: count(10_000), national: count(100_000) }), values);
 
   // One province of N enterprises: the generator spreads enterprises over provinces, so all of them
   // are reported as one province here (the rules ran over the whole generated archive, as they do).

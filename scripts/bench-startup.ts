@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseBenchStartupConfig } from '../platform/config';
 import { freePort } from '../platform/freePort';
 import { projectRoot } from '../platform/projectRoot';
 import { round, seconds } from './lib/benchFigures';
@@ -55,7 +56,7 @@ function freshClone(): string {
 }
 
 async function main(): Promise<void> {
-  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const runs = parseBenchStartupConfig(process.env).BENCH_RUNS;
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', LOG_FORMAT: 'json' };
   for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'TEMPORAL_CLI', 'DATA_DIR']) delete baseEnv[name];
   // A `temporal` on PATH would skip the install being measured.

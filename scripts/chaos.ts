@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { CaseView } from '../workflows/caseMessages';
+import { parseChaosConfig } from '../platform/config';
 import { freePort } from '../platform/freePort';
 import { embeddedDatabaseUrl } from '../platform/postgres';
 import { createPrisma } from '../platform/prisma';
@@ -21,17 +22,14 @@ import { DEMO_CAMPAIGN_ID } from './lib/demoCampaign';
  * can freeze it or take it away. Durations (seconds) come from CHAOS_* variables so short runs
  * are possible; CHAOS_ONLY=name,name runs a subset. Last line: one JSON object.
  */
-const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback) * 1000;
+const chaos = parseChaosConfig(process.env);
 const settings = {
-  pgFreezeMs: seconds('CHAOS_PG_FREEZE_S', 60),
-  smtpFreezeMs: seconds('CHAOS_SMTP_FREEZE_S', 45),
-  smtpRefuseMs: seconds('CHAOS_SMTP_REFUSE_S', 60),
-  /** How long to let the stack work between experiments. */
-  steadyMs: seconds('CHAOS_STEADY_S', 10),
-  recoveryLimitMs: seconds('CHAOS_RECOVERY_LIMIT_S', 180),
-  enterprises: process.env.CHAOS_ENTERPRISES ?? '60',
-  daysPerSecond: process.env.CHAOS_DAYS_PER_SECOND ?? '0.3',
-  only: process.env.CHAOS_ONLY?.split(',').filter(Boolean),
+  pgFreezeMs: chaos.CHAOS_PG_FREEZE_S * 1000,
+  smtpFreezeMs: chaos.CHAOS_SMTP_FREEZE_S * 1000,
+  smtpRefuseMs: chaos.CHAOS_SMTP_REFUSE_S * 1000,
+  steadyMs: chaos.CHAOS_STEADY_S * 1000,
+  recoveryLimitMs: chaos.CHAOS_RECOVERY_LIMIT_S * 1000,
+  only: chaos.CHAOS_ONLY,
 };
 const MIIT = { authorization: 'Bearer demo-national-miit-miitCoordinator' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,14 +45,14 @@ interface Ports {
 }
 
 async function ports(): Promise<Ports> {
-  const pick = async (name: string) => (process.env[name] ? Number(process.env[name]) : await freePort());
+  const pick = async (port: number | undefined) => port ?? (await freePort());
   return {
-    api: await pick('API_PORT'),
-    temporal: await pick('TEMPORAL_PORT'),
-    ui: await pick('TEMPORAL_UI_PORT'),
-    postgres: await pick('EMBEDDED_POSTGRES_PORT'),
-    smtp: await pick('MAIL_SINK_SMTP_PORT'),
-    mailbox: await pick('MAIL_SINK_HTTP_PORT'),
+    api: await pick(chaos.API_PORT),
+    temporal: await pick(chaos.TEMPORAL_PORT),
+    ui: await pick(chaos.TEMPORAL_UI_PORT),
+    postgres: await pick(chaos.EMBEDDED_POSTGRES_PORT),
+    smtp: await pick(chaos.MAIL_SINK_SMTP_PORT),
+    mailbox: await pick(chaos.MAIL_SINK_HTTP_PORT),
   };
 }
 
@@ -88,9 +86,9 @@ class Lab {
       TEMPORAL_UI_PORT: String(this.port.ui),
       EMBEDDED_POSTGRES_PORT: String(this.port.postgres),
       SMTP_URL: this.sink.smtpUrl,
-      DEMO_ENTERPRISES: settings.enterprises,
-      DEMO_DAYS_PER_SECOND: settings.daysPerSecond,
-      ...(process.env.TEMPORAL_CLI ? { TEMPORAL_CLI: process.env.TEMPORAL_CLI } : {}),
+      DEMO_ENTERPRISES: String(chaos.CHAOS_ENTERPRISES),
+      DEMO_DAYS_PER_SECOND: String(chaos.CHAOS_DAYS_PER_SECOND),
+      ...(chaos.TEMPORAL_CLI ? { TEMPORAL_CLI: chaos.TEMPORAL_CLI } : {}),
     };
   }
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { signInSettingsOf } from '../api/app';
 import { passwordLinkUrl } from '../api/signIn';
@@ -8,6 +7,7 @@ import { ProvinceName } from '../domain/provinces';
 import { describeProblem, parseDirectoryFiles } from '../intake';
 import { config } from '../platform/config';
 import { embeddedDatabaseUrl } from '../platform/postgres';
+import { UsageError, commandLine, runCommand } from './lib/commandLine';
 import { readInputFiles } from './lib/inputFiles';
 import { createPrisma } from '../platform/prisma';
 import { agencyIds, writeDirectory } from '../store/directory';
@@ -30,7 +30,7 @@ const counts = (c: { created: number; changed: number; unchanged: number }) => `
 
 /** Exit codes: 0 imported (or valid, with --dry-run), 1 the files have problems, 2 bad usage. */
 async function importDirectory(argv: string[]): Promise<number> {
-  const args = parseArgs({ args: argv, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, actor: { type: 'string' } } });
+  const args = commandLine({ 'dry-run': { type: 'boolean', default: false }, actor: { type: 'string' } }, argv);
   if (args.positionals.length === 0) {
     console.error(usage);
     return 2;
@@ -86,15 +86,11 @@ async function importDirectory(argv: string[]): Promise<number> {
 
 /** Exit codes: 0 created (or already there: a new link), 1 the email is someone else's, 2 bad usage. */
 async function createAdmin(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { email: { type: 'string' }, name: { type: 'string' }, province: { type: 'string' } } });
+  const { values } = commandLine({ email: { type: 'string' }, name: { type: 'string' }, province: { type: 'string' } }, argv);
   const email = z.email().safeParse(values.email?.trim().toLowerCase());
-  if (!email.success) {
-    console.error(`--email: ${values.email === undefined ? 'required' : 'not an email address'}\n\n${usage}`);
-    return 2;
-  }
+  if (!email.success) throw new UsageError(`--email: ${values.email === undefined ? 'required' : 'not an email address'}`);
   if (values.province !== undefined && !ProvinceName.safeParse(values.province).success) {
-    console.error(`--province: ${values.province} is not the full name of a province-level division, as GB/T 2260 writes it`);
-    return 2;
+    throw new UsageError(`--province: ${values.province} is not the full name of a province-level division, as GB/T 2260 writes it`);
   }
   const cfg = config();
   const settings = signInSettingsOf(cfg);
@@ -119,16 +115,8 @@ async function createAdmin(argv: string[]): Promise<number> {
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
-  try {
-    if (command === 'import') return await importDirectory(rest);
-    if (command === 'create-admin') return await createAdmin(rest);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${(error as Error).message}\n\n${usage}`);
-      return 2;
-    }
-    throw error;
-  }
+  if (command === 'import') return importDirectory(rest);
+  if (command === 'create-admin') return createAdmin(rest);
   if (command === '--help') {
     console.log(usage);
     return 0;
@@ -137,10 +125,4 @@ async function main(): Promise<number> {
   return 2;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`directory failed: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runCommand(main, { usage, failure: 'directory failed' });

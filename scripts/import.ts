@@ -1,13 +1,13 @@
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { defaultReviewWindow, type ReviewWindow } from '../domain/campaign';
 import { provinceNames } from '../domain/provinces';
 import { describeProblem, parseCampaignFiles } from '../intake';
 import { config } from '../platform/config';
 import { embeddedDatabaseUrl } from '../platform/postgres';
 import { createPrisma } from '../platform/prisma';
-import { isoOf } from '../store/decimal';
+import { campaignReviewWindow } from '../store/campaigns';
 import { storeIntake } from '../store/storeIntake';
+import { commandLine, runCommand } from './lib/commandLine';
 import { readInputFiles } from './lib/inputFiles';
 
 const usage = `usage: npm run import -- [--dry-run] [--campaign <id>] [--actor <name>] <file> [<file> …]
@@ -18,16 +18,7 @@ none. Connects to DATABASE_URL, or to the embedded PostgreSQL of a running \`npm
 
 /** Exit codes: 0 imported (or valid, with --dry-run), 1 the files have problems, 2 bad usage. */
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: { 'dry-run': { type: 'boolean', default: false }, campaign: { type: 'string' }, actor: { type: 'string' }, help: { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
+  const args = commandLine({ 'dry-run': { type: 'boolean', default: false }, campaign: { type: 'string' }, actor: { type: 'string' }, help: { type: 'boolean', default: false } });
   if (args.values.help || args.positionals.length === 0) {
     console.log(usage);
     return args.values.help ? 0 : 2;
@@ -41,12 +32,12 @@ async function main(): Promise<number> {
   try {
     let reviewWindow: ReviewWindow = defaultReviewWindow;
     if (args.values.campaign !== undefined) {
-      const campaign = await prisma.campaign.findUnique({ where: { id: args.values.campaign } });
-      if (!campaign) {
+      const window = await campaignReviewWindow(prisma, args.values.campaign);
+      if (!window) {
         console.error(`no campaign ${args.values.campaign}`);
         return 2;
       }
-      reviewWindow = { from: isoOf(campaign.reviewWindowStart), to: isoOf(campaign.reviewWindowEnd) };
+      reviewWindow = window;
     }
     const result = await parseCampaignFiles(files, { reviewWindow, provinces: provinceNames });
     if (!result.ok) {
@@ -71,10 +62,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`import failed: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runCommand(main, { usage, failure: 'import failed' });

@@ -4,6 +4,9 @@ import { config } from '../platform/config';
 import { createMailer } from '../platform/mailer';
 import { embeddedDatabaseUrl } from '../platform/postgres';
 import { createPrisma } from '../platform/prisma';
+import { commandLine, runCommand } from './lib/commandLine';
+
+const usage = 'usage: npm run outbox -- [list | confirm <key> | resend <key>]';
 
 /**
  * `npm run outbox`: the emails whose delivery is unknown (the session dropped after the body went
@@ -14,8 +17,8 @@ import { createPrisma } from '../platform/prisma';
  * Beside `npm start` it finds the embedded PostgreSQL and mail sink; otherwise DATABASE_URL and SMTP_URL.
  */
 async function main(): Promise<number> {
+  const [command = 'list', key] = commandLine({}).positionals;
   const cfg = config();
-  const [command = 'list', key] = process.argv.slice(2);
   const prisma = createPrisma(cfg.DATABASE_URL ?? embeddedDatabaseUrl(cfg.EMBEDDED_POSTGRES_PORT));
   try {
     if (command === 'list') {
@@ -25,7 +28,7 @@ async function main(): Promise<number> {
       return 0;
     }
     if (!key || !['confirm', 'resend'].includes(command)) {
-      console.error('usage: npm run outbox -- [list | confirm <key> | resend <key>]');
+      console.error(usage);
       return 2;
     }
     const row = await prisma.outboundEmail.findUnique({ where: { key } });
@@ -48,10 +51,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  },
-);
+runCommand(main, { usage });

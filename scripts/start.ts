@@ -15,7 +15,7 @@ import { revokeDemoTokens } from '../store/apiTokens';
 import { seedDemoDirectory } from '../store/directory';
 import { DEMO_CAMPAIGN_ID, demoWebUiLinks, runDemoCampaign } from './lib/demoCampaign';
 import { startStackConsole } from './lib/stackConsole';
-import { provinces } from '../domain/generator';
+import { provinces } from '../demo/generator';
 
 /**
  * `npm start`: the whole stack on one machine. Every external part uses the configured service

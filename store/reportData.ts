@@ -2,7 +2,6 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { type CampaignDataset, assembleDossiers, buildDataset } from '../domain/campaign';
 import { ViolationCode, DispositionCode } from '../domain/catalogue';
-import type { CampaignCalendar } from '../domain/campaignClock';
 import { DispositionCompletion, type TaskKind } from '../domain/case';
 import { checkEnterprise } from '../domain/rules';
 import type {
@@ -50,19 +49,6 @@ async function loadCampaign(prisma: PrismaClient, campaignId: string): Promise<R
   const row = await prisma.campaign.findUnique({ where: { id: campaignId } });
   if (!row) throw new Error(`no campaign ${campaignId}`);
   return { id: row.id, name: row.name, reviewWindow: { from: isoOf(row.reviewWindowStart), to: isoOf(row.reviewWindowEnd) } };
-}
-
-/** The campaign's calendar as its row records it (a phase ends the day before the next begins). */
-export async function loadCampaignCalendar(prisma: PrismaClient, campaignId: string): Promise<CampaignCalendar> {
-  const row = await prisma.campaign.findUnique({ where: { id: campaignId } });
-  if (!row) throw new Error(`no campaign ${campaignId}`);
-  const dayBefore = (d: Date) => isoOf(new Date(d.getTime() - 86_400_000));
-  return {
-    selfInspection: { from: isoOf(row.selfInspectionStart), to: dayBefore(row.rectificationStart) },
-    rectification: { from: isoOf(row.rectificationStart), to: dayBefore(row.acceptanceStart) },
-    acceptance: { from: isoOf(row.acceptanceStart), to: isoOf(row.endsOn) },
-    reviewWindow: { from: isoOf(row.reviewWindowStart), to: isoOf(row.reviewWindowEnd) },
-  };
 }
 
 interface CaseRecords {

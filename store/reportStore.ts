@@ -3,12 +3,12 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PrismaClient, Report as ReportRow } from '@prisma/client';
 import type { CampaignDataset } from '../domain/campaign';
-import { type CampaignClock, type PhaseEnds, campaignClock } from '../domain/campaignClock';
 import type { ReportBoundary, ReportFormat, ReportKind } from '../domain/reportKinds';
 import { type BuildOptions, type ProvinceReportData, type RenderedReport, renderReport } from '../reports';
 import type { PdfRenderer } from '../platform/libreOffice';
 import { stampPdf } from '../reports/pdfStamp';
-import { loadAnnex2Data, loadCampaignCalendar, loadNationalReportData, loadProvinceReportData } from './reportData';
+import { campaignClocks } from './campaignClocks';
+import { loadAnnex2Data, loadNationalReportData, loadProvinceReportData } from './reportData';
 
 /** `file` is relative to the report store. */
 export type ReportFile = { file: string; bytes: number; sha256: string };
@@ -42,8 +42,6 @@ export interface ReportRequest {
   supervised: readonly string[];
   by: string;
   now: Date;
-  /** The wall-clock ends of the campaign's phases (its workflow has them): they set its clock. */
-  phaseEnds?: PhaseEnds;
 }
 
 export function presentReport(row: ReportRow): StoredReport {
@@ -149,8 +147,9 @@ export async function generateReport(deps: ReportDeps, request: ReportRequest): 
     if (existing) return presentReport(existing);
   }
   const generatedAt = request.now.toISOString();
-  // On a fast clock the reports are dated in campaign time, not by the wall clock.
-  const clock: CampaignClock | undefined = request.phaseEnds && campaignClock(await loadCampaignCalendar(deps.prisma, request.campaignId), request.phaseEnds);
+  // On a fast clock the reports are dated in campaign time, not by the wall clock: the clock the
+  // campaign's cases run on, as the API dates tasks.
+  const clock = (await campaignClocks(deps.prisma, [request.campaignId])).get(request.campaignId);
   const { rendered, openTasks } = await render(deps, request, { generatedAt, draft: request.boundary === undefined, clock });
   const folder = reportFolder(id, request.campaignId);
   const pdf = await deps.pdf?.(rendered.xlsx, id);

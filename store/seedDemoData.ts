@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import { flattenDossiers } from '../domain/campaign';
-import { generateCampaign } from '../domain/generator';
+import { generateCampaign } from '../demo/generator';
 import { saveCampaignRecords } from './saveCampaignRecords';
 
 export const DEMO_SEED = 2014;

@@ -1,11 +1,12 @@
 import { condition, defineUpdate, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { BenchmarkActivities } from '../activities/benchmark';
 import type { PhaseEnds } from '../domain/campaignClock';
 
 /**
  * The yardstick of `npm run bench:cases`: a workflow with no domain logic that spends the same
  * calendar (one timer to each phase end) and does the same number of activities, extra timers and
- * updates as an average case. The ratio of the two runs is what the case logic costs.
+ * updates as an average case. The ratio of the two runs is what the case logic costs. Not in the
+ * production bundle (workflows/index.ts): the benchmark bundles and runs it in a worker of its own.
  */
 export interface BaselineInput {
   phaseEnds: PhaseEnds;
@@ -16,7 +17,7 @@ export interface BaselineInput {
 
 export const baselineStepUpdate = defineUpdate<number, []>('baselineStep');
 
-const { benchmarkNoop } = proxyActivities<Activities>({ startToCloseTimeout: '1 minute' });
+const { benchmarkNoop } = proxyActivities<BenchmarkActivities>({ startToCloseTimeout: '1 minute' });
 
 export async function benchmarkBaselineWorkflow(input: BaselineInput): Promise<void> {
   let received = 0;

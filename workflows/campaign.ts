@@ -20,7 +20,7 @@ import { UnifiedSocialCreditCode } from '../domain/tip';
 import { z } from 'zod';
 import { reportsDueAt } from '../domain/catalogue';
 import { formLabels, phaseLabels, reportPunctuation as p } from '../domain/labels';
-import { searchAttributes } from '../domain/searchAttributes';
+import { searchAttributes } from './searchAttributes';
 import { phaseChangedSignal, superviseSignal } from './caseMessages';
 import {
   addEnterpriseUpdate,

@@ -15,7 +15,7 @@ import type { ViolationCode } from '../domain/catalogue';
 import type { CasePhase } from '../domain/enums';
 import { bilingual, phaseLabels, reportPunctuation, ruleCheckLabels, timelineLabels } from '../domain/labels';
 import type { FindingCode } from '../domain/rules';
-import { searchAttributes } from '../domain/searchAttributes';
+import { searchAttributes } from './searchAttributes';
 import * as work from '../domain/case';
 import { deterministicFailureOf } from './activityFailures';
 import {

@@ -53,7 +53,6 @@ const summarisers: { [K in keyof Activities]: (args: Args<K>, clock: CampaignTim
   runRuleChecks: (q) => `${w.runRuleChecks.zh}${p.colon}${q.enterpriseCode}${p.comma}${w.reviewWindow.zh} ${q.window.from}${p.range}${q.window.to} / ${w.runRuleChecks.en}`,
   generatePhaseReports: (r) => `${w.generatePhaseReports.zh}${p.colon}${r.province}${phaseLabels[r.boundary].zh} / ${w.generatePhaseReports.en}`,
   recordTip: (tip) => `${w.recordTip.zh}${p.colon}${tip.source} / ${w.recordTip.en}`,
-  benchmarkNoop: () => `${w.benchmarkNoop.zh} / ${w.benchmarkNoop.en}`,
 };
 
 /** The summary of an activity, from its type and arguments; its type alone when it is not one of ours. */

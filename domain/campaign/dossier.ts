@@ -75,6 +75,12 @@ export function emptyDossier(enterprise: Enterprise): EnterpriseDossier {
   return { enterprise, miningLicences: [], eiaApprovals: [], safetyFilings: [], recoveryApprovals: [], plans: [], ledger: [], tradesIn: [], tradesOut: [], taxRecords: [] };
 }
 
+/** A month of an enterprise's ledger for one product: every quantity nought unless given. */
+export function ledgerMonth(row: Pick<LedgerMonth, 'enterpriseCode' | 'month' | 'product' | 'category'> & Partial<LedgerMonth>): LedgerMonth {
+  const { enterpriseCode, month, product, category, ...quantities } = row;
+  return { enterpriseCode, month, product, category, productionKgReo: 0, exportKgReo: 0, purchaseKgReo: 0, salesKgReo: 0, ...quantities };
+}
+
 /** Groups flat records into dossiers in one pass each; records of unlisted enterprises are dropped. */
 export function assembleDossiers(records: CampaignRecords): EnterpriseDossier[] {
   const byCode = new Map<string, EnterpriseDossier>();

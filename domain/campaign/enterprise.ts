@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text } from '../storable';
+import { text } from '../text';
 import { EnterpriseType } from '../enums';
 import { UnifiedSocialCreditCode } from '../tip';
 import { Province } from './province';
@@ -8,13 +8,13 @@ import { Province } from './province';
 /** Annex 2's basic block (企业基本情况); the credit code is the natural key everywhere. */
 export const Enterprise = z.object({
   code: UnifiedSocialCreditCode,
-  name: Text(200),
-  address: Text(300),
-  legalRepresentative: Text(100),
-  phone: Text(50),
-  contact: Text(100),
-  contactTitle: Text(100),
-  mobile: Text(50),
+  name: text(200),
+  address: text(300),
+  legalRepresentative: text(100),
+  phone: text(50),
+  contact: text(100),
+  contactTitle: text(100),
+  mobile: text(50),
   province: Province,
   types: z.array(EnterpriseType).nonempty(),
 });
@@ -23,6 +23,6 @@ export type Enterprise = z.infer<typeof Enterprise>;
 /** A supplier or customer as the ledger names it: the code only when the enterprise gave it. */
 export const PartnerRef = z.object({
   code: UnifiedSocialCreditCode.optional(),
-  name: Text(200),
+  name: text(200),
 });
 export type PartnerRef = z.infer<typeof PartnerRef>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text } from '../storable';
+import { text } from '../text';
 import { UnifiedSocialCreditCode } from '../tip';
 import { IsoDate } from './calendar';
 import { KgReo } from './quantity';
@@ -8,9 +8,9 @@ import { KgReo } from './quantity';
 /** 采矿许可证. Both validity dates are inclusive: a licence valid to 03-31 covers all of March. */
 export const MiningLicence = z
   .object({
-    number: Text(64),
+    number: text(64),
     holderCode: UnifiedSocialCreditCode,
-    area: Text(300),
+    area: text(300),
     validFrom: IsoDate,
     validTo: IsoDate,
     /** The licence's annual extraction quota (开采指标), when the licence states one. */
@@ -23,8 +23,8 @@ export type MiningLicence = z.infer<typeof MiningLicence>;
 const permitDocument = z
   .object({
     enterpriseCode: UnifiedSocialCreditCode,
-    authority: Text(200),
-    documentNo: Text(100),
+    authority: text(200),
+    documentNo: text(100),
     issuedOn: IsoDate,
     /** Inclusive last day; absent when the document does not lapse. */
     expiresOn: IsoDate.optional(),

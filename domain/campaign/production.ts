@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text } from '../storable';
+import { text } from '../text';
 import { UnifiedSocialCreditCode } from '../tip';
 import { YearMonth } from './calendar';
 import { PartnerRef } from './enterprise';
@@ -28,7 +28,7 @@ export type ProductionPlan = z.infer<typeof ProductionPlan>;
 export const LedgerMonth = z.object({
   enterpriseCode: UnifiedSocialCreditCode,
   month: YearMonth,
-  product: Text(100),
+  product: text(100),
   category: ProductCategory,
   /** What the enterprise wrote as its plan; the rules use the plans on record instead. */
   planKgReo: KgReo.optional(),

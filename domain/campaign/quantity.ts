@@ -86,11 +86,3 @@ export const TonnesText = z.string().transform((text, ctx) => {
   ctx.addIssue({ code: 'custom', message: result.reason });
   return z.NEVER;
 });
-
-/** A spreadsheet cell holding yuan, converted to fen on intake. */
-export const YuanText = z.string().transform((text, ctx) => {
-  const result = tryParseYuan(text);
-  if (result.ok) return result.value;
-  ctx.addIssue({ code: 'custom', message: result.reason });
-  return z.NEVER;
-});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { StorableString, Text } from '../storable';
+import { StorableString } from '../storable';
+import { text } from '../text';
 import { UnifiedSocialCreditCode } from '../tip';
 import { IsoDate } from './calendar';
 import { PartnerRef } from './enterprise';
@@ -12,11 +13,11 @@ export const TradeRecord = z.object({
   id: StorableString.min(1).max(100),
   sellerCode: UnifiedSocialCreditCode,
   buyer: PartnerRef,
-  product: Text(100),
+  product: text(100),
   category: ProductCategory,
   kgReo: KgReo.positive(),
   date: IsoDate,
-  invoiceNo: Text(50),
+  invoiceNo: text(50),
   /** Where the invoice was issued: off-site invoicing (异地开票) is a named target of the campaign. */
   invoiceProvince: Province,
   amountFen: Fen.optional(),

@@ -3,7 +3,7 @@ import { IsoDate } from '../campaign';
 import { DispositionCode, ViolationCode, measures, type DispositionAmount, type DispositionField } from '../catalogue';
 import { ActingAgency } from '../enums';
 import { agencyLabels, completionMessages } from '../labels';
-import { Text } from '../storable';
+import { text } from '../text';
 import type { MustState } from './taskKeys';
 
 /**
@@ -28,19 +28,19 @@ export const VerificationCompletion = z.object({
       z.object({
         violation: ViolationCode,
         amounts: z.object({ illegalGainsFen: Fen.optional(), unpaidTaxFen: Fen.optional(), tonnesKg: z.number().int().min(0).max(1_000_000_000).optional() }).strict().default({}),
-        note: Text(2_000).optional(),
+        note: text(2_000).optional(),
       }),
     )
     .max(50),
   suspectedCrime: z.boolean().default(false),
-  note: Text(4_000).optional(),
+  note: text(4_000).optional(),
 });
 export type VerificationCompletion = z.infer<typeof VerificationCompletion>;
 
 export const HandlingPlan = z.object({
   annex2Verified: z.boolean(),
-  dispositions: z.array(z.object({ disposition: DispositionCode, agencyKind: ActingAgency, dueDate: IsoDate, note: Text(2_000).optional() })).max(30),
-  note: Text(4_000).optional(),
+  dispositions: z.array(z.object({ disposition: DispositionCode, agencyKind: ActingAgency, dueDate: IsoDate, note: text(2_000).optional() })).max(30),
+  note: text(4_000).optional(),
 });
 export type HandlingPlan = z.infer<typeof HandlingPlan>;
 
@@ -68,17 +68,17 @@ const dispositionAmounts = {
 
 /** Every field any measure may state; dispositionCompletionFor adds which of them a given measure must. */
 export const DispositionCompletion = z.object({
-  documentNo: Text(100),
+  documentNo: text(100),
   amounts: z.object(dispositionAmounts).strict().default({}),
   rectificationDeadline: IsoDate.optional(),
-  note: Text(4_000).optional(),
+  note: text(4_000).optional(),
 });
 export type DispositionCompletion = z.infer<typeof DispositionCompletion>;
 
-const Dereliction = z.object({ officials: Text(500), facts: Text(4_000) });
+const Dereliction = z.object({ officials: text(500), facts: text(4_000) });
 export const AcceptanceCompletion = z.discriminatedUnion('accepted', [
-  z.object({ accepted: z.literal(true), note: Text(4_000).optional(), derelictionOrCollusion: Dereliction.optional() }),
-  z.object({ accepted: z.literal(false), reason: Text(2_000), newCompletionDate: IsoDate, derelictionOrCollusion: Dereliction.optional() }),
+  z.object({ accepted: z.literal(true), note: text(4_000).optional(), derelictionOrCollusion: Dereliction.optional() }),
+  z.object({ accepted: z.literal(false), reason: text(2_000), newCompletionDate: IsoDate, derelictionOrCollusion: Dereliction.optional() }),
 ]);
 export type AcceptanceCompletion = z.infer<typeof AcceptanceCompletion>;
 

@@ -1,10 +1,7 @@
-/** `--name N` from the command line: a whole number of at least 10, or the fallback. */
-export function countArgument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 10) throw new Error(`--${name} must be a whole number of at least 10`);
-  return value;
-}
+import { z } from 'zod';
+
+/** A benchmark's size option (`--name N`): a whole number of at least 10, the fallback when absent. */
+export const count = (fallback: number) => z.coerce.number().int().min(10).default(fallback);
 
 export const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
 

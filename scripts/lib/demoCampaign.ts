@@ -1,7 +1,7 @@
 import { DEMO_USER_AGENT } from '../../api/requestLog';
 import type { Logger } from '../../platform/logger';
 import { coordinatorLinks, type WebUiLink } from '../../platform/webUiLinks';
-import { provinces } from '../../domain/generator';
+import { provinces } from '../../demo/generator';
 import { startAutopilot } from './autopilot';
 
 export const DEMO_CAMPAIGN_ID = 'demo-2014';

@@ -1,4 +1,4 @@
-import { campaignDateAt, phaseOn, type TimeScale } from '../../domain/campaignClock';
+import { campaignDay, campaignTimeBase, phaseOn, type TimeScale } from '../../domain/campaignClock';
 import { dayNumber } from '../../domain/campaign';
 import type { CasePhase } from '../../domain/enums';
 import { bilingual, phaseLabels, taskKindLabels } from '../../domain/labels';
@@ -23,7 +23,7 @@ export async function campaignStatus(prisma: PrismaClient, campaignId: string, s
   const counts = await campaignCounts(prisma, campaignId, now);
   if (!counts) return undefined;
   const { calendar } = counts;
-  const date = campaignDateAt(calendar, counts.createdAt.getTime(), scale, now.getTime());
+  const date = campaignDay(campaignTimeBase(calendar, counts.createdAt.getTime(), scale), now);
   const first = dayNumber(calendar.selfInspection.from);
   const last = dayNumber(calendar.acceptance.to);
   return {

@@ -1,6 +1,6 @@
 import { revokeDemoTokens } from '../../store/apiTokens';
 import { seedDemoDirectory } from '../../store/directory';
-import { provinces } from '../../domain/generator';
+import { provinces } from '../../demo/generator';
 import { freshDatabase } from '../support/freshDatabase';
 import { startHarness, type Harness } from '../support/harness';
 

@@ -1,5 +1,5 @@
 import { flattenDossiers } from '../../domain/campaign';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import { useHarness } from '../support/harness';
 
 const campaign = generateCampaign({ seed: 11, enterprises: 60 });

@@ -1,7 +1,7 @@
 import { creditCodeCheckChar } from '../../domain/campaign';
 import { campaignWorkflowId, caseWorkflowId } from '../../domain/caseIds';
 import type { AgencyKind } from '../../domain/enums';
-import { generateCampaign, provinces, type ProvinceInfo } from '../../domain/generator';
+import { generateCampaign, provinces, type ProvinceInfo } from '../../demo/generator';
 import { writeDirectory } from '../../store/directory';
 import { caseViewQuery } from '../../workflows/caseMessages';
 import { progressQuery } from '../../workflows/campaignMessages';

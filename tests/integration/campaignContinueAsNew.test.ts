@@ -1,4 +1,4 @@
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import type { CampaignInput } from '../../workflows/campaignMessages';
 import type { CaseView } from '../../workflows/caseMessages';
 import { startCampaign } from '../support/campaigns';

@@ -1,7 +1,7 @@
 import { type EnterpriseDossier } from '../../domain/campaign';
 import { calendar2014, phaseEnds } from '../../domain/campaignClock';
 import { campaignWorkflowId, caseWorkflowId } from '../../domain/caseIds';
-import { generateCampaign, provinces, type ProvinceInfo } from '../../domain/generator';
+import { generateCampaign, provinces, type ProvinceInfo } from '../../demo/generator';
 import { recordCampaign } from '../../store/campaigns';
 import { progressQuery } from '../../workflows/campaignMessages';
 import { useHarness } from '../support/harness';

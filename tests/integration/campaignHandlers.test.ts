@@ -2,7 +2,7 @@ import { WorkflowUpdateStage } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
 import { caseWorkflowId } from '../../domain/caseIds';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import { workflowBundleSources } from '../../worker/bundlePath';
 import { addEnterpriseUpdate } from '../../workflows/campaignMessages';
 import { startCampaign } from '../support/campaigns';

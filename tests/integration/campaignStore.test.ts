@@ -1,5 +1,5 @@
 import { assembleDossiers, buildDataset, flattenDossiers, type CampaignRecords } from '../../domain/campaign';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import { checkAll } from '../../domain/rules';
 import { loadCampaignRecords } from '../../store/loadCampaignRecords';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';

@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { PhaseEnds } from '../../domain/campaignClock';
 import { caseWorkflowId } from '../../domain/caseIds';
 import type { CasePhase } from '../../domain/enums';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import type { enterpriseCaseWorkflow } from '../../workflows';
 import { addEnterpriseUpdate, progressQuery } from '../../workflows/campaignMessages';
 import { caseViewQuery, type CaseView } from '../../workflows/caseMessages';

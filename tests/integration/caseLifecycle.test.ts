@@ -1,7 +1,7 @@
 import type { PhaseEnds } from '../../domain/campaignClock';
 import type { CasePhase } from '../../domain/enums';
-import { generateCampaign } from '../../domain/generator';
-import { searchAttributes } from '../../domain/searchAttributes';
+import { generateCampaign } from '../../demo/generator';
+import { searchAttributes } from '../../workflows/searchAttributes';
 import type { CaseView } from '../../workflows/caseMessages';
 import { cleanTrader, enterprisesOf, problemMine, provincesWith } from '../support/enterprises';
 import { tasksOf, useHarness } from '../support/harness';

@@ -7,7 +7,7 @@ import { Workbook } from 'exceljs';
 import { addressedToAssignee } from '../../activities/directory';
 import { calendar2014 } from '../../domain/campaignClock';
 import { caseWorkflowId } from '../../domain/caseIds';
-import { generateCampaign, type ProvinceInfo } from '../../domain/generator';
+import { generateCampaign, type ProvinceInfo } from '../../demo/generator';
 import { agencyLabels, bilingual } from '../../domain/labels';
 import type { StoredMail } from '../../platform/mailSink';
 import { projectRoot } from '../../platform/projectRoot';

@@ -1,7 +1,7 @@
 import { calendar2014 } from '../../domain/campaignClock';
 import { caseWorkflowId } from '../../domain/caseIds';
 import type { CasePhase } from '../../domain/enums';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import { agencyLabels, bilingual } from '../../domain/labels';
 import type { StoredMail } from '../../platform/mailSink';
 import type { enterpriseCaseWorkflow } from '../../workflows';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { flattenDossiers } from '../../domain/campaign';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import { projectRoot } from '../../platform/projectRoot';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { useHarness } from '../support/harness';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../../api/app';
-import { provinces } from '../../domain/generator';
+import { provinces } from '../../demo/generator';
 import { freePort } from '../../platform/freePort';
 import { createLogger } from '../../platform/logger';
 import { createPrisma } from '../../platform/prisma';

@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { Workbook } from 'exceljs';
-import { provinces } from '../../domain/generator';
+import { provinces } from '../../demo/generator';
 import { reportsDueAt } from '../../domain/catalogue';
 import type { ReportKind } from '../../domain/reportKinds';
 import { createLogger } from '../../platform/logger';

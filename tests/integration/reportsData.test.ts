@@ -1,6 +1,6 @@
 import type { Prisma } from '@prisma/client';
 import { flattenDossiers } from '../../domain/campaign';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import { checkAll } from '../../domain/rules';
 import { renderReport, ruleAnswersOf } from '../../reports';
 import { loadAnnex2Data, loadNationalReportData, loadProvinceReportData } from '../../store/reportData';

@@ -1,5 +1,5 @@
 import { creditCodeCheckChar, flattenDossiers } from '../../domain/campaign';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { taskActivities, type TaskToCreate } from '../../activities/tasks';
 import { createDatasetCache } from '../../store/datasetCache';

@@ -1,4 +1,4 @@
-import { generateCampaign, provinces } from '../../domain/generator';
+import { generateCampaign, provinces } from '../../demo/generator';
 import type { StoredMail } from '../../platform/mailSink';
 import { caseViewQuery } from '../../workflows/caseMessages';
 import { cleanTrader } from '../support/enterprises';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Connection } from '@temporalio/client';
-import { searchAttributes } from '../../domain/searchAttributes';
+import { searchAttributes } from '../../workflows/searchAttributes';
 import { services } from '../support/services';
 
 describe('the Temporal dev server as started for the campaign', () => {

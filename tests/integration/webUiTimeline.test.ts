@@ -2,7 +2,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { EnterpriseDossier } from '../../domain/campaign';
 import type { PhaseEnds } from '../../domain/campaignClock';
-import { generateCampaign, provinces } from '../../domain/generator';
+import { generateCampaign, provinces } from '../../demo/generator';
 import type { StoredMail } from '../../platform/mailSink';
 import { workflowUrl } from '../../platform/webUiLinks';
 import { phaseChangedSignal } from '../../workflows/caseMessages';

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { generateCampaign, provinces } from '../../domain/generator';
+import { generateCampaign, provinces } from '../../demo/generator';
 import type { StoredMail } from '../../platform/mailSink';
 import { projectRoot } from '../../platform/projectRoot';
 import { startAutopilot } from '../../scripts/lib/autopilot';

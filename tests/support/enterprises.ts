@@ -1,5 +1,5 @@
 import type { EnterpriseDossier } from '../../domain/campaign';
-import { provinces, type GeneratedCampaign, type ProvinceInfo } from '../../domain/generator';
+import { provinces, type GeneratedCampaign, type ProvinceInfo } from '../../demo/generator';
 
 export type Kind = (generated: GeneratedCampaign) => (d: EnterpriseDossier) => boolean;
 

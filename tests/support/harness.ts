@@ -11,7 +11,7 @@ import { config } from '../../platform/config';
 import { libreOfficePdfRenderer } from '../../platform/libreOffice';
 import { createLogger } from '../../platform/logger';
 import { createMailer } from '../../platform/mailer';
-import { provinces } from '../../domain/generator';
+import { provinces } from '../../demo/generator';
 import { createPrisma, type PrismaClient } from '../../platform/prisma';
 import { seedDemoDirectory } from '../../store/directory';
 import { installTemporalLogging } from '../../platform/temporalLogging';

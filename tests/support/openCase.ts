@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { flattenDossiers } from '../../domain/campaign';
 import { agenciesFor } from '../../domain/catalogue';
-import { generateCampaign, provinces } from '../../domain/generator';
+import { generateCampaign, provinces } from '../../demo/generator';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { useHarness, type Harness } from './harness';
 import { waitFor } from './waitFor';

@@ -1,29 +1,31 @@
-import { calendar2014, campaignDateAt, phaseEnds, phaseOn } from '../../domain/campaignClock';
+import { calendar2014, campaignDay, campaignTimeBase, phaseEnds, phaseOn } from '../../domain/campaignClock';
 
 describe('the campaign date at a wall time', () => {
   const started = Date.parse('2026-12-01T08:00:00Z');
   const scale = { kind: 'scaled', daysPerSecond: 0.5 } as const;
+  const clock = campaignTimeBase(calendar2014, started, scale);
 
   test('on a scaled clock: the first day, then one campaign day per 1/daysPerSecond seconds', () => {
-    expect(campaignDateAt(calendar2014, started, scale, started)).toBe('2014-10-10');
-    expect(campaignDateAt(calendar2014, started, scale, started + 1_999)).toBe('2014-10-10');
-    expect(campaignDateAt(calendar2014, started, scale, started + 2_000)).toBe('2014-10-11');
-    expect(campaignDateAt(calendar2014, started, scale, started + 44 * 2_000)).toBe('2014-11-23');
+    expect(campaignDay(clock, started)).toBe('2014-10-10');
+    expect(campaignDay(clock, started + 1_999)).toBe('2014-10-10');
+    expect(campaignDay(clock, started + 2_000)).toBe('2014-10-11');
+    expect(campaignDay(clock, started + 44 * 2_000)).toBe('2014-11-23');
   });
 
   test('agrees with the phase ends the workflows are given', () => {
     const ends = phaseEnds(calendar2014, started, scale);
+    // A wall second is half a campaign day here; the clock reads to the campaign minute.
     const at = (iso: string) => Date.parse(iso);
-    expect(phaseOn(calendar2014, campaignDateAt(calendar2014, started, scale, at(ends.selfInspection) - 1))).toBe('selfInspection');
-    expect(phaseOn(calendar2014, campaignDateAt(calendar2014, started, scale, at(ends.selfInspection)))).toBe('rectification');
-    expect(phaseOn(calendar2014, campaignDateAt(calendar2014, started, scale, at(ends.rectification)))).toBe('acceptance');
-    expect(phaseOn(calendar2014, campaignDateAt(calendar2014, started, scale, at(ends.acceptance)))).toBe('closed');
+    expect(phaseOn(calendar2014, campaignDay(clock, at(ends.selfInspection) - 1_000))).toBe('selfInspection');
+    expect(phaseOn(calendar2014, campaignDay(clock, at(ends.selfInspection)))).toBe('rectification');
+    expect(phaseOn(calendar2014, campaignDay(clock, at(ends.rectification)))).toBe('acceptance');
+    expect(phaseOn(calendar2014, campaignDay(clock, at(ends.acceptance)))).toBe('closed');
   });
 
   test('in real time: the day in China Standard Time', () => {
-    const realtime = { kind: 'realtime' } as const;
-    expect(campaignDateAt(calendar2014, started, realtime, Date.parse('2014-11-25T15:59:59Z'))).toBe('2014-11-25');
-    expect(campaignDateAt(calendar2014, started, realtime, Date.parse('2014-11-25T16:00:00Z'))).toBe('2014-11-26');
+    const realtime = campaignTimeBase(calendar2014, started, { kind: 'realtime' });
+    expect(campaignDay(realtime, Date.parse('2014-11-25T15:59:00Z'))).toBe('2014-11-25');
+    expect(campaignDay(realtime, Date.parse('2014-11-25T16:00:00Z'))).toBe('2014-11-26');
     expect(phaseOn(calendar2014, '2014-11-26')).toBe('rectification');
   });
 });

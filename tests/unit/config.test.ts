@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, parseConfig } from '../../platform/config';
+import { ConfigError, parseBenchStartupConfig, parseChaosConfig, parseConfig } from '../../platform/config';
 
 describe('configuration', () => {
   test('an empty environment gives the embedded defaults', () => {
@@ -62,5 +62,18 @@ describe('configuration', () => {
   test('ports outside 1..65535 are refused', () => {
     expect(() => parseConfig({ API_PORT: '70000' })).toThrow(/API_PORT="70000"/);
     expect(() => parseConfig({ MAIL_SINK_SMTP_PORT: '0' })).toThrow(/MAIL_SINK_SMTP_PORT/);
+  });
+});
+
+describe("the scripts' settings", () => {
+  test('chaos durations default, and ports stay unset for a free one', () => {
+    const chaos = parseChaosConfig({ CHAOS_ONLY: 'worker,,smtp', API_PORT: '3900' });
+    expect(chaos).toMatchObject({ CHAOS_PG_FREEZE_S: 60, CHAOS_ENTERPRISES: 60, CHAOS_ONLY: ['worker', 'smtp'], API_PORT: 3900 });
+    expect(chaos.TEMPORAL_PORT).toBeUndefined();
+  });
+
+  test('a bad value names its variable', () => {
+    expect(() => parseChaosConfig({ CHAOS_STEADY_S: 'soon' })).toThrow(/CHAOS_STEADY_S="soon"/);
+    expect(() => parseBenchStartupConfig({ BENCH_RUNS: '0' })).toThrow(/BENCH_RUNS="0"/);
   });
 });

@@ -1,6 +1,6 @@
 import { EnterpriseDossier, hasValidCheckChar, windowMonths } from '../../domain/campaign';
 import { EnterpriseType } from '../../domain/enums';
-import { Prng, generateCampaign } from '../../domain/generator';
+import { Prng, generateCampaign } from '../../demo/generator';
 import { FindingCode, checkAll } from '../../domain/rules';
 import { UnifiedSocialCreditCode } from '../../domain/tip';
 

@@ -1,6 +1,6 @@
 import { checkAll } from '../../domain/rules';
 import type { FindingCode } from '../../domain/rules';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 
 /** Enterprise codes whose findings differ from the manifest, with both sides, for a readable failure. */
 function mismatches(seed: number, enterprises: number): Array<{ code: string; expected: FindingCode[]; found: FindingCode[] }> {

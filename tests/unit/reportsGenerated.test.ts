@@ -1,5 +1,5 @@
 import { agenciesFor } from '../../domain/catalogue';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import { checkAll, type FindingCode } from '../../domain/rules';
 import { type ProvinceReportData, buildReport, ruleAnswersOf, slotViolations } from '../../reports';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import { checkAll } from '../../domain/rules';
 import { convertWithLibreOffice, findOrInstallLibreOffice, libreOfficePdfRenderer } from '../../platform/libreOffice';
 import { createLogger } from '../../platform/logger';

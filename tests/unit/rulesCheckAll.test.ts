@@ -1,5 +1,5 @@
 import { checkAll, sortFindingCodes } from '../../domain/rules';
-import { generateCampaign } from '../../domain/generator';
+import { generateCampaign } from '../../demo/generator';
 import { check, cleanMine, cleanSmelter, datasetOf, enterprise, invoice, ledger } from './rulesFixtures';
 
 describe('the finding codes', () => {

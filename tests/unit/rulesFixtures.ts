@@ -1,5 +1,6 @@
 import {
   emptyDossier,
+  ledgerMonth,
   type CampaignDataset,
   type EnterpriseDossier,
   type LedgerMonth,
@@ -45,17 +46,7 @@ export function enterprise(types: [EnterpriseType, ...EnterpriseType[]], options
 }
 
 export function ledger(d: EnterpriseDossier, month: string, category: ProductCategory, fields: Partial<LedgerMonth>): void {
-  d.ledger.push({
-    enterpriseCode: d.enterprise.code,
-    month,
-    product: category === 'mineral' ? '离子型稀土矿' : '氧化镨钕',
-    category,
-    productionKgReo: 0,
-    exportKgReo: 0,
-    purchaseKgReo: 0,
-    salesKgReo: 0,
-    ...fields,
-  });
+  d.ledger.push(ledgerMonth({ enterpriseCode: d.enterprise.code, month, product: category === 'mineral' ? '离子型稀土矿' : '氧化镨钕', category, ...fields }));
 }
 
 export function produce(d: EnterpriseDossier, category: ProductCategory, kgReo: number, months: readonly string[] = allMonths): void {

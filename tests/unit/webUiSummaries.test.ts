@@ -19,7 +19,6 @@ test.each([
   ['runRuleChecks', { enterpriseCode: '91360100665300008M', window: calendar2014.reviewWindow }, '规则核查：91360100665300008M，核查期 2013-06-01～2014-07-31 / rule checks'],
   ['generatePhaseReports', { campaignId: 'demo-2014', province: '江西省', boundary: 'selfInspection', supervised: [] }, '生成阶段报告：江西省自查阶段 / phase reports'],
   ['recordTip', { id: 't', source: '12345 hotline', text: 'x', receivedAt: day(1), recordedBy: 'x' }, '登记举报线索：12345 hotline / tip-off recorded'],
-  ['benchmarkNoop', undefined, '基准测试步骤 / benchmark step'],
 ])('%s: %j', (type, args, summary) => {
   expect(activitySummary(type, [args], clock)).toBe(summary);
 });

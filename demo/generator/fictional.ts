@@ -1,4 +1,4 @@
-import { creditCodeCheckChar, organisationCodeCheckChar } from '../campaign';
+import { creditCodeCheckChar, organisationCodeCheckChar } from '../../domain/campaign';
 import type { Prng } from './prng';
 
 /**

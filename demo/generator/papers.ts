@@ -8,7 +8,7 @@ import {
   lastDayOf,
   windowDays,
   yearOf,
-} from '../campaign';
+} from '../../domain/campaign';
 import type { Actor } from './actor';
 import type { Prng } from './prng';
 

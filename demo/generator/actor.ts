@@ -1,4 +1,4 @@
-import type { EnterpriseDossier, LedgerMonth, PartnerRef, ProductCategory } from '../campaign';
+import { type EnterpriseDossier, type LedgerMonth, type PartnerRef, type ProductCategory, ledgerMonth } from '../../domain/campaign';
 import type { ProvinceInfo } from './fictional';
 
 /** What an enterprise does in the supply chain; its type boxes follow from it. */
@@ -61,15 +61,5 @@ export interface Actor {
 }
 
 export function ledgerRow(actor: Actor, month: string, product: string, category: ProductCategory, fields: Partial<LedgerMonth>): void {
-  actor.dossier.ledger.push({
-    enterpriseCode: actor.dossier.enterprise.code,
-    month,
-    product,
-    category,
-    productionKgReo: 0,
-    exportKgReo: 0,
-    purchaseKgReo: 0,
-    salesKgReo: 0,
-    ...fields,
-  });
+  actor.dossier.ledger.push(ledgerMonth({ enterpriseCode: actor.dossier.enterprise.code, month, product, category, ...fields }));
 }

@@ -1,4 +1,4 @@
-import { type ProductCategory, type ReviewWindow, type TradeRecord, type YearMonth, dateOfDayNumber, firstDayOf, windowDays, yearOf } from '../campaign';
+import { type ProductCategory, type ReviewWindow, type TradeRecord, type YearMonth, dateOfDayNumber, firstDayOf, windowDays, yearOf } from '../../domain/campaign';
 import { type Actor, type Lot, type Role, ledgerRow } from './actor';
 import { type ProvinceInfo, creditCode, provinces, smeltedProducts } from './fictional';
 import type { Prng } from './prng';

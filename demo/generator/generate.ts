@@ -1,6 +1,6 @@
-import { type CampaignDataset, type ReviewWindow, buildDataset, defaultReviewWindow, emptyDossier, windowMonths, yearOf } from '../campaign';
-import type { EnterpriseType } from '../enums';
-import type { FindingCode } from '../rules/findings';
+import { type CampaignDataset, type ReviewWindow, buildDataset, defaultReviewWindow, emptyDossier, windowMonths, yearOf } from '../../domain/campaign';
+import type { EnterpriseType } from '../../domain/enums';
+import type { FindingCode } from '../../domain/rules/findings';
 import type { Actor, Plant, Role } from './actor';
 import { type ProvinceInfo, creditCode, fictionalIdentity, provinces, recycledProduct, smeltedProducts, weightedProvince } from './fictional';
 import { FlowSimulator, hidesInflow } from './flows';
