@@ -1,6 +1,8 @@
 import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { config, type Config } from '../platform/config';
 import type { PdfRenderer } from '../platform/libreOffice';
 import type { Logger } from '../platform/logger';
 import type { Mailer } from '../platform/mailer';
@@ -15,11 +17,15 @@ import { errorHandler, methodNotAllowed, notFound } from './errors';
 import { healthRoutes } from './health';
 import { importRoutes } from './imports';
 import { openApiDocument, operations } from './openapi';
+import { pageAssets } from './pages';
+import { perMinute, postsRateLimitedPerUser, type RateLimits } from './rateLimits';
 import { reportRoutes } from './reports';
 import { requestLog } from './requestLog';
+import { sessionCookieName, signInRoutes, type SignInSettings } from './signIn';
 import { storableBody, storableUrl } from './storableInput';
 import { taskRoutes } from './tasks';
 import { tipRoutes } from './tips';
+import { tokenRoutes } from './tokens';
 
 export interface ApiDependencies {
   prisma: PrismaClient;
@@ -36,9 +42,34 @@ export interface ApiDependencies {
   mailer?: Pick<Mailer, 'verify'>;
   /** The deadline of a request's Temporal calls; TEMPORAL_REQUEST_DEADLINE_MS unless set. */
   temporalDeadlineMs?: number;
+  /** The clock credentials are judged by (expiry, lockout); tests drive it. */
+  now?: () => Date;
+  /** Sessions, lockout and password links; from the configuration unless set. */
+  signIn?: SignInSettings;
+  rateLimits?: RateLimits;
   /** false only in `npm run bench:audit`, which measures what the audit trail costs. */
   auditTrail?: boolean;
 }
+
+export function signInSettingsOf(cfg: Config): SignInSettings {
+  return {
+    publicUrl: cfg.PUBLIC_URL ?? `http://${cfg.API_HOST}:${cfg.API_PORT}`,
+    session: { maxMs: cfg.SESSION_HOURS * 3_600_000, idleMs: cfg.SESSION_IDLE_MINUTES * 60_000 },
+    lockout: { accountLockAfter: cfg.SIGN_IN_LOCK_AFTER, addressLockAfter: cfg.SIGN_IN_ADDRESS_LOCK_AFTER, lockMs: cfg.SIGN_IN_LOCK_MINUTES * 60_000 },
+    passwordLinkMs: cfg.PASSWORD_LINK_HOURS * 3_600_000,
+  };
+}
+
+export const rateLimitsOf = (cfg: Config): RateLimits => ({ signIn: perMinute(cfg.SIGN_IN_RATE_PER_MINUTE), imports: perMinute(cfg.IMPORT_RATE_PER_MINUTE) });
+
+/**
+ * Pages and answers allow nothing but their own stylesheet and forms, and no framing. /docs runs
+ * Swagger UI's own script and styles, a report file its inline style (no script at all).
+ */
+const STRICT_CSP = { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] };
+const DOCS_CSP = { ...STRICT_CSP, scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'] };
+const REPORT_FILE_CSP = { ...STRICT_CSP, styleSrc: ["'unsafe-inline'"], imgSrc: ['data:'], formAction: ["'none'"] };
+const csp = (directives: Record<string, string[]>) => helmet.contentSecurityPolicy({ useDefaults: false, directives });
 
 /**
  * Every Temporal call a request makes ends by this deadline (the SDK's own retries included), so
@@ -47,9 +78,23 @@ export interface ApiDependencies {
 const TEMPORAL_REQUEST_DEADLINE_MS = 10_000;
 
 export function createApp(deps: ApiDependencies): Express {
+  const now = deps.now ?? (() => new Date());
+  const signIn = deps.signIn ?? signInSettingsOf(config());
+  const limits = deps.rateLimits ?? rateLimitsOf(config());
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(deps.log));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: STRICT_CSP },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+      // Only meaningful, and only safe to promise, when people reach the API over https.
+      strictTransportSecurity: signIn.publicUrl.startsWith('https://'),
+    }),
+  );
+  app.use('/docs', csp(DOCS_CSP));
+  app.use('/reports/:id/:format', csp(REPORT_FILE_CSP));
   app.use(auditTrail(deps.prisma, deps.log, operations, { enabled: deps.auditTrail }));
   // Before authentication: which methods a path has is in the public document anyway.
   app.use(methodNotAllowed(operations));
@@ -62,14 +107,20 @@ export function createApp(deps: ApiDependencies): Express {
     });
   });
   app.use(healthRoutes(deps));
-  app.use(authenticate(deps.prisma));
+  app.use(pageAssets());
   app.use(storableUrl);
+  const signInRouters = signInRoutes({ ...deps, now, settings: signIn, rateLimits: limits });
+  app.use(signInRouters.open);
+  app.use(authenticate({ prisma: deps.prisma, now, cookieName: sessionCookieName(signIn), session: signIn.session }));
   // Imports read the raw file (JSON files included), so they come before the JSON body parser.
+  app.use(['/imports', '/directory/imports'], ...postsRateLimitedPerUser(limits.imports));
   const directory = directoryRoutes(deps);
   app.use(importRoutes(deps));
   app.use(directory.files);
   app.use(express.json({ limit: '1mb' }));
   app.use(storableBody);
+  app.use(signInRouters.own);
+  app.use(tokenRoutes({ prisma: deps.prisma, now }));
   app.use(tipRoutes(deps));
   app.use(enterpriseRoutes(deps));
   app.use(campaignRoutes(deps));

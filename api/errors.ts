@@ -11,6 +11,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly details?: unknown,
+    /** Sent with the answer: WWW-Authenticate on a 401, Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -107,6 +109,7 @@ export const notFound: RequestHandler = (req, _res, next) => next(new HttpError(
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (error instanceof HttpError) {
+      if (error.headers) res.set(error.headers);
       if (error instanceof OutOfScopeError) res.locals.outOfScope = true;
       res.status(error.status).json({ error: error.message, ...(error.details ? { details: error.details } : {}) });
       return;

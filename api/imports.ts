@@ -73,6 +73,7 @@ export const importOperations = {
       404: noCampaign,
       413: error('over 20 MB'),
       422: { description: 'the problems; nothing was written', schema: Problems },
+      429: error('too many imports by this person or from this address: wait Retry-After seconds'),
     },
   },
 } satisfies Record<string, Operation>;

@@ -11,11 +11,15 @@ import type { Operation, Reply } from './operation';
 import { ErrorBody, error } from './operation';
 import { reportOperations } from './reports';
 import { taskOperations } from './tasks';
+import { signInOperations } from './signIn';
 import { tipOperations } from './tips';
+import { tokenOperations } from './tokens';
 
 const groups: Record<string, Record<string, Operation>> = {
   docs: docsOperations,
   health: healthOperations,
+  signIn: signInOperations,
+  tokens: tokenOperations,
   tips: tipOperations,
   enterprises: enterpriseOperations,
   imports: importOperations,
@@ -72,7 +76,7 @@ function reply({ description, schema, mediaTypes, headers }: Reply) {
 function responses(op: Operation) {
   const all: Record<number, Reply> = {};
   if (op.params || op.query || op.headers || op.body) all[400] = error('the request does not fit this document; `details` says where');
-  if (!op.public) all[401] = error('no bearer token, or one the directory does not know');
+  if (!op.public) all[401] = error('no API token or session, or one that is unknown, expired, revoked or of a disabled person');
   if (op.body && 'schema' in op.body) all[413] = error('the body is over 1 MB');
   Object.assign(all, op.responses);
   return Object.fromEntries(Object.entries(all).map(([status, r]) => [status, reply(r)]));
@@ -105,11 +109,14 @@ export function openApiDocument(): object {
     info: {
       title: '打击稀土违法违规行为专项行动 — campaign API',
       version: '0.1.0',
-      description: 'Every route but the health probes and this documentation needs `Authorization: Bearer <token>` of a user in the directory (Authorize, above). Errors are JSON `{ error, details? }`: 400 when a request does not fit this document, 422 when it fits but breaks a rule a schema cannot state.',
+      description: 'Every route but the health probes, sign-in and this documentation needs a credential of a member of staff: an API token (`Authorization: Bearer <token>`, Authorize above) or the session cookie that `POST /auth/sign-in` sets, whose writes also send `X-CSRF-Token`. Errors are JSON `{ error, details? }`: 400 when a request does not fit this document, 422 when it fits but breaks a rule a schema cannot state.',
     },
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A staff token from the directory (the demo directory prints them at start-up).' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API token (POST /auth/tokens; the demo directory prints its own at start-up).' },
+        session: { type: 'apiKey', in: 'cookie', name: 'campaign-session', description: 'The session cookie of POST /auth/sign-in (`__Host-campaign-session` over https); writes also send X-CSRF-Token.' },
+      },
       schemas: { Error: jsonSchema(ErrorBody) },
     },
     paths,

@@ -259,8 +259,10 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
       const ofTheAgency = assignee && (assignee.role === 'staff' || assignee.role === 'agencyHead') && assignee.agencyKind === task.agencyKind && assignee.province === task.provinceName;
       if (!ofTheAgency) {
         const agency = `${task.provinceName}${agencyLabels[task.agencyKind].zh} (${agencyLabels[task.agencyKind].en})`;
+        // One answer whether the id is unknown, disabled or of someone elsewhere: an agency head
+        // must not learn from it which staff ids exist in other agencies or provinces.
         throw new HttpError(422, `the assignee must be staff or the head of the task's agency: ${agency}`, [
-          { path: 'staffId', message: assignee ? `${staffId} is not staff or the head of ${agency}` : `no staff user ${staffId}` },
+          { path: 'staffId', message: `${staffId} is not staff or the head of ${agency}` },
         ]);
       }
     }

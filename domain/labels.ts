@@ -340,6 +340,31 @@ export const webUiQuestionLabels = {
   inPhase: { zh: '案件', en: 'Cases in the phase' },
 } as const;
 
+/** What sign-in says to people: answers of the API, the password page, the account emails. */
+export const signInLabels = {
+  wrongCredentials: { zh: '邮箱或密码错误', en: 'wrong email or password' },
+  locked: { zh: '登录失败次数过多，请稍后再试', en: 'too many failed sign-ins: try again later' },
+  tooManyRequests: { zh: '请求过于频繁，请稍后再试', en: 'too many requests: wait Retry-After seconds' },
+  csrf: { zh: '缺少或错误的 CSRF 令牌', en: 'the CSRF token is missing or wrong (X-CSRF-Token)' },
+  linkInvalid: { zh: '链接无效、已使用或已过期', en: 'the link is unknown, used or expired' },
+  passwordRules: { zh: '密码至少 12 个字符', en: 'a password has at least 12 characters' },
+  passwordsDiffer: { zh: '两次输入的密码不一致', en: 'the two passwords differ' },
+  passwordPageTitle: { zh: '设置密码', en: 'Set your password' },
+  password: { zh: '新密码', en: 'New password' },
+  passwordAgain: { zh: '再次输入', en: 'Repeat it' },
+  submit: { zh: '保存', en: 'Save' },
+  passwordSet: { zh: '密码已设置，请登录', en: 'Your password is set: sign in' },
+  account: { zh: '账号', en: 'Account' },
+  systemName: { zh: '打击稀土违法违规行为专项行动', en: 'Rare-earth enforcement campaign' },
+  setEmailSubject: { zh: '设置您的登录密码', en: 'Set your sign-in password' },
+  resetEmailSubject: { zh: '重置您的登录密码', en: 'Reset your sign-in password' },
+  emailBody: {
+    zh: '请打开以下链接设置密码。链接仅可使用一次，有效期至',
+    en: 'Open this link to set your password. It works once, until',
+  },
+  emailIgnore: { zh: '如非本人操作，请忽略本邮件。', en: 'If you did not ask for this, ignore this email.' },
+} as const;
+
 /** The words of task titles (domain/case/tasks.ts): what each task asks, in the task list and its emails. */
 export const taskTitleLabels = {
   selfInspection: { zh: '自查核查', en: 'self-inspection check' },

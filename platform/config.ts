@@ -56,6 +56,19 @@ const ConfigSchema = z.object({
 
   API_PORT: port.default(3000),
   API_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** Where people reach the API (links in emails, the session cookie's Secure flag); http://API_HOST:API_PORT unless set. */
+  PUBLIC_URL: optionalUrl(['http', 'https']),
+  SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(60),
+  /** Failed password sign-ins, per account, before it is locked for SIGN_IN_LOCK_MINUTES; a few fewer slow it first. */
+  SIGN_IN_LOCK_AFTER: z.coerce.number().int().min(2).max(100).default(5),
+  /** The same, per client address (one address may try several accounts). */
+  SIGN_IN_ADDRESS_LOCK_AFTER: z.coerce.number().int().min(2).max(1_000).default(20),
+  SIGN_IN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  PASSWORD_LINK_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
+  /** Requests per minute to sign-in and password-link endpoints, per address; and to imports, per user and per address. */
+  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  IMPORT_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
 
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
   MAIL_FROM: z.email().default('campaign@rare-earth-campaign.local'),

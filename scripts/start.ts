@@ -11,6 +11,7 @@ import { Supervisor } from '../platform/supervisor';
 import { findOrInstallTemporalCli } from '../platform/temporalCli';
 import { startTemporalDevServer } from '../platform/temporalServer';
 import { seedDemoData } from '../store/seedDemoData';
+import { revokeDemoTokens } from '../store/apiTokens';
 import { seedDemoDirectory } from '../store/directory';
 import { DEMO_CAMPAIGN_ID, demoWebUiLinks, runDemoCampaign } from './lib/demoCampaign';
 import { startStackConsole } from './lib/stackConsole';
@@ -138,7 +139,15 @@ async function main(): Promise<void> {
     await applyMigrations(postgres.url, migrationsDir(), log);
     let demoTokens: string[] = [];
     let demoCampaignStarted = false;
-    if (cfg.DEMO_ENTERPRISES > 0) {
+    if (cfg.DEMO_ENTERPRISES === 0) {
+      const prisma = createPrisma(postgres.url);
+      try {
+        const revoked = await revokeDemoTokens(prisma, new Date());
+        if (revoked > 0) log.info({ tokens: revoked }, 'demo off: the demo directory\'s tokens are revoked');
+      } finally {
+        await prisma.$disconnect();
+      }
+    } else {
       const prisma = createPrisma(postgres.url);
       try {
         const seeded = await seedDemoData(prisma, cfg.DEMO_ENTERPRISES);

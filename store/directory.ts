@@ -1,29 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
-import type { Principal, StaffRole } from '../domain/access';
+import type { StaffRole } from '../domain/access';
 import { type AgencyEntry, type StaffEntry, agencyIdOf, nationalAgencyKinds } from '../domain/directory';
 import { ActingAgency, type AgencyKind } from '../domain/enums';
 import { agencyLabels, staffRoleLabels } from '../domain/labels';
+import { activateDemoTokens } from './apiTokens';
 import { type AuditEntry, appendAudit } from './audit';
 import { canonicalJson } from './canonicalJson';
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-export async function principalForToken(prisma: PrismaClient, token: string): Promise<Principal | undefined> {
-  const staff = await prisma.staffUser.findUnique({ where: { tokenHash: hashToken(token) }, include: { agency: true } });
-  if (!staff || staff.disabledAt) return undefined;
-  return {
-    staffId: staff.id,
-    name: staff.name,
-    email: staff.email,
-    role: staff.role,
-    agencyKind: staff.agency.kind,
-    province: staff.agency.provinceName,
-    credential: { kind: 'token', id: staff.tokenHash!.slice(0, 16) },
-  };
-}
 
 /** A member of staff to write: `id` names an existing person (or the demo's fixed ids); otherwise they are matched by email. */
 export type StaffWrite = StaffEntry & { id?: string };
@@ -312,10 +295,8 @@ export async function seedDemoDirectory(prisma: PrismaClient, provinces: readonl
   for (const kind of nationalAgencyKinds.filter((k) => k !== 'miit')) office(kind, null, []);
 
   await writeDirectory(prisma, { agencies, staff }, { source: 'demo', actor: 'demo', onlyNew: true });
-  // The token part stays the demo's own until sign-in replaces it: set once, on a person without one.
-  const tokenless = await prisma.staffUser.findMany({ where: { id: { in: staff.map((s) => s.id!) }, tokenHash: null }, select: { id: true } });
-  const tokenOf = new Map(staff.map((s) => [s.id!, s.token]));
-  for (const { id } of tokenless) await prisma.staffUser.update({ where: { id }, data: { tokenHash: hashToken(tokenOf.get(id)!) } });
+  // API tokens marked as the demo's: a start with the demo off revokes them (store/apiTokens.ts).
+  await activateDemoTokens(prisma, staff.map((s) => ({ staffId: s.id!, token: s.token })), new Date());
   return staff.map((s) => ({ staffId: s.id!, role: s.role, agencyKind: s.agencyKind, province: s.province, email: s.email, token: s.token }));
 }
 

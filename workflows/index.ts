@@ -1,3 +1,4 @@
 export { tipIntakeWorkflow } from './tipIntake';
 export { enterpriseCaseWorkflow } from './enterpriseCase';
 export { campaignWorkflow } from './campaign';
+export { accountEmailWorkflow } from './accountEmail';

@@ -34,6 +34,7 @@ interface Caller {
   province: string | null;
   /** The harness token name, `<province code>-<agency>-<role>` or `miit`. */
   key: string;
+  staffId: string;
   email: string;
 }
 interface TaskRef {
@@ -119,7 +120,7 @@ const missingCampaign = `${campaignId}-missing`;
 
 const person = (p: ProvinceInfo, agency: AgencyKind, role: Role): Caller => {
   const key = `${p.code}-${agency}-${role}`;
-  return { role, agency, province: p.name, key, email: `${key}@campaign.example` };
+  return { role, agency, province: p.name, key, staffId: key, email: `${key}@campaign.example` };
 };
 // Industry staff and heads are here for imports, which the industry department submits.
 const staffOf = (p: ProvinceInfo) => [
@@ -133,8 +134,15 @@ const staffOf = (p: ProvinceInfo) => [
   person(p, 'disciplineInspection', 'disciplineInspection'),
   person(p, 'industry', 'administrator'),
 ];
-const miit: Caller = { role: 'miitCoordinator', agency: 'miit', province: null, key: 'miit', email: 'national-miit-miitCoordinator@campaign.example' };
-const miitAdministrator: Caller = { role: 'administrator', agency: 'miit', province: null, key: 'national-miit-administrator', email: 'national-miit-administrator@campaign.example' };
+const miit: Caller = { role: 'miitCoordinator', agency: 'miit', province: null, key: 'miit', staffId: 'national-miit-miitCoordinator', email: 'national-miit-miitCoordinator@campaign.example' };
+const miitAdministrator: Caller = {
+  role: 'administrator',
+  agency: 'miit',
+  province: null,
+  key: 'national-miit-administrator',
+  staffId: 'national-miit-administrator',
+  email: 'national-miit-administrator@campaign.example',
+};
 const callers: Caller[] = [...staffOf(A), ...staffOf(B), miit, miitAdministrator];
 const find = (p: ProvinceInfo, agency: AgencyKind, role: Role) => callers.find((c) => c.province === p.name && c.agency === agency && c.role === role)!;
 
@@ -313,6 +321,11 @@ beforeAll(async () => {
 const requests: Record<string, () => [string, RequestInit?]> = {
   'POST /tips': () => ['/tips', post({ source: 'hotline', text: 'x', receivedAt: '2014-10-12T09:00:00+08:00' })],
   'GET /tips/{id}': () => [`/tips/${tipIds.get(tipRefs[0].label)}`],
+  'GET /auth/me': () => ['/auth/me'],
+  'POST /auth/sign-out': () => ['/auth/sign-out', { method: 'POST' }],
+  'POST /auth/tokens': () => ['/auth/tokens', post({ name: 'anonymous' })],
+  'GET /auth/tokens': () => ['/auth/tokens'],
+  'POST /auth/tokens/{id}/revoke': () => [`/auth/tokens/demo_${miit.staffId}/revoke`, { method: 'POST' }],
   'GET /enterprises': () => ['/enterprises'],
   'GET /enterprises/{code}': () => [`/enterprises/${trader[A.name]}`],
   'GET /enterprises/{code}/checks': () => [`/enterprises/${trader[A.name]}/checks`],
@@ -360,13 +373,14 @@ test('the matrix names every authenticated operation of the OpenAPI document', a
 
 describe.each(Object.keys(requests))('%s without a valid token', (endpoint) => {
   it.each([
-    ['no Authorization header', undefined, 'a bearer token is required (Authorization: Bearer <token>)'],
-    ['an unknown token', 'Bearer not-a-real-token', 'unknown token'],
-  ])('%s → 401', async (_what, authorization, error) => {
+    ['no Authorization header', undefined, 'sign in, or send an API token: Authorization: Bearer <token>', 'Bearer realm="rare-earth-campaign"'],
+    ['an unknown token', 'Bearer not-a-real-token', 'unknown, expired or revoked token', 'Bearer realm="rare-earth-campaign", error="invalid_token"'],
+  ])('%s → 401', async (_what, authorization, error, challenge) => {
     const [path, init = {}] = requests[endpoint]();
     const res = await fetch(`${h.baseUrl}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), ...(authorization ? { authorization } : {}) } });
     const answer = await audited(null, res, await res.json(), init.method);
     expect(answer).toEqual({ status: 401, body: { error } });
+    expect(res.headers.get('www-authenticate')).toBe(challenge);
     expect(audits.get(answer)!.rows[0]).toMatchObject({ actorRole: null, credentialKind: authorization ? 'token' : null });
   });
 });
@@ -642,6 +656,53 @@ describe('GET /tips/{id}', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// API tokens: everyone issues, lists and revokes their own; someone else's token is hidden.
+
+describe('GET /auth/me', () => {
+  it.each(each([{ label: 'themselves' }]))('$title → allowed', async ({ caller }) => {
+    const answer = await call(caller, '/auth/me');
+    expect(answer).toMatchObject({ status: 200, body: { staffId: caller.staffId, email: caller.email, role: caller.role, province: caller.province, credential: { kind: 'token' } } });
+    expect(answer.body).not.toHaveProperty('csrfToken');
+  });
+});
+
+describe('POST /auth/sign-out', () => {
+  // Sign-out ends the caller's own session: with an API token there is none, for anyone.
+  it.each(each([{ label: 'their own session' }]))('$title → 422 with a token', async ({ caller }) => {
+    expect(await call(caller, '/auth/sign-out', { method: 'POST' })).toMatchObject({ status: 422 });
+  });
+});
+
+describe('POST /auth/tokens', () => {
+  it.each(each([{ label: 'a token of their own' }]))('$title → allowed', async ({ caller }) => {
+    const before = await h.prisma.apiToken.count();
+    // A name of spaces fails the body schema, which is checked after authentication: nothing is issued.
+    expect(await call(caller, '/auth/tokens', post({ name: '  ' }))).toMatchObject({ status: 400, body: { error: 'invalid request body' } });
+    expect(await h.prisma.apiToken.count()).toBe(before);
+  });
+});
+
+describe('GET /auth/tokens lists exactly the caller\'s own tokens', () => {
+  it.each(each([{ label: 'their tokens' }]))('$title', async ({ caller }) => {
+    const answer = await call(caller, '/auth/tokens');
+    const own = await h.prisma.apiToken.findMany({ where: { staffId: caller.staffId }, select: { id: true } });
+    expect({ status: answer.status, ids: (answer.body as { items: { id: string }[] }).items.map((t) => t.id).sort() }).toEqual({ status: 200, ids: own.map((t) => t.id).sort() });
+  });
+});
+
+describe('POST /auth/tokens/{id}/revoke', () => {
+  const targets = [find(A, 'tax', 'staff'), miit].map((holder) => ({ label: `the demo token of ${holder.key}`, holder, province: holder.province }));
+  // Only a token's holder may revoke it, and nobody learns whether another's token id exists.
+  const judge = (c: Caller, t: (typeof targets)[number]) => (c === t.holder ? 'allowed' : 'hidden');
+  // Revoking one's own token is a permitted change, made at the end on a token of its own.
+  it.each(cells(targets, judge).filter((cell) => cell.verdict !== 'allowed'))('$title', async ({ caller, target }) => {
+    const id = `demo_${target.holder.staffId}`;
+    await expectHidden(await call(caller, `/auth/tokens/${enc(id)}/revoke`, { method: 'POST' }), call(caller, '/auth/tokens/no-such-token/revoke', { method: 'POST' }));
+    expect(await h.prisma.apiToken.findUniqueOrThrow({ where: { id }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // Reports: coordinators and MIIT only; a province's reports are its coordinator's and MIIT's.
 
 describe('GET /reports lists exactly the reports the caller may see', () => {
@@ -860,6 +921,16 @@ describe('permitted changes take effect', () => {
     expect((await progressOf(B.name)).cases).toEqual(expect.arrayContaining([caseOf(B.name), added]));
   });
 
+  test(`the tax staff of ${A.code} issue a token, use it, and revoke it`, async () => {
+    const holder = find(A, 'tax', 'staff');
+    const issued = await call(holder, '/auth/tokens', post({ name: 'authz', expiresInDays: 1 }));
+    expect(issued).toMatchObject({ status: 201, body: { name: 'authz', revokedAt: null } });
+    const { id, token } = issued.body as { id: string; token: string };
+    expect((await h.as(token)('/auth/tokens')).status).toBe(200);
+    expect(await call(holder, `/auth/tokens/${enc(id)}/revoke`, post({}))).toMatchObject({ status: 200, body: { id, revokedAt: expect.any(String) } });
+    expect((await h.as(token)('/auth/tokens')).status).toBe(401);
+  });
+
   test(`${A.code}'s administrator changes the addresses of ${A.code}'s commerce office`, async () => {
     const answer = await call(find(A, 'industry', 'administrator'), `/directory/agencies/${A.code}-commerce`, post({ emails: ['commerce@authz.example.cn'] }));
     expect(answer).toMatchObject({ status: 200, body: { emails: ['commerce@authz.example.cn'], version: 2, updatedBy: find(A, 'industry', 'administrator').key } });
@@ -868,7 +939,7 @@ describe('permitted changes take effect', () => {
   test(`MIIT's administrator disables the tax head of ${B.code}, whose token then stops working`, async () => {
     const head = find(B, 'tax', 'agencyHead');
     expect(await call(miitAdministrator, `/directory/staff/${head.key}/disable`, { method: 'POST' })).toMatchObject({ status: 200, body: { staff: { active: false } } });
-    expect(await call(head, '/tasks')).toEqual({ status: 401, body: { error: 'unknown token' } });
+    expect(await call(head, '/tasks')).toEqual({ status: 401, body: { error: 'unknown, expired or revoked token' } });
   });
 
   test(`the industry staff of ${A.code} import an annex 1 of ${A.code}`, async () => {

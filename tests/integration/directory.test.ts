@@ -262,7 +262,7 @@ test('disabling someone hands their open tasks back to the agency, their reminde
   expect(disabled).toMatchObject({ status: 200, body: { tasksReturned: 1, staff: { id: `${A.code}-tax-staff`, active: false, version: 2 } } });
   expect((await h.prisma.caseTask.findUniqueOrThrow({ where: { key: task.key } })).assigneeId).toBeNull();
   expect((await addressedToAssignee(h.prisma, reminder)).to).toEqual(reminder.to);
-  expect(await answer(await h.as(staffToken)('/tasks?assignee=me'))).toEqual({ status: 401, body: { error: 'unknown token' } });
+  expect(await answer(await h.as(staffToken)('/tasks?assignee=me'))).toEqual({ status: 401, body: { error: 'unknown, expired or revoked token' } });
   // Nor can the task be given back to them.
   const again = await answer(await h.as(h.tokens[`${A.code}-tax-agencyHead`])(`/tasks/${encodeURIComponent(task.key)}/assign`, post({ staffId: `${A.code}-tax-staff` })));
   expect(again.status).toBe(422);

@@ -33,7 +33,7 @@ allow-x00 = false
 codec = "utf-8"
 
 [checks.positive_data_acceptance]
-expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
+expected-statuses = ["2xx", "401", "403", "404", "409", "422", "429"]
 `;
 
 /**

@@ -56,10 +56,15 @@ test('an agency head, the provincial coordinator or MIIT assigns a task to one o
   }
 
   // The assignee must belong to the agency the task is routed to, in its province.
+  // Whether the id is of someone elsewhere or of nobody, the answer is the same but for the id
+  // itself: an agency head cannot probe which staff ids exist in other agencies or provinces.
+  const refusals = new Set<string>();
   for (const stranger of [who('commerce', 'staff'), who('tax', 'staff', elsewhere), who('disciplineInspection', 'disciplineInspection'), 'nobody-at-all']) {
     const refused = await answer(await assign(token('tax', 'agencyHead'), task.key, { staffId: stranger }));
     expect(refused).toMatchObject({ status: 422, body: { error: expect.stringContaining(`${province.name}税务部门 (Tax)`), details: [{ path: 'staffId' }] } });
+    refusals.add(JSON.stringify(refused).replaceAll(stranger, '<id>'));
   }
+  expect(refusals.size).toBe(1);
   expect((await assign(token('tax', 'agencyHead'), task.key, { staffId: 42 })).status).toBe(400);
   expect((await assign(token('tax', 'agencyHead'), task.key, {})).status).toBe(400);
 

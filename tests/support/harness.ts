@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createActivities, type Activities } from '../../activities';
-import { createApp } from '../../api/app';
+import { createApp, type ApiDependencies } from '../../api/app';
 import type { CaseSettings } from '../../api/campaigns';
 import { config } from '../../platform/config';
 import { libreOfficePdfRenderer } from '../../platform/libreOffice';
@@ -75,6 +75,10 @@ export interface HarnessOptions {
   databaseUrl?: string;
   caseSettings?: CaseSettings;
   inProcessWorker?: boolean;
+  /** What the API takes beyond the defaults: its clock, sign-in settings, rate limits. */
+  app?: Partial<ApiDependencies>;
+  /** false: an empty installation, as a province's is before its first administrator. */
+  seedDemoDirectory?: boolean;
 }
 
 export async function startHarness(name: string, options: HarnessOptions = {}): Promise<Harness> {
@@ -87,7 +91,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
   const log = createLogger(`test-${name}`, process.env.TEST_LOG_LEVEL ?? 'silent');
   // The API and the worker share this client: the worker's pool as in production, and pg's default 10 for the API.
   const prisma = createPrisma(options.databaseUrl ?? svc.databaseUrl, { poolSize: config().WORKER_ACTIVITY_CONCURRENCY + 10 });
-  const directory = await seedDemoDirectory(prisma, provinces);
+  const directory = options.seedDemoDirectory === false ? [] : await seedDemoDirectory(prisma, provinces);
   const tokens = Object.fromEntries(directory.map((e) => [e.role === 'miitCoordinator' ? 'miit' : e.token.replace(/^demo-/, ''), e.token]));
   const connection = await Connection.connect({ address: svc.temporalAddress });
   const client = new Client({ connection, namespace: 'default' });
@@ -108,6 +112,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
     pdf,
     mailer: createMailer(svc.smtpUrl),
     caseSettings: options.caseSettings ?? { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
+    ...options.app,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
