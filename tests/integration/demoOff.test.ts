@@ -147,7 +147,7 @@ test('MIIT’s coordinator issues a token and starts a campaign; the tax officer
   const coordinator = await firstSignIn(people.coordinator.email, 'coordinator password long');
   const issued = await coordinator.fetch('/auth/tokens', { method: 'POST', headers: json, body: JSON.stringify({ name: 'campaign script', expiresInDays: 1 }) });
   expect(issued.status).toBe(201);
-  const { token } = (await issued.json()) as { token: string };
+  const { token, id: tokenId } = (await issued.json()) as { token: string; id: string };
   const started = await h.as(token)('/campaigns', { method: 'POST', headers: json, body: JSON.stringify({ id: campaignId, name: '打击稀土违法违规行为专项行动', provinces: [P.name], calendar, enterprises: [trader.code] }) });
   expect(started.status).toBe(201);
   const caseId = caseWorkflowId(campaignId, P.name, trader.code);
@@ -170,5 +170,20 @@ test('MIIT’s coordinator issues a token and starts a campaign; the tax officer
     { to: [people.taxOfficer.email], cc: [] },
     { to: [people.taxHead.email], cc: [people.taxOfficer.email] },
     { to: [jiwei], cc: [people.taxHead.email] },
+  ]);
+
+  // Each of those writes left one audit row, by whoever made it, written with the change itself.
+  const coordinatorId = (await h.prisma.staffUser.findUniqueOrThrow({ where: { email: people.coordinator.email } })).id;
+  const officerId = (await h.prisma.staffUser.findUniqueOrThrow({ where: { email: people.taxOfficer.email } })).id;
+  const rows = await h.prisma.auditEvent.findMany({ where: { action: { in: ['auth.passwordLink', 'auth.passwordSet', 'auth.signIn', 'token.issue', 'campaigns.start'] }, objectId: { in: [coordinatorId, officerId, tokenId, campaignId] } }, orderBy: { id: 'asc' } });
+  expect(rows.map((r) => [r.action, r.objectId, r.status, r.actorStaffId, r.credentialKind])).toEqual([
+    ['auth.passwordLink', coordinatorId, 202, null, null],
+    ['auth.passwordSet', coordinatorId, 200, null, null],
+    ['auth.signIn', coordinatorId, 200, null, null],
+    ['token.issue', tokenId, 201, coordinatorId, 'session'],
+    ['campaigns.start', campaignId, 201, coordinatorId, 'token'],
+    ['auth.passwordLink', officerId, 202, null, null],
+    ['auth.passwordSet', officerId, 200, null, null],
+    ['auth.signIn', officerId, 200, null, null],
   ]);
 });
