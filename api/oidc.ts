@@ -8,7 +8,7 @@ import type { Logger } from '../platform/logger';
 import { accountForSignIn } from '../store/localAccounts';
 import { staffMember } from '../store/principals';
 import { openSession } from '../store/sessions';
-import type { AuditNote } from './auditNote';
+import { auditInTransaction, type AuditNote } from './auditNote';
 import { HttpError, parseOr400 } from './errors';
 import { error, type Operation } from './operation';
 import { escapeHtml, htmlPage } from './pages';
@@ -162,8 +162,9 @@ export function oidcRoutes(deps: { prisma: PrismaClient; now: () => Date; settin
       res.locals.audit = { action: 'auth.signIn', objectType: 'staff', objectId: account?.id ?? email, after: { method: 'oidc', outcome, address } } satisfies AuditNote;
       return void page(res, 403, t.oidcRefusedTitle, [t.oidcUnknown.zh, t.oidcUnknown.en, email], false);
     }
-    const { row, secret } = await openSession(prisma, { staffId: account.id, method: 'oidc', address, userAgent: req.get('user-agent'), now, lifetime: settings.session });
-    res.locals.audit = { action: 'auth.signIn', objectType: 'staff', objectId: account.id, after: { method: 'oidc', outcome, address, session: row.id } } satisfies AuditNote;
+    const { row, secret } = await openSession(prisma, { staffId: account.id, method: 'oidc', address, userAgent: req.get('user-agent'), now, lifetime: settings.session }, (session) =>
+      auditInTransaction(res, { action: 'auth.signIn', objectType: 'staff', objectId: account.id, after: { method: 'oidc', outcome, address, session: session.id } }),
+    );
     setSessionCookie(res, settings, row, secret);
     const staff = await staffMember(prisma, account.id);
     res

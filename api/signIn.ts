@@ -8,7 +8,7 @@ import { accountForSignIn, createPasswordLink, nextAttemptAt, recordSignInAttemp
 import { staffMember } from '../store/principals';
 import { closeSession, openSession, type SessionLifetime } from '../store/sessions';
 import type { accountEmailWorkflow } from '../workflows';
-import type { AuditNote } from './auditNote';
+import { auditInTransaction, type AuditNote } from './auditNote';
 import type { OidcSettings } from './oidc';
 import { principalOf, unauthorized } from './auth';
 import { HttpError, parseOr400 } from './errors';
@@ -183,8 +183,9 @@ export function signInRoutes(deps: { prisma: PrismaClient; temporal: Client; tas
     await recordSignInAttempt(prisma, { at: now, email: body.email, staffId: account?.id, address, outcome });
     audit(outcome, account?.id ?? body.email);
     if (outcome !== 'succeeded' || !account) throw unauthorized(bilingual(t.wrongCredentials), true);
-    const { row, secret } = await openSession(prisma, { staffId: account.id, method: 'password', address, userAgent: req.get('user-agent'), now, lifetime: settings.session });
-    res.locals.audit = { action: 'auth.signIn', objectType: 'staff', objectId: account.id, after: { outcome, address, session: row.id } } satisfies AuditNote;
+    const { row, secret } = await openSession(prisma, { staffId: account.id, method: 'password', address, userAgent: req.get('user-agent'), now, lifetime: settings.session }, (session) =>
+      auditInTransaction(res, { action: 'auth.signIn', objectType: 'staff', objectId: account.id, after: { outcome, address, session: session.id } }),
+    );
     setSessionCookie(res, settings, row, secret);
     const staff = await staffMember(prisma, account.id);
     res.json(sessionView(staff, { kind: 'session', id: row.id }, { csrfToken: row.csrfToken, expiresAt: row.expiresAt }));
@@ -194,9 +195,10 @@ export function signInRoutes(deps: { prisma: PrismaClient; temporal: Client; tas
     const { email } = parseOr400(signInOperations.requestPasswordLink.body.schema, req.body, 'request body');
     const account = await accountForSignIn(prisma, email);
     if (account && !account.disabledAt) {
-      const { row, secret } = await createPasswordLink(prisma, { staffId: account.id, purpose: account.password ? 'reset' : 'set', now: deps.now(), lifetimeMs: settings.passwordLinkMs, createdBy: 'self-service' });
+      const { row, secret } = await createPasswordLink(prisma, { staffId: account.id, purpose: account.password ? 'reset' : 'set', now: deps.now(), lifetimeMs: settings.passwordLinkMs, createdBy: 'self-service' }, (link) =>
+        auditInTransaction(res, { action: 'auth.passwordLink', objectType: 'staff', objectId: account.id, after: { link: link.id, purpose: link.purpose } }, 202),
+      );
       await sendPasswordLink(deps, row, passwordLinkUrl(settings.publicUrl, secret), account.email);
-      res.locals.audit = { action: 'auth.passwordLink', objectType: 'staff', objectId: account.id, after: { link: row.id, purpose: row.purpose } } satisfies AuditNote;
     }
     res.status(202).json({ accepted: true });
   });
@@ -216,12 +218,13 @@ export function signInRoutes(deps: { prisma: PrismaClient; temporal: Client; tas
       if (fromForm) return void answer(422, {}, passwordForm(body.token, [bilingual(t.passwordsDiffer)]));
       throw new HttpError(422, 'invalid request body', [{ path: 'passwordAgain', message: bilingual(t.passwordsDiffer) }]);
     }
-    const done = await setPasswordWithLink(prisma, { secret: body.token, passwordHash: await hashPassword(body.password), now: deps.now() });
+    const done = await setPasswordWithLink(prisma, { secret: body.token, passwordHash: await hashPassword(body.password), now: deps.now() }, ({ link, staff }) =>
+      auditInTransaction(res, { action: 'auth.passwordSet', objectType: 'staff', objectId: staff.id, after: { link: link.id, purpose: link.purpose } }),
+    );
     if (!done) {
       if (fromForm) return void answer(422, {}, htmlPage(t.passwordPageTitle, `<p class="problem">${bilingual(t.linkInvalid)}</p>`));
       throw new HttpError(422, bilingual(t.linkInvalid));
     }
-    res.locals.audit = { action: 'auth.passwordSet', objectType: 'staff', objectId: done.staff.id, after: { link: done.link.id, purpose: done.link.purpose } } satisfies AuditNote;
     answer(200, { staffId: done.staff.id, email: done.staff.email }, htmlPage(t.passwordSet, `<p>${t.account.zh} <span lang="en">${t.account.en}</span>: ${escapeHtml(done.staff.email)}</p>`));
   });
 
@@ -229,8 +232,7 @@ export function signInRoutes(deps: { prisma: PrismaClient; temporal: Client; tas
   own.post(signInOperations.signOut.path, async (_req, res) => {
     const me = principalOf(res);
     if (me.credential.kind !== 'session') throw new HttpError(422, 'sign-out ends a session; an API token is revoked with POST /auth/tokens/{id}/revoke');
-    await closeSession(prisma, me.credential.id, deps.now());
-    res.locals.audit = { action: 'auth.signOut', objectType: 'session', objectId: me.credential.id } satisfies AuditNote;
+    await closeSession(prisma, me.credential.id, deps.now(), auditInTransaction(res, { action: 'auth.signOut', objectType: 'session', objectId: me.credential.id }, 204));
     res.clearCookie(sessionCookieName(settings), { httpOnly: true, sameSite: 'lax', secure: isHttps(settings), path: '/' });
     res.status(204).end();
   });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { identifier } from '../domain/text';
 import { issueApiToken, listApiTokens, revokeApiToken } from '../store/apiTokens';
 import { principalOf } from './auth';
-import type { AuditNote } from './auditNote';
+import { auditInTransaction } from './auditNote';
 import { HttpError, parseOr400 } from './errors';
 import { error, type Operation } from './operation';
 
@@ -70,8 +70,9 @@ export function tokenRoutes(deps: { prisma: PrismaClient; now: () => Date }): Ro
     const body = parseOr400(TokenRequest, req.body, 'request body');
     const me = principalOf(res);
     const expiresAt = new Date(deps.now().getTime() + body.expiresInDays * 86_400_000);
-    const { row, token } = await issueApiToken(deps.prisma, { staffId: me.staffId, name: body.name, expiresAt, createdBy: me.email });
-    res.locals.audit = { action: 'token.issue', objectType: 'apiToken', objectId: row.id, after: present(row) } satisfies AuditNote;
+    const { row, token } = await issueApiToken(deps.prisma, { staffId: me.staffId, name: body.name, expiresAt, createdBy: me.email }, (created) =>
+      auditInTransaction(res, { action: 'token.issue', objectType: 'apiToken', objectId: created.id, after: present(created) }, 201),
+    );
     res.status(201).json({ ...present(row), token });
   });
 
@@ -81,9 +82,10 @@ export function tokenRoutes(deps: { prisma: PrismaClient; now: () => Date }): Ro
 
   router.post(tokenOperations.revoke.path, async (req, res) => {
     const { id } = parseOr400(tokenOperations.revoke.params, req.params, 'path');
-    const revoked = await revokeApiToken(deps.prisma, { staffId: principalOf(res).staffId, id, now: deps.now() });
+    const revoked = await revokeApiToken(deps.prisma, { staffId: principalOf(res).staffId, id, now: deps.now() }, ({ before, after }) =>
+      auditInTransaction(res, { action: 'token.revoke', objectType: 'apiToken', objectId: id, before: { revokedAt: before.revokedAt?.toISOString() ?? null }, after: { revokedAt: after.revokedAt?.toISOString() } }),
+    );
     if (!revoked) throw new HttpError(404, 'token not found');
-    res.locals.audit = { action: 'token.revoke', objectType: 'apiToken', objectId: id, before: { revokedAt: revoked.before.revokedAt?.toISOString() ?? null }, after: { revokedAt: revoked.after.revokedAt?.toISOString() } } satisfies AuditNote;
     res.json(present(revoked.after));
   });
 

@@ -1,26 +1,11 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import type net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { z } from 'zod';
-import { createApp } from '../api/app';
 import { flattenDossiers, type EnterpriseDossier } from '../domain/campaign';
 import { generateCampaign, provinces } from '../demo/generator';
-import { freePort } from '../platform/freePort';
 import { createLogger } from '../platform/logger';
-import { startMailSink } from '../platform/mailSink';
-import { applyMigrations } from '../platform/migrations';
-import { migrationsDir } from '../platform/migrationsDir';
-import { startEmbeddedPostgres } from '../platform/postgres';
-import { createPrisma } from '../platform/prisma';
-import { projectRoot, toolsDir } from '../platform/projectRoot';
-import { findOrInstallTemporalCli } from '../platform/temporalCli';
-import { startTemporalDevServer } from '../platform/temporalServer';
 import { seedDemoDirectory } from '../store/directory';
 import { saveCampaignRecords } from '../store/saveCampaignRecords';
 import { count, round, seconds } from './lib/benchFigures';
+import { startBenchStack } from './lib/benchStack';
 import { commandLine, optionValues } from './lib/commandLine';
 
 /**
@@ -41,39 +26,10 @@ const WARM_UP = 16;
 async function main(): Promise<void> {
   const { completions } = optionValues(z.object({ completions: count(600) }), commandLine({ completions: { type: 'string' } }).values);
   const log = createLogger('bench-audit', 'warn');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-audit-'));
-  fs.chmodSync(dir, 0o755);
-  const [temporalPort, pgPort, smtpPort, mailPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const cli = await findOrInstallTemporalCli({ configuredPath: process.env.TEMPORAL_CLI, toolsDir: toolsDir(), log });
-  const [temporal, postgres, mail] = await Promise.all([
-    startTemporalDevServer({ cli, dbFile: path.join(dir, 'temporal.db'), port: temporalPort, namespace: 'default', log }),
-    startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: pgPort, log }),
-    startMailSink({ dir: path.join(dir, 'mail'), smtpPort, httpPort: mailPort, log }),
-  ]);
-  await applyMigrations(postgres.url, migrationsDir(), log);
-  const prisma = createPrisma(postgres.applicationUrl);
-  const connection = await Connection.connect({ address: temporal.address });
-  const client = new Client({ connection });
-  const taskQueue = 'bench-audit';
-  const worker = spawn(process.execPath, [path.join(projectRoot(), 'dist', 'worker', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: postgres.applicationUrl, TEMPORAL_ADDRESS: temporal.address, SMTP_URL: mail.smtpUrl, TEMPORAL_TASK_QUEUE: taskQueue, REPORTS_DIR: path.join(dir, 'reports'), LOG_LEVEL: 'error' },
-    stdio: 'inherit',
-  });
-  const listen = async (auditTrail: boolean) => {
-    const server = createApp({
-      prisma,
-      temporal: client,
-      namespace: 'default',
-      taskQueue,
-      log,
-      reportsDir: path.join(dir, 'reports'),
-      caseSettings: { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
-      auditTrail,
-    }).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    return { server, url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}` };
-  };
-  const [audited, plain] = await Promise.all([listen(true), listen(false)]);
+  const stack = await startBenchStack('bench-audit', log);
+  const { prisma } = stack;
+  const caseSettings = { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 } as const;
+  const [audited, plain] = await Promise.all([stack.listen({ caseSettings, auditTrail: true }), stack.listen({ caseSettings, auditTrail: false })]);
 
   try {
     // A clean trader's case opens exactly three verification tasks (commerce, industry, tax).
@@ -85,7 +41,7 @@ async function main(): Promise<void> {
     await saveCampaignRecords(prisma, flattenDossiers(generated.dataset.dossiers), { source: 'bench', actor: 'bench' });
     await seedDemoDirectory(prisma, provinces);
     const inCampaign = [...new Set(traders.map((d) => d.enterprise.province))];
-    const started = await fetch(`${audited.url}/campaigns`, {
+    const started = await fetch(`${audited}/campaigns`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer demo-national-miit-miitCoordinator' },
       // A slow clock keeps every case in self-inspection, its tasks open, for the whole run.
@@ -122,8 +78,8 @@ async function main(): Promise<void> {
       );
       return seconds(since);
     };
-    await run(audited.url, warmUp.slice(0, WARM_UP));
-    await run(plain.url, warmUp.slice(WARM_UP));
+    await run(audited, warmUp.slice(0, WARM_UP));
+    await run(plain, warmUp.slice(WARM_UP));
     console.log(`warm-up: ${warmUp.length} completions, not counted`);
     const elapsed = { audited: 0, plain: 0 };
     const done = { audited: 0, plain: 0 };
@@ -131,7 +87,7 @@ async function main(): Promise<void> {
     for (let r = 0; r < ROUNDS; r++) {
       const mode = [0, 3].includes(r % 4) ? 'audited' : 'plain';
       const batch = tasks.slice(r * perRound, (r + 1) * perRound);
-      const s = await run(mode === 'audited' ? audited.url : plain.url, batch);
+      const s = await run(mode === 'audited' ? audited : plain, batch);
       elapsed[mode] += s;
       done[mode] += batch.length;
       console.log(`round ${r + 1}/${ROUNDS} ${mode === 'audited' ? 'with' : 'without'} the audit trail: ${batch.length} completions in ${round(s)} s (${round(batch.length / s, 1)}/s)`);
@@ -142,14 +98,7 @@ async function main(): Promise<void> {
     const withoutAudit = done.plain / elapsed.plain;
     console.log(JSON.stringify({ completions: done.audited + done.plain, with_audit_per_s: round(withAudit, 1), without_audit_per_s: round(withoutAudit, 1), ratio: round(withAudit / withoutAudit) }));
   } finally {
-    worker.kill('SIGTERM');
-    await new Promise((resolve) => worker.once('exit', resolve));
-    audited.server.close();
-    plain.server.close();
-    await connection.close();
-    await prisma.$disconnect();
-    await Promise.allSettled([temporal.stop(), postgres.stop(), mail.stop()]);
-    fs.rmSync(dir, { recursive: true, force: true });
+    await stack.stop();
   }
 }
 

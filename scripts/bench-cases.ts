@@ -1,34 +1,20 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { benchmarkActivities } from '../activities/benchmark';
-import { createApp } from '../api/app';
 import { flattenDossiers } from '../domain/campaign';
 import { phaseEnds } from '../domain/campaignClock';
 import { generateCampaign, provinces } from '../demo/generator';
 import { config } from '../platform/config';
-import { freePort } from '../platform/freePort';
 import { createLogger } from '../platform/logger';
-import { startMailSink } from '../platform/mailSink';
-import { applyMigrations } from '../platform/migrations';
-import { migrationsDir } from '../platform/migrationsDir';
-import { startEmbeddedPostgres } from '../platform/postgres';
-import { createPrisma } from '../platform/prisma';
-import { projectRoot, toolsDir } from '../platform/projectRoot';
-import { findOrInstallTemporalCli } from '../platform/temporalCli';
 import { installTemporalLogging } from '../platform/temporalLogging';
-import { startTemporalDevServer } from '../platform/temporalServer';
 import { seedDemoDirectory } from '../store/directory';
 import { saveCampaignRecords } from '../store/saveCampaignRecords';
 import { workflowBundleSources } from '../worker/bundlePath';
 import { baselineStepUpdate, type BaselineInput } from '../workflows/benchmarkBaseline';
 import { startAutopilot } from './lib/autopilot';
 import { count, round } from './lib/benchFigures';
+import { startBenchStack } from './lib/benchStack';
 import { commandLine, optionValues } from './lib/commandLine';
 
 /**
@@ -59,38 +45,12 @@ async function main(): Promise<void> {
   const { cases, 'days-per-second': daysPerSecond } = optionValues(z.object({ cases: count(1_000), 'days-per-second': z.coerce.number().positive().default(2) }), values);
   const log = createLogger('bench-cases', 'warn');
   installTemporalLogging(log);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cases-'));
-  fs.chmodSync(dir, 0o755);
-  const [temporalPort, pgPort, smtpPort, mailPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const cli = await findOrInstallTemporalCli({ configuredPath: config().TEMPORAL_CLI, toolsDir: toolsDir(), log });
-  const [temporal, postgres, mail] = await Promise.all([
-    startTemporalDevServer({ cli, dbFile: path.join(dir, 'temporal.db'), port: temporalPort, namespace: 'default', log }),
-    startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: pgPort, log }),
-    startMailSink({ dir: path.join(dir, 'mail'), smtpPort, httpPort: mailPort, log }),
-  ]);
-  const prisma = createPrisma(postgres.url);
-  const connection = await Connection.connect({ address: temporal.address });
-  const client = new Client({ connection });
-  const taskQueue = 'bench-cases';
-  const worker = spawn(process.execPath, [path.join(projectRoot(), 'dist', 'worker', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporal.address, SMTP_URL: mail.smtpUrl, TEMPORAL_TASK_QUEUE: taskQueue, REPORTS_DIR: path.join(dir, 'reports'), LOG_LEVEL: 'error' },
-    stdio: 'inherit',
-  });
-  const server = createApp({
-    prisma,
-    temporal: client,
-    namespace: 'default',
-    taskQueue,
-    log,
-    reportsDir: path.join(dir, 'reports'),
-    caseSettings: { scale: { kind: 'scaled', daysPerSecond }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
-  }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const apiUrl = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  const stack = await startBenchStack('bench-cases', log);
+  const { temporal, prisma, client } = stack;
+  const apiUrl = await stack.listen({ caseSettings: { scale: { kind: 'scaled', daysPerSecond }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 } });
   let baselineWorker: { worker: Worker; running: Promise<void>; connection: NativeConnection } | undefined;
 
   try {
-    await applyMigrations(postgres.url, migrationsDir(), log);
     const generated = generateCampaign({ seed: 2014, enterprises: cases });
     await saveCampaignRecords(prisma, flattenDossiers(generated.dataset.dossiers), { source: 'bench', actor: 'bench' });
     await seedDemoDirectory(prisma, provinces);
@@ -170,8 +130,6 @@ async function main(): Promise<void> {
     await waitUntilCompleted(client, `WorkflowType = 'benchmarkBaselineWorkflow'`, cases, 'baseline');
     const bareS = seconds(started);
 
-    const status = fs.readFileSync(`/proc/${worker.pid}/status`, 'utf8');
-    const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
     console.log(
       JSON.stringify({
         cases,
@@ -179,7 +137,7 @@ async function main(): Promise<void> {
         bare_s: round(bareS),
         ratio: round(caseS / bareS),
         transitions_per_s: Math.round(events / caseS),
-        worker_peak_rss_mb: Math.round(peakKb / 1024),
+        worker_peak_rss_mb: stack.workerPeakRssMb(),
       }),
     );
   } finally {
@@ -188,13 +146,7 @@ async function main(): Promise<void> {
       await baselineWorker.running;
       await baselineWorker.connection.close();
     }
-    worker.kill('SIGTERM');
-    await new Promise((resolve) => worker.once('exit', resolve));
-    server.close();
-    await connection.close();
-    await prisma.$disconnect();
-    await Promise.allSettled([temporal.stop(), postgres.stop(), mail.stop()]);
-    fs.rmSync(dir, { recursive: true, force: true });
+    await stack.stop();
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiToken, PrismaClient } from '@prisma/client';
 import type { Principal } from '../domain/access';
+import { appendAudit, type AuditEntry } from './audit';
 import { principalOfStaff, staffWithAgency } from './principals';
 
 export function sha256(secret: string): string {
@@ -24,15 +25,20 @@ export async function principalForApiToken(prisma: PrismaClient, token: string, 
   return principalOfStaff(row.staff, { kind: 'token', id: row.id });
 }
 
-/** A new token for `staffId`: the secret is returned once, only its hash is kept. */
+/** A new token for `staffId`: the secret is returned once, only its hash is kept; `audit` makes its audit row, appended in the same transaction. */
 export async function issueApiToken(
   prisma: PrismaClient,
   input: { staffId: string; name: string; expiresAt: Date; createdBy: string },
+  audit: (row: ApiToken) => AuditEntry,
 ): Promise<{ row: ApiToken; token: string }> {
   const id = `tok_${randomBytes(9).toString('base64url')}`;
   // The id is part of the token so that a leaked one names itself in logs and in the list.
   const token = `${id}.${randomBytes(32).toString('base64url')}`;
-  const row = await prisma.apiToken.create({ data: { id, hash: sha256(token), ...input } });
+  const row = await prisma.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({ data: { id, hash: sha256(token), ...input } });
+    await appendAudit(tx, audit(created));
+    return created;
+  });
   return { row, token };
 }
 
@@ -40,13 +46,22 @@ export function listApiTokens(prisma: PrismaClient, staffId: string): Promise<Ap
   return prisma.apiToken.findMany({ where: { staffId }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] });
 }
 
-/** The holder's own token, revoked (a second revocation keeps the first time); undefined when it is not theirs. */
-export async function revokeApiToken(prisma: PrismaClient, input: { staffId: string; id: string; now: Date }): Promise<{ before: ApiToken; after: ApiToken } | undefined> {
-  const before = await prisma.apiToken.findFirst({ where: { id: input.id, staffId: input.staffId } });
-  if (!before) return undefined;
-  if (before.revokedAt) return { before, after: before };
-  const after = await prisma.apiToken.update({ where: { id: before.id }, data: { revokedAt: input.now } });
-  return { before, after };
+/**
+ * The holder's own token, revoked (a second revocation keeps the first time), with the audit row
+ * `audit` makes in the same transaction; undefined, and nothing written, when it is not theirs.
+ */
+export async function revokeApiToken(
+  prisma: PrismaClient,
+  input: { staffId: string; id: string; now: Date },
+  audit: (change: { before: ApiToken; after: ApiToken }) => AuditEntry,
+): Promise<{ before: ApiToken; after: ApiToken } | undefined> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.apiToken.findFirst({ where: { id: input.id, staffId: input.staffId } });
+    if (!before) return undefined;
+    const after = before.revokedAt ? before : await tx.apiToken.update({ where: { id: before.id }, data: { revokedAt: input.now } });
+    await appendAudit(tx, audit({ before, after }));
+    return { before, after };
+  });
 }
 
 /**

@@ -31,26 +31,17 @@ export const GENESIS_HASH = '0'.repeat(64);
 // Arbitrary, fixed, and distinct from the migrations' lock (platform/migrations.ts).
 const AUDIT_CHAIN_LOCK = 72_707_370;
 
-interface ChainedContent {
+/** What a row's hash covers: the entry's fields, flattened as the table stores them. */
+type ChainedContent = Omit<AuditEntry, 'at' | 'actor' | 'credential' | 'outcome' | 'before' | 'after'> & {
   at: string;
   actorStaffId: string | null;
   actorRole: string | null;
   credentialKind: string | null;
   credentialId: string | null;
-  clientAddress: string | null;
-  requestId: string;
-  method: string;
-  path: string;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  province: string | null;
   outcome: string;
-  status: number;
   before: unknown;
   after: unknown;
-  updateId: string | null;
-}
+};
 
 /** A row's hash: sha256 over the previous row's hash and this row's content as canonical JSON. */
 export function auditHash(prevHash: string, content: ChainedContent): string {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PasswordLink, PasswordLinkPurpose, Prisma, PrismaClient, SignInOutcome, StaffUser } from '@prisma/client';
 import { sha256 } from './apiTokens';
+import { appendAudit, type AuditEntry } from './audit';
 
 /** An email as the directory holds it and sign-in compares it. */
 export const normalEmail = (email: string) => email.trim().toLowerCase();
@@ -60,13 +61,18 @@ export async function recordSignInAttempt(prisma: PrismaClient, attempt: { at: D
   await prisma.signInAttempt.create({ data: { ...attempt, email: normalEmail(attempt.email) } });
 }
 
-/** A new one-time link: its secret is returned once, only its hash is kept. */
+/**
+ * A new one-time link: its secret is returned once, only its hash is kept. `audit`, for a link
+ * asked for through the API, makes its audit row, appended in the same transaction.
+ */
 export async function createPasswordLink(
   prisma: PrismaClient,
   input: { staffId: string; purpose: PasswordLinkPurpose; now: Date; lifetimeMs: number; createdBy: string },
+  audit?: (row: PasswordLink) => AuditEntry,
 ): Promise<{ row: PasswordLink; secret: string }> {
   const secret = randomBytes(32).toString('base64url');
-  const row = await prisma.passwordLink.create({
+  const row = await prisma.$transaction(async (tx) => {
+    const created = await tx.passwordLink.create({
     data: {
       id: `pwl_${randomBytes(9).toString('base64url')}`,
       hash: sha256(secret),
@@ -75,17 +81,25 @@ export async function createPasswordLink(
       createdAt: input.now,
       expiresAt: new Date(input.now.getTime() + input.lifetimeMs),
       createdBy: input.createdBy,
-    },
+      },
+    });
+    if (audit) await appendAudit(tx, audit(created));
+    return created;
   });
   return { row, secret };
 }
 
 /**
  * Sets the password of a link's holder and spends the link, with every other open link of theirs,
- * in one transaction; their sessions end, since whoever knew the old password may hold one.
+ * in one transaction with its audit row; their sessions end, since whoever knew the old password
+ * may hold one.
  * Undefined when the link is unknown, spent, expired, or its holder is disabled.
  */
-export async function setPasswordWithLink(prisma: PrismaClient, input: { secret: string; passwordHash: string; now: Date }): Promise<{ link: PasswordLink; staff: StaffUser } | undefined> {
+export async function setPasswordWithLink(
+  prisma: PrismaClient,
+  input: { secret: string; passwordHash: string; now: Date },
+  audit: (done: { link: PasswordLink; staff: StaffUser }) => AuditEntry,
+): Promise<{ link: PasswordLink; staff: StaffUser } | undefined> {
   return prisma.$transaction(async (tx) => {
     const link = await tx.passwordLink.findUnique({ where: { hash: sha256(input.secret) }, include: { staff: true } });
     if (!link || link.usedAt || link.expiresAt <= input.now || link.staff.disabledAt) return undefined;
@@ -100,6 +114,7 @@ export async function setPasswordWithLink(prisma: PrismaClient, input: { secret:
     });
     await tx.session.updateMany({ where: { staffId: link.staffId, revokedAt: null }, data: { revokedAt: input.now } });
     const { staff, ...row } = link;
+    await appendAudit(tx, audit({ link: row, staff }));
     return { link: row, staff };
   });
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { PrismaClient, Session, SignInMethod } from '@prisma/client';
 import type { Principal } from '../domain/access';
 import { sha256 } from './apiTokens';
+import { appendAudit, type AuditEntry } from './audit';
 import { principalOfStaff, staffWithAgency } from './principals';
 
 export interface SessionLifetime {
@@ -14,13 +15,15 @@ export interface SessionLifetime {
 /** A session's last request is written at most this often: not one write per request. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
-/** A new session: the cookie's secret is returned once, only its hash is kept. */
+/** A new session: the cookie's secret is returned once, only its hash is kept; `audit` makes the sign-in's audit row, appended in the same transaction. */
 export async function openSession(
   prisma: PrismaClient,
   input: { staffId: string; method: SignInMethod; address: string; userAgent?: string; now: Date; lifetime: SessionLifetime },
+  audit: (row: Session) => AuditEntry,
 ): Promise<{ row: Session; secret: string }> {
   const secret = randomBytes(32).toString('base64url');
-  const row = await prisma.session.create({
+  const row = await prisma.$transaction(async (tx) => {
+    const created = await tx.session.create({
     data: {
       id: `ses_${randomBytes(9).toString('base64url')}`,
       hash: sha256(secret),
@@ -32,7 +35,10 @@ export async function openSession(
       expiresAt: new Date(input.now.getTime() + input.lifetime.maxMs),
       address: input.address,
       userAgent: input.userAgent?.slice(0, 500) ?? null,
-    },
+      },
+    });
+    await appendAudit(tx, audit(created));
+    return created;
   });
   return { row, secret };
 }
@@ -54,6 +60,10 @@ export async function sessionForSecret(
   return { principal: principalOfStaff(staff, { kind: 'session', id: row.id }), session };
 }
 
-export async function closeSession(prisma: PrismaClient, id: string, now: Date): Promise<void> {
-  await prisma.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+/** Signs a session out, with the audit row in the same transaction. */
+export async function closeSession(prisma: PrismaClient, id: string, now: Date, audit: AuditEntry): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await tx.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+    await appendAudit(tx, audit);
+  });
 }

@@ -113,3 +113,12 @@ export interface ConditionAnswer extends Answer {
 export function problemAnswer(evidence: Evidence[]): Answer {
   return { answer: evidence.length > 0, evidence };
 }
+
+/** A purchase or sale as a finding states it: the whole flow, with the partner as the archive names it. */
+export function tradeEvidence(
+  flow: Flow,
+  finding: { code: FindingCode; direction: 'purchase' | 'sale'; issue: TradeIssue; partner?: PartnerMention; supplierTaint?: SourceTaint },
+): Evidence {
+  const { partner = flow.partner, ...rest } = finding;
+  return { kind: 'trade', ...flow, partner, ...rest };
+}

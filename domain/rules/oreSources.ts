@@ -1,5 +1,5 @@
 import { type CampaignDataset, type ReviewWindow, type YearMonth, resolvePartner } from '../campaign';
-import type { Evidence, SourceTaint } from './evidence';
+import { type Evidence, type SourceTaint, tradeEvidence } from './evidence';
 import { type EnterpriseFacts, enterpriseFacts, namedMention } from './facts';
 import type { FindingCode } from './findings';
 import { checkMining } from './mining';
@@ -86,21 +86,7 @@ export function checkOrePurchases(facts: EnterpriseFacts, dataset: CampaignDatas
     if (supplier === undefined || supplier === self) continue;
     const supplierTaint = analysis.taint.get(supplier);
     if (!supplierTaint || p.month < supplierTaint.since) continue;
-    evidence.push({
-      kind: 'trade',
-      code: 'boughtIllegalOre',
-      direction: 'purchase',
-      month: p.month,
-      partner: namedMention(dataset, p.partner),
-      product: p.product,
-      category: p.category,
-      kgReo: p.kgReo,
-      sources: p.sources,
-      invoiceNos: p.invoiceNos,
-      ...(p.invoicedKgReo !== undefined && { invoicedKgReo: p.invoicedKgReo }),
-      issue: 'illegalSource',
-      supplierTaint,
-    });
+    evidence.push(tradeEvidence(p, { code: 'boughtIllegalOre', direction: 'purchase', partner: namedMention(dataset, p.partner), issue: 'illegalSource', supplierTaint }));
   }
   return evidence;
 }

@@ -1,5 +1,5 @@
 import { type CampaignDataset, resolvePartner, yearOf } from '../campaign';
-import type { Evidence } from './evidence';
+import { type Evidence, tradeEvidence } from './evidence';
 import { type EnterpriseFacts, namedMention } from './facts';
 import { holdsPlan } from './plans';
 
@@ -15,20 +15,7 @@ export function checkOreSales(facts: EnterpriseFacts, dataset: CampaignDataset):
     const customer = resolvePartner(dataset, s.partner);
     const year = yearOf(s.month);
     if (customer && holdsPlan(customer.plans, year)) continue;
-    evidence.push({
-      kind: 'trade',
-      code: 'soldToUnplanned',
-      direction: 'sale',
-      month: s.month,
-      partner: namedMention(dataset, s.partner),
-      product: s.product,
-      category: s.category,
-      kgReo: s.kgReo,
-      sources: s.sources,
-      invoiceNos: s.invoiceNos,
-      ...(s.invoicedKgReo !== undefined && { invoicedKgReo: s.invoicedKgReo }),
-      issue: customer ? 'customerWithoutPlan' : 'unknownCustomer',
-    });
+    evidence.push(tradeEvidence(s, { code: 'soldToUnplanned', direction: 'sale', partner: namedMention(dataset, s.partner), issue: customer ? 'customerWithoutPlan' : 'unknownCustomer' }));
   }
   return evidence;
 }

@@ -1,5 +1,5 @@
 import { type CampaignDataset, resolvePartner } from '../campaign';
-import type { Evidence } from './evidence';
+import { type Evidence, tradeEvidence } from './evidence';
 import type { EnterpriseFacts } from './facts';
 
 /**
@@ -11,20 +11,7 @@ export function checkSources(facts: EnterpriseFacts, dataset: CampaignDataset): 
   const evidence: Evidence[] = [];
   for (const p of facts.purchases) {
     if (resolvePartner(dataset, p.partner)) continue;
-    evidence.push({
-      kind: 'trade',
-      code: 'unexplainedSource',
-      direction: 'purchase',
-      month: p.month,
-      partner: p.partner,
-      product: p.product,
-      category: p.category,
-      kgReo: p.kgReo,
-      sources: p.sources,
-      invoiceNos: p.invoiceNos,
-      ...(p.invoicedKgReo !== undefined && { invoicedKgReo: p.invoicedKgReo }),
-      issue: 'untraceableSupplier',
-    });
+    evidence.push(tradeEvidence(p, { code: 'unexplainedSource', direction: 'purchase', issue: 'untraceableSupplier' }));
   }
   return evidence;
 }
