@@ -50,7 +50,7 @@ const apiDatabaseCalls = ['MemberExpression[object.name="prisma"]', 'MemberExpre
 }));
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', '.tools/**', 'coverage/**', 'scripts/*.mjs', 'jest.config.js', 'eslint.config.cjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', '.tools/**', 'coverage/**', 'scripts/*.mjs', 'tests/support/*.mjs', 'jest.config.js', 'eslint.config.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,6 +8,8 @@ module.exports = {
     // binaries package is an ES module.
     '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs', ignoreDynamic: true } }],
   },
+  // openid-client and its two dependencies are ES modules only: Node 20.19+ require()s them, jest's own loader cannot.
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
   testTimeout: 120_000,

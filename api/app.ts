@@ -16,6 +16,7 @@ import { enterpriseRoutes } from './enterprises';
 import { errorHandler, methodNotAllowed, notFound } from './errors';
 import { healthRoutes } from './health';
 import { importRoutes } from './imports';
+import { oidcRoutes } from './oidc';
 import { openApiDocument, operations } from './openapi';
 import { pageAssets } from './pages';
 import { perMinute, postsRateLimitedPerUser, type RateLimits } from './rateLimits';
@@ -52,11 +53,15 @@ export interface ApiDependencies {
 }
 
 export function signInSettingsOf(cfg: Config): SignInSettings {
+  const publicUrl = cfg.PUBLIC_URL ?? `http://${cfg.API_HOST}:${cfg.API_PORT}`;
   return {
-    publicUrl: cfg.PUBLIC_URL ?? `http://${cfg.API_HOST}:${cfg.API_PORT}`,
+    publicUrl,
     session: { maxMs: cfg.SESSION_HOURS * 3_600_000, idleMs: cfg.SESSION_IDLE_MINUTES * 60_000 },
     lockout: { accountLockAfter: cfg.SIGN_IN_LOCK_AFTER, addressLockAfter: cfg.SIGN_IN_ADDRESS_LOCK_AFTER, lockMs: cfg.SIGN_IN_LOCK_MINUTES * 60_000 },
     passwordLinkMs: cfg.PASSWORD_LINK_HOURS * 3_600_000,
+    ...(cfg.OIDC_ISSUER_URL && cfg.OIDC_CLIENT_ID && cfg.OIDC_CLIENT_SECRET
+      ? { oidc: { issuerUrl: cfg.OIDC_ISSUER_URL, clientId: cfg.OIDC_CLIENT_ID, clientSecret: cfg.OIDC_CLIENT_SECRET, redirectUrl: cfg.OIDC_REDIRECT_URL ?? `${publicUrl.replace(/\/$/, '')}/auth/oidc/callback` } }
+      : {}),
   };
 }
 
@@ -111,6 +116,7 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(storableUrl);
   const signInRouters = signInRoutes({ ...deps, now, settings: signIn, rateLimits: limits });
   app.use(signInRouters.open);
+  app.use(oidcRoutes({ ...deps, now, settings: signIn, rateLimits: limits }));
   app.use(authenticate({ prisma: deps.prisma, now, cookieName: sessionCookieName(signIn), session: signIn.session }));
   // Imports read the raw file (JSON files included), so they come before the JSON body parser.
   app.use(['/imports', '/directory/imports'], ...postsRateLimitedPerUser(limits.imports));

@@ -34,7 +34,8 @@ export function auditTrail(prisma: PrismaClient, log: Logger, operations: readon
     res.end = ((...args: unknown[]) => {
       const status = res.statusCode;
       const refusal = status === 401 || status === 403 || (status === 404 && res.locals.outOfScope === true);
-      const changes = !READS.has(req.method);
+      // A read that changes state all the same (the OpenID callback opens a session) says so with its note.
+      const changes = !READS.has(req.method) || res.locals.audit !== undefined;
       const written = res.locals.auditWritten === true && status < 400;
       if (written || !(changes || refusal)) return end(...args);
       const note = (res.locals.audit as AuditNote | undefined) ?? { action: operationOf(req.method, req.path) };

@@ -11,6 +11,7 @@ import type { Operation, Reply } from './operation';
 import { ErrorBody, error } from './operation';
 import { reportOperations } from './reports';
 import { taskOperations } from './tasks';
+import { oidcOperations } from './oidc';
 import { signInOperations } from './signIn';
 import { tipOperations } from './tips';
 import { tokenOperations } from './tokens';
@@ -19,6 +20,7 @@ const groups: Record<string, Record<string, Operation>> = {
   docs: docsOperations,
   health: healthOperations,
   signIn: signInOperations,
+  oidc: oidcOperations,
   tokens: tokenOperations,
   tips: tipOperations,
   enterprises: enterpriseOperations,

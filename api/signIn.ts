@@ -1,6 +1,6 @@
-import type { PasswordLink, PrismaClient, StaffUser } from '@prisma/client';
+import type { PasswordLink, PrismaClient, Session, StaffUser } from '@prisma/client';
 import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { signInLabels as t } from '../domain/labels';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../platform/passwordHash';
@@ -9,6 +9,7 @@ import { staffMember } from '../store/principals';
 import { closeSession, openSession, type SessionLifetime } from '../store/sessions';
 import type { accountEmailWorkflow } from '../workflows';
 import { auditInTransaction, type AuditNote } from './auditNote';
+import type { OidcSettings } from './oidc';
 import { principalOf, unauthorized } from './auth';
 import { HttpError, parseOr400 } from './errors';
 import { error, type Operation } from './operation';
@@ -22,13 +23,20 @@ export interface SignInSettings {
   session: SessionLifetime;
   lockout: LockoutPolicy;
   passwordLinkMs: number;
+  /** OpenID Connect sign-in (api/oidc.ts); absent, only local accounts sign in. */
+  oidc?: OidcSettings;
 }
 
 export const bilingual = (label: { zh: string; en: string }) => `${label.zh} / ${label.en}`;
 
 /** `__Host-` binds the cookie to this origin (Secure, Path=/, no Domain): only possible over https. */
 export const sessionCookieName = (settings: Pick<SignInSettings, 'publicUrl'>) => (isHttps(settings) ? '__Host-campaign-session' : 'campaign-session');
-const isHttps = (settings: Pick<SignInSettings, 'publicUrl'>) => settings.publicUrl.startsWith('https://');
+export const isHttps = (settings: Pick<SignInSettings, 'publicUrl'>) => settings.publicUrl.startsWith('https://');
+
+/** The cookie of a new session, whichever way its holder signed in. */
+export function setSessionCookie(res: Response, settings: Pick<SignInSettings, 'publicUrl'>, session: Pick<Session, 'expiresAt'>, secret: string): void {
+  res.cookie(sessionCookieName(settings), secret, { httpOnly: true, sameSite: 'lax', secure: isHttps(settings), path: '/', expires: session.expiresAt });
+}
 
 // Compared trimmed and in lower case (store/localAccounts.ts); no transform here, so the document states exactly what passes.
 const Email = z.string().min(3).max(320);
@@ -110,7 +118,7 @@ export const signInOperations = {
   },
 } satisfies Record<string, Operation>;
 
-function clientAddress(req: Request): string {
+export function clientAddress(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
@@ -178,7 +186,7 @@ export function signInRoutes(deps: { prisma: PrismaClient; temporal: Client; tas
     const { row, secret } = await openSession(prisma, { staffId: account.id, method: 'password', address, userAgent: req.get('user-agent'), now, lifetime: settings.session }, (session) =>
       auditInTransaction(res, { action: 'auth.signIn', objectType: 'staff', objectId: account.id, after: { outcome, address, session: session.id } }),
     );
-    res.cookie(sessionCookieName(settings), secret, { httpOnly: true, sameSite: 'lax', secure: isHttps(settings), path: '/', expires: row.expiresAt });
+    setSessionCookie(res, settings, row, secret);
     const staff = await staffMember(prisma, account.id);
     res.json(sessionView(staff, { kind: 'session', id: row.id }, { csrfToken: row.csrfToken, expiresAt: row.expiresAt }));
   });

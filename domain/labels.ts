@@ -363,6 +363,18 @@ export const signInLabels = {
     en: 'Open this link to set your password. It works once, until',
   },
   emailIgnore: { zh: '如非本人操作，请忽略本邮件。', en: 'If you did not ask for this, ignore this email.' },
+  oidcRefusedTitle: { zh: '无法登录', en: 'You cannot sign in' },
+  oidcUnknown: {
+    zh: '身份提供方确认了您的邮箱，但本系统的人员名录中没有该邮箱对应的在职人员。如需使用本系统，请联系本省管理员将您加入名录。',
+    en: 'Your identity provider vouched for this email, but the directory of this system has no active member of staff with it. Ask your province’s administrator to add you.',
+  },
+  oidcUnverified: { zh: '身份提供方未确认该邮箱属于您，无法据此登录。', en: 'Your identity provider did not confirm that this email is yours, so it cannot sign you in.' },
+  oidcFailedTitle: { zh: '登录未完成', en: 'Sign-in did not complete' },
+  oidcFailed: { zh: '身份提供方的答复无效或已过期，请重新登录。', en: 'The answer of the identity provider is invalid or has expired: start the sign-in again.' },
+  oidcStartAgain: { zh: '重新登录', en: 'Sign in again' },
+  oidcUnavailable: { zh: '暂时无法连接身份提供方，请稍后再试。', en: 'The identity provider cannot be reached: try again later.' },
+  oidcNotConfigured: { zh: '本系统未配置统一身份认证登录', en: 'sign-in with OpenID Connect is not configured' },
+  signedInTitle: { zh: '已登录', en: 'Signed in' },
 } as const;
 
 /** The words of task titles (domain/case/tasks.ts): what each task asks, in the task list and its emails. */

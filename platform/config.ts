@@ -17,6 +17,12 @@ const optionalUrl = (protocols: string[]) =>
       message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
 
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
 const seconds = (fallback: number) => z.coerce.number().min(0).max(86_400).default(fallback);
 
 export const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -69,6 +75,12 @@ const ConfigSchema = z.object({
   /** Requests per minute to sign-in and password-link endpoints, per address; and to imports, per user and per address. */
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   IMPORT_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** OpenID Connect sign-in, offered only when the issuer, client id and secret are all set. */
+  OIDC_ISSUER_URL: optionalUrl(['http', 'https']),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  /** The callback registered with the provider; PUBLIC_URL + /auth/oidc/callback unless set. */
+  OIDC_REDIRECT_URL: optionalUrl(['http', 'https']),
 
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
   MAIL_FROM: z.email().default('campaign@rare-earth-campaign.local'),
@@ -104,6 +116,13 @@ const ConfigSchema = z.object({
 
   /** Years the audit trail is kept after a campaign ends; nothing deletes a row sooner. */
   AUDIT_RETENTION_YEARS_AFTER_CAMPAIGN: z.coerce.number().int().min(1).max(100).default(5),
+}).superRefine((cfg, ctx) => {
+  const oidc = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+  const set = oidc.filter((name) => cfg[name] !== undefined);
+  if (set.length === 0 || set.length === oidc.length) return;
+  for (const name of oidc.filter((n) => cfg[n] === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [name], message: `must be set with ${set.join(' and ')}: OpenID Connect needs all three` });
+  }
 });
 
 export type Config = Readonly<

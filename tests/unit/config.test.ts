@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { signInSettingsOf } from '../../api/app';
 import { ConfigError, parseBenchStartupConfig, parseChaosConfig, parseConfig } from '../../platform/config';
 
 describe('configuration', () => {
@@ -32,6 +33,21 @@ describe('configuration', () => {
     expect(cfg.DATABASE_URL).toBe('postgresql://u:p@db:5432/campaign');
     expect(cfg.TEMPORAL_ADDRESS).toBe('temporal.internal:7233');
     expect(cfg.SMTP_URL).toBe('smtp://relay:25');
+  });
+
+  test('OpenID Connect is configured by its issuer, client id and secret together, or not at all', () => {
+    expect(parseConfig({}).OIDC_ISSUER_URL).toBeUndefined();
+    const oidc = { OIDC_ISSUER_URL: 'https://id.jiangxi.example', OIDC_CLIENT_ID: 'campaign', OIDC_CLIENT_SECRET: 's3cret' };
+    expect(parseConfig(oidc)).toMatchObject(oidc);
+    expect(signInSettingsOf(parseConfig({ ...oidc, PUBLIC_URL: 'https://campaign.jiangxi.example/' })).oidc).toEqual({
+      issuerUrl: oidc.OIDC_ISSUER_URL,
+      clientId: 'campaign',
+      clientSecret: 's3cret',
+      redirectUrl: 'https://campaign.jiangxi.example/auth/oidc/callback',
+    });
+    expect(signInSettingsOf(parseConfig({})).oidc).toBeUndefined();
+    expect(() => parseConfig({ OIDC_ISSUER_URL: 'https://id.jiangxi.example', OIDC_CLIENT_ID: 'campaign' })).toThrow(/OIDC_CLIENT_SECRET="": must be set with OIDC_ISSUER_URL and OIDC_CLIENT_ID/);
+    expect(() => parseConfig({ ...oidc, OIDC_ISSUER_URL: 'id.jiangxi.example' })).toThrow(/OIDC_ISSUER_URL="id.jiangxi.example"/);
   });
 
   test('an empty string counts as unset for the optional services', () => {
