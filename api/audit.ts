@@ -1,18 +1,34 @@
 import type { PrismaClient } from '@prisma/client';
-import { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { auditScope } from '../domain/access';
 import { ProvinceName } from '../domain/provinces';
 import { identifier } from '../domain/text';
 import type { Logger } from '../platform/logger';
-import { listAudit, recordAudit } from '../store/audit';
+import { listAudit } from '../store/audit';
+import { auditWriter } from '../store/auditWriter';
 import { auditEntryOf, type AuditContext, type AuditNote } from './auditNote';
 import { principalOf } from './auth';
-import { HttpError, parseOr400 } from './errors';
+import { HttpError, RETRY_AFTER_S, parseOr400 } from './errors';
 import { error, pathPattern, type Operation } from './operation';
 import { PageQuery, Paged, paged } from './pagination';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The answer when a request's audit row could not be written: never the handler's answer, since
+ * nothing may happen unrecorded as far as the client knows. A 503 with Retry-After instead; a
+ * Temporal update retried with the same Idempotency-Key returns its first result, and the retry
+ * writes the row. An answer already streaming cannot be taken back: its connection is cut.
+ */
+function answerUnaudited(res: Response, end: (...args: unknown[]) => Response): void {
+  if (res.headersSent) return void res.destroy();
+  for (const name of res.getHeaderNames()) if (name.startsWith('content-') || name === 'etag' || name === 'location') res.removeHeader(name);
+  res.statusCode = 503;
+  res.setHeader('Retry-After', String(RETRY_AFTER_S));
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  end(JSON.stringify({ error: 'the audit trail could not record this request, so its answer is withheld: retry it (with the same Idempotency-Key) after Retry-After seconds', component: 'postgres' }));
+}
 
 /**
  * The audit trail's middleware: exactly one row for every request that may change state, whatever
@@ -26,6 +42,7 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function auditTrail(prisma: PrismaClient, log: Logger, operations: readonly { method: string; path: string; id: string }[], options: { enabled?: boolean } = {}): RequestHandler {
   const routes = operations.map((op) => ({ method: op.method.toUpperCase(), pattern: pathPattern(op.path), id: op.id }));
   const operationOf = (method: string, path: string) => routes.find((r) => r.method === method && r.pattern.test(path))?.id ?? 'unknownRoute';
+  const writer = auditWriter(prisma);
   return (req, res, next) => {
     const context: AuditContext = { requestId: res.locals.requestId as string, clientAddress: req.ip ?? null, at: new Date() };
     res.locals.auditContext = context;
@@ -40,12 +57,11 @@ export function auditTrail(prisma: PrismaClient, log: Logger, operations: readon
       if (written || !(changes || refusal)) return end(...args);
       const note = (res.locals.audit as AuditNote | undefined) ?? { action: operationOf(req.method, req.path) };
       const entry = auditEntryOf(res, note, status < 400 ? 'done' : status < 500 ? 'refused' : 'failed', status);
-      recordAudit(prisma, entry).then(
+      writer.append(entry).then(
         () => end(...args),
         (error: unknown) => {
-          // The change (if any) has happened; the answer still goes, and the lost row is loud.
           log.error({ err: error, requestId: context.requestId, action: entry.action, status }, 'audit row not written');
-          end(...args);
+          answerUnaudited(res, end);
         },
       );
       return res;

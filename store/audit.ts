@@ -28,9 +28,6 @@ export interface AuditEntry {
 /** The prevHash of the first row of an installation. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-// Arbitrary, fixed, and distinct from the migrations' lock (platform/migrations.ts).
-const AUDIT_CHAIN_LOCK = 72_707_370;
-
 /** What a row's hash covers: the entry's fields, flattened as the table stores them. */
 type ChainedContent = Omit<AuditEntry, 'at' | 'actor' | 'credential' | 'outcome' | 'before' | 'after'> & {
   at: string;
@@ -77,36 +74,26 @@ function contentOf(entry: AuditEntry): ChainedContent {
 }
 
 /**
- * The lock, then the row in one statement that reads the previous row's hash and hashes the new
- * row in PostgreSQL (sha256 over the same bytes as auditHash), so the lock is held for two round
- * trips only: appends are serialised, and a request waits little for another's.
+ * The statement that appends `entries` to the chain, in order: audit_append (its migration) takes
+ * the chain's lock, reads the previous row's hash and inserts each row chained onto the one before,
+ * in one round trip, so the lock (held to the end of the transaction) is held for that call and the
+ * commit only.
  */
-function appendStatements(entry: AuditEntry): [Prisma.Sql, Prisma.Sql] {
-  const c = contentOf(entry);
-  const jsonb = (value: unknown) => (value === null ? null : JSON.stringify(value));
-  const lock = Prisma.sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
-  const insert = Prisma.sql`
-    INSERT INTO "AuditEvent" ("at", "actorStaffId", "actorRole", "credentialKind", "credentialId", "clientAddress", "requestId", "method", "path",
-      "action", "objectType", "objectId", "province", "outcome", "status", "before", "after", "updateId", "prevHash", "hash")
-    SELECT ${c.at}::timestamptz, ${c.actorStaffId}, ${c.actorRole}::"StaffRole", ${c.credentialKind}, ${c.credentialId}, ${c.clientAddress}, ${c.requestId}, ${c.method}, ${c.path},
-      ${c.action}, ${c.objectType}, ${c.objectId}, ${c.province}, ${c.outcome}::"AuditOutcome", ${c.status}::int, ${jsonb(c.before)}::jsonb, ${jsonb(c.after)}::jsonb, ${c.updateId},
-      prev.hash, encode(sha256(convert_to(prev.hash || ${`\n${canonicalJson(c)}`}::text, 'UTF8')), 'hex')
-    FROM (SELECT COALESCE((SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1), ${GENESIS_HASH}) AS hash) AS prev`;
-  return [lock, insert];
+export function appendSql(entries: readonly AuditEntry[]): Prisma.Sql {
+  const rows = entries.map((entry) => {
+    const content = contentOf(entry);
+    return { ...content, canonical: canonicalJson(content) };
+  });
+  return Prisma.sql`SELECT audit_append(${JSON.stringify(rows)}::jsonb)`;
 }
 
 /**
  * Appends one row to the audit chain inside `tx`, the transaction of the change it records: both
- * commit or neither does. The advisory lock (held to the end of the transaction) serialises
- * appends, so two requests never chain onto the same previous row.
+ * commit or neither does. Call it last in the transaction: the chain's lock is then held one round
+ * trip and the commit, and appends from other requests wait little.
  */
 export async function appendAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
-  for (const statement of appendStatements(entry)) await tx.$executeRaw(statement);
-}
-
-/** An audit row on its own, for a request whose change (if any) is not a PostgreSQL write. */
-export async function recordAudit(prisma: PrismaClient, entry: AuditEntry): Promise<void> {
-  await prisma.$transaction(appendStatements(entry).map((statement) => prisma.$executeRaw(statement)));
+  await tx.$executeRaw(appendSql([entry]));
 }
 
 export interface AuditFilter {

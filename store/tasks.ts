@@ -165,8 +165,10 @@ export async function assignOpenTask(prisma: PrismaClient, key: string, staffId:
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.caseTask.updateMany({ where: { key, status: 'open' }, data: { assigneeId: staffId } });
     if (count === 0) return null;
+    const assigned = await tx.caseTask.findUniqueOrThrow({ where: { key } });
+    // Last, so the chain's lock is held for this call and the commit only.
     await appendAudit(tx, audit);
-    return tx.caseTask.findUniqueOrThrow({ where: { key } });
+    return assigned;
   });
 }
 

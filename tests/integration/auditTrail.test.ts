@@ -69,6 +69,29 @@ describe('what is recorded', () => {
   });
 });
 
+describe('when the row cannot be written', () => {
+  test('the answer is withheld: 503 with Retry-After instead, and the same request succeeds once rows can be written again', async () => {
+    const owner = new pg.Client({ connectionString: h.databaseUrl });
+    await owner.connect();
+    try {
+      // NOT VALID: the rows already there stay; every new one breaks the constraint.
+      await owner.query('ALTER TABLE "AuditEvent" ADD CONSTRAINT refuse_new_rows CHECK (false) NOT VALID');
+      const [change, refusal] = await Promise.all([postTip(h.tokens['36-tax-staff']), h.as(h.tokens['36-tax-staff'])('/audit')]);
+      for (const res of [change, refusal]) {
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+        expect(((await res.json()) as { error: string }).error).toMatch(/audit trail could not record this request/);
+      }
+    } finally {
+      await owner.query('ALTER TABLE "AuditEvent" DROP CONSTRAINT IF EXISTS refuse_new_rows');
+      await owner.end();
+    }
+    const again = await h.as(h.tokens['36-tax-staff'])('/audit');
+    expect(again.status).toBe(403);
+    expect(await rowsOf(again)).toMatchObject([{ action: 'audit.list', outcome: 'refused', status: 403 }]);
+  });
+});
+
 describe('GET /audit', () => {
   const list = async (key: string, query = '') => {
     const res = await h.as(h.tokens[key])(`/audit?pageSize=500${query}`);
@@ -122,7 +145,7 @@ describe('npm run audit -- verify', () => {
       await client.end();
     }
   };
-  const ids = () => owner(async (c) => (await c.query<{ id: string }>('SELECT id::text FROM "AuditEvent" ORDER BY id')).rows.map((r) => r.id));
+  const ids = () => owner(async (c) => (await c.query<{ id: string }>('SELECT id::text FROM "AuditEvent" ORDER BY "AuditEvent".id')).rows.map((r) => r.id));
 
   test('passes on the trail as written, then names the row the superuser edited, deleted or inserted', async () => {
     // Appends at once, as concurrent requests make them: the chain must not fork.

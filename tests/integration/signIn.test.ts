@@ -1,6 +1,7 @@
 import type { StoredMail } from '../../platform/mailSink';
 import { freshDatabase } from '../support/freshDatabase';
 import { startHarness, type Harness } from '../support/harness';
+import { recordHistory } from '../support/histories';
 import { services } from '../support/services';
 import { waitFor } from '../support/waitFor';
 
@@ -69,7 +70,11 @@ test('a password is set through the one-time link that the outbox emails', async
   expect(mail.subject).toContain('设置您的登录密码');
   const link = /(http:\/\/campaign\.test:8080\/auth\/password\?token=[A-Za-z0-9_-]+)/.exec(mail.text)![1];
   const token = new URL(link).searchParams.get('token')!;
-  expect(await h.prisma.outboundEmail.findUniqueOrThrow({ where: { key: `account/${(await h.prisma.passwordLink.findFirstOrThrow({ where: { staffId: person.staffId } })).id}` } })).toMatchObject({ status: 'sent' });
+  const emailKey = `account/${(await h.prisma.passwordLink.findFirstOrThrow({ where: { staffId: person.staffId } })).id}`;
+  expect(await h.prisma.outboundEmail.findUniqueOrThrow({ where: { key: emailKey } })).toMatchObject({ status: 'sent' });
+  // The outbox workflow's key is its workflow id; its finished history guards accountEmailWorkflow in replay.
+  expect(await h.client.workflow.getHandle(emailKey).result()).toEqual({ messageId: expect.any(String) });
+  recordHistory('accountEmail-passwordLink', emailKey);
 
   const page = await fetch(`${h.baseUrl}/auth/password?token=${token}`);
   expect(page.status).toBe(200);
