@@ -1,0 +1,42 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Lang, Text } from './locale';
+
+const LanguageContext = createContext<{ lang: Lang; setLang: (lang: Lang) => void }>({ lang: 'zh', setLang: () => undefined });
+
+const STORAGE_KEY = 'campaign-language';
+
+/** The words in the chosen language: `t(label)` for a {zh, en} pair of the locale file or the label table. */
+export function useText() {
+  const { lang } = useContext(LanguageContext);
+  return useMemo(() => Object.assign((label: Text) => label[lang], { lang }), [lang]);
+}
+
+export function useLanguage() {
+  return useContext(LanguageContext);
+}
+
+/**
+ * Chinese first, English on request, remembered in this browser. antd's components and dayjs
+ * follow the same choice. `nonce` is this page's CSP nonce: antd's CSS-in-JS puts it on each
+ * <style> it injects, so style-src stays 'self' plus that nonce (api/webApp.ts).
+ */
+export function LanguageProvider({ nonce, children }: { nonce: string | undefined; children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh'));
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  }, [lang]);
+  const value = useMemo(() => ({ lang, setLang: (next: Lang) => (localStorage.setItem(STORAGE_KEY, next), setLangState(next)) }), [lang]);
+  return (
+    <LanguageContext.Provider value={value}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} csp={{ nonce }} theme={{ token: { fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Noto Sans", sans-serif' } }}>
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </LanguageContext.Provider>
+  );
+}
