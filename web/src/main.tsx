@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './routes';
 import { LanguageProvider } from './language';
+import './app.css';
 
 // Vite marks this meta tag with the page's CSP nonce (web/vite.config.mts); browsers hide a nonce
 // attribute's value from getAttribute but keep it in the `nonce` property.
