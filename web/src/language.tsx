@@ -20,6 +20,11 @@ const THEME = {
     colorPrimary: '#0958d9',
     colorLink: '#0958d9',
     colorInfo: '#0958d9',
+    // Hovered and pressed shades too: the pointer rests on a button after a click.
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
+    colorLinkHover: '#003eb3',
+    colorError: '#cf1322',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',

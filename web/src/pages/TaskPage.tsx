@@ -53,7 +53,7 @@ export function TaskPage({ me }: { me: Me }) {
         </Card>
       )}
       <Card title={t(ui.evidence)} size="small" className="block">
-        <pre className="evidence">{JSON.stringify(d.evidence, null, 2)}</pre>
+        <pre className="evidence" tabIndex={0}>{JSON.stringify(d.evidence, null, 2)}</pre>
       </Card>
       {caseView.data && (
         <Card title={t(ui.timeline)} size="small" className="block">
