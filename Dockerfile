@@ -28,6 +28,7 @@ COPY workflows ./workflows
 COPY activities ./activities
 COPY api ./api
 COPY worker ./worker
+COPY web ./web
 RUN npm run build
 
 # Pruning keeps node_modules/.prisma/client, which `npm run build` generated and

@@ -19,6 +19,7 @@ import { importRoutes } from './imports';
 import { oidcRoutes } from './oidc';
 import { openApiDocument, operations } from './openapi';
 import { pageAssets } from './pages';
+import { webAppRoutes } from './webApp';
 import { perMinute, postsRateLimitedPerUser, type RateLimits } from './rateLimits';
 import { reportRoutes } from './reports';
 import { requestLog } from './requestLog';
@@ -113,6 +114,7 @@ export function createApp(deps: ApiDependencies): Express {
   });
   app.use(healthRoutes(deps));
   app.use(pageAssets());
+  app.use(webAppRoutes({ oidc: Boolean(signIn.oidc) }));
   app.use(storableUrl);
   const signInRouters = signInRoutes({ ...deps, now, settings: signIn, rateLimits: limits });
   app.use(signInRouters.open);

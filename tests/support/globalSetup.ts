@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { createLogger } from '../../platform/logger';
-import { ensureCommands } from '../../platform/debianPackages';
+import { aptInstall, ensureCommands } from '../../platform/debianPackages';
 import { findOrInstallLibreOffice } from '../../platform/libreOffice';
 import { startMailSink } from '../../platform/mailSink';
 import { applyMigrations } from '../../platform/migrations';
@@ -33,7 +33,10 @@ export default async function globalSetup(): Promise<void> {
   // apt-get runs never contend for the package lists.
   const [temporalCli, , schemathesisPython] = await Promise.all([
     findOrInstallTemporalCli({ configuredPath: process.env.TEMPORAL_CLI, toolsDir: toolsDir(), log }),
-    findOrInstallLibreOffice({ log }).then(() => ensureCommands({ chromium: 'chromium', pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils', pdfinfo: 'poppler-utils' }, log)),
+    findOrInstallLibreOffice({ log })
+      .then(() => ensureCommands({ chromium: 'chromium', pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils', pdfinfo: 'poppler-utils' }, log))
+      // The web inbox's screenshots are in Chinese: without a CJK font Chromium draws boxes.
+      .then(() => (fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') ? undefined : aptInstall(['fonts-noto-cjk'], log))),
     findOrInstallSchemathesis({ toolsDir: toolsDir(), log }),
   ]);
   const temporalDbFile = path.join(dir, 'temporal', 'temporal.db');

@@ -1,0 +1,71 @@
+/**
+ * The words of the web application that are not the plan's (those come from domain/labels.ts):
+ * buttons, headings, hints. Chinese first, English beside it, as the label table holds them.
+ */
+export type Lang = 'zh' | 'en';
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+export const ui = {
+  language: { zh: 'English', en: '中文' },
+  languageSwitch: { zh: '切换为英文', en: 'Switch to Chinese' },
+  loading: { zh: '加载中…', en: 'Loading…' },
+  signIn: { zh: '登录', en: 'Sign in' },
+  signOut: { zh: '退出登录', en: 'Sign out' },
+  email: { zh: '邮箱', en: 'Email' },
+  password: { zh: '密码', en: 'Password' },
+  required: { zh: '必填', en: 'required' },
+  signInWithProvider: { zh: '使用统一身份认证登录', en: 'Sign in with the identity provider' },
+  forgotPassword: { zh: '忘记密码？请联系本省管理员或使用邮件中的设置密码链接。', en: 'Forgot it? Ask your province’s administrator, or use the link in your password email.' },
+  myTasks: { zh: '我的待办', en: 'My tasks' },
+  notFound: { zh: '页面不存在', en: 'No such page' },
+  backToTasks: { zh: '返回我的待办', en: 'Back to my tasks' },
+  failed: { zh: '请求失败', en: 'The request failed' },
+  signedInAs: { zh: '当前用户', en: 'Signed in as' },
+  task: { zh: '任务', en: 'Task' },
+  kind: { zh: '类型', en: 'Kind' },
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  creditCode: { zh: '统一社会信用代码', en: 'Credit code' },
+  dueOn: { zh: '办理期限', en: 'Due' },
+  campaignTime: { zh: '行动时间', en: 'campaign time' },
+  wallTime: { zh: '实际时间', en: 'wall time' },
+  status: { zh: '状态', en: 'Status' },
+  assignee: { zh: '承办人', en: 'Assignee' },
+  unassigned: { zh: '未分配', en: 'Unassigned' },
+  all: { zh: '全部', en: 'All' },
+  open: { zh: '待办', en: 'Open' },
+  completed: { zh: '已办结', en: 'Completed' },
+  cancelled: { zh: '已撤销', en: 'Cancelled' },
+  overdue: { zh: '已逾期', en: 'Overdue' },
+  dueSoon: { zh: '即将到期', en: 'Due soon' },
+  onTime: { zh: '期限内', en: 'On time' },
+  onlyOverdue: { zh: '仅看逾期', en: 'Overdue only' },
+  assignedToMe: { zh: '分配给我的', en: 'Assigned to me' },
+  claim: { zh: '领取', en: 'Claim' },
+  release: { zh: '退回', en: 'Release' },
+  open_action: { zh: '办理', en: 'Work on it' },
+  tasksCount: { zh: '项待办', en: 'open tasks' },
+  types: { zh: '企业类型', en: 'Enterprise types' },
+  province: { zh: '省份', en: 'Province' },
+  evidence: { zh: '核查依据', en: 'Evidence of the rule checks' },
+  timeline: { zh: '案件进程', en: 'Case timeline' },
+  completion: { zh: '办理结果', en: 'Completion' },
+  findings: { zh: '发现的问题', en: 'Findings' },
+  addFinding: { zh: '添加问题', en: 'Add a finding' },
+  removeFinding: { zh: '删除该问题', en: 'Remove this finding' },
+  violation: { zh: '违法违规类型', en: 'Violation' },
+  illegalGainsYuan: { zh: '违法所得（元）', en: 'Illegal gains (yuan)' },
+  unpaidTaxYuan: { zh: '偷逃税款（元）', en: 'Unpaid tax (yuan)' },
+  tonnes: { zh: '数量（吨，折REO）', en: 'Quantity (tonnes REO)' },
+  findingNote: { zh: '问题说明', en: 'About this finding' },
+  suspectedCrime: { zh: '涉嫌犯罪，移送公安机关', en: 'Suspected crime: hand over to public security' },
+  note: { zh: '核查情况说明', en: 'Notes of the verification' },
+  submit: { zh: '提交', en: 'Submit' },
+  submitted: { zh: '已提交，任务已办结', en: 'Submitted: the task is completed' },
+  notThisKind: { zh: '此类任务的办理表单尚未提供，请通过接口办理。', en: 'This kind of task has no form here yet: complete it through the API.' },
+  search: { zh: '搜索企业名称或信用代码', en: 'Search by enterprise name or credit code' },
+  noWrite: { zh: '您可查看此任务，但无权办理。', en: 'You may see this task but not complete it.' },
+
+} as const satisfies Record<string, Text>;

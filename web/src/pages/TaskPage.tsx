@@ -1,0 +1,82 @@
+import { useQuery } from '@tanstack/react-query';
+import { App, Card, Descriptions, Result, Spin, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { Link, useNavigate, useParams } from 'react-router';
+import { enterpriseTypeLabels, taskKindLabels } from '../../../domain/labels';
+import { api } from '../api';
+import { useText } from '../language';
+import { ui } from '../locale';
+import type { Me } from '../session';
+import { urgencyOf, useTask } from '../tasks';
+import { VerificationFormView } from './VerificationFormView';
+
+interface CaseView {
+  timeline: { at: string; on: string; kind: string; actor: string; summary: string }[];
+}
+
+/** Roles that complete tasks of their own agency (domain/access.ts actsOnTask). */
+const COMPLETING_ROLES = new Set<Me['role']>(['staff', 'agencyHead']);
+
+/** A task: its enterprise, its evidence, its case's timeline and, while open, its completion form. */
+export function TaskPage({ me }: { me: Me }) {
+  const t = useText();
+  const { key = '' } = useParams();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const task = useTask(key);
+  const caseId = task.data?.caseId;
+  const caseView = useQuery({ queryKey: ['case', caseId], enabled: Boolean(caseId), queryFn: () => api<CaseView>(`/cases/${encodeURIComponent(caseId!)}`) });
+  if (task.isPending) return <Spin description={t(ui.loading)} />;
+  if (!task.data) return <Result status="404" title={t(ui.notFound)} extra={<Link to="/ui/tasks">{t(ui.backToTasks)}</Link>} />;
+  const d = task.data;
+  const urgency = urgencyOf(d);
+  return (
+    <article className="task-page">
+      <Link to="/ui/tasks">{t(ui.backToTasks)}</Link>
+      <Typography.Title level={1}>{d.title}</Typography.Title>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+        <Descriptions.Item label={t(ui.kind)}>{t(taskKindLabels[d.kind])}</Descriptions.Item>
+        <Descriptions.Item label={t(ui.status)}>{t(ui[d.status])}</Descriptions.Item>
+        <Descriptions.Item label={`${t(ui.dueOn)} (${t(ui.campaignTime)})`}>
+          {d.dueOn} {d.status === 'open' && <Tag color={urgency === 'overdue' ? 'red' : urgency === 'dueSoon' ? 'orange' : 'default'}>{t(ui[urgency])}</Tag>}
+        </Descriptions.Item>
+        <Descriptions.Item label={`${t(ui.dueOn)} (${t(ui.wallTime)})`}>{dayjs(d.dueAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+      </Descriptions>
+      {d.enterprise && (
+        <Card title={t(ui.enterprise)} size="small" className="block">
+          <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label={t(ui.enterprise)}>{d.enterprise.name}</Descriptions.Item>
+            <Descriptions.Item label={t(ui.creditCode)}>{d.enterprise.code}</Descriptions.Item>
+            <Descriptions.Item label={t(ui.types)}>{d.enterprise.types.map((type) => t(enterpriseTypeLabels[type as keyof typeof enterpriseTypeLabels] ?? { zh: type, en: type })).join('、')}</Descriptions.Item>
+            <Descriptions.Item label={t(ui.province)}>{d.enterprise.provinceName}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
+      <Card title={t(ui.evidence)} size="small" className="block">
+        <pre className="evidence" tabIndex={0}>{JSON.stringify(d.evidence, null, 2)}</pre>
+      </Card>
+      {caseView.data && (
+        <Card title={t(ui.timeline)} size="small" className="block">
+          <Timeline items={caseView.data.timeline.map((e) => ({ key: `${e.at}${e.kind}`, content: `${e.on} · ${e.summary}` }))} />
+        </Card>
+      )}
+      {d.status === 'open' && (
+        <Card title={t(ui.completion)} size="small" className="block">
+          {!COMPLETING_ROLES.has(me.role) ? (
+            <Typography.Paragraph>{t(ui.noWrite)}</Typography.Paragraph>
+          ) : d.kind === 'verification' ? (
+            <VerificationFormView
+              taskKey={d.key}
+              onDone={() => {
+                void message.success(t(ui.submitted));
+                void navigate('/ui/tasks');
+              }}
+            />
+          ) : (
+            <Typography.Paragraph>{t(ui.notThisKind)}</Typography.Paragraph>
+          )}
+        </Card>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,26 @@
+import { Result, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { ui } from './locale';
+import { useText } from './language';
+import { SignInPage } from './pages/SignInPage';
+import { TasksPage } from './pages/TasksPage';
+import { Shell } from './Shell';
+
+// The task page and its form load when first opened: the task list is what must come up fast.
+const TaskPage = lazy(() => import('./pages/TaskPage').then((m) => ({ default: m.TaskPage })));
+
+/** The pages: `/` opens my tasks; the application's own paths live under /ui, clear of the API's. */
+export function AppRoutes() {
+  const t = useText();
+  return (
+    <Routes>
+      <Route path="/" element={<Navigate to="/ui/tasks" replace />} />
+      <Route path="/ui" element={<Navigate to="/ui/tasks" replace />} />
+      <Route path="/ui/sign-in" element={<SignInPage />} />
+      <Route path="/ui/tasks" element={<Shell>{(me) => <TasksPage me={me} />}</Shell>} />
+      <Route path="/ui/tasks/:key" element={<Shell>{(me) => <Suspense fallback={<Spin />}><TaskPage me={me} /></Suspense>}</Shell>} />
+      <Route path="*" element={<Result status="404" title={t(ui.notFound)} />} />
+    </Routes>
+  );
+}
