@@ -1,8 +1,19 @@
-import { type CampaignDataset, type EnterpriseDossier, type ReviewWindow, type YearMonth, resolvePartner, windowMonths } from '../campaign';
+import {
+  type CampaignDataset,
+  type EnterpriseDossier,
+  type ProductCategory,
+  type ReviewWindow,
+  type YearMonth,
+  dateInWindow,
+  monthOf,
+  resolvePartner,
+  windowDays,
+  windowMonths,
+} from '../campaign';
 import type { EnterpriseType } from '../enums';
 import { type Evidence, type FindingCode, sortFindingCodes } from '../rules';
 import { checkConditions } from '../rules/conditions';
-import { enterpriseFacts } from '../rules/facts';
+import type { EnterpriseFacts } from '../rules/facts';
 import { checkMining } from '../rules/mining';
 import { defaultThresholds, type Thresholds } from '../rules/thresholds';
 
@@ -120,44 +131,78 @@ function indexLink(index: TraceIndex, code: string): LinkIndex {
   return link;
 }
 
+/**
+ * A link's purchases, merged as the rules' facts merge them (a month's ledger lines and invoices of
+ * the same supplier are one purchase, the ledger's figure first) but across products, since REO
+ * tonnes are what the chain passes on; read without the rest of the facts, because the trace visits
+ * most of the archive and only its purchase side.
+ */
 function indexDossier(index: TraceIndex, dossier: EnterpriseDossier): LinkIndex {
   const { dataset, window, thresholds } = index;
   const self = dossier.enterprise;
-  const facts = enterpriseFacts(dossier, window);
-  const sources: Source[] = [];
-  // A recycler's output is recovered from scrap: like mined ore, it starts a chain.
-  const own = self.types.includes('recycling') ? [facts.production.mineral, facts.production.smelted] : [facts.production.mineral];
-  for (const byMonth of own) for (const [month, kg] of byMonth) sources.push({ month, kg, invoiceNos: [], offSiteInvoiceNos: [] });
-  const invoiceProvince = new Map(dossier.tradesIn.map((t) => [t.invoiceNo, t.invoiceProvince]));
-  for (const p of facts.purchases) {
-    const resolved = resolvePartner(dataset, p.partner);
-    if (resolved?.enterprise.code === self.code) continue;
-    const supplier = resolved ? resolved.enterprise.code : unlistedCode(p.partner.name ?? p.partner.code);
-    const sellerProvince = resolved?.enterprise.province;
-    const offSiteInvoiceNos = p.invoiceNos.filter((no) => sellerProvince !== undefined && invoiceProvince.get(no) !== undefined && invoiceProvince.get(no) !== sellerProvince);
-    sources.push({ month: p.month, kg: p.kgReo, supplier, invoiceNos: p.invoiceNos, offSiteInvoiceNos });
-  }
-  sources.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : (a.supplier === undefined ? 0 : 1) - (b.supplier === undefined ? 0 : 1) || (a.supplier ?? '').localeCompare(b.supplier ?? '')));
+  const months = windowMonths(window);
+  const first = months[0];
+  const last = months[months.length - 1];
+  const production: Record<ProductCategory, Map<YearMonth, number>> = { mineral: new Map(), smelted: new Map() };
+  type Purchase = Source & { ledgerKg?: number; invoicedKg: number };
+  // By month, then supplier: no key strings for half a million invoices.
+  const purchases = new Map<YearMonth, Map<string, Purchase>>();
+  const purchase = (month: YearMonth, supplier: string) => {
+    let bySupplier = purchases.get(month);
+    if (!bySupplier) purchases.set(month, (bySupplier = new Map()));
+    let p = bySupplier.get(supplier);
+    if (!p) bySupplier.set(supplier, (p = { month, kg: 0, supplier, invoiceNos: [], offSiteInvoiceNos: [], invoicedKg: 0 }));
+    return p;
+  };
+  const supplierOf = (partner: { code?: string; name?: string }) => resolvePartner(dataset, partner)?.enterprise ?? unlistedCode(partner.name ?? partner.code);
   let exportedKg = 0;
   const exportMonths = new Set<YearMonth>();
-  for (const line of facts.ledgerLines) {
-    if (line.exportKgReo <= 0) continue;
-    exportedKg += line.exportKgReo;
-    exportMonths.add(line.month);
+  for (const row of dossier.ledger) {
+    if (row.month < first || row.month > last) continue;
+    if (row.productionKgReo > 0) production[row.category].set(row.month, (production[row.category].get(row.month) ?? 0) + row.productionKgReo);
+    if (row.exportKgReo > 0) {
+      exportedKg += row.exportKgReo;
+      exportMonths.add(row.month);
+    }
+    if (row.purchaseKgReo <= 0) continue;
+    const supplier = supplierOf(row.supplier ?? {});
+    if (typeof supplier !== 'string' && supplier.code === self.code) continue;
+    const p = purchase(row.month, typeof supplier === 'string' ? supplier : supplier.code);
+    p.ledgerKg = (p.ledgerKg ?? 0) + row.purchaseKgReo;
   }
-  const months = new Set(windowMonths(window));
+  for (const t of dossier.tradesIn) {
+    if (!dateInWindow(window, t.date) || t.sellerCode === self.code) continue;
+    const seller = dataset.byCode.get(t.sellerCode)?.enterprise;
+    const p = purchase(monthOf(t.date), seller ? seller.code : unlistedCode(t.sellerCode));
+    p.invoicedKg += t.kgReo;
+    p.invoiceNos.push(t.invoiceNo);
+    if (seller && t.invoiceProvince !== seller.province) p.offSiteInvoiceNos.push(t.invoiceNo);
+  }
+  const sources: Source[] = [];
+  // A recycler's output is recovered from scrap: like mined ore, it starts a chain.
+  const own = self.types.includes('recycling') ? [production.mineral, production.smelted] : [production.mineral];
+  for (const byMonth of own) for (const [month, kg] of byMonth) sources.push({ month, kg, invoiceNos: [], offSiteInvoiceNos: [] });
+  for (const bySupplier of purchases.values()) for (const { ledgerKg, invoicedKg, ...p } of bySupplier.values()) sources.push({ ...p, kg: ledgerKg ?? invoicedKg });
+  // Own production ('' sorts first) before a purchase of the same month; code order, not locale order, is deterministic and fast.
+  const before = (a: Source, b: Source) => a.month < b.month || (a.month === b.month && (a.supplier ?? '') < (b.supplier ?? ''));
+  sources.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  const windowed = new Set(months);
   const vatPaid = new Set<YearMonth>();
   const resourceTaxPaid = new Set<YearMonth>();
   for (const t of dossier.taxRecords) {
-    if (!months.has(t.period)) continue;
+    if (!windowed.has(t.period)) continue;
     if (t.vatFen > 0) vatPaid.add(t.period);
     if (t.resourceTaxFen > 0) resourceTaxPaid.add(t.period);
   }
-  return { dossier, name: self.name, sources, exportedKg, exportMonths: [...exportMonths].sort(), vatPaid, resourceTaxPaid, mine: facts.production.mineral.size > 0 ? mineLegality(facts, thresholds) : undefined };
+  const mine = production.mineral.size > 0 ? mineLegality({ dossier, months, days: windowDays(window), production, purchases: [], sales: [], ledgerLines: [] }, thresholds) : undefined;
+  return { dossier, name: self.name, sources, exportedKg, exportMonths: [...exportMonths].sort(), vatPaid, resourceTaxPaid, mine };
 }
 
-/** The mining rules' findings against a link's own ore: no licence, over quota, illegal mining. */
-function mineLegality(facts: ReturnType<typeof enterpriseFacts>, thresholds: Thresholds): MineLegality & { illegalSince?: YearMonth } {
+/**
+ * The mining rules' findings against a link's own ore: no licence, over quota, illegal mining.
+ * They read production, the months and the licences only, so the facts they get carry no flows.
+ */
+function mineLegality(facts: EnterpriseFacts, thresholds: Thresholds): MineLegality & { illegalSince?: YearMonth } {
   const mining = checkMining(facts, thresholds);
   const licence = checkConditions(facts).mining.evidence.filter((e) => e.code === 'noMiningLicence');
   const evidence = [...mining.evidence, ...licence];
