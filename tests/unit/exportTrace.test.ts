@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { EnterpriseDossier } from '../../domain/campaign';
-import { traceExporter, traceIndex, traceMeasures, type ExportTrace } from '../../domain/trace';
+import { traceExporter, traceIndex, traceMeasures, traceSvg, type ExportTrace } from '../../domain/trace';
 import { cleanMine, cleanSmelter, datasetOf, enterprise, invoice, ledger, produce, window } from './rulesFixtures';
 
 /** An exporter that exported `kg` in 2014-05. */
@@ -145,4 +145,18 @@ test('property: at every link what is traced and what is not add up to what it h
     }),
     { numRuns: 200 },
   );
+});
+
+test('the picture: a box per link, mines on the left, an arrow per edge with its tonnes, and names escaped', () => {
+  const mine = enterprise(['mine'], { name: 'A&B <矿>' });
+  produce(mine, 'mineral', 4_000, ['2014-01']);
+  const ex = exporter(3_000);
+  invoice(mine, ex, '2014-02-10', 3_000, 'mineral');
+  const svg = traceSvg(trace(ex, mine));
+  expect(svg.match(/<rect /g)).toHaveLength(2);
+  expect(svg.match(/<line /g)).toHaveLength(1);
+  expect(svg).toContain('3.000 t · 2014-02');
+  expect(svg).toContain('A&#38;B &#60;矿&#62;');
+  const xOf = (name: string) => Number(new RegExp(`<text x="(\\d+)"[^>]*>${name}`).exec(svg)![1]);
+  expect(xOf('A&#38;B')).toBeLessThan(xOf(ex.enterprise.name));
 });
