@@ -4,6 +4,7 @@ import type { Mailer } from '../platform/mailer';
 import { directoryActivities } from './directory';
 import { createDatasetCache } from '../store/datasetCache';
 import { emailActivities } from './email';
+import { exportTraceActivities } from './exportTrace';
 import { failingFastOnDeterministicErrors } from './failures';
 import { reportActivities } from './reports';
 import { ruleCheckActivities } from './ruleChecks';
@@ -31,6 +32,7 @@ export function createActivities({ prisma, mailer, mailFrom, reportsDir, miitRep
     ...reportActivities({ prisma, reportsDir, miitReportEmail, datasets, pdf }),
     ...taskActivities(prisma),
     ...ruleCheckActivities(datasets),
+    ...exportTraceActivities(prisma, datasets),
     ...directoryActivities(prisma),
   });
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
-import { Router } from 'express';
+import { type Response, Router } from 'express';
 import { z } from 'zod';
 import { listedProvince, seesProvince, seesTask } from '../domain/access';
 import { CampaignId } from '../domain/caseIds';
@@ -9,12 +9,16 @@ import { ProvinceName } from '../domain/provinces';
 import { campaignDay, campaignDueDay } from '../domain/campaignClock';
 import { searchAttributes } from '../workflows/searchAttributes';
 import { campaignClocks } from '../store/campaignClocks';
+import { exportTraceOf } from '../store/exportTraces';
+import { traceSvg } from '../domain/trace';
 import { quoteKeyword as quote } from '../platform/webUiLinks';
 import { caseViewQuery } from '../workflows/caseMessages';
 import { principalOf } from './auth';
 import { outOfScopeIfExists } from './temporalErrors';
 import { HttpError, parseOr400 } from './errors';
 import { error, type Operation } from './operation';
+
+const CaseIdPath = z.string().min(1).max(300).meta({ description: 'case/<campaign>/<province>/<credit code>, URL-encoded', example: 'case/rare-earth-2014/江西省/91360700MA35XXXX1A' });
 
 const CaseQuery = z.object({
   campaignId: CampaignId.optional(),
@@ -73,8 +77,20 @@ export const caseOperations = {
     path: '/cases/:caseId',
     tag: 'cases',
     summary: "A case's tasks and timeline (of the tasks, staff see their own agency's)",
-    params: z.object({ caseId: z.string().min(1).max(300).meta({ description: 'case/<campaign>/<province>/<credit code>, URL-encoded', example: 'case/rare-earth-2014/江西省/91360700MA35XXXX1A' }) }),
+    params: z.object({ caseId: CaseIdPath }),
     responses: { 200: { description: 'the case', schema: CaseView }, 404: error('no such case in your scope') },
+  },
+  trace: {
+    method: 'get',
+    path: '/cases/:caseId/trace',
+    tag: 'cases',
+    summary: "An exporter's trace to the mine (一.(四)): links with the tonnes each accounts for and its untraced remainder, edges with tonnes, months and invoice numbers, each mine's legality; `format=svg` draws it",
+    params: z.object({ caseId: CaseIdPath }),
+    query: z.object({ format: z.enum(['json', 'svg']).default('json') }),
+    responses: {
+      200: { description: 'the trace as JSON, or as an SVG picture', mediaTypes: ['application/json', 'image/svg+xml'] },
+      404: error('no such case in your scope, or no trace of it (not an exporter, or not traced yet)'),
+    },
   },
 } satisfies Record<string, Operation>;
 
@@ -106,11 +122,27 @@ export function caseRoutes(deps: { temporal: Client; taskQueue: string; prisma: 
     res.json({ items });
   });
 
-  router.get(caseOperations.get.path, async (req, res) => {
-    const { caseId } = parseOr400(caseOperations.get.params, req.params, 'path');
+  /** The case's province, or a 404 as if it did not exist when it lies outside the caller's scope. */
+  const scopedCase = async (caseId: string, res: Response): Promise<string> => {
     const province = caseId.split('/')[2];
     if (!caseId.startsWith('case/') || !province) throw new HttpError(404, 'case not found');
     if (!seesProvince(principalOf(res), province)) throw await outOfScopeIfExists(deps.temporal.workflow.getHandle(caseId), 'case not found');
+    return province;
+  };
+
+  router.get(caseOperations.trace.path, async (req, res) => {
+    const { caseId } = parseOr400(caseOperations.trace.params, req.params, 'path');
+    const { format } = parseOr400(caseOperations.trace.query, req.query, 'query');
+    await scopedCase(caseId, res);
+    const stored = await exportTraceOf(deps.prisma, caseId);
+    if (!stored) throw new HttpError(404, 'no trace of this case: not an exporter, or not traced yet');
+    if (format === 'svg') return void res.type('image/svg+xml').send(traceSvg(stored.trace));
+    res.json({ caseId, computedAt: stored.computedAt.toISOString(), ...stored.trace });
+  });
+
+  router.get(caseOperations.get.path, async (req, res) => {
+    const { caseId } = parseOr400(caseOperations.get.params, req.params, 'path');
+    const province = await scopedCase(caseId, res);
     const view = await deps.temporal.workflow
       .getHandle(caseId)
       .query(caseViewQuery)

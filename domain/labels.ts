@@ -290,6 +290,22 @@ export const timelineLabels = {
   supervised: { zh: '挂牌督办', en: 'put under supervision' },
   completionNotRecorded: { zh: '未能保存，任务重新开放', en: 'not recorded, the task is open again' },
   referral: { zh: '移交纪检监察', en: 'referred to discipline inspection' },
+  traced: { zh: '出口产品溯源', en: 'export traced' },
+} as const;
+
+/** What the export trace (section 一.(四)) says in titles, timelines and its picture. */
+export const traceLabels = {
+  task: { zh: '出口产品溯源处理', en: 'export trace measure' },
+  trace: { zh: '溯源', en: 'trace' },
+  share: { zh: '本环节涉及', en: 'this link’s share' },
+  exported: { zh: '出口', en: 'exported' },
+  untraced: { zh: '无法追溯', en: 'untraced' },
+  illegalMine: { zh: '非法来源', en: 'illegal source' },
+  legalMine: { zh: '合法来源', en: 'legal source' },
+  reachesIllegal: { zh: '溯及非法矿产品源头', en: 'reaches an illegal source' },
+  noIllegal: { zh: '未发现非法源头', en: 'no illegal source found' },
+  links: { zh: '环节', en: 'links' },
+  noCase: { zh: '未立案，需跨省移交', en: 'no case here; for the cross-province referral' },
 } as const;
 
 /** A case's standing, as its current details in the Temporal Web UI state it. */
@@ -315,6 +331,7 @@ export const webUiLabels = {
   runRuleChecks: { zh: '规则核查', en: 'rule checks' },
   generatePhaseReports: { zh: '生成阶段报告', en: 'phase reports' },
   recordTip: { zh: '登记举报线索', en: 'tip-off recorded' },
+  traceExport: { zh: '出口产品溯源至矿产品源头', en: 'export traced to the mine' },
   due: { zh: '限', en: 'due' },
   findings: { zh: '发现问题', en: 'findings' },
   recipientsMore: { zh: '等', en: 'and others' },

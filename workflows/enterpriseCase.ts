@@ -1,11 +1,13 @@
 import {
   allHandlersFinished,
   condition,
+  ParentClosePolicy,
   log,
   patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
+  startChild,
   upsertSearchAttributes,
   workflowInfo,
   ApplicationFailure,
@@ -13,6 +15,7 @@ import {
 import type { Activities } from '../activities';
 import type { ViolationCode } from '../domain/catalogue';
 import type { CasePhase } from '../domain/enums';
+import { campaignDay } from '../domain/campaignClock';
 import { bilingual, phaseLabels, reportPunctuation, ruleCheckLabels, timelineLabels } from '../domain/labels';
 import type { FindingCode } from '../domain/rules';
 import { searchAttributes } from './searchAttributes';
@@ -24,11 +27,13 @@ import {
   completeTaskUpdate,
   phaseChangedSignal,
   superviseSignal,
+  traceNoticeSignal,
   type CaseInput,
   type CaseTask,
   type CaseView,
   type TimelineEntry,
 } from './caseMessages';
+import { exportTraceWorkflow } from './exportTrace';
 import { caseDetails, escalationWaitSummary } from './summaries';
 
 // Database writes and one SMTP exchange: seconds at most. A short timeout is what lets a case
@@ -118,6 +123,18 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     if (state.supervised) return;
     state.supervised = true;
     record({ kind: 'supervised', actor: by, summary: bilingual(timelineLabels.supervised) });
+    publish();
+  });
+  // An exporter's trace (一.(四)) reached this case: the timeline says what it found, and the
+  // measures it orders here open as tasks; the handling plan need not propose them again.
+  setHandler(traceNoticeSignal, (notice) => {
+    record({ kind: 'traced', actor: 'trace', summary: `${bilingual(timelineLabels.traced)}: ${work.traceSummary(notice)}` });
+    const dueDate = campaignDay(input.clock, new Date().getTime() + input.timing.taskDueMs);
+    for (const m of notice.measures) {
+      state.violations.add(m.violation);
+      state.planned.add(m.violation);
+      state.followUps.push(work.traceMeasureTask(notice, m, dueDate));
+    }
     publish();
   });
   const openTaskOrFail = (taskKey: string): CaseTask => {
@@ -261,6 +278,15 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
   const checked = !rules ? ruleCheckLabels.notInArchive : state.ruleFindings.length ? undefined : ruleCheckLabels.noFindings;
   record({ kind: 'rulesChecked', actor: 'system', summary: checked ? bilingual(checked) : state.ruleFindings.join(', ') });
   for (const spec of work.selfInspectionTasks(input.enterprise.types, rules)) await openTask(spec, dueIn(input.timing.taskDueMs));
+  // An exporter's products are traced to the mine once its own checks are in (一.(四)).
+  if (rules && input.enterprise.types.includes('export') && patched('export-trace')) {
+    await startChild(exportTraceWorkflow, {
+      workflowId: `trace/${caseId}`,
+      args: [{ caseId, campaignId: input.campaignId, province: input.province, exporterCode: input.enterprise.code, window: input.reviewWindow }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      staticSummary: `${bilingual(timelineLabels.traced)}${reportPunctuation.colon}${input.enterprise.name}`,
+    });
+  }
 
   // Follow-ups (rework, acceptance again) as the update handler queued them.
   void (async () => {

@@ -16,6 +16,17 @@ export interface MustState {
   en: string;
 }
 
+/** A measure the export trace ordered: which trace, and this link's share of its tonnes. */
+export interface TraceReference {
+  caseId: string;
+  exporterCode: string;
+  violation: ViolationCode;
+  illegalKg: number;
+  demandKg: number;
+  months: string[];
+  offSiteInvoiceNos: string[];
+}
+
 interface SpecBase {
   agencyKind: ActingAgency;
   /** Distinguishes tasks of one kind and agency (a disposition's code, say); part of the key. */
@@ -28,7 +39,7 @@ export type TaskSpec = SpecBase &
   (
     | { kind: 'verification'; evidence: { findings: RuleResult['findings']; annex3: RuleResult['annex3'] | undefined } }
     | { kind: 'handlingPlan'; evidence: { violations: ViolationCode[]; round?: number } }
-    | { kind: 'disposition'; evidence: PlannedDisposition & { mustState: MustState[] } }
+    | { kind: 'disposition'; evidence: PlannedDisposition & { mustState: MustState[]; trace?: TraceReference } }
     | { kind: 'acceptance'; evidence: PlannedDisposition }
   );
 

@@ -73,6 +73,18 @@ export const measures = {
       { field: 'confiscatedFen', label: { zh: '没收各环节违法所得（分）', en: 'illegal gains of every link confiscated (fen)' } },
     ],
   },
+  // 一.(四): 依法没收…所涉各环节违法所得: at a link of the chain other than the exporter (customs takes
+  // the exporter's with its products) and the mine (land & resources, 依法没收矿产品及违法所得). The
+  // links are smelters, recyclers and traders, whose violations the industry department deals with (三.(一)).
+  confiscateChainGains: {
+    label: { zh: '没收所涉环节违法所得', en: 'Confiscate the illegal gains of a link of the chain' },
+    quotes: ['所涉各环节违法所得'],
+    agency: 'industry',
+    mustState: [
+      { field: 'tonnesKg', label: { zh: '所涉产品数量（千克，折REO）', en: 'products of illegal source (kg REO)' } },
+      { field: 'confiscatedFen', label: { zh: '没收违法所得（分）', en: 'illegal gains confiscated (fen)' } },
+    ],
+  },
   // 一.(二)(三)(四)(五): 并予以处罚 / 依法予以处罚
   fine: {
     label: { zh: '予以处罚（罚款）', en: 'Fine' },
@@ -368,7 +380,7 @@ export const violations = {
   },
   taxEvasion: {
     label: { zh: '偷逃税费', en: 'Tax evasion' },
-    quotes: ['偷逃税费', '偷漏增值税'],
+    quotes: ['偷逃税费', '偷漏增值税', '对相关环节存在偷漏增值税、矿产资源税的，由税务部门追缴'],
     agencies: ['tax'],
     types: all,
     annex3: null,
@@ -391,6 +403,16 @@ export const violations = {
     types: ['export'],
     annex3: null,
     measures: ['confiscateExportProducts', 'fine'],
+  },
+  // 一.(四): a smelter, recycler or trader on an exporter's chain whose products the trace follows to
+  // an illegal mine: its gains from them are confiscated (所涉各环节违法所得).
+  illegalSourceInChain: {
+    label: { zh: '所涉环节产品源头为非法稀土矿产品', en: 'Products of a link of the chain traced to illegal ore' },
+    quotes: ['若源头为非法稀土矿产品', '所涉各环节违法所得'],
+    agencies: ['industry'],
+    types: ['smelting', 'recycling', 'trading'],
+    annex3: null,
+    measures: ['confiscateChainGains', 'fine'],
   },
   // 三.(一): 工商部门负责依法查处稀土矿产品贸易企业违反工商行政管理法律法规的行为
   businessAdministrationViolation: {

@@ -1,0 +1,3 @@
+export * from './exportTrace';
+export * from './measures';
+export * from './svg';
