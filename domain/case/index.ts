@@ -1,7 +1,7 @@
 /**
  * What a case asks of the agencies and what their answers lead to, by job: task keys and specs
  * (taskKeys.ts), the tasks issued phase by phase (tasks.ts), the completion schemas and the two
- * ways a completion is parsed (completions.ts), what a completion leads to (outcomes.ts), and the
+ * ways a completion is parsed (completions.ts, transferCompletions.ts for Order 310's steps), what a completion leads to (outcomes.ts), and the
  * escalation ladder with its emails (escalation.ts). The plan's facts they apply are the catalogue's.
  */
 export * from './completions';
@@ -9,3 +9,5 @@ export * from './escalation';
 export * from './outcomes';
 export * from './taskKeys';
 export * from './tasks';
+export * from './transfer';
+export * from './transferCompletions';
