@@ -2,3 +2,4 @@ export { tipIntakeWorkflow } from './tipIntake';
 export { enterpriseCaseWorkflow } from './enterpriseCase';
 export { campaignWorkflow } from './campaign';
 export { accountEmailWorkflow } from './accountEmail';
+export { criminalTransferWorkflow } from './criminalTransfer';
