@@ -4,9 +4,9 @@ import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { assignsTask, coordinatesProvince, listedProvince, seesTask, actsOnTask } from '../domain/access';
+import { assignsTask, completesTask, coordinatesProvince, listedProvince, seesTask } from '../domain/access';
 import { campaignDay, campaignDueDay, type CampaignTimeBase } from '../domain/campaignClock';
-import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, InvalidCompletion, VerificationCompletion, mustStateOf, parseCompletion } from '../domain/case';
+import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, InvalidCompletion, VerificationCompletion, mustStateOf, parseCompletion, transferCompletionShapes } from '../domain/case';
 import { DispositionCode } from '../domain/catalogue';
 import { AgencyKind } from '../domain/enums';
 import { agencyLabels } from '../domain/labels';
@@ -34,7 +34,7 @@ const TaskQuery = PageQuery.extend({
 });
 
 /** Which schema applies is the task's kind; the route checks it against the task (422 if it does not fit). */
-const CompleteBody = z.object({ completion: z.union([VerificationCompletion, HandlingPlan, DispositionCompletion, AcceptanceCompletion]) });
+const CompleteBody = z.object({ completion: z.union([VerificationCompletion, HandlingPlan, DispositionCompletion, AcceptanceCompletion, ...Object.values(transferCompletionShapes)]) });
 /** Why the task is withdrawn: it stays in the case's timeline. */
 const CancelBody = z.object({ reason: text(500) });
 /** null unassigns: the task goes back to the agency as a whole. */
@@ -94,14 +94,14 @@ export const taskOperations = {
     method: 'post',
     path: '/tasks/:key/complete',
     tag: 'tasks',
-    summary: 'Complete a task; the completion must fit the schema of its kind (verification, handlingPlan, disposition, acceptance)',
+    summary: 'Complete a task; the completion must fit the schema of its kind (verification, handlingPlan, disposition, acceptance, or a step of a transfer to public security)',
     description: `A disposition's completion must state, besides its shape, what its measure requires (the task's evidence lists it as mustState):\n${dispositionRequirements}`,
     params: KeyPath,
     headers: IdempotencyHeaders,
     body: { schema: CompleteBody, example: { completion: { verified: true, findings: [], notes: '现场核查无异常' } } },
     responses: {
       200: { description: 'completed (for a repeated Idempotency-Key, the first result)', schema: z.object({ taskKey: z.string(), completedAt: z.iso.datetime(), completedBy: z.string() }) },
-      403: error('you may see but not complete this task'),
+      403: error('you may see but not complete this task (a transfer is approved by the head of its agency alone)'),
       404: notFound,
       409: notOpen,
       422: error("the completion does not fit this task's kind or measure, the Idempotency-Key was used for another request, or the completion could not be recorded (the task is open again)"),
@@ -227,7 +227,7 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
   router.post(taskOperations.complete.path, async (req, res) => {
     const task = await visibleTask(res, req.params);
     const me = principalOf(res);
-    if (!actsOnTask(me, { agencyKind: task.agencyKind, province: task.provinceName })) throw new HttpError(403, 'you may not complete this task');
+    if (!completesTask(me, { agencyKind: task.agencyKind, province: task.provinceName, kind: task.kind })) throw new HttpError(403, 'you may not complete this task');
     const { completion } = parseOr400(CompleteBody, req.body, 'completion');
     try {
       parseCompletion(task.kind, completion, task.evidence);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { transferSteps, type TransferStep } from './catalogue';
 import type { AgencyKind } from './enums';
 import { provinceDivisions } from './provinces';
 
@@ -50,6 +51,12 @@ export function actsOnTask(principal: Principal, task: { agencyKind: AgencyKind;
     case 'administrator':
       return false;
   }
+}
+
+/** Completing a task: whoever acts on it, but a transfer's approval (Order 310, art. 5) is the agency head's, not its staff's. */
+export function completesTask(principal: Principal, task: { agencyKind: AgencyKind; province: string; kind: string }): boolean {
+  const headOnly = task.kind in transferSteps && transferSteps[task.kind as TransferStep].by === 'agencyHead';
+  return actsOnTask(principal, task) && !(headOnly && principal.role === 'staff');
 }
 
 /** Seeing a task: whoever may act on it, and discipline inspection within its province. */

@@ -215,6 +215,30 @@ export const taskKindLabels = {
   handlingPlan: { zh: '制定处理方案', en: 'Handling plan' },
   disposition: { zh: '落实整改措施', en: 'Carry out a measure' },
   acceptance: { zh: '整改验收', en: 'Acceptance' },
+  transferReport: { zh: '提出移送涉嫌犯罪案件书面报告', en: 'Written report on the suspected crime' },
+  transferApproval: { zh: '审批是否移送', en: 'Approve or refuse the transfer' },
+  transferDelivery: { zh: '向同级公安机关移送', en: 'Transfer to public security' },
+  transferDecision: { zh: '决定是否立案', en: 'Decide whether to open a criminal case' },
+  reconsiderationRequest: { zh: '决定是否提请复议', en: 'Decide whether to ask for reconsideration' },
+  reconsiderationDecision: { zh: '复议决定', en: 'Decide on the reconsideration' },
+} as const;
+
+/** The transfer of a suspected crime (国务院令第310号): its outcomes and the words around them in annex 4 and the timeline. */
+export const transferLabels = {
+  order: { zh: '国务院令第310号', en: 'State Council Order No. 310' },
+  article: (n: number) => ({ zh: `第${n}条`, en: `art. ${n}` }),
+  finder: { zh: '发现部门', en: 'Found by' },
+  caseNo: { zh: '立案文号', en: 'Criminal case no.' },
+  reasons: { zh: '理由', en: 'Reasons' },
+  outcome: {
+    notApproved: { zh: '负责人不批准移送', en: 'transfer not approved by the agency head' },
+    transferred: { zh: '已移送，公安机关审查中', en: 'transferred, public security deciding' },
+    caseOpened: { zh: '公安机关已立案', en: 'public security opened a criminal case' },
+    notOpened: { zh: '公安机关不予立案', en: 'public security declined to open a case' },
+    caseOpenedOnReconsideration: { zh: '经复议，公安机关已立案', en: 'on reconsideration, public security opened a criminal case' },
+    notOpenedOnReconsideration: { zh: '经复议，公安机关仍不予立案', en: 'on reconsideration, public security still declined' },
+  },
+  withdrawn: { zh: '移送程序已撤销', en: 'transfer procedure withdrawn' },
 } as const;
 
 /** The section every report adds while work it depends on is still open. */
@@ -291,6 +315,8 @@ export const timelineLabels = {
   completionNotRecorded: { zh: '未能保存，任务重新开放', en: 'not recorded, the task is open again' },
   referral: { zh: '移交纪检监察', en: 'referred to discipline inspection' },
   traced: { zh: '出口产品溯源', en: 'export traced' },
+  transferOpened: { zh: '涉嫌犯罪，启动移送公安机关程序', en: 'suspected crime: transfer to public security opened' },
+  transferEnded: { zh: '移送公安机关程序结束', en: 'transfer to public security ended' },
 } as const;
 
 /** What the export trace (section 一.(四)) says in titles, timelines and its picture. */

@@ -1,3 +1,4 @@
+import type { TransferResult } from '../domain/case';
 import type { DispositionAmount, ViolationCode } from '../domain/catalogue';
 import type { EnterpriseType } from '../domain/enums';
 import { measures, violations } from '../domain/catalogue';
@@ -10,6 +11,7 @@ import {
   handlingResultLabels,
   reportLabels,
   reportPunctuation,
+  transferLabels,
 } from '../domain/labels';
 import { assessProvince } from './assess';
 import type { DispositionRecord, ProvinceReportData } from './data';
@@ -75,11 +77,21 @@ function measureText(m: DispositionRecord): string {
     parts.push(labelled(handlingResultLabels[amount], text));
   }
   if (m.rectificationDeadline !== undefined) parts.push(labelled(handlingResultLabels.rectificationDeadline, chineseDate(m.rectificationDeadline)));
+  if (m.transfer !== undefined) parts.push(...transferText(m.transfer));
   if (m.status === 'unfinished') {
     if (m.unfinishedReason !== undefined) parts.push(labelled(handlingResultLabels.unfinishedReason, m.unfinishedReason));
     if (m.newCompletionDate !== undefined) parts.push(labelled(handlingResultLabels.newCompletionDate, chineseDate(m.newCompletionDate)));
   }
   return parts.join(reportPunctuation.list);
+}
+
+/** Where a transfer to public security stands: public security's decision, its case number or its reasons. */
+function transferText(t: TransferResult): string[] {
+  if (t.outcome === 'notApproved') return [transferLabels.outcome.notApproved.zh];
+  const parts: string[] = [transferLabels.outcome[t.outcome].zh];
+  if (t.caseNo !== undefined) parts.push(labelled(transferLabels.caseNo, t.caseNo));
+  if (t.reasons !== undefined) parts.push(labelled(transferLabels.reasons, t.reasons));
+  return parts;
 }
 
 function handlingResultText(measures: readonly DispositionRecord[]): string {

@@ -1,6 +1,6 @@
 import type { Enterprise, EnterpriseDossier, IsoDate, ReviewWindow } from '../domain/campaign';
 import type { DispositionAmount, DispositionCode, ViolationCode } from '../domain/catalogue';
-import type { TaskKind } from '../domain/case';
+import type { TaskKind, TransferResult } from '../domain/case';
 import type { AgencyKind } from '../domain/enums';
 import type { FindingCode } from '../domain/rules';
 
@@ -58,6 +58,8 @@ export interface DispositionRecord {
   documentNo?: string;
   amounts: Partial<Record<DispositionAmount, number>>;
   rectificationDeadline?: IsoDate;
+  /** A transfer to public security: where it stands (Order 310). */
+  transfer?: TransferResult;
   unfinishedReason?: string;
   newCompletionDate?: IsoDate;
 }

@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { type CampaignDataset, assembleDossiers, buildDataset } from '../domain/campaign';
 import { ViolationCode, DispositionCode } from '../domain/catalogue';
-import { DispositionCompletion, type TaskKind } from '../domain/case';
+import { DispositionCompletion, TransferResult, isTransferStep, type TaskKind } from '../domain/case';
 import { checkEnterprise } from '../domain/rules';
 import type {
   AgencyFinding,
@@ -28,7 +28,8 @@ import { loadCampaignRecords } from './loadCampaignRecords';
 const Fen = z.number().int().min(0);
 const FindingAmounts = z.object({ illegalGainsFen: Fen.optional(), unpaidTaxFen: Fen.optional(), tonnesKg: Fen.optional() });
 // What a disposition's completion recorded: the schema the API and the workflow accepted it with.
-const DispositionResult = DispositionCompletion.partial({ documentNo: true });
+// A transfer to public security's row keeps, beside its letter's number, where the transfer stands.
+const DispositionResult = DispositionCompletion.partial({ documentNo: true }).extend({ transfer: TransferResult.optional() });
 const DispositionStatus = z.enum(['planned', 'done', 'accepted', 'unfinished']);
 const TaskKindCode = z.enum(['verification', 'handlingPlan', 'disposition', 'acceptance'] satisfies TaskKind[]);
 const VerificationFlags = z.object({ suspectedCrime: z.boolean().optional() });
@@ -99,12 +100,15 @@ async function loadCaseRecords(prisma: PrismaClient, where: { campaignId: string
         documentNo: result?.documentNo,
         amounts: defined(result?.amounts ?? {}),
         rectificationDeadline: result?.rectificationDeadline,
+        transfer: result?.transfer,
         unfinishedReason: d.unfinishedReason ?? undefined,
         newCompletionDate: d.newCompletionDate ? isoOf(d.newCompletionDate) : undefined,
       }),
     );
   }
   for (const t of tasks) {
+    // A transfer's steps reach the reports through its measure's row (transfer in the disposition), not as case tasks.
+    if (isTransferStep(t.kind)) continue;
     const kind = parsed(TaskKindCode, t.kind, `task ${t.key}`);
     const completion = t.completion as Prisma.JsonValue;
     of(t.provinceName).tasks.push(

@@ -17,6 +17,11 @@ export interface CaseTiming {
   reminderBeforeMs: number;
   /** After the due time, how long before discipline inspection is told. */
   graceAfterDueMs: number;
+  /**
+   * One day of the deadlines Order 310 counts in days (a transfer to public security), in
+   * wall-clock ms. Absent: a day of the campaign's clock (transferMessages.ts, transferTiming).
+   */
+  dayMs?: number;
 }
 
 export interface CaseInput {
@@ -66,7 +71,9 @@ export interface TimelineEntry {
     | 'reportsSubmitted'
     | 'supervised'
     | 'referral'
-    | 'traced';
+    | 'traced'
+    | 'transferOpened'
+    | 'transferEnded';
   actor: string;
   summary: string;
   taskKey?: string;

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   ParentClosePolicy,
+  executeChild,
   log,
   patched,
   proxyActivities,
@@ -11,19 +12,19 @@ import {
   upsertSearchAttributes,
   workflowInfo,
   ApplicationFailure,
+  ChildWorkflowFailure,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ViolationCode } from '../domain/catalogue';
-import type { CasePhase } from '../domain/enums';
+import type { ActingAgency, CasePhase } from '../domain/enums';
 import { campaignDay } from '../domain/campaignClock';
-import { bilingual, phaseLabels, reportPunctuation, ruleCheckLabels, timelineLabels } from '../domain/labels';
+import { agencyLabels, bilingual, phaseLabels, reportPunctuation, ruleCheckLabels, timelineLabels, transferLabels } from '../domain/labels';
 import type { FindingCode } from '../domain/rules';
 import { searchAttributes } from './searchAttributes';
 import * as work from '../domain/case';
 import { deterministicFailureOf } from './activityFailures';
 import {
   caseViewQuery,
-  cancelTaskUpdate,
   completeTaskUpdate,
   phaseChangedSignal,
   superviseSignal,
@@ -34,14 +35,12 @@ import {
   type TimelineEntry,
 } from './caseMessages';
 import { exportTraceWorkflow } from './exportTrace';
-import { caseDetails, escalationWaitSummary } from './summaries';
-
-// Database writes and one SMTP exchange: seconds at most. A short timeout is what lets a case
-// recover quickly when a worker dies mid-activity (the retry waits for the timeout).
-const activities = proxyActivities<Activities>({
-  startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+import { caseActivities as activities } from './caseActivities';
+import { caseDetails } from './summaries';
+import { runLadder, type LadderOwner } from './taskLadder';
+import { handleTaskCancellation, openTaskOf } from './taskUpdates';
+import { transferTiming } from './transferMessages';
+import type { criminalTransferWorkflow } from './criminalTransfer';
 
 // The first check after an import builds the whole archive's dataset: allow for a large one.
 const { runRuleChecks } = proxyActivities<Activities>({
@@ -77,6 +76,10 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     plansInFlight: 0,
     /** Work a completion calls for, opened by the main flow so the case cannot close past it. */
     followUps: [] as work.TaskSpec[],
+    /** Agencies whose verification found a suspected crime: each gets one transfer (Order 310), started by the main flow. */
+    transfersDue: [] as ActingAgency[],
+    transfersStarted: new Set<ActingAgency>(),
+    transfersInFlight: 0,
   };
   const record = (entry: Omit<TimelineEntry, 'at'>) => state.timeline.push({ at: now(), ...entry });
 
@@ -137,12 +140,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     }
     publish();
   });
-  const openTaskOrFail = (taskKey: string): CaseTask => {
-    const task = state.tasks.get(taskKey);
-    if (!task) throw ApplicationFailure.create({ type: 'TaskNotFound', message: `no task ${taskKey} in this case`, nonRetryable: true });
-    if (task.status !== 'open') throw ApplicationFailure.create({ type: 'TaskNotOpen', message: `task ${taskKey} is ${task.status}`, nonRetryable: true });
-    return task;
-  };
+  const openTaskOrFail = openTaskOf(state.tasks, 'case');
   setHandler(
     completeTaskUpdate,
     async ({ taskKey, actor, completion }) => {
@@ -164,6 +162,10 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       const followUp = work.followUpOf(spec, parsed);
       const queued = followUp !== undefined && patched('follow-ups-in-main-flow');
       if (followUp && queued) state.followUps.push(followUp);
+      // A suspected crime opens the transfer to public security for the agency that found it, once.
+      const finder = spec.agencyKind;
+      const transfer = parsed.kind === 'verification' && parsed.value.suspectedCrime && !state.transfersStarted.has(finder) && !state.transfersDue.includes(finder) && patched('criminal-transfer');
+      if (transfer) state.transfersDue.push(finder);
       record({ kind: 'taskCompleted', actor, summary: task.title, taskKey });
       for (const f of findings) record({ kind: 'finding', actor, summary: f.violation, taskKey });
       for (const d of dispositions) record({ kind: 'disposition', actor, summary: `${d.disposition}: ${d.status}`, taskKey });
@@ -178,6 +180,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
         // flow already took up from it (a follow-up, a plan's measures) stays: it was issued.
         Object.assign(task, { status: before.status, completedAt: before.completedAt, completedBy: before.completedBy, completion: before.completion });
         if (followUp && queued && state.followUps.includes(followUp)) state.followUps.splice(state.followUps.indexOf(followUp), 1);
+        if (transfer && state.transfersDue.includes(finder)) state.transfersDue.splice(state.transfersDue.indexOf(finder), 1);
         for (const v of newViolations) state.violations.delete(v);
         escalations.push(escalate(task));
         record({ kind: 'completionNotRecorded', actor: 'system', summary: `${bilingual(timelineLabels.completionNotRecorded)}: ${failure.message}`, taskKey });
@@ -200,20 +203,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       },
     },
   );
-  // A coordinator withdraws a task issued in error: its ladder stops, and the case goes on without it.
-  setHandler(
-    cancelTaskUpdate,
-    async ({ taskKey, actor, reason }) => {
-      const task = state.tasks.get(taskKey)!;
-      task.status = 'cancelled';
-      const cancelledAt = now();
-      record({ kind: 'taskCancelled', actor, summary: `${task.title}${reportPunctuation.colon}${reason}`, taskKey });
-      publish();
-      await activities.cancelTask(taskKey);
-      return { taskKey, cancelledAt, cancelledBy: actor };
-    },
-    { validator: ({ taskKey }) => void openTaskOrFail(taskKey) },
-  );
+  handleTaskCancellation(state.tasks, openTaskOrFail, record, publish);
 
   /** Creates a task (idempotently, by its key) and runs its escalation ladder until it is done. */
   const escalations: Promise<void>[] = [];
@@ -241,22 +231,8 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     escalations.push(escalate(task));
   };
 
-  const escalate = async (task: CaseTask) => {
-    for (const step of work.escalationSchedule(task.createdAt, task.dueAt, input.timing)) {
-      // A task reopened after a failed completion resumes its ladder where it stopped.
-      if (task.escalations.includes(step.step)) continue;
-      const waitMs = Math.max(0, Date.parse(step.at) - new Date().getTime());
-      if (await condition(() => task.status !== 'open', waitMs, { summary: escalationWaitSummary(input.clock, task, step.step, step.at) })) return;
-      const contacts = await activities.contactsFor({ province: input.province, agencyKind: task.agencyKind });
-      const recipients = work.recipientsOf(step.step, contacts, state.supervised);
-      if (step.step !== 'reminder') task.overdue = true;
-      const sent = await activities.sendEmail({ key: `${task.key}/${step.step}`, ...recipients, ...work.escalationEmail(input, task, step.step, state.timeline) });
-      task.escalations.push(step.step);
-      // The activity may readdress a reminder to the task's assignee; results recorded before it said so name none.
-      record({ kind: 'escalation', actor: 'system', summary: `${step.step}: ${(sent?.to ?? recipients.to).join(', ')}`, taskKey: task.key });
-      publish();
-    }
-  };
+  const ladderOwner: LadderOwner = { facts: input, timing: input.timing, supervised: () => state.supervised, timeline: () => state.timeline, record, publish };
+  const escalate = (task: CaseTask) => runLadder(ladderOwner, task);
 
   const allDone = (kind?: string) => [...state.tasks.values()].filter((t) => !kind || t.kind === kind).every((t) => t.status !== 'open');
   const dueIn = (ms: number) => {
@@ -296,6 +272,32 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     }
   })();
 
+  // Transfers to public security (Order 310), each a child workflow with its own tasks; the case stays open until they end.
+  const runTransfer = async (finder: ActingAgency) => {
+    record({ kind: 'transferOpened', actor: 'system', summary: `${bilingual(timelineLabels.transferOpened)}: ${agencyLabels[finder].zh}` });
+    publish();
+    // A transfer terminated from outside (the Web UI, a test) ends as withdrawn: the case goes on.
+    const ended = await executeChild<typeof criminalTransferWorkflow>('criminalTransferWorkflow', {
+      workflowId: work.transferWorkflowId(caseId, finder),
+      args: [{ caseId, campaignId: input.campaignId, province: input.province, enterprise: input.enterprise, clock: input.clock, supervised: state.supervised, finder, timing: transferTiming(input) }],
+    }).catch((error: unknown) => {
+      if (error instanceof ChildWorkflowFailure) return undefined;
+      throw error;
+    });
+    const outcome = ended?.result ? transferLabels.outcome[ended.result.outcome] : transferLabels.withdrawn;
+    record({ kind: 'transferEnded', actor: 'system', summary: `${bilingual(timelineLabels.transferEnded)}: ${agencyLabels[finder].zh}${reportPunctuation.colon}${outcome.zh} / ${outcome.en}` });
+    publish();
+  };
+  void (async () => {
+    for (;;) {
+      await condition(() => state.transfersDue.length > 0);
+      const finder = state.transfersDue.shift()!;
+      state.transfersStarted.add(finder);
+      state.transfersInFlight++;
+      void runTransfer(finder).finally(() => state.transfersInFlight--);
+    }
+  })();
+
   // A problem enterprise gets a handling plan (处理方案) from the industry department: once
   // self-inspection is done, and again for each violation found after that.
   const unplanned = () => [...new Set([...state.ruleFindings, ...state.violations])].filter((v) => !state.planned.has(v));
@@ -330,7 +332,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
   })();
 
   // The campaign ends; a case with unfinished work stays open, overdue, until the work is done.
-  await condition(() => state.phase === 'closed' && state.plansInFlight === 0 && state.followUps.length === 0 && allDone());
+  await condition(() => state.phase === 'closed' && state.plansInFlight === 0 && state.followUps.length === 0 && state.transfersDue.length === 0 && state.transfersInFlight === 0 && allDone());
   await Promise.all(escalations);
   state.closed = true;
   publish();

@@ -3,3 +3,4 @@ export { enterpriseCaseWorkflow } from './enterpriseCase';
 export { campaignWorkflow } from './campaign';
 export { accountEmailWorkflow } from './accountEmail';
 export { exportTraceWorkflow } from './exportTrace';
+export { criminalTransferWorkflow } from './criminalTransfer';

@@ -5,6 +5,7 @@ import { ActingAgency } from '../enums';
 import { agencyLabels, completionMessages } from '../labels';
 import { text } from '../text';
 import type { MustState } from './taskKeys';
+import { isTransferStep, transferCompletions, type TransferCompletion } from './transferCompletions';
 
 /**
  * What agencies answer to their tasks: one schema per kind of task. The API (request bodies, the
@@ -121,7 +122,8 @@ export type Completion =
   | { kind: 'verification'; value: VerificationCompletion }
   | { kind: 'handlingPlan'; value: HandlingPlan }
   | { kind: 'disposition'; value: DispositionCompletion }
-  | { kind: 'acceptance'; value: AcceptanceCompletion };
+  | { kind: 'acceptance'; value: AcceptanceCompletion }
+  | TransferCompletion;
 
 export class InvalidCompletion extends Error {
   constructor(readonly issues: { path: string; message: string }[]) {
@@ -158,6 +160,7 @@ export function acceptedCompletion(kind: string, completion: unknown): Completio
     case 'acceptance':
       return { kind, value: parseWith(AcceptanceCompletion, completion) };
     default:
+      if (isTransferStep(kind)) return { kind, value: parseWith<unknown>(transferCompletions[kind], completion) } as TransferCompletion;
       throw new InvalidCompletion([{ path: '', message: `unknown task kind ${kind}` }]);
   }
 }

@@ -1,5 +1,5 @@
 import type { ActingAgency } from '../enums';
-import type { DispositionCode, ViolationCode } from '../catalogue';
+import type { DispositionCode, TransferStep, ViolationCode } from '../catalogue';
 import type { RuleResult } from '../rules';
 import type { HandlingPlan } from './completions';
 
@@ -43,8 +43,8 @@ export type TaskSpec = SpecBase &
     | { kind: 'acceptance'; evidence: PlannedDisposition }
   );
 
-/** Deterministic: a retried activity or a replayed workflow derives the same key. */
-export function taskKey(caseId: string, spec: { kind: TaskKind; agencyKind: ActingAgency; purpose: string }): string {
+/** Deterministic: a retried activity or a replayed workflow derives the same key. A transfer's steps (transfer.ts) are keyed the same way. */
+export function taskKey(caseId: string, spec: { kind: TaskKind | TransferStep; agencyKind: ActingAgency; purpose: string }): string {
   return `${caseId}/${spec.kind}/${spec.agencyKind}/${spec.purpose}`;
 }
 

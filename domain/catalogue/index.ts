@@ -6,10 +6,12 @@ import { annex3Columns, measures, violations, type Annex3Column } from './violat
  * The campaign plan (打击稀土违法违规行为专项行动方案) as data, each fact once: the violations and
  * the measures for them (violations.ts: section 一, with who acts from 三.(一)), who verifies which
  * enterprise (routing.ts: 三.(一)), the escalation ladder (escalation.ts: 三.(二)) and the reports
- * due at each boundary (reports.ts: 二). Routing, handling plans, completion checks, reports, the
+ * due at each boundary (reports.ts: 二), and the transfer of a suspected crime to public security
+ * (transfer.ts: 一.(五), with State Council Order No. 310's steps). Routing, handling plans, completion checks, reports, the
  * demo's simulated staff and the labels people read all take these from here.
  */
 export * from './escalation';
+export * from './transfer';
 export * from './reports';
 export * from './routing';
 export { type Annex3Column, type DispositionAmount, type DispositionField, type Measure, type Violation, annex3Columns, measures, violations } from './violations';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DispositionCode, ViolationCode, agenciesFor, annex3Columns, measures, violations } from '../../domain/catalogue';
+import { DispositionCode, ViolationCode, agenciesFor, annex3Columns, measures, transferSteps, violations } from '../../domain/catalogue';
 import { EnterpriseType } from '../../domain/enums';
 
 /**
@@ -67,4 +67,23 @@ test('every measure is prescribed for some violation, every annex 3 column answe
 test('who acts on an enterprise that sold ore to a buyer without a plan, and what it must state', () => {
   expect(violations.soldToUnplanned.agencies).toEqual(['industry']);
   expect(violations.soldToUnplanned.measures.map((m) => [m, measures[m].agency, measures[m].mustState.map((f) => f.field)])).toEqual([['fine', 'industry', ['fineFen']]]);
+});
+
+/**
+ * Order 310's steps are not in the plan, which names the regulation only: they cite the order's
+ * articles, and the plan's own words for the measure they carry out are checked above. What is
+ * checked here is that the procedure holds together: the measure is the one the plan names, and
+ * the order's deadlines are those the issue states (3 days, 24 hours, 3, 3 and 3).
+ */
+test('the transfer to public security follows Order 310 and carries out the measure the plan names', () => {
+  expect(measures.transferToPublicSecurity.quotes).toContain('《行政执法机关移送涉嫌犯罪案件的规定》');
+  expect(Object.entries(transferSteps).map(([step, s]) => [step, s.by, 'days' in s ? s.days : undefined])).toEqual([
+    ['transferReport', 'agency', undefined],
+    ['transferApproval', 'agencyHead', 3],
+    ['transferDelivery', 'agency', 1],
+    ['transferDecision', 'publicSecurity', 3],
+    ['reconsiderationRequest', 'agency', 3],
+    ['reconsiderationDecision', 'publicSecurity', 3],
+  ]);
+  for (const s of Object.values(transferSteps)) expect(s.article).toBeGreaterThanOrEqual(5);
 });
