@@ -97,6 +97,14 @@ const ConfigSchema = z.object({
   /** Activities a worker runs at once; its database pool has as many connections, so that none
    * waits for one (two workers and the API stay within PostgreSQL's default 100 connections). */
   WORKER_ACTIVITY_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(40),
+  /** Workflow tasks a worker runs at once: they run on its two cores, so a few keep both busy. */
+  WORKER_WORKFLOW_TASK_CONCURRENCY: z.coerce.number().int().min(2).max(1_000).default(10),
+  /** Workflows a worker keeps in memory between their tasks; one evicted replays its history when
+   * its next event comes. Cases are mostly idle, so memory follows this, not the number of cases. */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
+  /** The worker's V8 heap (node --max-old-space-size), in MB; room for the rule-check dataset of
+   * a 10,000-enterprise archive, and two workers beside PostgreSQL and Temporal in 24 GB. */
+  WORKER_HEAP_MB: z.coerce.number().int().min(256).max(65_536).default(2_048),
 
   /** Campaign days that pass each real second; 0 runs campaigns in real time. */
   TIME_SCALE_DAYS_PER_SECOND: z.coerce.number().min(0).max(100_000).default(0),
@@ -204,6 +212,11 @@ function parsed<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): Readonl
 export type ChaosConfig = Readonly<z.infer<typeof ChaosSchema>>;
 export const parseChaosConfig = (env: NodeJS.ProcessEnv): ChaosConfig => parsed(ChaosSchema, env);
 export const parseBenchStartupConfig = (env: NodeJS.ProcessEnv): Readonly<z.infer<typeof BenchStartupSchema>> => parsed(BenchStartupSchema, env);
+
+/** The node options a worker process is started with (by npm start and the benchmarks). */
+export function workerNodeOptions(cfg: Config): string[] {
+  return [`--max-old-space-size=${cfg.WORKER_HEAP_MB}`];
+}
 
 /** The database timeouts of the API and the worker. */
 export function databaseTimeouts(cfg: Config): { connectMs: number; statementMs: number } {

@@ -23,7 +23,8 @@ import { commandLine, optionValues } from './lib/commandLine';
  * with the same calendar and the same average number of activities, timers and updates. Prints
  * progress, and as its last line one JSON object of the figures. The cases run on the production
  * worker; the baseline, which production does not have, on a worker of this script's with the
- * same interceptors and activity concurrency.
+ * same interceptors and activity concurrency. The task timeouts and failed activity attempts are
+ * counted from the server's histories of the campaign's workflows.
  */
 
 
@@ -77,14 +78,23 @@ async function main(): Promise<void> {
     const caseS = seconds(started);
     await autopilot.stop();
 
-    console.log('counting activities, timers and updates in the case histories');
+    console.log('counting activities, timers and updates in the case histories, and task timeouts and failed activities in every history');
     let activities = 0;
     let timers = 0;
     let updates = 0;
     let events = 0;
-    for await (const wf of client.workflow.list({ query: `WorkflowType = 'enterpriseCaseWorkflow'` })) {
-      const history = await client.workflow.getHandle(wf.workflowId).fetchHistory();
+    let workflowTaskTimeouts = 0;
+    let activityFailures = 0;
+    // Every workflow the run made (campaign, provinces, cases), as the server recorded them.
+    for await (const wf of client.workflow.list()) {
+      const history = await client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
+      const isCase = wf.type === 'enterpriseCaseWorkflow';
       for (const e of history.events ?? []) {
+        if (e.workflowTaskTimedOutEventAttributes) workflowTaskTimeouts++;
+        // A retried attempt leaves no event of its own: the next attempt's start counts it.
+        if (e.activityTaskStartedEventAttributes) activityFailures += Math.max(0, (e.activityTaskStartedEventAttributes.attempt ?? 1) - 1);
+        if (e.activityTaskFailedEventAttributes || e.activityTaskTimedOutEventAttributes) activityFailures++;
+        if (!isCase) continue;
         events++;
         if (e.activityTaskScheduledEventAttributes) activities++;
         if (e.timerStartedEventAttributes) timers++;
@@ -138,6 +148,8 @@ async function main(): Promise<void> {
         ratio: round(caseS / bareS),
         transitions_per_s: Math.round(events / caseS),
         worker_peak_rss_mb: stack.workerPeakRssMb(),
+        workflow_task_timeouts: workflowTaskTimeouts,
+        activity_failures: activityFailures,
       }),
     );
   } finally {

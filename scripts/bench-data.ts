@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     t = process.hrtime.bigint();
     const outcome = await saveCampaignRecords(prisma, records, { source: 'bench', actor: 'bench' });
     const importS = seconds(t);
+    // The process's peak so far: generating the records and importing them, before reading back.
+    const importPeakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     const rows = outcome.rowsWritten + outcome.created.length;
     console.log(`imported ${rows} rows in ${importS.toFixed(1)} s`);
 
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
         rows,
         import_s: round(importS),
         rows_per_s: Math.round(rows / importS),
+        import_peak_rss_mb: importPeakRssMb,
         load_s: round(loadS),
         rules_s: round(rulesS),
         peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),

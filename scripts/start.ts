@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, config } from '../platform/config';
+import { ConfigError, config, workerNodeOptions } from '../platform/config';
 import { spawnManaged, type ManagedProcess } from '../platform/childProcess';
 import { createLogger, logLineForwarder, resolveLogFormat } from '../platform/logger';
 import { applyMigrations } from '../platform/migrations';
@@ -160,8 +160,8 @@ async function main(): Promise<void> {
       }
     }
 
-    const startNode = (name: string, script: string, env: NodeJS.ProcessEnv) => async (): Promise<ManagedProcess> => {
-      const managed = spawnManaged(process.execPath, [path.join(projectRoot(), 'dist', script)], { env, log, passthrough: logLineForwarder(cfg.LOG_FORMAT) });
+    const startNode = (name: string, script: string, env: NodeJS.ProcessEnv, nodeOptions: string[] = []) => async (): Promise<ManagedProcess> => {
+      const managed = spawnManaged(process.execPath, [...nodeOptions, path.join(projectRoot(), 'dist', script)], { env, log, passthrough: logLineForwarder(cfg.LOG_FORMAT) });
       log.info({ component: name, pid: managed.child.pid }, 'started');
       return managed;
     };
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
       LOG_FORMAT: 'json',
     };
     // The worker's own grace for running activities, plus a second to exit, bounds its stop.
-    await supervisor.add({ name: 'worker', stopMs: (cfg.WORKER_SHUTDOWN_GRACE_S + 1) * 1000, start: startNode('worker', 'worker/main.js', childEnv) });
+    await supervisor.add({ name: 'worker', stopMs: (cfg.WORKER_SHUTDOWN_GRACE_S + 1) * 1000, start: startNode('worker', 'worker/main.js', childEnv, workerNodeOptions(cfg)) });
     await supervisor.add({ name: 'api', stopMs: 2_000, start: startNode('api', 'api/main.js', childEnv) });
 
     const apiUrl = `http://${cfg.API_HOST}:${cfg.API_PORT}`;

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Prisma, PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import { assembleDossiers, formatTonnes, formatYuan, type CampaignRecords, type EnterpriseDossier } from '../domain/campaign';
 import { appendAudit, type AuditEntry } from './audit';
-import { bulkInsert } from './bulkInsert';
+import { transactionConnection } from '../platform/prisma';
+import { copyRows } from './copyRows';
 import { canonicalJson } from './canonicalJson';
 
 export interface ImportOutcome {
@@ -20,14 +21,6 @@ function snapshotOf(dossier: EnterpriseDossier) {
 }
 
 const SNAPSHOTS_PER_STATEMENT = 500;
-
-// createMany takes a bind parameter per cell, and PostgreSQL at most 65,535 per statement.
-const BATCH = 3_000;
-
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
-  return rows.length;
-}
 
 /**
  * Writes validated campaign records. Idempotent by natural keys: an enterprise whose content is
@@ -84,23 +77,29 @@ export async function saveCampaignRecords(
         await tx.tradeRecord.deleteMany({ where: { sellerCode: { in: changed } } });
       }
 
-      const audit = { updatedBy: meta.actor };
-      const enterpriseRow = (d: EnterpriseDossier, version: number): Prisma.EnterpriseCreateManyInput => {
+      const audit = { updatedBy: meta.actor, updatedAt: new Date() };
+      const enterpriseRow = (d: EnterpriseDossier, version: number) => {
         const { province, ...basic } = d.enterprise;
-        return { ...basic, provinceName: province, currentVersion: version, ...audit };
+        return { ...basic, provinceName: province, currentVersion: version };
       };
-      await insertInBatches(
-        toWrite.filter((d) => !current.has(d.dossier.enterprise.code)),
-        (batch) => tx.enterprise.createMany({ data: batch.map((d) => enterpriseRow(d.dossier, 1)) }),
+      // The new enterprises and the archive rows go by COPY on the transaction's own connection:
+      // all of it commits or none.
+      const connection = await transactionConnection(prisma, tx);
+      await copyRows(
+        connection,
+        'Enterprise',
+        ['code', 'name', 'address', 'legalRepresentative', 'phone', 'contact', 'contactTitle', 'mobile', 'provinceName', 'types', 'currentVersion'],
+        toWrite.filter((d) => !current.has(d.dossier.enterprise.code)).map((d) => enterpriseRow(d.dossier, 1)),
+        audit,
       );
       for (const d of toWrite.filter((d) => current.has(d.dossier.enterprise.code))) {
         const { code, ...rest } = enterpriseRow(d.dossier, current.get(d.dossier.enterprise.code)!.version + 1);
-        await tx.enterprise.update({ where: { code }, data: rest });
+        await tx.enterprise.update({ where: { code }, data: { ...rest, updatedBy: audit.updatedBy } });
       }
-      await bulkInsert(
-        tx,
+      await copyRows(
+        connection,
         'EnterpriseVersion',
-        { enterpriseCode: 'text', version: 'int', contentHash: 'text', snapshot: 'jsonb', source: 'text', importedBy: 'text' },
+        ['enterpriseCode', 'version', 'contentHash', 'snapshot', 'source', 'importedBy'],
         toWrite.map((d) => ({
           enterpriseCode: d.dossier.enterprise.code,
           version: (current.get(d.dossier.enterprise.code)?.version ?? 0) + 1,
@@ -110,15 +109,15 @@ export async function saveCampaignRecords(
           importedBy: meta.actor,
         })),
         undefined,
-        // A snapshot is a whole dossier: 20,000 of them as one JSON array parameter took gigabytes.
+        // A snapshot is a whole dossier: 500 of them make a statement of a few megabytes.
         SNAPSHOTS_PER_STATEMENT,
       );
 
       const written = toWrite.map((d) => d.dossier);
-      outcome.rowsWritten += await bulkInsert(
-        tx,
+      outcome.rowsWritten += await copyRows(
+        connection,
         'MiningLicence',
-        { number: 'text', holderCode: 'text', area: 'text', validFrom: 'date', validTo: 'date', annualQuotaTonnes: 'numeric' },
+        ['number', 'holderCode', 'area', 'validFrom', 'validTo', 'annualQuotaTonnes'],
         written.flatMap((d) =>
           d.miningLicences.map((l) => ({
             ...l,
@@ -127,10 +126,10 @@ export async function saveCampaignRecords(
         ),
         audit,
       );
-      outcome.rowsWritten += await bulkInsert(
-        tx,
+      outcome.rowsWritten += await copyRows(
+        connection,
         'PermitDocument',
-        { kind: '"PermitKind"', enterpriseCode: 'text', authority: 'text', documentNo: 'text', issuedOn: 'date', expiresOn: 'date' },
+        ['kind', 'enterpriseCode', 'authority', 'documentNo', 'issuedOn', 'expiresOn'],
         written.flatMap((d) => [
           ...d.eiaApprovals.map((p) => ({ kind: 'eia', ...p })),
           ...d.safetyFilings.map((p) => ({ kind: 'safety', ...p })),
@@ -138,31 +137,17 @@ export async function saveCampaignRecords(
         ]),
         audit,
       );
-      outcome.rowsWritten += await bulkInsert(
-        tx,
+      outcome.rowsWritten += await copyRows(
+        connection,
         'ProductionPlan',
-        { enterpriseCode: 'text', year: 'int', category: '"ProductCategory"', quotaTonnes: 'numeric' },
+        ['enterpriseCode', 'year', 'category', 'quotaTonnes'],
         written.flatMap((d) => d.plans.map((p) => ({ ...p, quotaTonnes: formatTonnes(p.quotaKgReo) }))),
         audit,
       );
-      outcome.rowsWritten += await bulkInsert(
-        tx,
+      outcome.rowsWritten += await copyRows(
+        connection,
         'LedgerEntry',
-        {
-          enterpriseCode: 'text',
-          month: 'text',
-          product: 'text',
-          category: '"ProductCategory"',
-          planTonnes: 'numeric',
-          productionTonnes: 'numeric',
-          exportTonnes: 'numeric',
-          purchaseTonnes: 'numeric',
-          supplierCode: 'text',
-          supplierName: 'text',
-          salesTonnes: 'numeric',
-          customerCode: 'text',
-          customerName: 'text',
-        },
+        ['enterpriseCode', 'month', 'product', 'category', 'planTonnes', 'productionTonnes', 'exportTonnes', 'purchaseTonnes', 'supplierCode', 'supplierName', 'salesTonnes', 'customerCode', 'customerName'],
         written.flatMap((d) =>
           d.ledger.map((row) => ({
             ...row,
@@ -178,22 +163,10 @@ export async function saveCampaignRecords(
           })),
         ),
       );
-      outcome.rowsWritten += await bulkInsert(
-        tx,
+      outcome.rowsWritten += await copyRows(
+        connection,
         'TradeRecord',
-        {
-          id: 'text',
-          sellerCode: 'text',
-          buyerCode: 'text',
-          buyerName: 'text',
-          product: 'text',
-          category: '"ProductCategory"',
-          tonnes: 'numeric',
-          tradedOn: 'date',
-          invoiceNo: 'text',
-          invoiceProvince: 'text',
-          amountYuan: 'numeric',
-        },
+        ['id', 'sellerCode', 'buyerCode', 'buyerName', 'product', 'category', 'tonnes', 'tradedOn', 'invoiceNo', 'invoiceProvince', 'amountYuan'],
         written.flatMap((d) =>
           d.tradesOut.map((t) => ({
             ...t,
@@ -206,10 +179,10 @@ export async function saveCampaignRecords(
         ),
         audit,
       );
-      outcome.rowsWritten += await bulkInsert(
-        tx,
+      outcome.rowsWritten += await copyRows(
+        connection,
         'TaxRecord',
-        { enterpriseCode: 'text', period: 'text', vatYuan: 'numeric', resourceTaxYuan: 'numeric', compensationFeeYuan: 'numeric' },
+        ['enterpriseCode', 'period', 'vatYuan', 'resourceTaxYuan', 'compensationFeeYuan'],
         written.flatMap((d) =>
           d.taxRecords.map((t) => ({
             ...t,

@@ -12,6 +12,9 @@ export interface WorkerOptions {
   shutdownGraceSeconds: number;
   /** At most this many activities at once: the size of the worker's database pool. */
   activityConcurrency: number;
+  /** Workflow tasks at once, and workflows kept in memory between their tasks. */
+  workflowTaskConcurrency: number;
+  maxCachedWorkflows: number;
 }
 
 function bundleOptions() {
@@ -20,7 +23,7 @@ function bundleOptions() {
 }
 
 export function createWorker(options: WorkerOptions): Promise<Worker> {
-  const { connection, namespace, taskQueue, activities, workflowBundlePath, shutdownGraceSeconds, activityConcurrency } = options;
+  const { connection, namespace, taskQueue, activities, workflowBundlePath, shutdownGraceSeconds, activityConcurrency, workflowTaskConcurrency, maxCachedWorkflows } = options;
   return Worker.create({
     connection,
     namespace,
@@ -30,5 +33,7 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
     // On SIGINT/SIGTERM the worker stops polling and gives running activities this long to finish.
     shutdownGraceTime: `${shutdownGraceSeconds}s`,
     maxConcurrentActivityTaskExecutions: activityConcurrency,
+    maxConcurrentWorkflowTaskExecutions: workflowTaskConcurrency,
+    maxCachedWorkflows,
   });
 }

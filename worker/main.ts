@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     workflowBundlePath: bundle,
     shutdownGraceSeconds: cfg.WORKER_SHUTDOWN_GRACE_S,
     activityConcurrency: cfg.WORKER_ACTIVITY_CONCURRENCY,
+    workflowTaskConcurrency: cfg.WORKER_WORKFLOW_TASK_CONCURRENCY,
+    maxCachedWorkflows: cfg.WORKER_MAX_CACHED_WORKFLOWS,
   });
   onParentExit(() => {
     log.warn('supervisor is gone: shutting down');

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { createApp, type ApiDependencies } from '../../api/app';
-import { config } from '../../platform/config';
+import { config, workerNodeOptions } from '../../platform/config';
 import { freePort } from '../../platform/freePort';
 import type { Logger } from '../../platform/logger';
 import { startMailSink } from '../../platform/mailSink';
@@ -40,7 +40,7 @@ export async function startBenchStack(name: string, log: Logger) {
   const client = new Client({ connection });
   const taskQueue = name;
   const reportsDir = path.join(dir, 'reports');
-  const worker = spawn(process.execPath, [path.join(projectRoot(), 'dist', 'worker', 'main.js')], {
+  const worker = spawn(process.execPath, [...workerNodeOptions(config()), path.join(projectRoot(), 'dist', 'worker', 'main.js')], {
     env: { ...process.env, DATABASE_URL: postgres.applicationUrl, TEMPORAL_ADDRESS: temporal.address, SMTP_URL: mail.smtpUrl, TEMPORAL_TASK_QUEUE: taskQueue, REPORTS_DIR: reportsDir, LOG_LEVEL: 'error' },
     stdio: 'inherit',
   });

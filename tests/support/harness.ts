@@ -60,6 +60,8 @@ async function startWorker(taskQueue: string, activities: Activities): Promise<{
     workflowBundlePath: svc.workflowBundlePath,
     shutdownGraceSeconds: 5,
     activityConcurrency: config().WORKER_ACTIVITY_CONCURRENCY,
+    workflowTaskConcurrency: config().WORKER_WORKFLOW_TASK_CONCURRENCY,
+    maxCachedWorkflows: config().WORKER_MAX_CACHED_WORKFLOWS,
   });
   const running = worker.run();
   return {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { signInSettingsOf } from '../../api/app';
-import { ConfigError, parseBenchStartupConfig, parseChaosConfig, parseConfig } from '../../platform/config';
+import { ConfigError, parseBenchStartupConfig, parseChaosConfig, parseConfig, workerNodeOptions } from '../../platform/config';
 
 describe('configuration', () => {
   test('an empty environment gives the embedded defaults', () => {
@@ -48,6 +48,19 @@ describe('configuration', () => {
     expect(signInSettingsOf(parseConfig({})).oidc).toBeUndefined();
     expect(() => parseConfig({ OIDC_ISSUER_URL: 'https://id.jiangxi.example', OIDC_CLIENT_ID: 'campaign' })).toThrow(/OIDC_CLIENT_SECRET="": must be set with OIDC_ISSUER_URL and OIDC_CLIENT_ID/);
     expect(() => parseConfig({ ...oidc, OIDC_ISSUER_URL: 'id.jiangxi.example' })).toThrow(/OIDC_ISSUER_URL="id.jiangxi.example"/);
+  });
+
+  test("the worker's memory bounds: defaults sized for two cores and 24 GB, set values win, nonsense is refused", () => {
+    const defaults = parseConfig({});
+    expect(defaults).toMatchObject({ WORKER_ACTIVITY_CONCURRENCY: 40, WORKER_WORKFLOW_TASK_CONCURRENCY: 10, WORKER_MAX_CACHED_WORKFLOWS: 500, WORKER_HEAP_MB: 2048 });
+    expect(workerNodeOptions(defaults)).toEqual(['--max-old-space-size=2048']);
+    const set = parseConfig({ WORKER_WORKFLOW_TASK_CONCURRENCY: '4', WORKER_MAX_CACHED_WORKFLOWS: '0', WORKER_HEAP_MB: '1024' });
+    expect(set).toMatchObject({ WORKER_WORKFLOW_TASK_CONCURRENCY: 4, WORKER_MAX_CACHED_WORKFLOWS: 0, WORKER_HEAP_MB: 1024 });
+    expect(workerNodeOptions(set)).toEqual(['--max-old-space-size=1024']);
+    // The SDK needs two workflow task slots (one for a sticky queue, one for the normal one).
+    expect(() => parseConfig({ WORKER_WORKFLOW_TASK_CONCURRENCY: '1' })).toThrow(/WORKER_WORKFLOW_TASK_CONCURRENCY="1"/);
+    expect(() => parseConfig({ WORKER_HEAP_MB: '64' })).toThrow(/WORKER_HEAP_MB="64"/);
+    expect(() => parseConfig({ WORKER_MAX_CACHED_WORKFLOWS: 'many' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS="many"/);
   });
 
   test('an empty string counts as unset for the optional services', () => {
