@@ -36,6 +36,8 @@ export interface ApiDependencies {
   caseSettings: CaseSettings;
   temporal: Client;
   namespace: string;
+  /** The Temporal Web UI, for the cases' links to their workflows; none when unknown. */
+  temporalUiUrl?: string;
   taskQueue: string;
   log: Logger;
   /** The report store: the API serves its files and writes drafts into it. */

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     prisma,
     temporal,
     namespace: cfg.TEMPORAL_NAMESPACE,
+    ...(cfg.TEMPORAL_UI_URL ? { temporalUiUrl: cfg.TEMPORAL_UI_URL } : {}),
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     log,
     reportsDir: cfg.REPORTS_DIR,

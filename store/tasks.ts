@@ -218,6 +218,15 @@ export async function countTasks(prisma: PrismaClient, scope: TaskScope, me: str
   return counts;
 }
 
+/** Open and overdue tasks of each of these cases (a case with none is absent). */
+export async function openTaskCountsOfCases(prisma: PrismaClient, caseIds: string[], now: Date): Promise<Map<string, { open: number; overdue: number }>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<{ caseId: string; open: number; overdue: number }[]>`
+    SELECT t."caseId", count(*)::int AS "open", count(*) FILTER (WHERE t."dueAt" < ${now})::int AS "overdue"
+    FROM "CaseTask" t WHERE t."status" = 'open' AND t."caseId" IN (${Prisma.join(caseIds)}) GROUP BY t."caseId"`;
+  return new Map(rows.map((r) => [r.caseId, { open: r.open, overdue: r.overdue }]));
+}
+
 export async function taskByKey(prisma: PrismaClient, key: string): Promise<TaskRow | null> {
   return prisma.caseTask.findUnique({ where: { key } });
 }

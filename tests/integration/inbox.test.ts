@@ -1,13 +1,15 @@
-import { generateCampaign } from '../../demo/generator';
+import { generateCampaign, provinces } from '../../demo/generator';
 import { createTask, type TaskToCreate } from '../../store/tasks';
 import { useHarness } from '../support/harness';
+import { cleanTrader, enterprisesOf } from '../support/enterprises';
+import { waitFor } from '../support/waitFor';
 
 /** The inbox's server side: the task list's filters and counts, saved filters, live updates. */
 
-const generated = generateCampaign({ seed: 12, enterprises: 60 });
+const generated = generateCampaign({ seed: 12, enterprises: 120 });
 const dossiers = generated.dataset.dossiers;
 const jiangxi = dossiers.filter((d) => d.enterprise.province === '江西省').map((d) => d.enterprise);
-const h = useHarness('inbox', { dossiers });
+const h = useHarness('inbox', { dossiers, app: { temporalUiUrl: 'http://temporal-ui.test' } });
 
 const HOUR = 3_600_000;
 const now = Date.now();
@@ -147,5 +149,34 @@ describe('GET /events', () => {
       ['created', taskOf(6).key, 'tax', null],
       ['changed', taskOf(6).key, 'tax', '36-tax-staff'],
     ]);
+  });
+});
+
+describe('GET /cases for coordinators', () => {
+  test('filters by the search attributes and free text, with task counts and the Web UI link', async () => {
+    const traders = enterprisesOf(generated, cleanTrader, provinces.find((p) => p.name === '江西省')!).slice(0, 2).map((d) => d.enterprise);
+    expect(traders).toHaveLength(2);
+    const miit = h.as(h.tokens.miit);
+    const started = await miit('/campaigns', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      // A slow clock keeps both cases in self-inspection, their tasks open.
+      body: JSON.stringify({ id: 'inbox-cases', name: 'inbox-cases', provinces: ['江西省'], daysPerSecond: 0.001, enterprises: traders.map((e) => e.code) }),
+    });
+    expect(started.status).toBe(201);
+    type Case = { caseId: string; enterpriseName: string; openTaskCount: number; overdueTaskCount: number; enterpriseTypes: string[]; webUiUrl?: string };
+    const cases = async (query: string) => ((await (await h.as(h.tokens['36-industry-provincialCoordinator'])(`/cases?campaignId=inbox-cases&${query}`)).json()) as { items: Case[] }).items;
+    const all = await waitFor('both cases with their tasks', async () => {
+      const items = await cases('phase=selfInspection&enterpriseType=trading');
+      return items.length === 2 && items.every((c) => c.openTaskCount === 3) ? items : undefined;
+    });
+    expect(all.every((c) => c.overdueTaskCount === 0 && c.enterpriseTypes.includes('trading'))).toBe(true);
+    expect(all.map((c) => c.webUiUrl)).toEqual(all.map((c) => `http://temporal-ui.test/namespaces/default/workflows/${encodeURIComponent(c.caseId)}`));
+    expect(await cases('phase=rectification')).toEqual([]);
+    expect(await cases('supervised=true')).toEqual([]);
+    expect(await cases('overdue=true')).toEqual([]);
+    const named = await cases(`q=${encodeURIComponent(traders[0].name)}`);
+    expect(named.map((c) => c.enterpriseName)).toEqual([traders[0].name]);
+    expect((await h.as(h.tokens['36-industry-provincialCoordinator'])('/cases?phase=later')).status).toBe(400);
   });
 });
