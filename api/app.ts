@@ -6,11 +6,13 @@ import { config, type Config } from '../platform/config';
 import type { PdfRenderer } from '../platform/libreOffice';
 import type { Logger } from '../platform/logger';
 import type { Mailer } from '../platform/mailer';
+import type { TaskChangeFeed } from '../store/taskChanges';
 import { auditRoutes, auditTrail } from './audit';
 import { authenticate } from './auth';
 import { campaignRoutes, type CaseSettings } from './campaigns';
 import { caseRoutes } from './cases';
 import { directoryRoutes } from './directory';
+import { eventRoutes } from './events';
 import { docsRoutes } from './docs';
 import { enterpriseRoutes } from './enterprises';
 import { errorHandler, methodNotAllowed, notFound } from './errors';
@@ -22,6 +24,7 @@ import { pageAssets } from './pages';
 import { webAppRoutes } from './webApp';
 import { perMinute, postsRateLimitedPerUser, type RateLimits } from './rateLimits';
 import { reportRoutes } from './reports';
+import { savedFilterRoutes } from './savedFilters';
 import { requestLog } from './requestLog';
 import { sessionCookieName, signInRoutes, type SignInSettings } from './signIn';
 import { storableBody, storableUrl } from './storableInput';
@@ -34,6 +37,8 @@ export interface ApiDependencies {
   caseSettings: CaseSettings;
   temporal: Client;
   namespace: string;
+  /** The Temporal Web UI, for the cases' links to their workflows; none when unknown. */
+  temporalUiUrl?: string;
   taskQueue: string;
   log: Logger;
   /** The report store: the API serves its files and writes drafts into it. */
@@ -49,6 +54,8 @@ export interface ApiDependencies {
   /** Sessions, lockout and password links; from the configuration unless set. */
   signIn?: SignInSettings;
   rateLimits?: RateLimits;
+  /** Announces task writes to GET /events; without it that answers 503. */
+  taskChanges?: TaskChangeFeed;
   /** false only in `npm run bench:audit`, which measures what the audit trail costs. */
   auditTrail?: boolean;
 }
@@ -134,6 +141,8 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(campaignRoutes(deps));
   app.use(caseRoutes(deps));
   app.use(taskRoutes(deps));
+  app.use(savedFilterRoutes(deps));
+  app.use(eventRoutes(deps));
   app.use(reportRoutes(deps));
   app.use(auditRoutes(deps));
   app.use(directory.json);

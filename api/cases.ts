@@ -4,25 +4,35 @@ import { type Response, Router } from 'express';
 import { z } from 'zod';
 import { listedProvince, seesProvince, seesTask } from '../domain/access';
 import { CampaignId } from '../domain/caseIds';
-import { AgencyKind, CasePhase } from '../domain/enums';
+import { AgencyKind, CasePhase, EnterpriseType } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
 import { campaignDay, campaignDueDay } from '../domain/campaignClock';
 import { searchAttributes } from '../workflows/searchAttributes';
 import { campaignClocks } from '../store/campaignClocks';
 import { exportTraceOf } from '../store/exportTraces';
 import { traceSvg } from '../domain/trace';
-import { quoteKeyword as quote } from '../platform/webUiLinks';
+import { quoteKeyword as quote, workflowUrl } from '../platform/webUiLinks';
+import { openTaskCountsOfCases } from '../store/tasks';
+import { ViolationCode } from '../domain/catalogue';
+import { identifier } from '../domain/text';
 import { caseViewQuery } from '../workflows/caseMessages';
 import { principalOf } from './auth';
 import { outOfScopeIfExists } from './temporalErrors';
 import { HttpError, parseOr400 } from './errors';
-import { error, type Operation } from './operation';
+import { QueryBoolean, error, type Operation } from './operation';
 
 const CaseIdPath = z.string().min(1).max(300).meta({ description: 'case/<campaign>/<province>/<credit code>, URL-encoded', example: 'case/rare-earth-2014/江西省/91360700MA35XXXX1A' });
 
 const CaseQuery = z.object({
   campaignId: CampaignId.optional(),
   province: ProvinceName.optional().meta({ description: 'MIIT only: everyone else sees their own province' }),
+  phase: CasePhase.optional(),
+  caseStatus: z.enum(['open', 'closed', 'overdue']).optional(),
+  supervised: QueryBoolean.optional(),
+  violation: ViolationCode.optional().meta({ description: 'cases with this violation found' }),
+  enterpriseType: EnterpriseType.optional(),
+  overdue: QueryBoolean.optional().meta({ description: 'cases with an overdue task (true) or none (false)' }),
+  q: identifier(100).optional().meta({ description: "the start of the enterprise's name" }),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -33,7 +43,14 @@ const CaseSummary = z.object({
   phase: z.string().optional(),
   caseStatus: z.string().optional(),
   overdueTasks: z.number().int().optional(),
+  /** From PostgreSQL's task table, as the inbox counts them. */
+  openTaskCount: z.number().int(),
+  overdueTaskCount: z.number().int(),
+  enterpriseTypes: z.array(z.string()),
+  violations: z.array(z.string()),
   supervised: z.boolean(),
+  /** The case's workflow in the Temporal Web UI, when the API knows where that is. */
+  webUiUrl: z.string().optional(),
 });
 
 const CaseTaskView = z.object({
@@ -68,7 +85,7 @@ export const caseOperations = {
     method: 'get',
     path: '/cases',
     tag: 'cases',
-    summary: 'Cases in your scope, from Temporal visibility (the same search attributes as in the Web UI)',
+    summary: 'Cases in your scope, from Temporal visibility, filtered by the same search attributes as in the Web UI, with their open and overdue task counts',
     query: CaseQuery,
     responses: { 200: { description: 'the cases', schema: z.object({ items: z.array(CaseSummary) }) } },
   },
@@ -95,7 +112,7 @@ export const caseOperations = {
 } satisfies Record<string, Operation>;
 
 /** Cases as Temporal sees them, filtered by the same search attributes as in the Web UI. */
-export function caseRoutes(deps: { temporal: Client; taskQueue: string; prisma: PrismaClient }): Router {
+export function caseRoutes(deps: { temporal: Client; taskQueue: string; namespace: string; temporalUiUrl?: string; prisma: PrismaClient }): Router {
   const router = Router();
 
   router.get(caseOperations.list.path, async (req, res) => {
@@ -104,8 +121,20 @@ export function caseRoutes(deps: { temporal: Client; taskQueue: string; prisma: 
     const province = listedProvince(me, query.province);
     if (province === null || (query.province && !seesProvince(me, query.province))) return void res.json({ items: [] });
     // This deployment's cases: another's on the same namespace have no worker of ours to answer for them.
-    const filters = [`WorkflowType = 'enterpriseCaseWorkflow'`, `TaskQueue = ${quote(deps.taskQueue)}`, ...(province ? [`Province = ${quote(province)}`] : []), ...(query.campaignId ? [`CampaignId = ${quote(query.campaignId)}`] : [])];
-    const items: z.input<typeof CaseSummary>[] = [];
+    const filters = [
+      `WorkflowType = 'enterpriseCaseWorkflow'`,
+      `TaskQueue = ${quote(deps.taskQueue)}`,
+      ...(province ? [`Province = ${quote(province)}`] : []),
+      ...(query.campaignId ? [`CampaignId = ${quote(query.campaignId)}`] : []),
+      ...(query.phase ? [`CasePhase = ${quote(query.phase)}`] : []),
+      ...(query.caseStatus ? [`CaseStatus = ${quote(query.caseStatus)}`] : []),
+      ...(query.supervised !== undefined ? [`Supervised = ${query.supervised}`] : []),
+      ...(query.violation ? [`Violations = ${quote(query.violation)}`] : []),
+      ...(query.enterpriseType ? [`EnterpriseTypes = ${quote(query.enterpriseType)}`] : []),
+      ...(query.overdue === true ? ['OverdueTaskCount > 0'] : query.overdue === false ? ['OverdueTaskCount = 0'] : []),
+      ...(query.q ? [`EnterpriseName STARTS_WITH ${quote(query.q)}`] : []),
+    ];
+    const items: Omit<z.input<typeof CaseSummary>, 'openTaskCount' | 'overdueTaskCount'>[] = [];
     for await (const wf of deps.temporal.workflow.list({ query: filters.join(' AND '), pageSize: query.pageSize })) {
       const sa = wf.typedSearchAttributes;
       items.push({
@@ -115,11 +144,15 @@ export function caseRoutes(deps: { temporal: Client; taskQueue: string; prisma: 
         phase: sa.get(searchAttributes.CasePhase),
         caseStatus: sa.get(searchAttributes.CaseStatus),
         overdueTasks: sa.get(searchAttributes.OverdueTaskCount),
+        enterpriseTypes: sa.get(searchAttributes.EnterpriseTypes) ?? [],
+        violations: sa.get(searchAttributes.Violations) ?? [],
         supervised: sa.get(searchAttributes.Supervised) ?? false,
+        ...(deps.temporalUiUrl ? { webUiUrl: workflowUrl(deps.temporalUiUrl, deps.namespace, wf.workflowId) } : {}),
       });
       if (items.length >= query.pageSize) break;
     }
-    res.json({ items });
+    const counts = await openTaskCountsOfCases(deps.prisma, items.map((c) => c.caseId), new Date());
+    res.json({ items: items.map((c) => ({ ...c, openTaskCount: counts.get(c.caseId)?.open ?? 0, overdueTaskCount: counts.get(c.caseId)?.overdue ?? 0 }) satisfies z.input<typeof CaseSummary>) });
   });
 
   /** The case's province, or a 404 as if it did not exist when it lies outside the caller's scope. */

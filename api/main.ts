@@ -5,6 +5,7 @@ import { createLogger } from '../platform/logger';
 import { createMailer } from '../platform/mailer';
 import { onParentExit } from '../platform/parentWatch';
 import { createPrisma } from '../platform/prisma';
+import { taskChangeFeed } from '../store/taskChanges';
 import { createApp } from './app';
 
 async function main(): Promise<void> {
@@ -24,10 +25,12 @@ async function main(): Promise<void> {
     prisma,
     temporal,
     namespace: cfg.TEMPORAL_NAMESPACE,
+    ...(cfg.TEMPORAL_UI_URL ? { temporalUiUrl: cfg.TEMPORAL_UI_URL } : {}),
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     log,
     reportsDir: cfg.REPORTS_DIR,
     pdf,
+    taskChanges: taskChangeFeed(cfg.DATABASE_URL, (error) => log.warn({ err: error }, 'task change feed lost its connection')),
     ...(cfg.SMTP_URL ? { mailer: createMailer(cfg.SMTP_URL) } : {}),
     caseSettings: {
       scale: cfg.TIME_SCALE_DAYS_PER_SECOND > 0 ? { kind: 'scaled', daysPerSecond: cfg.TIME_SCALE_DAYS_PER_SECOND } : { kind: 'realtime' },

@@ -5,11 +5,13 @@ import { caseOperations } from './cases';
 import { directoryOperations } from './directory';
 import { docsOperations } from './docs';
 import { enterpriseOperations } from './enterprises';
+import { eventOperations } from './events';
 import { healthOperations } from './health';
 import { importOperations } from './imports';
 import type { Operation, Reply } from './operation';
 import { ErrorBody, error } from './operation';
 import { reportOperations } from './reports';
+import { savedFilterOperations } from './savedFilters';
 import { taskOperations } from './tasks';
 import { oidcOperations } from './oidc';
 import { signInOperations } from './signIn';
@@ -28,6 +30,8 @@ const groups: Record<string, Record<string, Operation>> = {
   campaigns: campaignOperations,
   cases: caseOperations,
   tasks: taskOperations,
+  savedFilters: savedFilterOperations,
+  events: eventOperations,
   reports: reportOperations,
   directory: directoryOperations,
   audit: auditOperations,

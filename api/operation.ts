@@ -5,7 +5,7 @@ import { z } from 'zod';
  * OpenAPI document at /openapi.json is generated from them, so the two cannot disagree.
  */
 export interface Operation {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   /** In express syntax (`/tasks/:key`); the document writes it `/tasks/{key}`. */
   path: string;
   tag: string;

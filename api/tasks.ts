@@ -4,34 +4,32 @@ import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { assignsTask, completesTask, coordinatesProvince, listedProvince, seesTask } from '../domain/access';
+import { assignsTask, completesTask, coordinatesProvince, listedProvince, seesTask, actsOnTask, type Principal } from '../domain/access';
 import { campaignDay, campaignDueDay, type CampaignTimeBase } from '../domain/campaignClock';
 import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, InvalidCompletion, VerificationCompletion, mustStateOf, parseCompletion, transferCompletionShapes } from '../domain/case';
 import { DispositionCode } from '../domain/catalogue';
-import { AgencyKind } from '../domain/enums';
+import { AgencyKind, CasePhase } from '../domain/enums';
+import { TaskFilter, TaskStatus } from '../domain/taskFilter';
 import { agencyLabels } from '../domain/labels';
 import { identifier, text } from '../domain/text';
 import { campaignClocks } from '../store/campaignClocks';
 import { staffByIds, staffMembership } from '../store/directory';
 import { enterpriseSummary } from '../store/enterprises';
-import { assignOpenTask, listTasks, taskByKey, type TaskRow } from '../store/tasks';
+import { assignOpenTask, countTasks, DUE_SOON_MS, listTasks, taskByKey, type TaskCounts, type TaskRow, type TaskScope } from '../store/tasks';
 import { cancelTaskUpdate, completeTaskUpdate } from '../workflows/caseMessages';
 import { auditInTransaction, type AuditNote } from './auditNote';
 import { principalOf } from './auth';
 import { HttpError, OutOfScopeError, parseOr400 } from './errors';
 import { claimedIdempotencyKey } from './idempotency';
-import { IdempotencyHeaders, QueryBoolean, error, type Operation } from './operation';
+import { IdempotencyHeaders, error, type Operation } from './operation';
 import { PageQuery, Paged, paged } from './pagination';
 import { httpErrorOfUpdate } from './temporalErrors';
 
-const TaskStatus = z.enum(['open', 'completed', 'cancelled']);
+const TaskQuery = PageQuery.extend(TaskFilter.shape).extend({ caseId: identifier(300).optional() });
 
-const TaskQuery = PageQuery.extend({
-  status: TaskStatus.optional(),
-  overdue: QueryBoolean.optional(),
-  caseId: identifier(300).optional(),
-  assignee: z.literal('me', { error: 'assignee filters by "me" only' }).optional().meta({ description: 'only tasks assigned to the caller' }),
-});
+const CountsView = z
+  .object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int(), unassigned: z.number().int(), mine: z.number().int() })
+  .meta({ description: `open tasks in your whole scope: all, overdue, due within ${DUE_SOON_MS / 3_600_000} hours, unassigned, assigned to you` });
 
 /** Which schema applies is the task's kind; the route checks it against the task (422 if it does not fit). */
 const CompleteBody = z.object({ completion: z.union([VerificationCompletion, HandlingPlan, DispositionCompletion, AcceptanceCompletion, ...Object.values(transferCompletionShapes)]) });
@@ -47,6 +45,7 @@ const TaskView = z.object({
   caseId: z.string(),
   kind: z.string(),
   agency: AgencyKind,
+  phase: CasePhase.nullable(),
   province: z.string(),
   enterpriseCode: z.string(),
   title: z.string(),
@@ -78,9 +77,12 @@ export const taskOperations = {
     method: 'get',
     path: '/tasks',
     tag: 'tasks',
-    summary: 'Tasks in your scope, soonest due first',
+    summary: 'Tasks in your scope, soonest due first, with the counts of the inbox\'s quick filters',
     query: TaskQuery,
-    responses: { 200: { description: 'a page of tasks', schema: Paged(TaskView) } },
+    responses: {
+      200: { description: 'a page of tasks', schema: Paged(TaskView).extend({ counts: CountsView }) },
+      403: error('staff may filter by their own tasks or unassigned ones, not by a colleague'),
+    },
   },
   get: {
     method: 'get',
@@ -153,27 +155,34 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
   router.get(taskOperations.list.path, async (req, res) => {
     const query = parseOr400(TaskQuery, req.query, 'query');
     const me = principalOf(res);
-    // Directory administrators administer people, not cases: they see no task.
-    if (me.role === 'administrator' || listedProvince(me, undefined) === null) return void res.json(paged([], query, 0));
-    const scope =
-      me.role === 'miitCoordinator'
-        ? {}
-        : me.role === 'staff' || me.role === 'agencyHead'
-          ? { province: me.province!, agencyKind: me.agencyKind }
-          : { province: me.province! };
     const now = new Date();
-    const { total, rows } = await listTasks(deps.prisma, {
-      scope,
-      status: query.status,
-      caseId: query.caseId,
-      overdue: query.overdue,
-      assigneeId: query.assignee === 'me' ? me.staffId : undefined,
-      now,
-      page: query.page,
-      pageSize: query.pageSize,
-    });
+    const none: TaskCounts = { open: 0, overdue: 0, dueSoon: 0, unassigned: 0, mine: 0 };
+    // Directory administrators administer people, not cases: they see no task.
+    if (me.role === 'administrator' || listedProvince(me, undefined) === null) return void res.json({ ...paged([], query, 0), counts: none });
+    const scope = taskScopeOf(me);
+    if (query.assignee !== undefined && !['me', 'unassigned', me.staffId].includes(query.assignee) && me.role === 'staff') {
+      throw new HttpError(403, "staff may filter by their own tasks or unassigned ones, not by a colleague's");
+    }
+    const [{ total, rows }, counts] = await Promise.all([
+      listTasks(deps.prisma, {
+        scope,
+        status: query.status,
+        caseId: query.caseId,
+        overdue: query.overdue,
+        assignee: query.assignee === undefined ? undefined : query.assignee === 'unassigned' ? 'unassigned' : { staffId: query.assignee === 'me' ? me.staffId : query.assignee },
+        dueFrom: query.dueFrom ? new Date(query.dueFrom) : undefined,
+        dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
+        enterpriseType: query.enterpriseType,
+        phase: query.phase,
+        text: query.q,
+        now,
+        page: query.page,
+        pageSize: query.pageSize,
+      }),
+      countTasks(deps.prisma, scope, me.staffId, now),
+    ]);
     const [assignees, clocks] = await Promise.all([assigneesOf(rows.map((t) => t.assigneeId)), campaignClocks(deps.prisma, rows.map((t) => t.campaignId))]);
-    res.json(paged(rows.map((t) => present(t, now, assignees, clocks)), query, total));
+    res.json({ ...paged(rows.map((t) => present(t, now, assignees, clocks)), query, total), counts });
   });
 
   const assigneesOf = async (ids: (string | null)[]): Promise<Map<string, Assignee>> => {
@@ -277,6 +286,13 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
   return router;
 }
 
+/** Whose tasks a person sees: staff and heads their agency's in their province, provincial coordinators their province's, MIIT all. */
+export function taskScopeOf(me: Principal): TaskScope {
+  if (me.role === 'miitCoordinator') return {};
+  if (me.role === 'staff' || me.role === 'agencyHead') return { province: me.province!, agencyKind: me.agencyKind };
+  return { province: me.province! };
+}
+
 /** `dueAt` is the instant; `dueOn` the campaign date it falls due (China Standard Time, campaign time), `createdOn` likewise. */
 function present(
   t: TaskRow,
@@ -290,6 +306,7 @@ function present(
     caseId: t.caseId,
     kind: t.kind,
     agency: t.agencyKind,
+    phase: (t.phase as CasePhase | null) ?? null,
     province: t.provinceName,
     enterpriseCode: t.enterpriseCode,
     title: t.title,

@@ -55,6 +55,8 @@ const ConfigSchema = z.object({
     .transform((v) => (v === '' ? undefined : v))
     .refine((v) => v === undefined || /^[^\s:/]+:\d{1,5}$/.test(v), { message: 'must be host:port' }),
   TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
+  /** The Temporal Web UI coordinators open cases in (GET /cases links to it); npm start sets it to its dev server's. */
+  TEMPORAL_UI_URL: optionalText.pipe(z.url().optional()),
   TEMPORAL_TASK_QUEUE: z.string().trim().min(1).default('rare-earth-campaign'),
   TEMPORAL_CLI: z.string().trim().optional(),
   TEMPORAL_PORT: port.default(7233),

@@ -190,6 +190,7 @@ async function main(): Promise<void> {
       // The API and the worker as the application role; migrations and the demo seed ran as the owner.
       DATABASE_URL: postgres.applicationUrl,
       TEMPORAL_ADDRESS: temporal.address,
+      ...(temporal.uiUrl ? { TEMPORAL_UI_URL: temporal.uiUrl } : {}),
       SMTP_URL: smtpUrl,
       SUPERVISED: '1',
       // The supervisor renders its children's lines itself, as one console.

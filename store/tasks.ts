@@ -1,5 +1,5 @@
-import type { CaseTask, Prisma, PrismaClient } from '@prisma/client';
-import type { AgencyKind } from '../domain/enums';
+import { Prisma, type CaseTask, type PrismaClient } from '@prisma/client';
+import type { AgencyKind, CasePhase, EnterpriseType } from '../domain/enums';
 import { appendAudit, type AuditEntry } from './audit';
 
 /** The task table is written here alone: the case workflows' activities create and close tasks, the API assigns them. */
@@ -13,6 +13,8 @@ export interface TaskToCreate {
   enterpriseCode: string;
   kind: string;
   agencyKind: AgencyKind;
+  /** The case's phase as it issues the task; absent from activities scheduled before it was sent. */
+  phase?: CasePhase;
   title: string;
   evidence: unknown;
   dueAt: string;
@@ -63,6 +65,7 @@ export async function createTask(prisma: PrismaClient, task: TaskToCreate): Prom
       enterpriseCode: task.enterpriseCode,
       kind: task.kind,
       agencyKind: task.agencyKind,
+      phase: task.phase ?? null,
       title: task.title,
       evidence: json(task.evidence),
       dueAt: new Date(task.dueAt),
@@ -120,36 +123,108 @@ export async function recordTaskCompletion(prisma: PrismaClient, done: Completio
   });
 }
 
+/** Whose tasks may be listed: a province, and within it an agency; neither for the whole country. */
+export interface TaskScope {
+  province?: string;
+  agencyKind?: AgencyKind;
+}
+
+/** Whose tasks: one person's, nobody's yet, or anyone's (absent). */
+export type AssigneeFilter = { staffId: string } | 'unassigned';
+
 export interface TaskFilter {
-  /** Whose tasks may be listed: a province, and within it an agency; neither for the whole country. */
-  scope: { province?: string; agencyKind?: AgencyKind };
+  scope: TaskScope;
   status?: TaskStatus;
   caseId?: string;
   /** Open and past due (true), or anything else (false). */
   overdue?: boolean;
-  assigneeId?: string;
+  assignee?: AssigneeFilter;
+  /** Due at or after / before these instants. */
+  dueFrom?: Date;
+  dueBefore?: Date;
+  enterpriseType?: EnterpriseType;
+  phase?: CasePhase;
+  /** Part of the enterprise's name, or the start of its credit code. */
+  text?: string;
   now: Date;
   page: number;
   pageSize: number;
 }
 
+/** The inbox's quick filters, counted over the caller's whole scope (not narrowed by the other filters, so they stay put as one filters). */
+export interface TaskCounts {
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  unassigned: number;
+  mine: number;
+}
+
+/** How far ahead an open task counts as due soon. */
+export const DUE_SOON_MS = 3 * 24 * 3_600_000;
+
+const inScope = (scope: TaskScope): Prisma.Sql[] => [
+  ...(scope.province !== undefined ? [Prisma.sql`t."provinceName" = ${scope.province}`] : []),
+  ...(scope.agencyKind !== undefined ? [Prisma.sql`t."agencyKind" = ${scope.agencyKind}::"AgencyKind"`] : []),
+];
+
+const whereOf = (conditions: Prisma.Sql[]) => (conditions.length === 0 ? Prisma.empty : Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}`);
+
+/** LIKE's own characters in what a person typed are meant literally. */
+const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function conditionsOf(filter: TaskFilter): Prisma.Sql[] {
+  const { now } = filter;
+  const openPastDue = Prisma.sql`(t."status" = 'open' AND t."dueAt" < ${now})`;
+  const text = filter.text ? likeEscaped(filter.text) : undefined;
+  return [
+    ...inScope(filter.scope),
+    ...(filter.status ? [Prisma.sql`t."status" = ${filter.status}::"TaskStatus"`] : []),
+    ...(filter.caseId ? [Prisma.sql`t."caseId" = ${filter.caseId}`] : []),
+    ...(filter.overdue === true ? [openPastDue] : filter.overdue === false ? [Prisma.sql`NOT ${openPastDue}`] : []),
+    ...(filter.assignee === 'unassigned' ? [Prisma.sql`t."assigneeId" IS NULL`] : filter.assignee ? [Prisma.sql`t."assigneeId" = ${filter.assignee.staffId}`] : []),
+    ...(filter.dueFrom ? [Prisma.sql`t."dueAt" >= ${filter.dueFrom}`] : []),
+    ...(filter.dueBefore ? [Prisma.sql`t."dueAt" < ${filter.dueBefore}`] : []),
+    ...(filter.phase ? [Prisma.sql`t."phase" = ${filter.phase}`] : []),
+    ...(filter.enterpriseType
+      ? [Prisma.sql`EXISTS (SELECT 1 FROM "Enterprise" e WHERE e."code" = t."enterpriseCode" AND ${filter.enterpriseType}::"EnterpriseType" = ANY (e."types"))`]
+      : []),
+    ...(text !== undefined
+      ? [Prisma.sql`(t."enterpriseCode" LIKE ${`${text.toUpperCase()}%`} OR EXISTS (SELECT 1 FROM "Enterprise" e WHERE e."code" = t."enterpriseCode" AND e."name" ILIKE ${`%${text}%`}))`]
+      : []),
+  ];
+}
+
 /** A page of tasks, soonest due first, and how many match in all. */
 export async function listTasks(prisma: PrismaClient, filter: TaskFilter): Promise<{ total: number; rows: TaskRow[] }> {
-  const { scope, now } = filter;
-  const where: Prisma.CaseTaskWhereInput = {
-    ...(scope.province !== undefined ? { provinceName: scope.province } : {}),
-    ...(scope.agencyKind !== undefined ? { agencyKind: scope.agencyKind } : {}),
-    ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.caseId ? { caseId: filter.caseId } : {}),
-    ...(filter.overdue === true ? { status: 'open', dueAt: { lt: now } } : {}),
-    ...(filter.overdue === false ? { NOT: { status: 'open', dueAt: { lt: now } } } : {}),
-    ...(filter.assigneeId !== undefined ? { assigneeId: filter.assigneeId } : {}),
-  };
-  const [total, rows] = await Promise.all([
-    prisma.caseTask.count({ where }),
-    prisma.caseTask.findMany({ where, orderBy: [{ dueAt: 'asc' }, { key: 'asc' }], skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize }),
+  const where = whereOf(conditionsOf(filter));
+  const [[{ total }], rows] = await Promise.all([
+    prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "CaseTask" t ${where}`,
+    prisma.$queryRaw<TaskRow[]>`SELECT t.* FROM "CaseTask" t ${where} ORDER BY t."dueAt", t."key" LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
   ]);
   return { total, rows };
+}
+
+/** The quick filters' counts in one pass over the scope's tasks. */
+export async function countTasks(prisma: PrismaClient, scope: TaskScope, me: string, now: Date): Promise<TaskCounts> {
+  const soon = new Date(now.getTime() + DUE_SOON_MS);
+  const [counts] = await prisma.$queryRaw<TaskCounts[]>`
+    SELECT count(*)::int AS "open",
+           count(*) FILTER (WHERE t."dueAt" < ${now})::int AS "overdue",
+           count(*) FILTER (WHERE t."dueAt" >= ${now} AND t."dueAt" < ${soon})::int AS "dueSoon",
+           count(*) FILTER (WHERE t."assigneeId" IS NULL)::int AS "unassigned",
+           count(*) FILTER (WHERE t."assigneeId" = ${me})::int AS "mine"
+    FROM "CaseTask" t ${whereOf([...inScope(scope), Prisma.sql`t."status" = 'open'`])}`;
+  return counts;
+}
+
+/** Open and overdue tasks of each of these cases (a case with none is absent). */
+export async function openTaskCountsOfCases(prisma: PrismaClient, caseIds: string[], now: Date): Promise<Map<string, { open: number; overdue: number }>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<{ caseId: string; open: number; overdue: number }[]>`
+    SELECT t."caseId", count(*)::int AS "open", count(*) FILTER (WHERE t."dueAt" < ${now})::int AS "overdue"
+    FROM "CaseTask" t WHERE t."status" = 'open' AND t."caseId" IN (${Prisma.join(caseIds)}) GROUP BY t."caseId"`;
+  return new Map(rows.map((r) => [r.caseId, { open: r.open, overdue: r.overdue }]));
 }
 
 export async function taskByKey(prisma: PrismaClient, key: string): Promise<TaskRow | null> {

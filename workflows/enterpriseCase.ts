@@ -222,6 +222,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       enterpriseCode: input.enterprise.code,
       kind: spec.kind,
       agencyKind: spec.agencyKind,
+      phase: state.phase,
       title: spec.title,
       evidence: spec.evidence,
       dueAt,

@@ -18,6 +18,7 @@ import { installTemporalLogging } from '../../platform/temporalLogging';
 import { createWorker } from '../../worker/createWorker';
 import { flattenDossiers, type EnterpriseDossier } from '../../domain/campaign';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
+import { taskChangeFeed } from '../../store/taskChanges';
 import { freshDatabase } from './freshDatabase';
 import { services } from './services';
 
@@ -113,6 +114,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
     reportsDir,
     pdf,
     mailer: createMailer(svc.smtpUrl),
+    taskChanges: taskChangeFeed(options.databaseUrl ?? svc.databaseUrl, (error) => log.warn({ err: error }, 'task change feed lost its connection')),
     caseSettings: options.caseSettings ?? { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 },
     // A test sends in seconds what people send in an hour: the production limits would answer it
     // 429 as soon as the machine is fast. The tests of the limits set their own.

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { flattenDossiers } from '../domain/campaign';
+import { generateCampaign, provinces } from '../demo/generator';
+import { createLogger } from '../platform/logger';
+import { seedDemoDirectory } from '../store/directory';
+import { saveCampaignRecords } from '../store/saveCampaignRecords';
+import { createTask } from '../store/tasks';
+import { count, round } from './lib/benchFigures';
+import { startBenchStack } from './lib/benchStack';
+import { commandLine, optionValues } from './lib/commandLine';
+
+/**
+ * `npm run bench:inbox [-- --tasks N --requests N]`: the inbox's task list (GET /tasks, with its
+ * quick-filter counts) with N open tasks in one province (江西省), as its tax staff (their agency's
+ * share) and as its provincial coordinator (all of them), each asking `requests` times in turn for
+ * the open tasks, the overdue ones, and a free-text search. Tasks are written by the same store
+ * function the workers' activity uses, spread over the province's enterprises and agencies.
+ * The page's figures need the web build, which this branch does not have: they are printed null.
+ * Prints progress, and as its last line one JSON object of the figures.
+ */
+const AGENCIES = ['tax', 'industry', 'environment', 'landResources'] as const;
+const HOUR = 3_600_000;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function main(): Promise<void> {
+  const { tasks, requests } = optionValues(z.object({ tasks: count(10_000), requests: count(500) }), commandLine({ tasks: { type: 'string' }, requests: { type: 'string' } }).values);
+  const log = createLogger('bench-inbox', 'warn');
+  const stack = await startBenchStack('bench-inbox', log);
+  const { prisma } = stack;
+  try {
+    const url = await stack.listen({ caseSettings: { scale: { kind: 'realtime' }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 } });
+    const generated = generateCampaign({ seed: 2014, enterprises: 600 });
+    await saveCampaignRecords(prisma, flattenDossiers(generated.dataset.dossiers), { source: 'bench', actor: 'bench' });
+    await seedDemoDirectory(prisma, provinces);
+    const enterprises = generated.dataset.dossiers.map((d) => d.enterprise).filter((e) => e.province === '江西省');
+    const now = Date.now();
+    for (let i = 0; i < tasks; i += 200) {
+      await Promise.all(
+        Array.from({ length: Math.min(200, tasks - i) }, (_, j) => {
+          const n = i + j;
+          const e = enterprises[n % enterprises.length];
+          const agencyKind = AGENCIES[n % AGENCIES.length];
+          const caseId = `case/bench-inbox/${e.province}/${e.code}`;
+          // Due from two days ago to two months ahead: some overdue, most not.
+          return createTask(prisma, {
+            key: `${caseId}/verification/${agencyKind}/bench-${n}`,
+            caseId,
+            campaignId: 'bench-inbox',
+            province: e.province,
+            enterpriseCode: e.code,
+            kind: 'verification',
+            agencyKind,
+            phase: 'selfInspection',
+            title: `bench ${n}`,
+            evidence: { findings: [] },
+            dueAt: new Date(now + ((n * 7919) % 1_500) * HOUR - 48 * HOUR).toISOString(),
+          });
+        }),
+      );
+      if ((i + 200) % 2_000 === 0) console.log(`open tasks written: ${i + 200}/${tasks}`);
+    }
+    const search = encodeURIComponent(enterprises[0].name.slice(2, 5));
+    const queries = ['status=open', 'status=open&overdue=true', `status=open&q=${search}`, 'status=open&assignee=unassigned&page=3'];
+    const timed = async (token: string) => {
+      const ms: number[] = [];
+      for (let i = 0; i < requests; i++) {
+        const since = process.hrtime.bigint();
+        const res = await fetch(`${url}/tasks?${queries[i % queries.length]}`, { headers: { authorization: `Bearer ${token}` } });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`GET /tasks: ${res.status}`);
+        ms.push(Number(process.hrtime.bigint() - since) / 1e6);
+      }
+      return ms;
+    };
+    // Uncounted warm-up: plans cached, pool connections open.
+    await timed('demo-36-tax-staff');
+    const staff = await timed('demo-36-tax-staff');
+    const coordinator = await timed('demo-36-industry-provincialCoordinator');
+    const sortedOf = (ms: number[]) => [...ms].sort((a, b) => a - b);
+    for (const [who, ms] of [['staff', staff], ['coordinator', coordinator]] as const) {
+      const sorted = sortedOf(ms);
+      console.log(`${who}: ${requests} requests, p50 ${round(percentile(sorted, 50))} ms, p99 ${round(percentile(sorted, 99))} ms`);
+    }
+    const all = sortedOf([...staff, ...coordinator]);
+    console.log('page_ready_ms and initial_js_gzip_kb: null, the web build is not on this branch');
+    console.log(JSON.stringify({ open_tasks: tasks, list_p50_ms: round(percentile(all, 50)), list_p99_ms: round(percentile(all, 99)), page_ready_ms: null, initial_js_gzip_kb: null }));
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
