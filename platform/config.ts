@@ -59,6 +59,12 @@ const ConfigSchema = z.object({
   TEMPORAL_UI_URL: optionalText.pipe(z.url().optional()),
   TEMPORAL_TASK_QUEUE: z.string().trim().min(1).default('rare-earth-campaign'),
   TEMPORAL_CLI: z.string().trim().optional(),
+  /** Without TEMPORAL_ADDRESS, what npm start runs: `dev`, the CLI's dev server on SQLite; `server`,
+   * the Temporal server on PostgreSQL with two workers, the topology of docker-compose.yml. */
+  TEMPORAL_MODE: z.enum(['dev', 'server']).default('dev'),
+  /** In `server` mode, the password of the `temporal` role that owns Temporal's databases (docker-compose.yml's too). */
+  TEMPORAL_DB_PASSWORD: z.string().min(1).default('temporal'),
+  /** The Temporal server's frontend (its other ports follow Temporal's layout from it), or the dev server's port. */
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
 

@@ -11,3 +11,20 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * A free port in [min, max], tried at random: for a server that stores its ports in a narrower
+ * type than the OS's ephemeral range (Temporal keeps membership ports as a PostgreSQL smallint).
+ */
+export async function freePortIn(min: number, max: number, attempts = 50): Promise<number> {
+  for (let i = 0; i < attempts; i++) {
+    const port = min + Math.floor(Math.random() * (max - min + 1));
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${min}-${max} after ${attempts} tries`);
+}

@@ -46,7 +46,7 @@ function sha256(file: string): string {
  * Runs an install step with its own progress shown on the terminal (pip's bar, go's package
  * lines), plus a line every 15 s, so a first start never sits silent for minutes.
  */
-async function runWithProgress(log: Logger, what: string, command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
+export async function runWithProgress(log: Logger, what: string, command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
   const started = Date.now();
   const ticker = setInterval(() => log.info({ elapsed_s: Math.round((Date.now() - started) / 1000) }, `${what}: still working`), 15_000);
   try {

@@ -73,7 +73,8 @@ export async function startTemporalDevServer(options: {
   return { address, uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined, stop, process: server };
 }
 
-async function waitForNamespace(address: string, namespace: string, timeoutMs = 120_000): Promise<void> {
+/** Waits until `namespace` answers at `address` with every custom search attribute registered. */
+export async function waitForNamespace(address: string, namespace: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

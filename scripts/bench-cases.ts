@@ -14,11 +14,11 @@ import { workflowBundleSources } from '../worker/bundlePath';
 import { baselineStepUpdate, type BaselineInput } from '../workflows/benchmarkBaseline';
 import { startAutopilot } from './lib/autopilot';
 import { count, round } from './lib/benchFigures';
-import { startBenchStack } from './lib/benchStack';
+import { BenchServer, startBenchStack } from './lib/benchStack';
 import { commandLine, optionValues } from './lib/commandLine';
 
 /**
- * `npm run bench:cases [-- --cases N] [-- --days-per-second D]`: N cases (default 1,000) through
+ * `npm run bench:cases [-- --cases N] [-- --days-per-second D] [-- --server dev|cluster]`: N cases (default 1,000) through
  * all three phases with the autopilot, then, on the same server and worker, N baseline workflows
  * with the same calendar and the same average number of activities, timers and updates. Prints
  * progress, and as its last line one JSON object of the figures. The cases run on the production
@@ -42,11 +42,15 @@ async function waitUntilCompleted(client: Client, query: string, expected: numbe
 }
 
 async function main(): Promise<void> {
-  const { values } = commandLine({ cases: { type: 'string' }, 'days-per-second': { type: 'string' } });
-  const { cases, 'days-per-second': daysPerSecond } = optionValues(z.object({ cases: count(1_000), 'days-per-second': z.coerce.number().positive().default(2) }), values);
+  const { values } = commandLine({ cases: { type: 'string' }, 'days-per-second': { type: 'string' }, server: { type: 'string' } });
+  const {
+    cases,
+    'days-per-second': daysPerSecond,
+    server,
+  } = optionValues(z.object({ cases: count(1_000), 'days-per-second': z.coerce.number().positive().default(2), server: BenchServer.default('dev') }), values);
   const log = createLogger('bench-cases', 'warn');
   installTemporalLogging(log);
-  const stack = await startBenchStack('bench-cases', log);
+  const stack = await startBenchStack('bench-cases', log, server);
   const { temporal, prisma, client } = stack;
   const apiUrl = await stack.listen({ caseSettings: { scale: { kind: 'scaled', daysPerSecond }, taskDueDays: 20, reminderBeforeDays: 3, graceDays: 7 } });
   let baselineWorker: { worker: Worker; running: Promise<void>; connection: NativeConnection } | undefined;
@@ -142,6 +146,7 @@ async function main(): Promise<void> {
 
     console.log(
       JSON.stringify({
+        server,
         cases,
         case_s: round(caseS),
         bare_s: round(bareS),

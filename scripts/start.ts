@@ -9,6 +9,7 @@ import { createPrisma } from '../platform/prisma';
 import { projectRoot, toolsDir } from '../platform/projectRoot';
 import { Supervisor } from '../platform/supervisor';
 import { findOrInstallTemporalCli } from '../platform/temporalCli';
+import { CLUSTER_WORKERS, defaultClusterPorts, findOrBuildTemporalCluster, startTemporalCluster } from '../platform/temporalCluster';
 import { startTemporalDevServer } from '../platform/temporalServer';
 import { seedDemoData } from '../store/seedDemoData';
 import { revokeDemoTokens } from '../store/apiTokens';
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   }
   const startedAtMs = Date.now();
   const log = createLogger('start', cfg.LOG_LEVEL, cfg.LOG_FORMAT);
+  // On a Temporal server, as docker-compose.yml has it: more than one worker, so losing one loses nothing.
+  const workerNames = cfg.TEMPORAL_MODE === 'server' && !cfg.TEMPORAL_ADDRESS ? Array.from({ length: CLUSTER_WORKERS }, (_, i) => (i === 0 ? 'worker' : `worker ${i + 1}`)) : ['worker'];
   let shuttingDown = false;
   let stopAutopilot: (() => Promise<void>) | undefined;
   let stopConsole: (() => Promise<void>) | undefined;
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
       await withTimeout(stopAutopilot(), 2_000).catch((error: unknown) => log.error({ component: 'autopilot', err: error }, 'failed to stop'));
       log.info({ component: 'autopilot' }, 'stopped');
     }
-    await supervisor.stop([['api'], ['worker'], ['mail sink'], ['temporal', 'postgres']], (name) => log.info({ component: name }, 'stopped'));
+    await supervisor.stop([['api'], workerNames, ['mail sink'], ['temporal', 'postgres']], (name) => log.info({ component: name }, 'stopped'));
     clearTimeout(watchdog);
     process.exit(exitCode);
   };
@@ -79,9 +82,61 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
+    const postgresReady = (async () => {
+      if (cfg.DATABASE_URL) {
+        if (!cfg.APP_DATABASE_URL) log.warn('APP_DATABASE_URL is unset: the API and worker connect as the owner (DATABASE_URL), whose grants do not keep the audit trail append-only');
+        return { url: cfg.DATABASE_URL, applicationUrl: cfg.APP_DATABASE_URL ?? cfg.DATABASE_URL };
+      }
+      let url = '';
+      let applicationUrl = '';
+      let dataDir = '';
+      await supervisor.add({
+        name: 'postgres',
+        stopMs: 3_000,
+        stop: (p) => p.stop(3_000, 'SIGINT'),
+        start: async () => {
+          const server = await startEmbeddedPostgres({
+            dataDir: path.join(cfg.DATA_DIR, 'postgres'),
+            port: cfg.EMBEDDED_POSTGRES_PORT,
+            log: log.child({ component: 'postgres' }),
+            stopGraceMs: 3_000,
+          });
+          url = server.url;
+          applicationUrl = server.applicationUrl;
+          // Where the data really is: moved out of a clone the postgres user cannot reach.
+          dataDir = server.dataDir;
+          return server.process;
+        },
+      });
+      return { url, applicationUrl, dataDir };
+    })();
+    // The Temporal server on the stack's PostgreSQL, in databases of its own; restarted, it
+    // carries on from what PostgreSQL holds.
+    const startCluster = async (db: { url: string }) => {
+      const binaries = await findOrBuildTemporalCluster({ toolsDir: toolsDir(), log });
+      const ports = defaultClusterPorts(cfg.TEMPORAL_PORT);
+      await supervisor.add({
+        name: 'temporal',
+        stopMs: 5_000,
+        start: async () =>
+          (
+            await startTemporalCluster({
+              binaries,
+              db: { adminUrl: db.url, password: cfg.TEMPORAL_DB_PASSWORD },
+              dataDir: path.join(cfg.DATA_DIR, 'temporal-server'),
+              ports,
+              namespace: cfg.TEMPORAL_NAMESPACE,
+              log: log.child({ component: 'temporal' }),
+              stopGraceMs: 5_000,
+            })
+          ).process,
+      });
+      return { address: `127.0.0.1:${ports.frontend}` };
+    };
     const [temporal, postgres] = await Promise.all([
-      (async () => {
+      (async (): Promise<{ address: string; uiUrl?: string }> => {
         if (cfg.TEMPORAL_ADDRESS) return { address: cfg.TEMPORAL_ADDRESS, uiUrl: undefined };
+        if (cfg.TEMPORAL_MODE === 'server') return startCluster(await postgresReady);
         const cli = await findOrInstallTemporalCli({ configuredPath: cfg.TEMPORAL_CLI, toolsDir: toolsDir(), log });
         let uiUrl: string | undefined;
         const address = `127.0.0.1:${cfg.TEMPORAL_PORT}`;
@@ -105,34 +160,7 @@ async function main(): Promise<void> {
         });
         return { address, uiUrl };
       })(),
-      (async () => {
-        if (cfg.DATABASE_URL) {
-          if (!cfg.APP_DATABASE_URL) log.warn('APP_DATABASE_URL is unset: the API and worker connect as the owner (DATABASE_URL), whose grants do not keep the audit trail append-only');
-          return { url: cfg.DATABASE_URL, applicationUrl: cfg.APP_DATABASE_URL ?? cfg.DATABASE_URL };
-        }
-        let url = '';
-        let applicationUrl = '';
-        let dataDir = '';
-        await supervisor.add({
-          name: 'postgres',
-          stopMs: 3_000,
-          stop: (p) => p.stop(3_000, 'SIGINT'),
-          start: async () => {
-            const server = await startEmbeddedPostgres({
-              dataDir: path.join(cfg.DATA_DIR, 'postgres'),
-              port: cfg.EMBEDDED_POSTGRES_PORT,
-              log: log.child({ component: 'postgres' }),
-              stopGraceMs: 3_000,
-            });
-            url = server.url;
-            applicationUrl = server.applicationUrl;
-            // Where the data really is: moved out of a clone the postgres user cannot reach.
-            dataDir = server.dataDir;
-            return server.process;
-          },
-        });
-        return { url, applicationUrl, dataDir };
-      })(),
+      postgresReady,
     ]);
     if (shuttingDown) return;
 
@@ -197,7 +225,7 @@ async function main(): Promise<void> {
       LOG_FORMAT: 'json',
     };
     // The worker's own grace for running activities, plus a second to exit, bounds its stop.
-    await supervisor.add({ name: 'worker', stopMs: (cfg.WORKER_SHUTDOWN_GRACE_S + 1) * 1000, start: startNode('worker', 'worker/main.js', childEnv, workerNodeOptions(cfg)) });
+    for (const name of workerNames) await supervisor.add({ name, stopMs: (cfg.WORKER_SHUTDOWN_GRACE_S + 1) * 1000, start: startNode(name, 'worker/main.js', childEnv, workerNodeOptions(cfg)) });
     await supervisor.add({ name: 'api', stopMs: 2_000, start: startNode('api', 'api/main.js', childEnv) });
 
     const apiUrl = `http://${cfg.API_HOST}:${cfg.API_PORT}`;

@@ -4,6 +4,7 @@ import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { z } from 'zod';
 import { createApp, type ApiDependencies } from '../../api/app';
 import { config, workerNodeOptions } from '../../platform/config';
 import { freePort } from '../../platform/freePort';
@@ -11,27 +12,44 @@ import type { Logger } from '../../platform/logger';
 import { startMailSink } from '../../platform/mailSink';
 import { applyMigrations } from '../../platform/migrations';
 import { migrationsDir } from '../../platform/migrationsDir';
-import { startEmbeddedPostgres } from '../../platform/postgres';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../platform/postgres';
 import { createPrisma } from '../../platform/prisma';
 import { projectRoot, toolsDir } from '../../platform/projectRoot';
 import { findOrInstallTemporalCli } from '../../platform/temporalCli';
-import { startTemporalDevServer } from '../../platform/temporalServer';
+import { findOrBuildTemporalCluster, freeClusterPorts, startTemporalCluster } from '../../platform/temporalCluster';
+import { startTemporalDevServer, type RunningTemporal } from '../../platform/temporalServer';
 
 export type BenchStack = Awaited<ReturnType<typeof startBenchStack>>;
+
+/** `dev`: the Temporal CLI's dev server on SQLite; `cluster`: the Temporal server on the stack's PostgreSQL. */
+export const BenchServer = z.enum(['dev', 'cluster']);
+export type BenchServer = z.infer<typeof BenchServer>;
+
+async function startDevServer(dir: string, port: number, log: Logger): Promise<RunningTemporal> {
+  const cli = await findOrInstallTemporalCli({ configuredPath: config().TEMPORAL_CLI, toolsDir: toolsDir(), log });
+  return startTemporalDevServer({ cli, dbFile: path.join(dir, 'temporal.db'), port, namespace: 'default', log });
+}
+
+/** Its own ports, free ones: the bench may run beside an `npm start` on Temporal's defaults. */
+async function startCluster(dir: string, postgres: Promise<RunningPostgres>, log: Logger): Promise<RunningTemporal> {
+  const binaries = await findOrBuildTemporalCluster({ toolsDir: toolsDir(), log });
+  const ports = await freeClusterPorts();
+  return startTemporalCluster({ binaries, db: { adminUrl: (await postgres).url, password: 'temporal' }, dataDir: path.join(dir, 'temporal-server'), ports, namespace: 'default', log });
+}
 
 /**
  * What every benchmark measures against: a Temporal dev server, PostgreSQL and a mail sink of its
  * own in a throw-away folder, the production worker as a process (its peak RSS is read from
  * /proc), and API instances in this process. The application connects as the role production uses.
  */
-export async function startBenchStack(name: string, log: Logger) {
+export async function startBenchStack(name: string, log: Logger, server: BenchServer = 'dev') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
   fs.chmodSync(dir, 0o755);
   const [temporalPort, pgPort, smtpPort, mailPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const cli = await findOrInstallTemporalCli({ configuredPath: config().TEMPORAL_CLI, toolsDir: toolsDir(), log });
+  const postgresReady = startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: pgPort, log });
   const [temporal, postgres, mail] = await Promise.all([
-    startTemporalDevServer({ cli, dbFile: path.join(dir, 'temporal.db'), port: temporalPort, namespace: 'default', log }),
-    startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: pgPort, log }),
+    server === 'dev' ? startDevServer(dir, temporalPort, log) : startCluster(dir, postgresReady, log),
+    postgresReady,
     startMailSink({ dir: path.join(dir, 'mail'), smtpPort, httpPort: mailPort, log }),
   ]);
   await applyMigrations(postgres.url, migrationsDir(), log);

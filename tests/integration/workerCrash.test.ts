@@ -1,13 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { generateCampaign, provinces } from '../../demo/generator';
-import type { StoredMail } from '../../platform/mailSink';
 import { projectRoot } from '../../platform/projectRoot';
-import { startAutopilot } from '../../scripts/lib/autopilot';
-import type { CaseView } from '../../workflows/caseMessages';
+import { expectEverythingOnce, startCrashCampaign } from '../support/exactlyOnce';
 import { useHarness } from '../support/harness';
 import { services } from '../support/services';
-import { waitFor } from '../support/waitFor';
 
 /**
  * The worker is killed outright (SIGKILL: no graceful shutdown) again and again while a campaign
@@ -42,7 +39,6 @@ function startWorkerProcess(): ChildProcess {
 
 test('a campaign survives its worker being killed repeatedly: nothing lost, nothing twice', async () => {
   const campaignId = 'c-crash';
-  const caseIds = chosen.map((d) => `case/${campaignId}/${province.name}/${d.enterprise.code}`);
   expect(chosen.some((d) => generated.manifest.has(d.enterprise.code))).toBe(true);
 
   const held = new Set<string>();
@@ -69,63 +65,12 @@ test('a campaign survives its worker being killed repeatedly: nothing lost, noth
     }
   })();
 
-  const started = await h.as(h.tokens.miit)('/campaigns', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ id: campaignId, name: 'crash test', provinces: [province.name], daysPerSecond: 6, enterprises: chosen.map((d) => d.enterprise.code) }),
-  });
-  expect(started.status).toBe(201);
-  const autopilot = startAutopilot({
-    apiUrl: h.baseUrl,
-    staffToken: (_province, agency) => h.tokens[`${province.code}-${agency}-staff`],
-    overseerToken: h.tokens.miit,
-    latePercent: 25,
-    lateByMs: 0,
-    // A late task waits for its first escalation email: the email is certain, whichever comes first
-    // to a restarted worker, the due time or a completion.
-    lateUntil: async ({ key }) => {
-      held.add(key);
-      return (await h.prisma.outboundEmail.count({ where: { key: { startsWith: `${key}/` } } })) > 0;
-    },
-  });
+  const { autopilot, results: caseResults } = await startCrashCampaign(h, { campaignId, name: 'crash test', province, enterprises: chosen.map((d) => d.enterprise.code), held });
 
   try {
-    const results = await Promise.all(
-      caseIds.map(async (id) => {
-        // The campaign starts the cases once a worker picks it up.
-        await waitFor(`case ${id} to start`, () => h.client.workflow.getHandle(id).describe(), 60_000);
-        return h.client.workflow.getHandle(id).result() as Promise<CaseView>;
-      }),
-    );
+    const results = await caseResults();
     expect(kills).toBe(6);
-    for (const view of results) {
-      expect(view.status).toBe('closed');
-      expect(view.tasks.every((t) => t.status === 'completed')).toBe(true);
-    }
-
-    // Every task the workflows know is one row, completed once.
-    const workflowTasks = results.flatMap((v) => v.tasks.map((t) => t.key)).sort();
-    const rows = await h.prisma.caseTask.findMany({ where: { campaignId }, orderBy: { key: 'asc' } });
-    expect(rows.map((r) => r.key)).toEqual(workflowTasks);
-    expect(rows.every((r) => r.status === 'completed')).toBe(true);
-
-    // Findings: exactly those the completions carried.
-    const recorded = await h.prisma.caseFinding.findMany({ where: { campaignId } });
-    const carried = results.flatMap((v) => v.timeline.filter((e) => e.kind === 'finding'));
-    expect(recorded).toHaveLength(carried.length);
-
-    // Emails: every row sent, delivered exactly once (the sink keeps repeats, so none were sent
-    // twice). A worker killed in the instant between the body going out and the outbox update
-    // leaves a row of unknown delivery, held rather than resent: at most one delivery for those.
-    const outbox = await h.prisma.outboundEmail.findMany({ where: { key: { startsWith: `case/${campaignId}/` } } });
-    expect(held.size).toBeGreaterThan(0);
-    for (const key of held) expect([key, outbox.some((m) => m.key.startsWith(`${key}/`))]).toEqual([key, true]);
-    expect(outbox.filter((m) => m.status !== 'sent' && m.status !== 'unknown')).toEqual([]);
-    const mails = (await (await fetch(`${services().mailboxUrl}/messages`)).json()) as StoredMail[];
-    const deliveries = (messageId: string) => mails.filter((m) => m.messageId === messageId).length;
-    expect(outbox.filter((m) => (m.status === 'sent' ? deliveries(m.messageId) !== 1 : deliveries(m.messageId) > 1)).map((m) => m.key)).toEqual([]);
-    const escalations = results.flatMap((v) => v.timeline.filter((e) => e.kind === 'escalation'));
-    expect(escalations).toHaveLength(outbox.length);
+    await expectEverythingOnce(h, campaignId, results, held);
   } finally {
     await autopilot.stop();
     chaos = false;

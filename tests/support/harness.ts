@@ -50,9 +50,9 @@ export const MIIT_REPORT_EMAIL = 'miit-reports@test.example';
  */
 let sdkLoggingInstalled = false;
 
-async function startWorker(taskQueue: string, activities: Activities): Promise<{ stop(): Promise<void> }> {
+async function startWorker(temporalAddress: string, taskQueue: string, activities: Activities): Promise<{ stop(): Promise<void> }> {
   const svc = services();
-  const connection = await NativeConnection.connect({ address: svc.temporalAddress });
+  const connection = await NativeConnection.connect({ address: temporalAddress });
   const worker: Worker = await createWorker({
     connection,
     namespace: 'default',
@@ -76,6 +76,8 @@ async function startWorker(taskQueue: string, activities: Activities): Promise<{
 
 export interface HarnessOptions {
   databaseUrl?: string;
+  /** A Temporal server of the test's own instead of the test run's dev server. */
+  temporalAddress?: string;
   caseSettings?: CaseSettings;
   inProcessWorker?: boolean;
   /** What the API takes beyond the defaults: its clock, sign-in settings, rate limits. */
@@ -96,7 +98,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
   const prisma = createPrisma(options.databaseUrl ?? svc.databaseUrl, { poolSize: config().WORKER_ACTIVITY_CONCURRENCY + 10 });
   const directory = options.seedDemoDirectory === false ? [] : await seedDemoDirectory(prisma, provinces);
   const tokens = Object.fromEntries(directory.map((e) => [e.role === 'miitCoordinator' ? 'miit' : e.token.replace(/^demo-/, ''), e.token]));
-  const connection = await Connection.connect({ address: svc.temporalAddress });
+  const connection = await Connection.connect({ address: options.temporalAddress ?? svc.temporalAddress });
   const client = new Client({ connection, namespace: 'default' });
   // The store sits alone in a folder of the harness's own, so a test can see that nothing lands beside it.
   const ownDir = mkdtempSync(path.join(os.tmpdir(), `harness-${name}-`));
@@ -104,7 +106,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
   mkdirSync(reportsDir);
   const pdf = await libreOfficePdfRenderer(log);
   const activities = createActivities({ prisma, mailer: createMailer(svc.smtpUrl), mailFrom: 'campaign@test.example', reportsDir, miitReportEmail: MIIT_REPORT_EMAIL, pdf });
-  const worker = options.inProcessWorker === false ? undefined : await startWorker(taskQueue, activities);
+  const worker = options.inProcessWorker === false ? undefined : await startWorker(options.temporalAddress ?? svc.temporalAddress, taskQueue, activities);
   const app = createApp({
     prisma,
     temporal: client,

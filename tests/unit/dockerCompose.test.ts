@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { searchAttributeCliArgs } from '../../domain/searchAttributes';
+import { CLUSTER_WORKERS, DYNAMIC_CONFIG_YAML, NAMESPACE_RETENTION_HOURS, TEMPORAL_SERVER_VERSION, clusterSettings, schemaSteps } from '../../platform/temporalCluster';
 
 /**
  * docker-compose.yml and the Dockerfile cannot be run on these machines (no Docker engine), so
@@ -23,6 +24,7 @@ interface Service {
   restart?: string;
   stop_grace_period?: string;
   deploy?: { replicas?: number };
+  configs?: { source: string; target: string }[];
 }
 
 const asText = (words: string | string[] | undefined) => (Array.isArray(words) ? words.join(' ') : (words ?? ''));
@@ -31,7 +33,7 @@ const npmScripts = (command: string) => [...command.matchAll(/\bnpm run (\S+)/g)
 const PINNED = /^[^$]+(:v?\d+\.\d+[\w.-]*|@sha256:[0-9a-f]{64})$/;
 
 // Merge keys (`<<: *app`) resolved as Docker Compose resolves them.
-const { services } = parse(readRepoFile('docker-compose.yml'), { merge: true }) as { services: Record<string, Service> };
+const { services, configs } = parse(readRepoFile('docker-compose.yml'), { merge: true }) as { services: Record<string, Service>; configs: Record<string, { content: string }> };
 const dockerfile = readRepoFile('Dockerfile');
 const scripts = (JSON.parse(readRepoFile('package.json')) as { scripts: Record<string, string> }).scripts;
 const app = ['migrate', 'api', 'worker'];
@@ -128,4 +130,41 @@ test('the Dockerfile copies every source folder that tsconfig.build.json compile
   for (const file of [...include, 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json', 'prisma']) {
     expect([file, copied.includes(file)]).toEqual([file, true]);
   }
+});
+
+describe('the Temporal cluster agrees with npm run start:cluster (platform/temporalCluster.ts)', () => {
+  test('the same server version in every Temporal image', () => {
+    const temporalImages = Object.values(services).map((s) => s.image ?? '').filter((image) => /^temporalio\/(server|admin-tools):/.test(image));
+    expect(temporalImages.length).toBe(3);
+    for (const image of temporalImages) expect(image.split(':')[1]).toBe(TEMPORAL_SERVER_VERSION);
+  });
+
+  test('the same persistence settings, and the databases the init script makes for their owner', () => {
+    expect(services.temporal.environment).toMatchObject(clusterSettings);
+    const init = configs['create-databases'].content;
+    expect(init).toContain(`CREATE ROLE ${clusterSettings.POSTGRES_USER} LOGIN`);
+    for (const db of [clusterSettings.DBNAME, clusterSettings.VISIBILITY_DBNAME]) expect(init).toContain(`CREATE DATABASE ${db} OWNER ${clusterSettings.POSTGRES_USER};`);
+  });
+
+  test('the same schema steps, with the same tool settings', () => {
+    const job = services['temporal-schema'];
+    expect(job.environment).toMatchObject({ SQL_PLUGIN: clusterSettings.DB, SQL_USER: clusterSettings.POSTGRES_USER });
+    const steps = asText(job.command)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.startsWith('temporal-sql-tool '))
+      .map((line) => line.split(/\s+/).slice(1));
+    expect(steps).toEqual([...schemaSteps(clusterSettings.DBNAME, 'temporal'), ...schemaSteps(clusterSettings.VISIBILITY_DBNAME, 'visibility')]);
+  });
+
+  test('the same dynamic config, where the server is told to read it', () => {
+    const mounted = services.temporal.configs ?? [];
+    expect(mounted).toEqual([{ source: 'temporal-dynamic-config', target: services.temporal.environment?.DYNAMIC_CONFIG_FILE_PATH }]);
+    expect(configs['temporal-dynamic-config'].content).toBe(DYNAMIC_CONFIG_YAML);
+  });
+
+  test('the same namespace retention, and as many workers', () => {
+    expect(services['temporal-namespace'].environment?.RETENTION).toBe(`\${TEMPORAL_RETENTION:-${NAMESPACE_RETENTION_HOURS}h}`);
+    expect(services.worker.deploy?.replicas).toBe(CLUSTER_WORKERS);
+  });
 });
