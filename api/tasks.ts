@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { assignsTask, completesTask, coordinatesProvince, listedProvince, seesTask, actsOnTask, type Principal } from '../domain/access';
+import { assignsTask, completesTask, coordinatesProvince, listedProvince, seesTask, type Principal } from '../domain/access';
 import { campaignDay, campaignDueDay, type CampaignTimeBase } from '../domain/campaignClock';
 import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, InvalidCompletion, VerificationCompletion, mustStateOf, parseCompletion, transferCompletionShapes } from '../domain/case';
 import { DispositionCode } from '../domain/catalogue';
