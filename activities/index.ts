@@ -5,6 +5,7 @@ import { directoryActivities } from './directory';
 import { createDatasetCache } from '../store/datasetCache';
 import { emailActivities } from './email';
 import { failingFastOnDeterministicErrors } from './failures';
+import { referralActivities } from './referrals';
 import { reportActivities } from './reports';
 import { ruleCheckActivities } from './ruleChecks';
 import { taskActivities } from './tasks';
@@ -27,6 +28,7 @@ export function createActivities({ prisma, mailer, mailFrom, reportsDir, miitRep
   const datasets = createDatasetCache(prisma);
   return failingFastOnDeterministicErrors({
     ...tipActivities(prisma),
+    ...referralActivities(prisma),
     ...emailActivities({ prisma, mailer, from: mailFrom, reportsDir }),
     ...reportActivities({ prisma, reportsDir, miitReportEmail, datasets, pdf }),
     ...taskActivities(prisma),

@@ -53,6 +53,10 @@ const summarisers: { [K in keyof Activities]: (args: Args<K>, clock: CampaignTim
   runRuleChecks: (q) => `${w.runRuleChecks.zh}${p.colon}${q.enterpriseCode}${p.comma}${w.reviewWindow.zh} ${q.window.from}${p.range}${q.window.to} / ${w.runRuleChecks.en}`,
   generatePhaseReports: (r) => `${w.generatePhaseReports.zh}${p.colon}${r.province}${phaseLabels[r.boundary].zh} / ${w.generatePhaseReports.en}`,
   recordTip: (tip) => `${w.recordTip.zh}${p.colon}${tip.source} / ${w.recordTip.en}`,
+  reportReferral: (r) => `${w.reportReferral.zh}${p.colon}${r.counterpart.name} / ${w.reportReferral.en}`,
+  routeReferral: (r) => `${w.routeReferral.zh}${p.colon}${r.toProvince} / ${w.routeReferral.en}`,
+  closeReferral: () => `${w.closeReferral.zh} / ${w.closeReferral.en}`,
+  acceptReferral: (r) => `${w.acceptReferral.zh}${p.colon}${r.result.enterpriseCode} / ${w.acceptReferral.en}`,
 };
 
 /** The summary of an activity, from its type and arguments; its type alone when it is not one of ours. */
