@@ -13,6 +13,7 @@ import { reportOperations } from './reports';
 import { taskOperations } from './tasks';
 import { oidcOperations } from './oidc';
 import { signInOperations } from './signIn';
+import { referralOperations } from './referrals';
 import { tipOperations } from './tips';
 import { tokenOperations } from './tokens';
 
@@ -23,6 +24,7 @@ const groups: Record<string, Record<string, Operation>> = {
   oidc: oidcOperations,
   tokens: tokenOperations,
   tips: tipOperations,
+  referrals: referralOperations,
   enterprises: enterpriseOperations,
   imports: importOperations,
   campaigns: campaignOperations,

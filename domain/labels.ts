@@ -292,6 +292,15 @@ export const timelineLabels = {
   referral: { zh: '移交纪检监察', en: 'referred to discipline inspection' },
 } as const;
 
+/** The coordinators' steps of a cross-province referral and a tip's triage (workflows/referral.ts, workflows/tipTriage.ts). */
+export const referralLabels = {
+  routingTitle: { zh: '部际协调：转办跨省线索', en: 'Coordination: route a cross-province referral' },
+  acceptanceTitle: { zh: '接收跨省移交线索', en: 'Accept a cross-province referral' },
+  verificationTitle: { zh: '核查跨省移交线索', en: 'Verify a cross-province referral' },
+  tipTriageTitle: { zh: '分办举报线索', en: 'Triage a tip-off' },
+  tipVerificationTitle: { zh: '核查举报线索', en: 'Verify a tip-off' },
+} as const;
+
 /** A case's standing, as its current details in the Temporal Web UI state it. */
 export const caseStatusLabels = {
   open: { zh: '办理中', en: 'open' },

@@ -29,6 +29,7 @@ import {
   type CaseView,
   type TimelineEntry,
 } from './caseMessages';
+import { requestVerificationSignal } from './coordinationMessages';
 import { caseDetails, escalationWaitSummary } from './summaries';
 
 // Database writes and one SMTP exchange: seconds at most. A short timeout is what lets a case
@@ -119,6 +120,12 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     state.supervised = true;
     record({ kind: 'supervised', actor: by, summary: bilingual(timelineLabels.supervised) });
     publish();
+  });
+  // A referral accepted into this case, or a tip linked to it: one more verification, opened by the
+  // main flow's follow-up loop so the case cannot close past it. Cases started before ignore it.
+  setHandler(requestVerificationSignal, (request) => {
+    if (!patched('requested-verifications')) return;
+    state.followUps.push({ kind: 'verification', agencyKind: request.agencyKind, purpose: request.purpose, title: request.title, evidence: { findings: [], annex3: undefined, requested: request.evidence } });
   });
   const openTaskOrFail = (taskKey: string): CaseTask => {
     const task = state.tasks.get(taskKey);

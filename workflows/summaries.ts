@@ -56,6 +56,8 @@ const summarisers: { [K in keyof Activities]: (args: Args<K>, clock: CampaignTim
   reportReferral: (r) => `${w.reportReferral.zh}${p.colon}${r.counterpart.name} / ${w.reportReferral.en}`,
   routeReferral: (r) => `${w.routeReferral.zh}${p.colon}${r.toProvince} / ${w.routeReferral.en}`,
   closeReferral: () => `${w.closeReferral.zh} / ${w.closeReferral.en}`,
+  coordinatorContacts: (q) => `${w.coordinatorContacts.zh}${p.colon}${q.province ?? agencyLabels.miit.zh} / ${w.coordinatorContacts.en}`,
+  recordTipOutcome: (t) => `${w.recordTipOutcome.zh}${p.colon}${t.outcome.action} / ${w.recordTipOutcome.en}`,
   acceptReferral: (r) => `${w.acceptReferral.zh}${p.colon}${r.result.enterpriseCode} / ${w.acceptReferral.en}`,
 };
 
