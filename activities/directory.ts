@@ -34,6 +34,23 @@ function peopleOrOffice(offices: readonly { emails: string[]; staff: { email: st
 export function directoryActivities(prisma: PrismaClient) {
   return {
     /**
+     * Who a late coordinators' step (a referral, a tip's triage) escalates to: the province's
+     * coordinators in the places of staff and head (MIIT's for a national step), the province's
+     * discipline inspection (MIIT's coordinators again for a national step), and MIIT.
+     */
+    async coordinatorContacts(input: { province: string | null }): Promise<Contacts> {
+      const offices = await prisma.agency.findMany({
+        where: { OR: [...(input.province ? [{ provinceName: input.province }] : []), { provinceName: null, kind: 'miit' as const }] },
+        select: { kind: true, provinceName: true, emails: true, staff: { where: { disabledAt: null }, select: { email: true, role: true } } },
+      });
+      const national = offices.filter((o) => o.kind === 'miit' && o.provinceName === null);
+      const miit = peopleOrOffice(national, 'miitCoordinator');
+      if (!input.province) return { staff: miit, head: miit, disciplineInspection: miit, miit };
+      const province = offices.filter((o) => o.provinceName === input.province);
+      const coordinators = peopleOrOffice(province.filter((o) => o.staff.some((s) => s.role === 'provincialCoordinator')), 'provincialCoordinator');
+      return { staff: coordinators, head: coordinators, disciplineInspection: peopleOrOffice(province.filter((o) => o.kind === 'disciplineInspection'), 'disciplineInspection'), miit };
+    },
+    /**
      * Who escalation emails go to for a task of `agencyKind` in `province`, read from the directory
      * (seeded or imported alike): the agency's staff, its head, the province's discipline-inspection
      * office, MIIT. Disabled people are left out; where nobody active holds the role, the office's

@@ -6,6 +6,7 @@ import { createDatasetCache } from '../store/datasetCache';
 import { emailActivities } from './email';
 import { exportTraceActivities } from './exportTrace';
 import { failingFastOnDeterministicErrors } from './failures';
+import { referralActivities } from './referrals';
 import { reportActivities } from './reports';
 import { ruleCheckActivities } from './ruleChecks';
 import { taskActivities } from './tasks';
@@ -28,6 +29,7 @@ export function createActivities({ prisma, mailer, mailFrom, reportsDir, miitRep
   const datasets = createDatasetCache(prisma);
   return failingFastOnDeterministicErrors({
     ...tipActivities(prisma),
+    ...referralActivities(prisma),
     ...emailActivities({ prisma, mailer, from: mailFrom, reportsDir }),
     ...reportActivities({ prisma, reportsDir, miitReportEmail, datasets, pdf }),
     ...taskActivities(prisma),

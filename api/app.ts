@@ -29,6 +29,7 @@ import { requestLog } from './requestLog';
 import { sessionCookieName, signInRoutes, type SignInSettings } from './signIn';
 import { storableBody, storableUrl } from './storableInput';
 import { taskRoutes } from './tasks';
+import { referralRoutes } from './referrals';
 import { tipRoutes } from './tips';
 import { tokenRoutes } from './tokens';
 
@@ -137,6 +138,7 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(signInRouters.own);
   app.use(tokenRoutes({ prisma: deps.prisma, now }));
   app.use(tipRoutes(deps));
+  app.use(referralRoutes(deps));
   app.use(enterpriseRoutes(deps));
   app.use(campaignRoutes(deps));
   app.use(caseRoutes(deps));

@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { coordinatesProvince, createsCampaign, provinceOfCampaignId, seesProvince } from '../domain/access';
 import { CampaignId, campaignWorkflowId, caseWorkflowId } from '../domain/caseIds';
-import { CampaignCalendar, CampaignCalendarShape, calendar2014, campaignDay, campaignDaysToMs, campaignTimeBase, phaseEnds, type TimeScale } from '../domain/campaignClock';
+import { CampaignCalendar, CampaignCalendarShape, calendar2014, campaignDay, campaignTimeBase, phaseEnds, type TimeScale } from '../domain/campaignClock';
 import { AgencyKind, CasePhase } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
 import { text } from '../domain/text';
@@ -25,6 +25,7 @@ import {
 import { addEnterpriseUpdate, progressQuery, superviseCaseSignal, type CampaignProgress } from '../workflows/campaignMessages';
 import type { campaignWorkflow } from '../workflows';
 import type { AuditNote } from './auditNote';
+import { caseTiming } from './campaignWork';
 import { principalOf } from './auth';
 import { HttpError, parseOr, parseOr400 } from './errors';
 import { error, type Operation } from './operation';
@@ -201,12 +202,7 @@ export function campaignRoutes(deps: { prisma: PrismaClient; temporal: Client; t
 
   const startProvince = async (campaign: StoredCampaign, part: ProvincePart) => {
     const scale = scaleOf(campaign.daysPerSecond);
-    const s = deps.caseSettings;
-    const timing = {
-      taskDueMs: campaignDaysToMs(s.taskDueDays, scale),
-      reminderBeforeMs: campaignDaysToMs(s.reminderBeforeDays, scale),
-      graceAfterDueMs: campaignDaysToMs(s.graceDays, scale),
-    };
+    const timing = caseTiming(deps.caseSettings, scale);
     const enterprises = await campaignEnterprises(deps.prisma, part.enterpriseCodes);
     const workflowId = campaignWorkflowId(campaign.id, part.province);
     await deps.temporal.workflow

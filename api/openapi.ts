@@ -15,6 +15,7 @@ import { savedFilterOperations } from './savedFilters';
 import { taskOperations } from './tasks';
 import { oidcOperations } from './oidc';
 import { signInOperations } from './signIn';
+import { referralOperations } from './referrals';
 import { tipOperations } from './tips';
 import { tokenOperations } from './tokens';
 
@@ -25,6 +26,7 @@ const groups: Record<string, Record<string, Operation>> = {
   oidc: oidcOperations,
   tokens: tokenOperations,
   tips: tipOperations,
+  referrals: referralOperations,
   enterprises: enterpriseOperations,
   imports: importOperations,
   campaigns: campaignOperations,

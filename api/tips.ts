@@ -5,9 +5,15 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { seesProvince, type Principal } from '../domain/access';
 import { identifier } from '../domain/text';
-import { TipSubmission, tipReceivedTooLate, tipWorkflowId, type Tip } from '../domain/tip';
+import { TipSubmission, TipTriage, tipReceivedTooLate, tipWorkflowId, type Tip } from '../domain/tip';
 import { tipById, type TipRow } from '../store/tips';
 import type { tipIntakeWorkflow } from '../workflows';
+import { tipTriageQuery, triageTipUpdate } from '../workflows/coordinationMessages';
+import { coordinatesProvince } from '../domain/access';
+import { enterpriseSummary } from '../store/enterprises';
+import type { CaseSettings } from './campaigns';
+import { addedToCampaign, caseTiming, existingCase } from './campaignWork';
+import { httpErrorOfUpdate } from './temporalErrors';
 import type { AuditNote } from './auditNote';
 import { principalOf } from './auth';
 import { HttpError, OutOfScopeError, parseOr400 } from './errors';
@@ -23,6 +29,9 @@ const TipView = z.object({
   receivedAt: z.iso.datetime(),
   recordedAt: z.iso.datetime(),
   recordedBy: z.string(),
+  /** The triage's outcome once decided: the case, task or referral the tip led to, or why it was closed. */
+  outcome: z.unknown().optional(),
+  triagedAt: z.iso.datetime().optional(),
 });
 
 export const tipOperations = {
@@ -49,6 +58,20 @@ export const tipOperations = {
     params: z.object({ id: identifier(200) }),
     responses: { 200: { description: 'the tip', schema: TipView }, 404: error('no such tip, or not yours to see') },
   },
+  triage: {
+    method: 'post',
+    path: '/tips/:id/triage',
+    tag: 'tips',
+    summary: "Triage a tip (its province's coordinator, MIIT for a tip with no province): link it to a case, add an enterprise to the campaign, refer it to another province, or close it",
+    params: z.object({ id: identifier(200) }),
+    body: { schema: TipTriage, example: { action: 'linkToCase', campaignId: 'demo-2014', enterpriseCode: '91360700MA35XXXX1A', agencyKind: 'landResources' } },
+    responses: {
+      200: { description: 'triaged', schema: TipView },
+      403: error('not the coordinator of the tip'),
+      404: error('no such tip, case or enterprise'),
+      409: error('already triaged'),
+    },
+  },
 } satisfies Record<string, Operation>;
 
 /** A tip is seen by MIIT, by its province, and by whoever submitted it. */
@@ -66,6 +89,8 @@ function present(row: TipRow): z.input<typeof TipView> {
     receivedAt: row.receivedAt.toISOString(),
     recordedAt: row.recordedAt.toISOString(),
     recordedBy: row.recordedBy,
+    outcome: row.outcome ?? undefined,
+    triagedAt: row.triagedAt?.toISOString(),
   };
 }
 
@@ -73,7 +98,7 @@ function present(row: TipRow): z.input<typeof TipView> {
  * Tips (举报线索) enter through the tip-intake workflow, so a submission survives a crash of the
  * API or the worker. An `Idempotency-Key` header makes a repeated submission return the first.
  */
-export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQueue: string }): Router {
+export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQueue: string; caseSettings: CaseSettings }): Router {
   const router = Router();
 
   router.post(tipOperations.submit.path, async (req, res) => {
@@ -92,7 +117,7 @@ export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQu
     const handle = await deps.temporal.workflow.start<typeof tipIntakeWorkflow>('tipIntakeWorkflow', {
       workflowId: tipWorkflowId(id),
       taskQueue: deps.taskQueue,
-      args: [tip],
+      args: [tip, caseTiming(deps.caseSettings, deps.caseSettings.scale)],
       // A retried submission attaches to the first run instead of starting a second.
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
       staticSummary: `举报线索 tip ${id}`,
@@ -111,6 +136,40 @@ export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQu
     if (!row) throw new HttpError(404, 'tip not found');
     if (!seesTip(principalOf(res), row)) throw new OutOfScopeError('tip not found');
     res.json(present(row));
+  });
+
+  router.post(tipOperations.triage.path, async (req, res) => {
+    const { id } = parseOr400(tipOperations.triage.params, req.params, 'path');
+    const row = await tipById(deps.prisma, id);
+    const me = principalOf(res);
+    if (!row) throw new HttpError(404, 'tip not found');
+    if (!seesTip(me, row)) throw new OutOfScopeError('tip not found');
+    const triages = row.province === null ? me.role === 'miitCoordinator' : coordinatesProvince(me, row.province);
+    if (!triages) throw new HttpError(403, row.province === null ? 'MIIT triages a tip with no province' : `only ${row.province}'s coordinator or MIIT triages this tip`);
+    if (row.triagedAt) throw new HttpError(409, 'the tip has been triaged already');
+    const triage = parseOr400(TipTriage, req.body, 'triage');
+    res.locals.audit = { action: 'tips.triage', objectType: 'tip', objectId: id, province: row.province, after: triage } satisfies AuditNote;
+    let resolved: { caseId?: string } = {};
+    if (triage.action === 'linkToCase' || triage.action === 'addToCampaign') {
+      const enterprise = await enterpriseSummary(deps.prisma, triage.enterpriseCode);
+      if (!enterprise) throw new HttpError(404, `no enterprise ${triage.enterpriseCode} on file`);
+      const province = enterprise.provinceName;
+      if (!coordinatesProvince(me, province)) throw new HttpError(403, `${triage.enterpriseCode} is in ${province}: refer the tip there instead`);
+      resolved = {
+        caseId:
+          triage.action === 'linkToCase'
+            ? await existingCase(deps.temporal, triage.campaignId, province, triage.enterpriseCode)
+            : (await addedToCampaign(deps, { campaignId: triage.campaignId, province, code: triage.enterpriseCode, by: me.email, updateId: `tip:${id}:add` })).caseId,
+      };
+    }
+    const handle = deps.temporal.workflow.getHandle(`${tipWorkflowId(id)}/triage`);
+    await handle.query(tipTriageQuery).catch(() => {
+      throw new HttpError(409, 'this tip was recorded before tips were triaged: it has no triage');
+    });
+    await handle.executeUpdate(triageTipUpdate, { args: [{ outcome: { ...triage, ...resolved }, by: me.email }] }).catch((e: unknown) => {
+      throw httpErrorOfUpdate(e);
+    });
+    res.json(present((await tipById(deps.prisma, id))!));
   });
 
   return router;

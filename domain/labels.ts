@@ -334,6 +334,15 @@ export const traceLabels = {
   noCase: { zh: '未立案，需跨省移交', en: 'no case here; for the cross-province referral' },
 } as const;
 
+/** The coordinators' steps of a cross-province referral and a tip's triage (workflows/referral.ts, workflows/tipTriage.ts). */
+export const referralLabels = {
+  routingTitle: { zh: '部际协调：转办跨省线索', en: 'Coordination: route a cross-province referral' },
+  acceptanceTitle: { zh: '接收跨省移交线索', en: 'Accept a cross-province referral' },
+  verificationTitle: { zh: '核查跨省移交线索', en: 'Verify a cross-province referral' },
+  tipTriageTitle: { zh: '分办举报线索', en: 'Triage a tip-off' },
+  tipVerificationTitle: { zh: '核查举报线索', en: 'Verify a tip-off' },
+} as const;
+
 /** A case's standing, as its current details in the Temporal Web UI state it. */
 export const caseStatusLabels = {
   open: { zh: '办理中', en: 'open' },
@@ -358,6 +367,12 @@ export const webUiLabels = {
   generatePhaseReports: { zh: '生成阶段报告', en: 'phase reports' },
   recordTip: { zh: '登记举报线索', en: 'tip-off recorded' },
   traceExport: { zh: '出口产品溯源至矿产品源头', en: 'export traced to the mine' },
+  reportReferral: { zh: '登记跨省移交线索', en: 'cross-province referral recorded' },
+  routeReferral: { zh: '部际协调转办', en: 'referral routed by MIIT' },
+  closeReferral: { zh: '线索办结', en: 'referral closed' },
+  acceptReferral: { zh: '接收线索', en: 'referral accepted' },
+  coordinatorContacts: { zh: '查询协调人', en: 'coordinators' },
+  recordTipOutcome: { zh: '登记线索处理结果', en: 'tip outcome recorded' },
   due: { zh: '限', en: 'due' },
   findings: { zh: '发现问题', en: 'findings' },
   recipientsMore: { zh: '等', en: 'and others' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActingAgency } from './enums';
 import { ProvinceName } from './provinces';
 import { StorableString } from './storable';
 import { text } from './text';
@@ -42,3 +43,19 @@ export type Tip = z.infer<typeof Tip>;
 export function tipWorkflowId(tipId: string): string {
   return `tip/${tipId}`;
 }
+
+/**
+ * The coordinator's triage of a tip: link it to an enterprise on file (its case gets a
+ * verification for the agency the tip concerns), add an enterprise on file to the campaign, refer
+ * it to another province (a cross-province referral), or close it with a reason.
+ */
+export const TipTriage = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('linkToCase'), campaignId: text(100), enterpriseCode: UnifiedSocialCreditCode, agencyKind: ActingAgency }),
+  z.object({ action: z.literal('addToCampaign'), campaignId: text(100), enterpriseCode: UnifiedSocialCreditCode }),
+  z.object({ action: z.literal('refer'), campaignId: text(100), toProvince: ProvinceName.optional(), counterpart: z.object({ name: text(200), code: UnifiedSocialCreditCode.optional() }) }),
+  z.object({ action: z.literal('close'), reason: text(2_000) }),
+]);
+export type TipTriage = z.infer<typeof TipTriage>;
+
+/** A triage as carried out: with the case, task or referral it led to. */
+export type TipOutcome = TipTriage & { caseId?: string; taskKey?: string; referralId?: string; decidedAt?: string; decidedBy?: string };

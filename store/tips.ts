@@ -1,5 +1,6 @@
 import type { PrismaClient, Tip as TipRow } from '@prisma/client';
-import type { Tip } from '../domain/tip';
+import type { Prisma } from '@prisma/client';
+import type { Tip, TipOutcome } from '../domain/tip';
 
 export type { TipRow };
 
@@ -22,4 +23,9 @@ export async function recordTip(prisma: PrismaClient, tip: Tip): Promise<void> {
 
 export async function tipById(prisma: PrismaClient, id: string): Promise<TipRow | null> {
   return prisma.tip.findUnique({ where: { id } });
+}
+
+/** Written once: a retried activity finds the outcome and leaves it. */
+export async function recordTipOutcome(prisma: PrismaClient, done: { tipId: string; outcome: TipOutcome; by: string; at: string }): Promise<void> {
+  await prisma.tip.updateMany({ where: { id: done.tipId, triagedAt: null }, data: { outcome: done.outcome as Prisma.InputJsonValue, triagedBy: done.by, triagedAt: new Date(done.at) } });
 }

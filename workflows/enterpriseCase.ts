@@ -41,6 +41,7 @@ import { runLadder, type LadderOwner } from './taskLadder';
 import { handleTaskCancellation, openTaskOf } from './taskUpdates';
 import { transferTiming } from './transferMessages';
 import type { criminalTransferWorkflow } from './criminalTransfer';
+import { requestVerificationSignal } from './coordinationMessages';
 
 // The first check after an import builds the whole archive's dataset: allow for a large one.
 const { runRuleChecks } = proxyActivities<Activities>({
@@ -139,6 +140,12 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       state.followUps.push(work.traceMeasureTask(notice, m, dueDate));
     }
     publish();
+  });
+  // A referral accepted into this case, or a tip linked to it: one more verification, opened by the
+  // main flow's follow-up loop so the case cannot close past it. Cases started before ignore it.
+  setHandler(requestVerificationSignal, (request) => {
+    if (!patched('requested-verifications')) return;
+    state.followUps.push({ kind: 'verification', agencyKind: request.agencyKind, purpose: request.purpose, title: request.title, evidence: { findings: [], annex3: undefined, requested: request.evidence } });
   });
   const openTaskOrFail = openTaskOf(state.tasks, 'case');
   setHandler(

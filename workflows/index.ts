@@ -4,3 +4,5 @@ export { campaignWorkflow } from './campaign';
 export { accountEmailWorkflow } from './accountEmail';
 export { exportTraceWorkflow } from './exportTrace';
 export { criminalTransferWorkflow } from './criminalTransfer';
+export { referralWorkflow } from './referral';
+export { tipTriageWorkflow } from './tipTriage';

@@ -54,6 +54,12 @@ const summarisers: { [K in keyof Activities]: (args: Args<K>, clock: CampaignTim
   generatePhaseReports: (r) => `${w.generatePhaseReports.zh}${p.colon}${r.province}${phaseLabels[r.boundary].zh} / ${w.generatePhaseReports.en}`,
   recordTip: (tip) => `${w.recordTip.zh}${p.colon}${tip.source} / ${w.recordTip.en}`,
   traceExport: (q) => `${w.traceExport.zh}${p.colon}${q.exporterCode}${p.comma}${w.reviewWindow.zh} ${q.window.from}${p.range}${q.window.to} / ${w.traceExport.en}`,
+  reportReferral: (r) => `${w.reportReferral.zh}${p.colon}${r.counterpart.name} / ${w.reportReferral.en}`,
+  routeReferral: (r) => `${w.routeReferral.zh}${p.colon}${r.toProvince} / ${w.routeReferral.en}`,
+  closeReferral: () => `${w.closeReferral.zh} / ${w.closeReferral.en}`,
+  coordinatorContacts: (q) => `${w.coordinatorContacts.zh}${p.colon}${q.province ?? agencyLabels.miit.zh} / ${w.coordinatorContacts.en}`,
+  recordTipOutcome: (t) => `${w.recordTipOutcome.zh}${p.colon}${t.outcome.action} / ${w.recordTipOutcome.en}`,
+  acceptReferral: (r) => `${w.acceptReferral.zh}${p.colon}${r.result.enterpriseCode} / ${w.acceptReferral.en}`,
 };
 
 /** The summary of an activity, from its type and arguments; its type alone when it is not one of ours. */

@@ -86,3 +86,21 @@ export function referralEmail(c: CaseFacts, task: { title: string }, referral: {
     ].join('\n'),
   };
 }
+
+/** A late coordinators' step (a referral's routing or acceptance, a tip's triage): the ladder's email without an enterprise's case. */
+export function coordinationEscalationEmail(step: EscalationStep, task: { title: string; province: string | null; createdAt: string; dueAt: string }, clock?: CampaignTimeBase) {
+  const { label, request } = escalationSteps[step];
+  return {
+    subject: `${p.bracketOpen}${label.zh}${p.bracketClose}${task.title} / ${label.en}`,
+    body: [
+      `${label.zh} / ${label.en}`,
+      '',
+      line(e.province, task.province ?? bilingual(agencyLabels.miit)),
+      line(e.task, task.title),
+      line(e.assigned, campaignTimeText(clock, task.createdAt)),
+      line(e.due, campaignTimeText(clock, task.dueAt)),
+      '',
+      `${request.zh} / ${request.en}`,
+    ].join('\n'),
+  };
+}

@@ -37,7 +37,7 @@ interface SpecBase {
 /** A task a case issues, with the evidence its agency is given, typed by the task's kind. */
 export type TaskSpec = SpecBase &
   (
-    | { kind: 'verification'; evidence: { findings: RuleResult['findings']; annex3: RuleResult['annex3'] | undefined } }
+    | { kind: 'verification'; evidence: { findings: RuleResult['findings']; annex3: RuleResult['annex3'] | undefined; requested?: Record<string, unknown> } }
     | { kind: 'handlingPlan'; evidence: { violations: ViolationCode[]; round?: number } }
     | { kind: 'disposition'; evidence: PlannedDisposition & { mustState: MustState[]; trace?: TraceReference } }
     | { kind: 'acceptance'; evidence: PlannedDisposition }

@@ -1,0 +1,64 @@
+import type { PrismaClient } from '@prisma/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { campaignWorkflowId, caseWorkflowId } from '../domain/caseIds';
+import { campaignDaysToMs, type CampaignTimeBase, type TimeScale } from '../domain/campaignClock';
+import { campaignClocks } from '../store/campaignClocks';
+import { enterpriseOfProvince } from '../store/campaigns';
+import { addEnterpriseUpdate, progressQuery } from '../workflows/campaignMessages';
+import type { CaseTiming } from '../workflows/caseMessages';
+import type { CaseSettings } from './campaigns';
+import { HttpError } from './errors';
+import { httpErrorOfUpdate } from './temporalErrors';
+
+/**
+ * What referrals and tips ask of a province's running campaign: its timing (a coordinators' step is
+ * due like a case's task), one of its cases, or an enterprise added to it.
+ */
+
+export function caseTiming(settings: CaseSettings, scale: TimeScale): CaseTiming {
+  return {
+    taskDueMs: campaignDaysToMs(settings.taskDueDays, scale),
+    reminderBeforeMs: campaignDaysToMs(settings.reminderBeforeDays, scale),
+    graceAfterDueMs: campaignDaysToMs(settings.graceDays, scale),
+  };
+}
+
+/** The campaign's own clock when it is on file; the API's otherwise. */
+export async function campaignTiming(prisma: PrismaClient, settings: CaseSettings, campaignId: string): Promise<{ timing: CaseTiming; clock?: CampaignTimeBase }> {
+  const clock = (await campaignClocks(prisma, [campaignId])).get(campaignId);
+  if (!clock) throw new HttpError(404, `no such campaign: ${campaignId}`);
+  const scale: TimeScale = clock.daysPerSecond ? { kind: 'scaled', daysPerSecond: clock.daysPerSecond } : { kind: 'realtime' };
+  return { timing: caseTiming(settings, scale), clock };
+}
+
+async function progressOf(temporal: Client, campaignId: string, province: string) {
+  return temporal.workflow
+    .getHandle(campaignWorkflowId(campaignId, province))
+    .query(progressQuery)
+    .catch((error: unknown) => {
+      throw error instanceof WorkflowNotFoundError ? new HttpError(404, `the campaign ${campaignId} has not started in ${province}`) : error;
+    });
+}
+
+/** The enterprise's case in the campaign: 404 when it has none there (add it to the campaign instead). */
+export async function existingCase(temporal: Client, campaignId: string, province: string, code: string): Promise<string> {
+  const caseId = caseWorkflowId(campaignId, province, code);
+  const progress = await progressOf(temporal, campaignId, province);
+  if (!progress.cases.includes(caseId)) throw new HttpError(404, `${code} has no case in ${campaignId} in ${province}: add it to the campaign instead`);
+  if (progress.phase === 'closed') throw new HttpError(409, `the campaign ${campaignId} in ${province} has closed`);
+  return caseId;
+}
+
+/** The campaign's `addEnterprise` update for an enterprise on file in the province; its case either way. */
+export async function addedToCampaign(deps: { prisma: PrismaClient; temporal: Client }, change: { campaignId: string; province: string; code: string; by: string; updateId: string }): Promise<{ caseId: string; added: boolean }> {
+  const progress = await progressOf(deps.temporal, change.campaignId, change.province);
+  if (progress.phase === 'closed') throw new HttpError(409, `the campaign ${change.campaignId} in ${change.province} has closed`);
+  const listed = await enterpriseOfProvince(deps.prisma, change.code, change.province);
+  if (!listed) throw new HttpError(404, `no such enterprise in ${change.province}: import it first`);
+  return deps.temporal.workflow
+    .getHandle(campaignWorkflowId(change.campaignId, change.province))
+    .executeUpdate(addEnterpriseUpdate, { args: [{ ...listed, by: change.by }], updateId: change.updateId })
+    .catch((error: unknown) => {
+      throw httpErrorOfUpdate(error);
+    });
+}

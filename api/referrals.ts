@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from '@prisma/client';
+import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { coordinatesProvince, seesProvince, type Principal } from '../domain/access';
+import { ReferralAcceptance, ReferralRouting, ReferralSubmission, referralWorkflowId, type ReferralReport } from '../domain/referral';
+import { identifier } from '../domain/text';
+import { listReferrals, referralById, reportReferral, type ReferralRow } from '../store/referrals';
+import { acceptReferralUpdate, referralViewQuery, routeReferralUpdate, type ReferralView } from '../workflows/coordinationMessages';
+import type { referralWorkflow } from '../workflows';
+import type { AuditNote } from './auditNote';
+import { principalOf } from './auth';
+import type { CaseSettings } from './campaigns';
+import { addedToCampaign, campaignTiming, existingCase } from './campaignWork';
+import { HttpError, OutOfScopeError, parseOr400 } from './errors';
+import { error, type Operation } from './operation';
+import { httpErrorOfUpdate } from './temporalErrors';
+
+const IdPath = z.object({ id: identifier(200) });
+const ReferralOut = z.object({ id: z.string(), state: z.string(), fromProvince: z.string(), toProvince: z.string().optional(), closedReason: z.string().optional(), result: z.unknown().optional(), steps: z.array(z.unknown()) });
+
+export const referralOperations = {
+  report: {
+    method: 'post',
+    path: '/referrals',
+    tag: 'referrals',
+    summary: 'Report a cross-province referral (一.(三)) to MIIT: staff and coordinators of the province whose finding it is',
+    body: { schema: ReferralSubmission, example: { campaignId: 'demo-2014', fromProvince: '江西省', toProvince: '广东省', counterpart: { name: '某贸易公司' }, facts: '从无证矿点购进稀土矿', evidence: {} } },
+    responses: { 201: { description: 'reported', schema: ReferralOut }, 403: error('not of the reporting province'), 404: error('no such campaign') },
+  },
+  list: { method: 'get', path: '/referrals', tag: 'referrals', summary: 'Referrals your province reported or received (MIIT: all)', responses: { 200: { description: 'referrals', schema: z.array(z.unknown()) } } },
+  get: { method: 'get', path: '/referrals/:id', tag: 'referrals', summary: 'A referral with its steps: reported → routed → accepted (or closed)', params: IdPath, responses: { 200: { description: 'the referral', schema: ReferralOut }, 404: error('no such referral in your scope') } },
+  route: {
+    method: 'post',
+    path: '/referrals/:id/route',
+    tag: 'referrals',
+    summary: "MIIT's coordination: route the referral to a province, or close it with a reason",
+    params: IdPath,
+    body: { schema: ReferralRouting, example: { decision: 'route', toProvince: '广东省' } },
+    responses: { 200: { description: 'routed or closed', schema: ReferralOut }, 403: error('not MIIT'), 404: error('no such referral'), 409: error('already routed or closed') },
+  },
+  accept: {
+    method: 'post',
+    path: '/referrals/:id/accept',
+    tag: 'referrals',
+    summary: "The receiving province's coordinator accepts it: a verification in the counterpart's case, or the enterprise added to the campaign",
+    params: IdPath,
+    body: { schema: ReferralAcceptance, example: { action: 'verifyInCase', enterpriseCode: '91440300MA5XXXXX1A', agencyKind: 'industry' } },
+    responses: { 200: { description: 'accepted', schema: ReferralOut }, 403: error('not the receiving province'), 404: error('no such referral, case or enterprise'), 409: error('not routed yet, or already accepted') },
+  },
+} satisfies Record<string, Operation>;
+
+/** Both provinces and MIIT see a referral. */
+function seesReferral(me: Principal, row: ReferralRow): boolean {
+  return seesProvince(me, row.fromProvince) || (row.toProvince !== null && seesProvince(me, row.toProvince));
+}
+
+/** Cross-province referrals: reported by a province, routed by MIIT, accepted by the province concerned. */
+export function referralRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQueue: string; caseSettings: CaseSettings }): Router {
+  const router = Router();
+
+  const visible = async (res: Response, params: unknown) => {
+    const { id } = parseOr400(IdPath, params, 'path');
+    const row = await referralById(deps.prisma, id);
+    if (!row) throw new HttpError(404, 'referral not found');
+    if (!seesReferral(principalOf(res), row)) throw new OutOfScopeError('referral not found');
+    return row;
+  };
+  const viewOf = (id: string) => deps.temporal.workflow.getHandle(referralWorkflowId(id)).query(referralViewQuery);
+
+  router.post(referralOperations.report.path, async (req, res) => {
+    const submission = parseOr400(ReferralSubmission, req.body, 'referral');
+    const me = principalOf(res);
+    if (!seesProvince(me, submission.fromProvince)) throw new HttpError(403, `only ${submission.fromProvince} or MIIT reports its findings`);
+    const { timing, clock } = await campaignTiming(deps.prisma, deps.caseSettings, submission.campaignId);
+    const report: ReferralReport = { ...submission, id: randomUUID(), reportedBy: me.email };
+    res.locals.audit = { action: 'referrals.report', objectType: 'referral', objectId: report.id, province: report.fromProvince, after: { counterpart: report.counterpart } } satisfies AuditNote;
+    // Recorded before the workflow starts (idempotently, as its activity records it again), so that
+    // the reporter, MIIT and the provinces find it as soon as this answers.
+    await reportReferral(deps.prisma, report);
+    await deps.temporal.workflow.start<typeof referralWorkflow>('referralWorkflow', {
+      workflowId: referralWorkflowId(report.id),
+      taskQueue: deps.taskQueue,
+      args: [{ report, timing, clock }],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      staticSummary: `跨省移交线索 referral ${report.id}`,
+    });
+    const reported: ReferralView = await viewOf(report.id);
+    res.status(201).json(reported);
+  });
+
+  router.get(referralOperations.list.path, async (_req, res) => {
+    const me = principalOf(res);
+    if (me.role !== 'miitCoordinator' && me.province === null) return void res.json([]);
+    res.json(await listReferrals(deps.prisma, me.role === 'miitCoordinator' ? undefined : me.province!));
+  });
+
+  router.get(referralOperations.get.path, async (req, res) => {
+    const row = await visible(res, req.params);
+    res.json({ ...row, ...(await viewOf(row.id)) });
+  });
+
+  router.post(referralOperations.route.path, async (req, res) => {
+    const row = await visible(res, req.params);
+    const me = principalOf(res);
+    if (me.role !== 'miitCoordinator') throw new HttpError(403, "routing referrals is MIIT's coordination mechanism's");
+    if (row.state !== 'reported') throw new HttpError(409, `the referral is ${row.state}: only a reported referral is routed or closed`);
+    const routing = parseOr400(ReferralRouting, req.body, 'routing');
+    res.locals.audit = { action: 'referrals.route', objectType: 'referral', objectId: row.id, province: row.fromProvince, after: routing } satisfies AuditNote;
+    const handle = deps.temporal.workflow.getHandle(referralWorkflowId(row.id));
+    res.json(await handle.executeUpdate(routeReferralUpdate, { args: [{ routing, by: me.email }] }).catch((e: unknown) => { throw httpErrorOfUpdate(e); }));
+  });
+
+  router.post(referralOperations.accept.path, async (req, res) => {
+    const row = await visible(res, req.params);
+    const me = principalOf(res);
+    if (row.state !== 'routed' || row.toProvince === null) throw new HttpError(409, `the referral is ${row.state}: only a routed referral is accepted`);
+    if (!coordinatesProvince(me, row.toProvince)) throw new HttpError(403, `only ${row.toProvince}'s coordinator accepts this referral`);
+    const acceptance = parseOr400(ReferralAcceptance, req.body, 'acceptance');
+    res.locals.audit = { action: 'referrals.accept', objectType: 'referral', objectId: row.id, province: row.toProvince, after: acceptance } satisfies AuditNote;
+    const caseId =
+      acceptance.action === 'verifyInCase'
+        ? await existingCase(deps.temporal, row.campaignId, row.toProvince, acceptance.enterpriseCode)
+        : (await addedToCampaign(deps, { campaignId: row.campaignId, province: row.toProvince, code: acceptance.enterpriseCode, by: me.email, updateId: `referral:${row.id}:add` })).caseId;
+    const handle = deps.temporal.workflow.getHandle(referralWorkflowId(row.id));
+    res.json(await handle.executeUpdate(acceptReferralUpdate, { args: [{ acceptance: { ...acceptance, caseId }, by: me.email }] }).catch((e: unknown) => { throw httpErrorOfUpdate(e); }));
+  });
+
+  return router;
+}

@@ -1,0 +1,168 @@
+import { generateCampaign, provinces } from '../../demo/generator';
+import { referralWorkflowId } from '../../domain/referral';
+import { tipWorkflowId } from '../../domain/tip';
+import { cleanTrader } from '../support/enterprises';
+import { useHarness } from '../support/harness';
+import { recordHistory } from '../support/histories';
+import { waitFor } from '../support/waitFor';
+
+/**
+ * Cross-province referrals and tips against the real stack: MIIT routes a 江西 finding to 广东,
+ * whose coordinator accepts it into a case as a verification task; one tip becomes a verification
+ * in an existing case, another adds an enterprise to the campaign, and their submitter sees both.
+ * The campaigns run on a slow clock (a task is due 20 campaign days later, hours of wall time), so
+ * nothing escalates while the steps are taken; the escalation test runs one of its own on a fast one.
+ */
+const generated = generateCampaign({ seed: 91, enterprises: 200 });
+const guangdong = provinces.find((p) => p.name === '广东省')!;
+const jiangxi = provinces.find((p) => p.name === '江西省')!;
+const tradersOf = (name: string) => generated.dataset.dossiers.filter(cleanTrader(generated)).filter((d) => d.enterprise.province === name);
+const [counterpart, added, addedByReferral] = tradersOf(guangdong.name);
+const [jiangxiTrader] = tradersOf(jiangxi.name);
+
+const h = useHarness('referrals', { dossiers: generated.dataset.dossiers });
+const json = { 'content-type': 'application/json' };
+const post = (as: string, path: string, body: unknown) => h.as(as)(path, { method: 'POST', headers: json, body: JSON.stringify(body) });
+const token = (p: { code: string }, agency: string, role: string) => h.tokens[`${p.code}-${agency}-${role}`];
+const gdCoordinator = () => token(guangdong, 'industry', 'provincialCoordinator');
+const caseOf = (campaignId: string, code: string) => `case/${campaignId}/${guangdong.name}/${code}`;
+
+const startCampaign = async (id: string, daysPerSecond: number, province: typeof guangdong, codes: string[]) => {
+  const res = await post(h.tokens.miit, '/campaigns', { id, name: id, provinces: [province.name], daysPerSecond, enterprises: codes });
+  expect(res.status).toBe(201);
+  await waitFor('cases started', async () => {
+    const rows = await h.prisma.caseTask.findMany({ where: { campaignId: id } });
+    return rows.length > 0 ? rows : undefined;
+  });
+};
+
+const report = (campaignId: string) => ({
+  campaignId,
+  fromProvince: jiangxi.name,
+  toProvince: guangdong.name,
+  counterpart: { name: counterpart.enterprise.name, code: counterpart.enterprise.code },
+  facts: 'bought ore from an unlicensed mine in Jiangxi',
+  evidence: { invoice: 'No. 00012345' },
+});
+
+describe('cross-province referrals', () => {
+  beforeAll(async () => {
+    await startCampaign('c-ref-gd', 0.01, guangdong, [counterpart.enterprise.code]);
+    await startCampaign('c-ref-jx', 0.01, jiangxi, [jiangxiTrader.enterprise.code]);
+  });
+
+  test('a referral reported by 江西, routed by MIIT to 广东 and accepted into a case opens a verification task there, visible to both provinces and MIIT', async () => {
+    const reported = await post(token(jiangxi, 'industry', 'staff'), '/referrals', report('c-ref-gd'));
+    expect(reported.status).toBe(201);
+    const { id, state } = (await reported.json()) as { id: string; state: string };
+    expect(state).toBe('reported');
+
+    // 广东, named by the reporter, sees it but only MIIT routes.
+    expect((await post(gdCoordinator(), `/referrals/${id}/route`, { decision: 'route', toProvince: guangdong.name })).status).toBe(403);
+    const routed = await post(h.tokens.miit, `/referrals/${id}/route`, { decision: 'route', toProvince: guangdong.name });
+    expect(routed.status).toBe(200);
+    expect(await routed.json()).toMatchObject({ state: 'routed', toProvince: guangdong.name });
+    expect((await post(h.tokens.miit, `/referrals/${id}/route`, { decision: 'close', reason: 'again' })).status).toBe(409);
+
+    expect((await post(token(jiangxi, 'industry', 'provincialCoordinator'), `/referrals/${id}/accept`, { action: 'verifyInCase', enterpriseCode: counterpart.enterprise.code, agencyKind: 'landResources' })).status).toBe(403);
+    const accepted = await post(gdCoordinator(), `/referrals/${id}/accept`, { action: 'verifyInCase', enterpriseCode: counterpart.enterprise.code, agencyKind: 'landResources' });
+    expect(accepted.status).toBe(200);
+    const view = (await accepted.json()) as { state: string; result: { caseId: string; taskKey: string } };
+    expect(view).toMatchObject({ state: 'accepted', result: { action: 'verifyInCase', caseId: caseOf('c-ref-gd', counterpart.enterprise.code) } });
+
+    const task = await waitFor('the verification task in the 广东 case', () => h.prisma.caseTask.findUnique({ where: { key: view.result.taskKey } }).then((t) => t ?? undefined));
+    expect(task).toMatchObject({ provinceName: guangdong.name, agencyKind: 'landResources', kind: 'verification', status: 'open' });
+    expect(JSON.stringify(task.evidence)).toContain('No. 00012345');
+
+    for (const as of [token(jiangxi, 'industry', 'provincialCoordinator'), gdCoordinator(), h.tokens.miit]) {
+      const seen = await h.as(as)(`/referrals/${id}`);
+      expect(seen.status).toBe(200);
+      expect(await seen.json()).toMatchObject({ state: 'accepted', fromProvince: jiangxi.name, toProvince: guangdong.name });
+    }
+    expect((await h.as(token(provinces.find((p) => p.name === '湖南省')!, 'industry', 'provincialCoordinator'))(`/referrals/${id}`)).status).toBe(404);
+
+    const handle = h.client.workflow.getHandle(referralWorkflowId(id));
+    await handle.result();
+    recordHistory('referral-acceptedIntoCase', handle.workflowId);
+  });
+
+  test("a referral accepted by adding the enterprise to 广东's campaign starts its case", async () => {
+    const { id } = (await (await post(h.tokens.miit, '/referrals', { ...report('c-ref-gd'), counterpart: { name: addedByReferral.enterprise.name } })).json()) as { id: string };
+    await post(h.tokens.miit, `/referrals/${id}/route`, { decision: 'route', toProvince: guangdong.name });
+    const accepted = await post(gdCoordinator(), `/referrals/${id}/accept`, { action: 'addToCampaign', enterpriseCode: addedByReferral.enterprise.code });
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({ state: 'accepted', result: { caseId: caseOf('c-ref-gd', addedByReferral.enterprise.code) } });
+    const row = await h.prisma.referral.findUniqueOrThrow({ where: { id } });
+    expect(row.state).toBe('accepted');
+  });
+
+  test('MIIT closes a referral with a reason', async () => {
+    const { id } = (await (await post(h.tokens.miit, '/referrals', report('c-ref-gd'))).json()) as { id: string };
+    const closed = await post(h.tokens.miit, `/referrals/${id}/route`, { decision: 'close', reason: 'already handled by the joint group' });
+    expect(await closed.json()).toMatchObject({ state: 'closed', closedReason: 'already handled by the joint group' });
+    const handle = h.client.workflow.getHandle(referralWorkflowId(id));
+    await handle.result();
+    recordHistory('referral-closed', handle.workflowId);
+  });
+
+  test('a routing step left late escalates up the ladder once per step, and stops when MIIT routes', async () => {
+    // 4 campaign days a second: the routing step is due in 5 s, discipline inspection told 1.75 s after.
+    await startCampaign('c-ref-late', 4, jiangxi, [jiangxiTrader.enterprise.code]);
+    const { id } = (await (await post(h.tokens.miit, '/referrals', report('c-ref-late'))).json()) as { id: string };
+    const key = `${referralWorkflowId(id)}/routing`;
+    await waitFor('the routing step escalated to discipline inspection', () => h.prisma.outboundEmail.findUnique({ where: { key: `${key}/disciplineInspection` } }).then((m) => m ?? undefined));
+    await post(h.tokens.miit, `/referrals/${id}/route`, { decision: 'close', reason: 'late but closed' });
+    const handle = h.client.workflow.getHandle(referralWorkflowId(id));
+    const view = (await handle.result()) as { steps: { escalations: string[]; overdue: boolean }[] };
+    expect(view.steps[0]).toMatchObject({ overdue: true, escalations: ['reminder', 'agencyHead', 'disciplineInspection'] });
+    const mails = await h.prisma.outboundEmail.findMany({ where: { key: { startsWith: `${key}/` } } });
+    expect(mails.map((m) => m.key).sort()).toEqual([`${key}/agencyHead`, `${key}/disciplineInspection`, `${key}/reminder`]);
+    recordHistory('referral-escalated', handle.workflowId);
+  });
+});
+
+describe('tips', () => {
+  const submitter = () => token(guangdong, 'tax', 'staff');
+  const submit = async (text: string) => {
+    const res = await post(submitter(), '/tips', { source: '12336 hotline', text, province: guangdong.name, receivedAt: '2014-10-12T09:00:00+08:00' });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+
+  test('a tip linked to an existing case becomes a verification task carrying its text; the submitter sees the outcome', async () => {
+    const id = await submit('night-time ore trucks at the trader');
+    const triage = h.client.workflow.getHandle(`${tipWorkflowId(id)}/triage`);
+    await waitFor('the triage started', () => triage.describe().then(() => true).catch(() => undefined));
+    expect((await post(submitter(), `/tips/${id}/triage`, { action: 'close', reason: 'x' })).status).toBe(403);
+    const res = await post(gdCoordinator(), `/tips/${id}/triage`, { action: 'linkToCase', campaignId: 'c-ref-gd', enterpriseCode: counterpart.enterprise.code, agencyKind: 'tax' });
+    expect(res.status).toBe(200);
+    const outcome = ((await res.json()) as { outcome: { taskKey: string } }).outcome;
+    expect(outcome).toMatchObject({ action: 'linkToCase', caseId: caseOf('c-ref-gd', counterpart.enterprise.code) });
+    const task = await waitFor('the verification task', () => h.prisma.caseTask.findUnique({ where: { key: outcome.taskKey } }).then((t) => t ?? undefined));
+    expect(task).toMatchObject({ agencyKind: 'tax', kind: 'verification', status: 'open' });
+    expect(JSON.stringify(task.evidence)).toContain('night-time ore trucks at the trader');
+    expect((await post(gdCoordinator(), `/tips/${id}/triage`, { action: 'close', reason: 'again' })).status).toBe(409);
+
+    const seen = await h.as(submitter())(`/tips/${id}`);
+    expect(await seen.json()).toMatchObject({ outcome: { action: 'linkToCase', taskKey: outcome.taskKey }, triagedAt: expect.any(String) });
+    await triage.result();
+    recordHistory('tipIntake-triage', tipWorkflowId(id));
+    recordHistory('tipTriage-linkToCase', triage.workflowId);
+  });
+
+  test('a tip about an enterprise not in the campaign adds it; the submitter sees the new case', async () => {
+    const id = await submit('unlisted trader selling ore');
+    const triage = h.client.workflow.getHandle(`${tipWorkflowId(id)}/triage`);
+    await waitFor('the triage started', () => triage.describe().then(() => true).catch(() => undefined));
+    const res = await post(gdCoordinator(), `/tips/${id}/triage`, { action: 'addToCampaign', campaignId: 'c-ref-gd', enterpriseCode: added.enterprise.code });
+    expect(res.status).toBe(200);
+    await waitFor('the new case tasks', async () => {
+      const rows = await h.prisma.caseTask.findMany({ where: { caseId: caseOf('c-ref-gd', added.enterprise.code) } });
+      return rows.length > 0 ? rows : undefined;
+    });
+    const seen = await h.as(submitter())(`/tips/${id}`);
+    expect(await seen.json()).toMatchObject({ outcome: { action: 'addToCampaign', caseId: caseOf('c-ref-gd', added.enterprise.code) } });
+    await triage.result();
+    recordHistory('tipTriage-addToCampaign', triage.workflowId);
+  });
+});

@@ -1,0 +1,66 @@
+import { ApplicationFailure, ParentClosePolicy, allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { bilingual, referralLabels } from '../domain/labels';
+import { referralWorkflowId } from '../domain/referral';
+import type { TipOutcome } from '../domain/tip';
+import { escalateStep, openStep } from './coordinationLadder';
+import { requestVerificationSignal, tipTriageQuery, triageTipUpdate, type TipTriageInput, type TipTriageView } from './coordinationMessages';
+import { referralWorkflow } from './referral';
+
+const activities = proxyActivities<Activities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/**
+ * A tip's triage (举报线索): its province's coordinator (MIIT's for a tip with no province) links it
+ * to a case (a verification task carrying the tip's text), adds an enterprise to the campaign,
+ * refers it to another province, or closes it. The step escalates like any task when late.
+ */
+export async function tipTriageWorkflow({ tip, timing }: TipTriageInput): Promise<TipTriageView> {
+  const id = workflowInfo().workflowId;
+  const step = openStep(`${id}/triage`, tip.province ?? null, `${bilingual(referralLabels.tipTriageTitle)}: ${tip.source}`, timing);
+  let outcome: TipOutcome | undefined;
+  const view = (): TipTriageView => ({ tipId: tip.id, outcome, step });
+  setHandler(tipTriageQuery, view);
+  setHandler(
+    triageTipUpdate,
+    async ({ outcome: asked, by }) => {
+      step.done = true;
+      const decided: TipOutcome = { ...asked, decidedBy: by, decidedAt: new Date().toISOString() };
+      outcome = decided;
+      if (asked.action === 'linkToCase') {
+        const purpose = `tip/${tip.id}`;
+        await getExternalWorkflowHandle(asked.caseId!).signal(requestVerificationSignal, {
+          agencyKind: asked.agencyKind,
+          purpose,
+          title: `${bilingual(referralLabels.tipVerificationTitle)}: ${tip.source}`,
+          evidence: { tipId: tip.id, tip: tip.text, source: tip.source, receivedAt: tip.receivedAt },
+        });
+        decided.taskKey = `${asked.caseId}/verification/${asked.agencyKind}/${purpose}`;
+      }
+      if (asked.action === 'refer') {
+        decided.referralId = `tip.${tip.id}`;
+        await startChild(referralWorkflow, {
+          workflowId: referralWorkflowId(decided.referralId),
+          args: [{ report: { id: decided.referralId, campaignId: asked.campaignId, fromProvince: tip.province!, toProvince: asked.toProvince, counterpart: asked.counterpart, facts: tip.text, evidence: { tipId: tip.id, source: tip.source }, source: 'tip', reportedBy: by }, timing }],
+          // The referral has its own life: it outlives the triage that started it.
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+      }
+      await activities.recordTipOutcome({ tipId: tip.id, outcome: decided, by, at: decided.decidedAt! });
+      return view();
+    },
+    {
+      validator: (request) => {
+        if (outcome) throw ApplicationFailure.create({ type: 'TipTriaged', message: 'the tip has been triaged already', nonRetryable: true });
+        if (request.outcome.action === 'refer' && !tip.province) throw ApplicationFailure.create({ type: 'TipWithoutProvince', message: 'a tip with no province cannot be referred across provinces: link it or add its enterprise', nonRetryable: true });
+      },
+    },
+  );
+  const ladder = escalateStep(step, timing, undefined);
+  await condition(() => outcome !== undefined);
+  await ladder;
+  await condition(allHandlersFinished);
+  return view();
+}
