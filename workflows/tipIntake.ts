@@ -1,4 +1,5 @@
 import { ParentClosePolicy, patched, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { Tip } from '../domain/tip';
 import type { CaseTiming } from './caseMessages';
@@ -15,7 +16,11 @@ export async function tipIntakeWorkflow(tip: Tip, timing?: CaseTiming): Promise<
   // Tips recorded before triage existed stay recorded only; the submission returns once the tip
   // is recorded, and the triage runs on as a workflow of its own.
   if (timing && patched('tip-triage')) {
-    await startChild(tipTriageWorkflow, { workflowId: `${workflowInfo().workflowId}/triage`, args: [{ tip, timing }], parentClosePolicy: ParentClosePolicy.ABANDON });
+    // A retried submission after the first run closed runs the intake again; its triage is
+    // already under way, and that one stands.
+    await startChild(tipTriageWorkflow, { workflowId: `${workflowInfo().workflowId}/triage`, args: [{ tip, timing }], parentClosePolicy: ParentClosePolicy.ABANDON }).catch((error: unknown) => {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    });
   }
   return { tipId: tip.id };
 }
