@@ -24,7 +24,7 @@ import { waitFor } from '../support/waitFor';
  * overdue notice to the agency head is in the outbox; discipline inspection would come ten
  * minutes later, so each late step escalates exactly once.
  */
-const generated = generateCampaign({ seed: 33, enterprises: 120 });
+const generated = generateCampaign({ seed: 141, enterprises: 120 });
 const [province] = provincesWith(generated, [cleanTrader], 1);
 const [trader, other] = enterprisesOf(generated, cleanTrader, province);
 const campaignId = 'c-transfer';
