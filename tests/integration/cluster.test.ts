@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,11 +5,11 @@ import pg from 'pg';
 import { flattenDossiers } from '../../domain/campaign';
 import { generateCampaign, provinces } from '../../demo/generator';
 import { createLogger } from '../../platform/logger';
-import { projectRoot, toolsDir } from '../../platform/projectRoot';
+import { toolsDir } from '../../platform/projectRoot';
 import { findOrBuildTemporalCluster, freeClusterPorts, startTemporalCluster } from '../../platform/temporalCluster';
 import type { RunningTemporal } from '../../platform/temporalServer';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
-import { expectEverythingOnce, startCrashCampaign } from '../support/exactlyOnce';
+import { expectEverythingOnce, startCrashCampaign, startWorkerProcess as startWorker } from '../support/exactlyOnce';
 import { freshDatabase } from '../support/freshDatabase';
 import { startHarness, type Harness } from '../support/harness';
 import { services } from '../support/services';
@@ -60,21 +59,7 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function startWorkerProcess(): ChildProcess {
-  return spawn(process.execPath, [path.join(projectRoot(), 'dist', 'worker', 'main.js')], {
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: h.databaseUrl,
-      TEMPORAL_ADDRESS: cluster.address,
-      SMTP_URL: services().smtpUrl,
-      TEMPORAL_TASK_QUEUE: h.taskQueue,
-      REPORTS_DIR: h.reportsDir,
-      LOG_LEVEL: 'error',
-      WORKER_SHUTDOWN_GRACE_S: '1',
-    },
-    stdio: 'ignore',
-  });
-}
+const startWorkerProcess = () => startWorker(h, cluster.address);
 
 test('a campaign on the cluster survives losing a worker and a server restart: nothing lost, nothing twice', async () => {
   const campaignId = 'c-cluster';

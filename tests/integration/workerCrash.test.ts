@@ -1,8 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { generateCampaign, provinces } from '../../demo/generator';
-import { projectRoot } from '../../platform/projectRoot';
-import { expectEverythingOnce, startCrashCampaign } from '../support/exactlyOnce';
+import { expectEverythingOnce, startCrashCampaign, startWorkerProcess as startWorker } from '../support/exactlyOnce';
 import { useHarness } from '../support/harness';
 import { services } from '../support/services';
 
@@ -21,21 +18,7 @@ const chosen = generated.dataset.dossiers
 
 const h = useHarness('crash', { dossiers: generated.dataset.dossiers, inProcessWorker: false });
 
-function startWorkerProcess(): ChildProcess {
-  return spawn(process.execPath, [path.join(projectRoot(), 'dist', 'worker', 'main.js')], {
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: h.databaseUrl,
-      TEMPORAL_ADDRESS: services().temporalAddress,
-      SMTP_URL: services().smtpUrl,
-      TEMPORAL_TASK_QUEUE: h.taskQueue,
-      REPORTS_DIR: h.reportsDir,
-      LOG_LEVEL: 'error',
-      WORKER_SHUTDOWN_GRACE_S: '1',
-    },
-    stdio: 'ignore',
-  });
-}
+const startWorkerProcess = () => startWorker(h, services().temporalAddress);
 
 test('a campaign survives its worker being killed repeatedly: nothing lost, nothing twice', async () => {
   const campaignId = 'c-crash';

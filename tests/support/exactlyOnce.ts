@@ -1,3 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { projectRoot } from '../../platform/projectRoot';
 import type { StoredMail } from '../../platform/mailSink';
 import { startAutopilot } from '../../scripts/lib/autopilot';
 import type { CaseView } from '../../workflows/caseMessages';
@@ -79,4 +82,21 @@ export async function startCrashCampaign(
       }),
     );
   return { autopilot, results };
+}
+
+/** A worker as its own process, on the harness's task queue, so a test can kill it outright. */
+export function startWorkerProcess(h: Harness, temporalAddress: string): ChildProcess {
+  return spawn(process.execPath, [path.join(projectRoot(), 'dist', 'worker', 'main.js')], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: h.databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      SMTP_URL: services().smtpUrl,
+      TEMPORAL_TASK_QUEUE: h.taskQueue,
+      REPORTS_DIR: h.reportsDir,
+      LOG_LEVEL: 'error',
+      WORKER_SHUTDOWN_GRACE_S: '1',
+    },
+    stdio: 'ignore',
+  });
 }
