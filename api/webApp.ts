@@ -33,6 +33,9 @@ const pagePolicy = helmet.contentSecurityPolicy({
   },
 });
 
+/** The browser application's pages: every one answers the same index, and none is in the API's document. */
+export const webPagePaths = ['/', '/ui', '/ui/*path'];
+
 /**
  * The web inbox at `/` and under /ui (its own paths, clear of the API's): public like the
  * sign-in page, since the page itself holds nothing; its calls carry the session. The index is
@@ -49,7 +52,7 @@ export function webAppRoutes(options: { oidc: boolean; dir?: string }): Router {
   router.use('/ui/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false }), (req, _res, next) =>
     next(new HttpError(404, `no such file of the web application: ${req.path}`)),
   );
-  router.get(['/', '/ui', '/ui/*path'], (_req, res, next) => {
+  router.get(webPagePaths, (_req, res, next) => {
     if (!index) return void res.status(503).type('text').send('the web application is not built: run npm run build');
     res.locals.cspNonce = randomBytes(16).toString('base64');
     pagePolicy(_req, res, (err?: unknown) => {

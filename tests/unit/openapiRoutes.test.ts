@@ -2,19 +2,24 @@ import type { Express } from 'express';
 import { createApp, type ApiDependencies } from '../../api/app';
 import { openApiDocument, openApiPath, operations } from '../../api/openapi';
 import { createLogger } from '../../platform/logger';
+import { webPagePaths } from '../../api/webApp';
 
 interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
+  route?: { path: string | string[]; methods: Record<string, boolean> };
   handle?: { stack?: Layer[] };
 }
 
-/** `GET /tasks/{key}` for every route the app's routers serve (all are mounted at the root). */
+/** `GET /tasks/{key}` for every API route the app's routers serve (all are mounted at the root). */
 function servedRoutes(app: Express): string[] {
   const found: string[] = [];
   const walk = (stack: Layer[]) => {
     for (const layer of stack) {
       if (layer.route) {
-        for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') found.push(`${method.toUpperCase()} ${openApiPath(layer.route.path)}`);
+        const paths = [layer.route.path].flat();
+        if (paths.every((p) => webPagePaths.includes(p))) continue;
+        for (const p of paths) {
+          for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') found.push(`${method.toUpperCase()} ${openApiPath(p)}`);
+        }
       } else if (layer.handle?.stack) {
         walk(layer.handle.stack);
       }
