@@ -18,7 +18,58 @@ import { error, type Operation } from './operation';
 import { httpErrorOfUpdate } from './temporalErrors';
 
 const IdPath = z.object({ id: identifier(200) });
-const ReferralOut = z.object({ id: z.string(), state: z.string(), fromProvince: z.string(), toProvince: z.string().optional(), closedReason: z.string().optional(), result: z.unknown().optional(), steps: z.array(z.unknown()) });
+const CoordinationStepOut = z.object({
+  key: z.string(),
+  province: z.string().nullable(),
+  title: z.string(),
+  createdAt: z.iso.datetime(),
+  dueAt: z.iso.datetime(),
+  done: z.boolean(),
+  overdue: z.boolean(),
+  escalations: z.array(z.string()),
+});
+/** A referral as both provinces and MIIT read it; a member not yet known is absent, never null. */
+const ReferralSummary = z.object({
+  id: z.string(),
+  campaignId: z.string(),
+  state: z.enum(['reported', 'routed', 'accepted', 'closed']),
+  fromProvince: z.string(),
+  toProvince: z.string().optional(),
+  counterpart: z.object({ name: z.string(), code: z.string().optional() }),
+  facts: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+  source: z.string(),
+  reportedBy: z.string(),
+  reportedAt: z.iso.datetime(),
+  routedBy: z.string().optional(),
+  routedAt: z.iso.datetime().optional(),
+  closedReason: z.string().optional(),
+  acceptedBy: z.string().optional(),
+  acceptedAt: z.iso.datetime().optional(),
+  result: z.record(z.string(), z.unknown()).optional(),
+});
+/** One referral, with the coordination steps its workflow keeps (each escalates when late). */
+const ReferralOut = ReferralSummary.extend({ steps: z.array(CoordinationStepOut) });
+
+const present = (row: ReferralRow): z.input<typeof ReferralSummary> => ({
+  id: row.id,
+  campaignId: row.campaignId,
+  state: row.state,
+  fromProvince: row.fromProvince,
+  toProvince: row.toProvince ?? undefined,
+  counterpart: { name: row.counterpartName, code: row.counterpartCode ?? undefined },
+  facts: row.facts,
+  evidence: row.evidence as Record<string, unknown>,
+  source: row.source,
+  reportedBy: row.reportedBy,
+  reportedAt: row.reportedAt.toISOString(),
+  routedBy: row.routedBy ?? undefined,
+  routedAt: row.routedAt?.toISOString(),
+  closedReason: row.closedReason ?? undefined,
+  acceptedBy: row.acceptedBy ?? undefined,
+  acceptedAt: row.acceptedAt?.toISOString(),
+  result: (row.result as Record<string, unknown> | null) ?? undefined,
+});
 
 export const referralOperations = {
   report: {
@@ -29,7 +80,7 @@ export const referralOperations = {
     body: { schema: ReferralSubmission, example: { campaignId: 'demo-2014', fromProvince: '江西省', toProvince: '广东省', counterpart: { name: '某贸易公司' }, facts: '从无证矿点购进稀土矿', evidence: {} } },
     responses: { 201: { description: 'reported', schema: ReferralOut }, 403: error('not of the reporting province'), 404: error('no such campaign') },
   },
-  list: { method: 'get', path: '/referrals', tag: 'referrals', summary: 'Referrals your province reported or received (MIIT: all)', responses: { 200: { description: 'referrals', schema: z.array(z.unknown()) } } },
+  list: { method: 'get', path: '/referrals', tag: 'referrals', summary: 'Referrals your province reported or received (MIIT: all)', responses: { 200: { description: 'referrals', schema: z.array(ReferralSummary) } } },
   get: { method: 'get', path: '/referrals/:id', tag: 'referrals', summary: 'A referral with its steps: reported → routed → accepted (or closed)', params: IdPath, responses: { 200: { description: 'the referral', schema: ReferralOut }, 404: error('no such referral in your scope') } },
   route: {
     method: 'post',
@@ -68,6 +119,8 @@ export function referralRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     return row;
   };
   const viewOf = (id: string) => deps.temporal.workflow.getHandle(referralWorkflowId(id)).query(referralViewQuery);
+  // The row as the workflow's activities left it, with the steps only the workflow keeps.
+  const answer = async (id: string, view: ReferralView): Promise<z.input<typeof ReferralOut>> => ({ ...present((await referralById(deps.prisma, id))!), steps: view.steps });
 
   router.post(referralOperations.report.path, async (req, res) => {
     const submission = parseOr400(ReferralSubmission, req.body, 'referral');
@@ -86,19 +139,18 @@ export function referralRoutes(deps: { prisma: PrismaClient; temporal: Client; t
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
       staticSummary: `跨省移交线索 referral ${report.id}`,
     });
-    const reported: ReferralView = await viewOf(report.id);
-    res.status(201).json(reported);
+    res.status(201).json(await answer(report.id, await viewOf(report.id)));
   });
 
   router.get(referralOperations.list.path, async (_req, res) => {
     const me = principalOf(res);
     if (me.role !== 'miitCoordinator' && me.province === null) return void res.json([]);
-    res.json(await listReferrals(deps.prisma, me.role === 'miitCoordinator' ? undefined : me.province!));
+    res.json((await listReferrals(deps.prisma, me.role === 'miitCoordinator' ? undefined : me.province!)).map(present));
   });
 
   router.get(referralOperations.get.path, async (req, res) => {
     const row = await visible(res, req.params);
-    res.json({ ...row, ...(await viewOf(row.id)) });
+    res.json(await answer(row.id, await viewOf(row.id)));
   });
 
   router.post(referralOperations.route.path, async (req, res) => {
@@ -109,7 +161,10 @@ export function referralRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     const routing = parseOr400(ReferralRouting, req.body, 'routing');
     res.locals.audit = { action: 'referrals.route', objectType: 'referral', objectId: row.id, province: row.fromProvince, after: routing } satisfies AuditNote;
     const handle = deps.temporal.workflow.getHandle(referralWorkflowId(row.id));
-    res.json(await handle.executeUpdate(routeReferralUpdate, { args: [{ routing, by: me.email }] }).catch((e: unknown) => { throw httpErrorOfUpdate(e); }));
+    const routed = await handle.executeUpdate(routeReferralUpdate, { args: [{ routing, by: me.email }] }).catch((e: unknown) => {
+      throw httpErrorOfUpdate(e);
+    });
+    res.json(await answer(row.id, routed));
   });
 
   router.post(referralOperations.accept.path, async (req, res) => {
@@ -124,7 +179,10 @@ export function referralRoutes(deps: { prisma: PrismaClient; temporal: Client; t
         ? await existingCase(deps.temporal, row.campaignId, row.toProvince, acceptance.enterpriseCode)
         : (await addedToCampaign(deps, { campaignId: row.campaignId, province: row.toProvince, code: acceptance.enterpriseCode, by: me.email, updateId: `referral:${row.id}:add` })).caseId;
     const handle = deps.temporal.workflow.getHandle(referralWorkflowId(row.id));
-    res.json(await handle.executeUpdate(acceptReferralUpdate, { args: [{ acceptance: { ...acceptance, caseId }, by: me.email }] }).catch((e: unknown) => { throw httpErrorOfUpdate(e); }));
+    const accepted = await handle.executeUpdate(acceptReferralUpdate, { args: [{ acceptance: { ...acceptance, caseId }, by: me.email }] }).catch((e: unknown) => {
+      throw httpErrorOfUpdate(e);
+    });
+    res.json(await answer(row.id, accepted));
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { isRefusalType, refusalStatus } from '../workflows/refusals';
 import { HttpError, OutOfScopeError } from './errors';
 
 /**
@@ -17,17 +18,11 @@ export async function outOfScopeIfExists(handle: WorkflowHandle, message: string
   return exists ? new OutOfScopeError(message) : new HttpError(404, message);
 }
 
-/** Turns the reasons a case refuses an update into the HTTP answers a client can act on. */
+/** Turns the reasons a workflow refuses an update into the HTTP answers a client can act on. */
 export function httpErrorOfUpdate(error: unknown): unknown {
   if (error instanceof WorkflowNotFoundError) return new HttpError(404, 'case not found');
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    const { type, message } = error.cause;
-    if (type === 'TaskNotFound') return new HttpError(404, 'task not found');
-    if (type === 'TaskNotOpen') return new HttpError(409, message);
-    if (type === 'InvalidCompletion') return new HttpError(422, message);
-    if (type === 'InvalidEnterprise') return new HttpError(400, message);
-    if (type === 'CampaignClosed') return new HttpError(409, message);
-    if (type === 'CompletionNotRecorded') return new HttpError(422, message);
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && isRefusalType(error.cause.type)) {
+    return new HttpError(refusalStatus[error.cause.type], error.cause.message);
   }
   return error;
 }

@@ -70,6 +70,7 @@ export const tipOperations = {
       403: error('not the coordinator of the tip'),
       404: error('no such tip, case or enterprise'),
       409: error('already triaged'),
+      422: error('a tip with no province cannot be referred to another province'),
     },
   },
 } satisfies Record<string, Operation>;

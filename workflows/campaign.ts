@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
@@ -20,6 +19,7 @@ import { UnifiedSocialCreditCode } from '../domain/tip';
 import { z } from 'zod';
 import { reportsDueAt } from '../domain/catalogue';
 import { formLabels, phaseLabels, reportPunctuation as p } from '../domain/labels';
+import { refusal } from './refusals';
 import { searchAttributes } from './searchAttributes';
 import { phaseChangedSignal, superviseSignal } from './caseMessages';
 import {
@@ -132,8 +132,8 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
       // Refused before it enters the history: a malformed enterprise, or one added to a campaign that is over.
       validator: (request) => {
         const parsed = EnterpriseToAdd.safeParse(request);
-        if (!parsed.success) throw ApplicationFailure.create({ type: 'InvalidEnterprise', message: `invalid enterprise: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`, nonRetryable: true });
-        if (state.phase === 'closed') throw ApplicationFailure.create({ type: 'CampaignClosed', message: `campaign ${input.campaignId} has ended in ${input.province}: no enterprise can be added`, nonRetryable: true });
+        if (!parsed.success) throw refusal('InvalidEnterprise', `invalid enterprise: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+        if (state.phase === 'closed') throw refusal('CampaignClosed', `campaign ${input.campaignId} has ended in ${input.province}: no enterprise can be added`);
       },
     },
   );

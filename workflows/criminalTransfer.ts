@@ -1,8 +1,9 @@
-import { ApplicationFailure, allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { campaignDay } from '../domain/campaignClock';
 import { transferSteps, type TransferStep } from '../domain/catalogue';
 import * as work from '../domain/case';
 import { bilingual, timelineLabels } from '../domain/labels';
+import { refusal } from './refusals';
 import { deterministicFailureOf } from './activityFailures';
 import { caseActivities as activities } from './caseActivities';
 import { completeTaskUpdate, type CaseTask, type TimelineEntry } from './caseMessages';
@@ -42,7 +43,7 @@ export async function criminalTransferWorkflow(input: TransferInput): Promise<Tr
     async ({ taskKey, actor, completion }) => {
       const task = state.tasks.get(taskKey)!;
       const parsed = work.acceptedCompletion(task.kind, completion);
-      if (!work.isTransferStep(parsed.kind)) throw ApplicationFailure.create({ type: 'TaskNotFound', message: `task ${taskKey} is no step of a transfer`, nonRetryable: true });
+      if (!work.isTransferStep(parsed.kind)) throw refusal('TaskNotFound', `task ${taskKey} is no step of a transfer`);
       const after = work.afterTransferStep(parsed as work.TransferCompletion);
       const letterNo = after.transferLetterNo ?? state.transferLetterNo;
       const result = after.result ?? state.result;
@@ -59,7 +60,7 @@ export async function criminalTransferWorkflow(input: TransferInput): Promise<Tr
         Object.assign(task, { status: 'open', completedAt: undefined, completedBy: undefined, completion: undefined });
         ladders.push(runLadder(owner, task));
         record({ kind: 'completionNotRecorded', actor: 'system', summary: `${bilingual(timelineLabels.completionNotRecorded)}: ${failure.message}`, taskKey });
-        throw ApplicationFailure.create({ type: 'CompletionNotRecorded', message: `the completion could not be recorded, the task is open again: ${failure.message}`, nonRetryable: true });
+        throw refusal('CompletionNotRecorded', `the completion could not be recorded, the task is open again: ${failure.message}`);
       }
       state.transferLetterNo = letterNo;
       state.result = result;

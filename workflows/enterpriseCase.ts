@@ -11,7 +11,6 @@ import {
   startChild,
   upsertSearchAttributes,
   workflowInfo,
-  ApplicationFailure,
   ChildWorkflowFailure,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
@@ -20,6 +19,7 @@ import type { ActingAgency, CasePhase } from '../domain/enums';
 import { campaignDay } from '../domain/campaignClock';
 import { agencyLabels, bilingual, phaseLabels, reportPunctuation, ruleCheckLabels, timelineLabels, transferLabels } from '../domain/labels';
 import type { FindingCode } from '../domain/rules';
+import { refusal } from './refusals';
 import { searchAttributes } from './searchAttributes';
 import * as work from '../domain/case';
 import { deterministicFailureOf } from './activityFailures';
@@ -192,7 +192,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
         escalations.push(escalate(task));
         record({ kind: 'completionNotRecorded', actor: 'system', summary: `${bilingual(timelineLabels.completionNotRecorded)}: ${failure.message}`, taskKey });
         publish();
-        throw ApplicationFailure.create({ type: 'CompletionNotRecorded', message: `the completion could not be recorded, the task is open again: ${failure.message}`, nonRetryable: true });
+        throw refusal('CompletionNotRecorded', `the completion could not be recorded, the task is open again: ${failure.message}`);
       }
       if (followUp && !queued) await openTask(followUp, dueIn(input.timing.taskDueMs));
       const referral = work.referralOf(parsed);

@@ -1,7 +1,8 @@
-import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { bilingual, referralLabels } from '../domain/labels';
 import type { ReferralResult } from '../domain/referral';
+import { refusal } from './refusals';
 import { escalateStep, openStep } from './coordinationLadder';
 import {
   acceptReferralUpdate,
@@ -32,7 +33,7 @@ export async function referralWorkflow({ report, timing, clock }: ReferralInput)
   const ladders: Promise<void>[] = [];
   const view = (): ReferralView => ({ id: report.id, state: state.state, fromProvince: report.fromProvince, toProvince: state.toProvince, closedReason: state.closedReason, result: state.result, steps });
   const inState = (expected: ReferralState) => {
-    if (state.state !== expected) throw ApplicationFailure.create({ type: 'ReferralNotInState', message: `the referral is ${state.state}, not ${expected}`, nonRetryable: true });
+    if (state.state !== expected) throw refusal('ReferralNotInState', `the referral is ${state.state}, not ${expected}`);
   };
   setHandler(referralViewQuery, view);
   setHandler(

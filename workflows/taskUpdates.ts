@@ -1,5 +1,6 @@
-import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import { reportPunctuation } from '../domain/labels';
+import { refusal } from './refusals';
 import { caseActivities as activities } from './caseActivities';
 import { cancelTaskUpdate, type CaseTask, type TimelineEntry } from './caseMessages';
 
@@ -12,8 +13,8 @@ import { cancelTaskUpdate, type CaseTask, type TimelineEntry } from './caseMessa
 export function openTaskOf(tasks: ReadonlyMap<string, CaseTask>, holder: string): (taskKey: string) => CaseTask {
   return (taskKey) => {
     const task = tasks.get(taskKey);
-    if (!task) throw ApplicationFailure.create({ type: 'TaskNotFound', message: `no task ${taskKey} in this ${holder}`, nonRetryable: true });
-    if (task.status !== 'open') throw ApplicationFailure.create({ type: 'TaskNotOpen', message: `task ${taskKey} is ${task.status}`, nonRetryable: true });
+    if (!task) throw refusal('TaskNotFound', `no task ${taskKey} in this ${holder}`);
+    if (task.status !== 'open') throw refusal('TaskNotOpen', `task ${taskKey} is ${task.status}`);
     return task;
   };
 }

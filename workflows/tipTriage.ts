@@ -1,8 +1,9 @@
-import { ApplicationFailure, ParentClosePolicy, allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { bilingual, referralLabels } from '../domain/labels';
 import { referralWorkflowId } from '../domain/referral';
 import type { TipOutcome } from '../domain/tip';
+import { refusal } from './refusals';
 import { escalateStep, openStep } from './coordinationLadder';
 import { requestVerificationSignal, tipTriageQuery, triageTipUpdate, type TipTriageInput, type TipTriageView } from './coordinationMessages';
 import { referralWorkflow } from './referral';
@@ -53,8 +54,8 @@ export async function tipTriageWorkflow({ tip, timing }: TipTriageInput): Promis
     },
     {
       validator: (request) => {
-        if (outcome) throw ApplicationFailure.create({ type: 'TipTriaged', message: 'the tip has been triaged already', nonRetryable: true });
-        if (request.outcome.action === 'refer' && !tip.province) throw ApplicationFailure.create({ type: 'TipWithoutProvince', message: 'a tip with no province cannot be referred across provinces: link it or add its enterprise', nonRetryable: true });
+        if (outcome) throw refusal('TipTriaged', 'the tip has been triaged already');
+        if (request.outcome.action === 'refer' && !tip.province) throw refusal('TipWithoutProvince', 'a tip with no province cannot be referred across provinces: link it or add its enterprise');
       },
     },
   );

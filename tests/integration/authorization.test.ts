@@ -3,6 +3,7 @@ import { campaignWorkflowId, caseWorkflowId } from '../../domain/caseIds';
 import type { AgencyKind } from '../../domain/enums';
 import { generateCampaign, provinces, type ProvinceInfo } from '../../demo/generator';
 import { writeDirectory } from '../../store/directory';
+import { tipWorkflowId } from '../../domain/tip';
 import { caseViewQuery } from '../../workflows/caseMessages';
 import { progressQuery } from '../../workflows/campaignMessages';
 import { cleanTrader, enterprisesOf, provincesWith } from '../support/enterprises';
@@ -68,6 +69,10 @@ const rules = {
   seesReport: (c: Caller, r: { province: string | null }) => (r.province === null ? isMiit(c) : rules.coordinatesProvince(c, r.province)),
   /** api/tips.ts: MIIT, the tip's province, and whoever submitted it. */
   seesTip: (c: Caller, t: TipRef) => isMiit(c) || c.email === t.submitter.email || (t.province !== null && c.province === t.province),
+  /** api/tips.ts: a tip's province's coordinator triages it, MIIT any (and alone one with no province). */
+  triagesTip: (c: Caller, t: TipRef) => (t.province === null ? isMiit(c) : rules.coordinatesProvince(c, t.province)),
+  /** api/referrals.ts: both provinces and MIIT see a referral; MIIT alone routes it; the receiving coordinator accepts it. */
+  seesReferral: (c: Caller, r: ReferralRef) => rules.seesProvince(c, r.fromProvince) || (r.toProvince !== null && rules.seesProvince(c, r.toProvince)),
   /** The directory: MIIT's administrator everywhere (national offices too), a provincial administrator their province. */
   administersDirectory: (c: Caller, province: string | null) => c.role === 'administrator' && ((c.agency === 'miit' && c.province === null) || (province !== null && c.province === province)),
 };
@@ -157,6 +162,31 @@ const tipRefs: TipRef[] = [
   { label: `a tip about no province by ${A.code}-commerce-staff`, province: null, submitter: find(A, 'commerce', 'staff') },
 ];
 const usedTipKey = `authz-tip-${campaignId}`;
+
+interface ReferralRef {
+  label: string;
+  fromProvince: string;
+  /** Where MIIT routed it; null while it is only reported (and named no province). */
+  toProvince: string | null;
+  province: string;
+  provinces: string[];
+}
+const referralRef = (label: string, from: ProvinceInfo, to: ProvinceInfo | null): ReferralRef => ({
+  label,
+  fromProvince: from.name,
+  toProvince: to?.name ?? null,
+  province: from.name,
+  provinces: to ? [from.name, to.name] : [from.name],
+});
+/** Reported by A and not routed; and routed by MIIT to B, awaiting B's acceptance. */
+const reportedReferral = referralRef(`a referral reported by ${A.code}`, A, null);
+const routedReferral = referralRef(`a referral from ${A.code} routed to ${B.code}`, A, B);
+const referralIds = new Map<string, string>();
+const referralSubmission = (from: ProvinceInfo, campaign = campaignId) => ({ campaignId: campaign, fromProvince: from.name, counterpart: { name: '授权测试对方公司' }, facts: '从无证矿点购进稀土矿' });
+
+/** A saved inbox filter of A's tax staff: theirs alone. */
+const filterOwner = () => find(A, 'tax', 'staff');
+let savedFilterId = '';
 
 interface ReportRef {
   label: string;
@@ -312,6 +342,17 @@ beforeAll(async () => {
     reportIds.set(report.label, (drafted.body as { id: string }).id);
     expect(audits.get(drafted)!.rows[0]).toMatchObject({ objectType: 'report', objectId: reportIds.get(report.label), province: report.province, after: { campaignId, kind: report.kind } });
   }
+  // A's coordinator reports both referrals; MIIT routes one to B.
+  for (const ref of [reportedReferral, routedReferral]) {
+    const reported = await call(find(A, 'industry', 'provincialCoordinator'), '/referrals', post(referralSubmission(A)));
+    expect(reported).toMatchObject({ status: 201, body: { state: 'reported', fromProvince: A.name } });
+    referralIds.set(ref.label, (reported.body as { id: string }).id);
+  }
+  const routed = await call(miit, `/referrals/${referralIds.get(routedReferral.label)}/route`, post({ decision: 'route', toProvince: B.name }));
+  expect(routed).toMatchObject({ status: 200, body: { state: 'routed', toProvince: B.name } });
+  const saved = await call(filterOwner(), '/me/filters', post({ name: '逾期', filter: { overdue: true } }));
+  expect(saved).toMatchObject({ status: 200, body: { name: '逾期' } });
+  savedFilterId = (saved.body as { id: string }).id;
 }, 120_000);
 
 // ---------------------------------------------------------------------------------------------
@@ -884,6 +925,122 @@ describe('POST /directory/imports', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Tip triage and cross-province referrals: the coordinators' work across provinces.
+
+describe('POST /tips/{id}/triage', () => {
+  it.each(cells(tipRefs, (c, t) => verdict(rules.seesTip(c, t), rules.triagesTip(c, t))))('$title', async ({ caller, target, verdict: v }) => {
+    const id = tipIds.get(target.label)!;
+    // An unknown action fails the triage schema, which is checked after permission: nothing is decided.
+    const answer = await call(caller, `/tips/${enc(id)}/triage`, post(v === 'allowed' ? { action: 'forget' } : { action: 'close', reason: 'probe' }));
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 400, body: { error: 'invalid triage' } });
+    else if (v === 'forbidden') expect(answer).toMatchObject({ status: 403 });
+    else await expectHidden(answer, call(caller, '/tips/no-such-tip/triage', post({ action: 'close', reason: 'probe' })));
+    expect(await h.prisma.tip.findUniqueOrThrow({ where: { id }, select: { triagedAt: true } })).toEqual({ triagedAt: null });
+  });
+});
+
+const referralState = (ref: ReferralRef) => h.prisma.referral.findUniqueOrThrow({ where: { id: referralIds.get(ref.label) }, select: { state: true } }).then((r) => r.state);
+
+describe('POST /referrals', () => {
+  // The reporting province is named in the body: a refusal is 403, and nothing is recorded.
+  it.each(cells([provinceRef(A)], (c, t) => (rules.seesProvince(c, t.province) ? 'allowed' : 'forbidden')))('$title', async ({ caller, target, verdict: v }) => {
+    const before = await h.prisma.referral.count();
+    // A campaign that does not exist is looked up after permission: a 404 shows the gate was passed.
+    const answer = await call(caller, '/referrals', post(referralSubmission(target.province === A.name ? A : B, v === 'allowed' ? missingCampaign : campaignId)));
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 404 });
+    else expect(answer).toMatchObject({ status: 403 });
+    expect(await h.prisma.referral.count()).toBe(before);
+  });
+});
+
+describe('GET /referrals lists exactly the referrals of the provinces the caller sees', () => {
+  it.each(each([{ label: 'the referrals' }]))('$title', async ({ caller }) => {
+    const answer = await call(caller, '/referrals');
+    const mine = (answer.body as { id: string; campaignId: string }[]).filter((r) => r.campaignId === campaignId).map((r) => r.id);
+    const expected = [reportedReferral, routedReferral].filter((r) => rules.seesReferral(caller, r)).map((r) => referralIds.get(r.label));
+    expect({ status: answer.status, ids: mine.sort() }).toEqual({ status: 200, ids: expected.sort() });
+  });
+});
+
+describe('GET /referrals/{id}', () => {
+  it.each(cells([reportedReferral, routedReferral], (c, r) => verdict(rules.seesReferral(c, r), rules.seesReferral(c, r))))('$title', async ({ caller, target, verdict: v }) => {
+    const answer = await call(caller, `/referrals/${enc(referralIds.get(target.label)!)}`);
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 200, body: { id: referralIds.get(target.label), fromProvince: target.fromProvince } });
+    else await expectHidden(answer, call(caller, '/referrals/no-such-referral'));
+  });
+});
+
+describe('POST /referrals/{id}/route', () => {
+  it.each(cells([reportedReferral], (c, r) => verdict(rules.seesReferral(c, r), isMiit(c))))('$title', async ({ caller, target, verdict: v }) => {
+    const id = referralIds.get(target.label)!;
+    const answer = await call(caller, `/referrals/${enc(id)}/route`, post(v === 'allowed' ? { decision: 'forward' } : { decision: 'close', reason: 'probe' }));
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 400, body: { error: 'invalid routing' } });
+    else if (v === 'forbidden') expect(answer).toMatchObject({ status: 403 });
+    else await expectHidden(answer, call(caller, '/referrals/no-such-referral/route', post({ decision: 'close', reason: 'probe' })));
+    expect(await referralState(target)).toBe('reported');
+  });
+});
+
+describe('POST /referrals/{id}/accept', () => {
+  it.each(cells([routedReferral], (c, r) => verdict(rules.seesReferral(c, r), rules.coordinatesProvince(c, r.toProvince!))))('$title', async ({ caller, target, verdict: v }) => {
+    const id = referralIds.get(target.label)!;
+    const answer = await call(caller, `/referrals/${enc(id)}/accept`, post(v === 'allowed' ? { action: 'forget' } : { action: 'addToCampaign', enterpriseCode: spare[B.name] }));
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 400, body: { error: 'invalid acceptance' } });
+    else if (v === 'forbidden') expect(answer).toMatchObject({ status: 403 });
+    else await expectHidden(answer, call(caller, '/referrals/no-such-referral/accept', post({ action: 'addToCampaign', enterpriseCode: spare[B.name] })));
+    expect(await referralState(target)).toBe('routed');
+  });
+});
+
+describe('GET /cases/{caseId}/trace', () => {
+  // The trader exports nothing: where the case is seen, the answer says there is no trace of it.
+  it.each(cells([provinceRef(A), provinceRef(B)], (c, t) => verdict(rules.seesProvince(c, t.province), rules.seesProvince(c, t.province))))('$title', async ({ caller, target, verdict: v }) => {
+    const answer = await call(caller, `/cases/${enc(caseOf(target.province))}/trace`);
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 404, body: { error: expect.stringContaining('no trace of this case') } });
+    else await expectHidden(answer, call(caller, `/cases/${enc(caseWorkflowId(campaignId, target.province, 'NO-SUCH-ENTERPRISE'))}/trace`));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Saved inbox filters and live updates: everyone's own.
+
+describe('GET /me/filters lists exactly the caller\'s own filters', () => {
+  it.each(each([{ label: 'their filters' }]))('$title', async ({ caller }) => {
+    const answer = await call(caller, '/me/filters');
+    const ids = (answer.body as { items: { id: string }[] }).items.map((f) => f.id);
+    expect({ status: answer.status, ids }).toEqual({ status: 200, ids: caller === filterOwner() ? [savedFilterId] : [] });
+  });
+});
+
+describe('POST /me/filters', () => {
+  it.each(each([{ label: 'a filter of their own' }]))('$title → allowed', async ({ caller }) => {
+    const before = await h.prisma.savedFilter.count();
+    // A filter GET /tasks would refuse fails the body schema, checked after authentication: nothing is saved.
+    expect(await call(caller, '/me/filters', post({ name: 'x', filter: { status: 'lost' } }))).toMatchObject({ status: 400 });
+    expect(await h.prisma.savedFilter.count()).toBe(before);
+  });
+});
+
+describe('DELETE /me/filters/{id}', () => {
+  // Someone else's filter is hidden; deleting one's own is a permitted change, made at the end.
+  it.each(each([{ label: `the saved filter of ${filterOwner().key}`, province: A.name }]).filter((cell) => cell.caller !== filterOwner()))('$title → hidden', async ({ caller }) => {
+    await expectHidden(await call(caller, `/me/filters/${enc(savedFilterId)}`, { method: 'DELETE' }), call(caller, '/me/filters/no-such-filter', { method: 'DELETE' }));
+    expect(await h.prisma.savedFilter.count({ where: { id: savedFilterId } })).toBe(1);
+  });
+});
+
+describe('GET /events', () => {
+  it.each(each([{ label: 'the events of their scope' }]))('$title → allowed', async ({ caller }) => {
+    const stop = new AbortController();
+    const res = await h.as(h.tokens[caller.key])('/events', { signal: stop.signal });
+    expect({ status: res.status, type: res.headers.get('content-type') }).toEqual({ status: 200, type: 'text/event-stream; charset=utf-8' });
+    stop.abort();
+    // A stream that answered is a read: it leaves no audit row.
+    expect(await h.prisma.auditEvent.count({ where: { requestId: res.headers.get('x-request-id')! } })).toBe(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // The permitted changes, each on an object no cell above looks at.
 
 describe('permitted changes take effect', () => {
@@ -951,6 +1108,35 @@ describe('permitted changes take effect', () => {
     const head = find(B, 'tax', 'agencyHead');
     expect(await call(miitAdministrator, `/directory/staff/${head.key}/disable`, { method: 'POST' })).toMatchObject({ status: 200, body: { staff: { active: false } } });
     expect(await call(head, '/tasks')).toEqual({ status: 401, body: { error: 'unknown, expired or revoked token' } });
+  });
+
+  test(`${A.code}'s coordinator closes the tip about ${A.code} that ${A.code}'s tax staff submitted`, async () => {
+    const id = tipIds.get(tipRefs[0].label)!;
+    await waitFor('the triage of the tip', () => h.client.workflow.getHandle(`${tipWorkflowId(id)}/triage`).describe().then(() => true, () => undefined));
+    const answer = await call(find(A, 'industry', 'provincialCoordinator'), `/tips/${enc(id)}/triage`, post({ action: 'close', reason: 'no lead' }));
+    expect(answer).toMatchObject({ status: 200, body: { id, outcome: { action: 'close', reason: 'no lead' } } });
+    expect(audits.get(answer)!.rows[0]).toMatchObject({ action: 'tips.triage', objectType: 'tip', objectId: id, province: A.name, after: { action: 'close' } });
+  });
+
+  test('MIIT closes the referral that is only reported', async () => {
+    const id = referralIds.get(reportedReferral.label)!;
+    const answer = await call(miit, `/referrals/${enc(id)}/route`, post({ decision: 'close', reason: 'handled by the joint group' }));
+    expect(answer).toMatchObject({ status: 200, body: { id, state: 'closed', closedReason: 'handled by the joint group' } });
+    expect(audits.get(answer)!.rows[0]).toMatchObject({ action: 'referrals.route', objectType: 'referral', objectId: id, province: A.name, after: { decision: 'close' } });
+  });
+
+  test(`${B.code}'s coordinator accepts the routed referral into the trader's case`, async () => {
+    const id = referralIds.get(routedReferral.label)!;
+    const answer = await call(find(B, 'industry', 'provincialCoordinator'), `/referrals/${enc(id)}/accept`, post({ action: 'verifyInCase', enterpriseCode: trader[B.name], agencyKind: 'tax' }));
+    expect(answer).toMatchObject({ status: 200, body: { id, state: 'accepted', result: { caseId: caseOf(B.name) } } });
+    expect(audits.get(answer)!.rows[0]).toMatchObject({ action: 'referrals.accept', objectType: 'referral', objectId: id, province: B.name });
+  });
+
+  test(`the tax staff of ${A.code} delete their saved filter`, async () => {
+    const answer = await h.as(h.tokens[filterOwner().key])(`/me/filters/${enc(savedFilterId)}`, { method: 'DELETE' });
+    expect(answer.status).toBe(204);
+    expect(await h.prisma.auditEvent.findMany({ where: { requestId: answer.headers.get('x-request-id')! } })).toMatchObject([{ action: 'savedFilters.delete', objectId: savedFilterId, actorStaffId: staffIdOf(filterOwner()), outcome: 'done' }]);
+    expect(await h.prisma.savedFilter.count({ where: { id: savedFilterId } })).toBe(0);
   });
 
   test(`the industry staff of ${A.code} import an annex 1 of ${A.code}`, async () => {

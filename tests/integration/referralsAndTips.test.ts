@@ -77,7 +77,10 @@ describe('cross-province referrals', () => {
     for (const as of [token(jiangxi, 'industry', 'provincialCoordinator'), gdCoordinator(), h.tokens.miit]) {
       const seen = await h.as(as)(`/referrals/${id}`);
       expect(seen.status).toBe(200);
-      expect(await seen.json()).toMatchObject({ state: 'accepted', fromProvince: jiangxi.name, toProvince: guangdong.name });
+      const body = (await seen.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({ state: 'accepted', fromProvince: jiangxi.name, toProvince: guangdong.name, counterpart: { name: counterpart.enterprise.name, code: counterpart.enterprise.code } });
+      // What is not known yet (closedReason, here) is left out, as the document says, never null.
+      expect(Object.entries(body).filter(([, v]) => v === null)).toEqual([]);
     }
     expect((await h.as(token(provinces.find((p) => p.name === '湖南省')!, 'industry', 'provincialCoordinator'))(`/referrals/${id}`)).status).toBe(404);
 
@@ -148,6 +151,16 @@ describe('tips', () => {
     await triage.result();
     recordHistory('tipIntake-triage', tipWorkflowId(id));
     recordHistory('tipTriage-linkToCase', triage.workflowId);
+  });
+
+  test('a tip with no province is refused a cross-province referral (422), and stays open for another triage', async () => {
+    const res = await post(submitter(), '/tips', { source: '12336 hotline', text: 'somewhere, someone', receivedAt: '2014-10-12T09:00:00+08:00' });
+    const { id } = (await res.json()) as { id: string };
+    const triage = h.client.workflow.getHandle(`${tipWorkflowId(id)}/triage`);
+    await waitFor('the triage started', () => triage.describe().then(() => true).catch(() => undefined));
+    const referred = await post(h.tokens.miit, `/tips/${id}/triage`, { action: 'refer', campaignId: 'c-ref-gd', counterpart: { name: '某贸易公司' } });
+    expect({ status: referred.status, body: await referred.json() }).toEqual({ status: 422, body: { error: expect.stringContaining('no province') } });
+    expect((await post(h.tokens.miit, `/tips/${id}/triage`, { action: 'close', reason: 'no lead' })).status).toBe(200);
   });
 
   test('a tip about an enterprise not in the campaign adds it; the submitter sees the new case', async () => {
