@@ -14,7 +14,14 @@ import { text } from './text';
 /** National offices have no province; every other kind is a provincial office. */
 export const nationalAgencyKinds: readonly AgencyKind[] = NationalAgency.options;
 
-/** Kept as written: the demo's addresses (36-tax-agencyHead@…) and some mail systems' local parts are not lower case. */
+/**
+ * Kept as written: the demo's addresses (36-tax-agencyHead@…) and some mail systems' local parts are
+ * not lower case. But one address is one person whatever its case: the directory compares them
+ * without it (a unique index on lower(email)), as sign-in and the identity provider's claims do.
+ */
+/** The form an address is compared in. */
+export const normalEmail = (email: string) => email.trim().toLowerCase();
+
 export const Email = z
   .email({ error: 'must be an email address' })
   .max(254)

@@ -22,8 +22,9 @@ export function checkUnique(source: SheetSource, rows: readonly ParsedRow<unknow
     const parts = columns.map((c) => values.get(c.key));
     if (parts.some((p) => p === undefined)) continue;
     const key = parts.map(String).join(' / ');
-    const first = firstRow.get(key);
-    if (first === undefined) firstRow.set(key, row);
+    const compared = layout.uniqueIgnoresCase ? key.toLowerCase() : key;
+    const first = firstRow.get(compared);
+    if (first === undefined) firstRow.set(compared, row);
     else {
       const headings = columns.map(naming.column).join('、');
       problems.add({

@@ -85,6 +85,7 @@ export const directorySheets = {
     en: words.staff.en,
     schema: StaffRow,
     unique: ['email'],
+    uniqueIgnoresCase: true,
     columns: [
       column('name', words.staffName, 12, text, true),
       column('email', words.staffEmail, 32, email, true),

@@ -52,6 +52,8 @@ export interface SheetLayout<S extends z.ZodType = z.ZodType> {
   owner?: string;
   /** Columns whose values together may appear on one row only. */
   unique?: readonly string[];
+  /** Whether the unique values are compared without regard to case (email addresses are). */
+  uniqueIgnoresCase?: boolean;
   /** Fields no column holds, made from those that do. */
   derive?(record: Record<string, unknown>): Record<string, unknown>;
 }

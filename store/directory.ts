@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { StaffRole } from '../domain/access';
-import { type AgencyEntry, type StaffEntry, agencyIdOf, nationalAgencyKinds } from '../domain/directory';
+import { type AgencyEntry, type StaffEntry, agencyIdOf, nationalAgencyKinds, normalEmail } from '../domain/directory';
 import { ActingAgency, type AgencyKind } from '../domain/enums';
 import { agencyLabels, staffRoleLabels } from '../domain/labels';
 import { activateDemoTokens } from './apiTokens';
@@ -93,14 +93,14 @@ export async function writeDirectory(
       await tx.agencyVersion.createMany({ data: agencyVersions });
 
       const ids = write.staff.flatMap((s) => (s.id === undefined ? [] : [s.id]));
-      const staffOnFile = await tx.staffUser.findMany({ where: { OR: [{ id: { in: ids } }, { email: { in: write.staff.map((s) => s.email) } }] } });
+      const staffOnFile = await tx.staffUser.findMany({ where: { OR: [{ id: { in: ids } }, { email: { in: write.staff.map((s) => s.email), mode: 'insensitive' } }] } });
       const byId = new Map(staffOnFile.map((s) => [s.id, s]));
-      const byEmail = new Map(staffOnFile.map((s) => [s.email, s]));
+      const byEmail = new Map(staffOnFile.map((s) => [normalEmail(s.email), s]));
       const newStaff: Prisma.StaffUserCreateManyInput[] = [];
       const staffVersions: Prisma.StaffVersionCreateManyInput[] = [];
       const now = new Date();
       for (const entry of write.staff) {
-        const before = entry.id !== undefined ? byId.get(entry.id) : byEmail.get(entry.email);
+        const before = entry.id !== undefined ? byId.get(entry.id) : byEmail.get(normalEmail(entry.email));
         const snapshot = staffSnapshot(entry);
         if (!before) {
           const id = entry.id ?? newStaffId(entry.agencyId, entry.email);
@@ -234,7 +234,7 @@ export async function listStaff(prisma: PrismaClient, filter: { province?: strin
 }
 
 export async function findStaff(prisma: PrismaClient, where: { id: string } | { email: string }): Promise<StaffRecord | undefined> {
-  const row = await prisma.staffUser.findUnique({ where, include: withAgency });
+  const row = await prisma.staffUser.findFirst({ where: 'id' in where ? where : { email: { equals: where.email, mode: 'insensitive' } }, include: withAgency });
   return row ? staffRecord(row) : undefined;
 }
 

@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { PasswordLink, PasswordLinkPurpose, Prisma, PrismaClient, SignInOutcome, StaffUser } from '@prisma/client';
 import { sha256 } from './apiTokens';
+import { normalEmail } from '../domain/directory';
 import { appendAudit, type AuditEntry } from './audit';
-
-/** An email as the directory holds it and sign-in compares it. */
-export const normalEmail = (email: string) => email.trim().toLowerCase();
 
 export function accountForSignIn(prisma: PrismaClient, email: string): Promise<(StaffUser & { password: { hash: string } | null }) | null> {
   return prisma.staffUser.findFirst({ where: { email: { equals: normalEmail(email), mode: 'insensitive' } }, include: { password: { select: { hash: true } } } });

@@ -152,11 +152,26 @@ test('a good file creates offices and staff, versioned with who and when; the sa
   expect(again.body).toMatchObject({ agencies: { created: 0, changed: 0, unchanged: 2 }, staff: { created: 0, changed: 0, unchanged: 3 } });
   expect(await directoryState()).toEqual(before);
 
+  // The same person written in another case is that person, unchanged; two such rows in one file are one person twice.
+  const recased = await directoryFile(beijing.agencies, [['张伟', 'ZhangWei@Tax.example.cn', ...beijing.staff[0].slice(2)], ...beijing.staff.slice(1)]);
+  expect((await answer(await importAs(miitAdmin(), recased))).body).toMatchObject({ staff: { created: 0, changed: 1, unchanged: 2 } });
+  expect(await h.prisma.staffUser.count({ where: { email: { equals: 'zhangwei@tax.example.cn', mode: 'insensitive' } } })).toBe(1);
+  const twice = await answer(await importAs(miitAdmin(), await directoryFile(beijing.agencies, [...beijing.staff, ['张伟', 'ZHANGWEI@tax.example.cn', ...beijing.staff[0].slice(2)]])));
+  expect(twice).toMatchObject({ status: 422, body: { details: [expect.objectContaining({ sheet: '人员', value: 'ZHANGWEI@tax.example.cn' })] } });
+  const restored = await directoryFile(beijing.agencies, beijing.staff);
+  expect((await answer(await importAs(miitAdmin(), restored))).body).toMatchObject({ staff: { created: 0, changed: 1, unchanged: 2 } });
+
   // A changed cell makes a new version and keeps the old one.
   const moved = await directoryFile(beijing.agencies, [['张伟', 'zhangwei@tax.example.cn', '13800000009', '北京市', '税务部门', '工作人员', null], ...beijing.staff.slice(1)]);
   expect((await answer(await importAs(miitAdmin(), moved))).body).toMatchObject({ staff: { created: 0, changed: 1, unchanged: 2 } });
   const versions = await h.prisma.staffVersion.findMany({ where: { staff: { email: 'zhangwei@tax.example.cn' } }, orderBy: { version: 'asc' } });
-  expect(versions.map((v) => (v.snapshot as { mobile: string }).mobile)).toEqual(['13800000001', '13800000009']);
+  // Versions 2 and 3 are the address written in another case and back.
+  expect(versions.map((v) => v.snapshot as { email: string; mobile: string }).map((v) => `${v.email} ${v.mobile}`)).toEqual([
+    'zhangwei@tax.example.cn 13800000001',
+    'ZhangWei@Tax.example.cn 13800000001',
+    'zhangwei@tax.example.cn 13800000001',
+    'zhangwei@tax.example.cn 13800000009',
+  ]);
 });
 
 test('a provincial administrator manages their own province and nothing else; nobody else uses the directory API', async () => {
@@ -190,6 +205,8 @@ test('a provincial administrator manages their own province and nothing else; no
   const added = await answer(await adminOf(A)('/directory/staff', post({ name: '周', email: 'zhou@x.example.cn', agencyId: `${A.code}-tax`, role: 'staff' })));
   expect(added).toMatchObject({ status: 201, body: { name: '周', agencyId: `${A.code}-tax`, province: A.name, role: 'staff', active: true, version: 1 } });
   expect((await answer(await adminOf(A)('/directory/staff', post({ name: '周二', email: 'zhou@x.example.cn', agencyId: `${A.code}-tax`, role: 'staff' })))).status).toBe(409);
+  // One address is one person whatever its case.
+  expect((await answer(await adminOf(A)('/directory/staff', post({ name: '周二', email: 'Zhou@X.example.cn', agencyId: `${A.code}-tax`, role: 'staff' })))).status).toBe(409);
   const wrongRole = await answer(await adminOf(A)('/directory/staff', post({ name: '吴', email: 'wu@x.example.cn', agencyId: `${A.code}-tax`, role: 'disciplineInspection' })));
   expect(wrongRole.status).toBe(422);
 
