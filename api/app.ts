@@ -55,6 +55,8 @@ export interface ApiDependencies {
   /** Sessions, lockout and password links; from the configuration unless set. */
   signIn?: SignInSettings;
   rateLimits?: RateLimits;
+  /** Express's `trust proxy`; TRUST_PROXY unless set. */
+  trustProxy?: false | number | string[];
   /** Announces task writes to GET /events; without it that answers 503. */
   taskChanges?: TaskChangeFeed;
   /** false only in `npm run bench:audit`, which measures what the audit trail costs. */
@@ -97,6 +99,7 @@ export function createApp(deps: ApiDependencies): Express {
   const limits = deps.rateLimits ?? rateLimitsOf(config());
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? config().TRUST_PROXY);
   app.use(requestLog(deps.log));
   app.use(
     helmet({

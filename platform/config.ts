@@ -72,6 +72,20 @@ const ConfigSchema = z.object({
   API_HOST: z.string().trim().min(1).default('127.0.0.1'),
   /** Where people reach the API (links in emails, the session cookie's Secure flag); http://API_HOST:API_PORT unless set. */
   PUBLIC_URL: optionalUrl(['http', 'https']),
+  /**
+   * The reverse proxies whose X-Forwarded-For the API believes (Express's `trust proxy`), so that
+   * rate limits, lockouts and the audit trail see the client's address, not the proxy's: none by
+   * default (the header is then ignored, as a client can write anything in it); a number of hops;
+   * or addresses and subnets, comma-separated (`loopback`, `10.0.0.0/8`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || /^\d{1,2}$/.test(v) || v.split(',').every((p) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(p.trim())), {
+      message: 'must be empty, a number of hops, or comma-separated addresses and subnets (loopback, 10.0.0.0/8)',
+    })
+    .transform((v): false | number | string[] => (v === '' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((p) => p.trim()))),
   SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(60),
   /** Failed password sign-ins, per account, before it is locked for SIGN_IN_LOCK_MINUTES; a few fewer slow it first. */

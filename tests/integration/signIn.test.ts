@@ -51,6 +51,8 @@ beforeAll(async () => {
         passwordLinkMs: 86_400_000,
       },
       rateLimits: { signIn: { limit: 1_000, windowMs: 3_600_000 }, imports: { limit: 2, windowMs: 3_600_000 } },
+      // As behind a reverse proxy on the same machine: its X-Forwarded-For names the client.
+      trustProxy: ['loopback'],
     },
   });
 });
@@ -128,6 +130,13 @@ test('a wrong password, and an unknown account, answer the same 401', async () =
   expect(await h.prisma.signInAttempt.groupBy({ by: ['outcome'], where: { email: person.email }, _count: true })).toEqual(
     expect.arrayContaining([expect.objectContaining({ outcome: 'wrongPassword' }), expect.objectContaining({ outcome: 'succeeded' })]),
   );
+});
+
+test("behind a trusted proxy, attempts and the audit trail carry the client's address from X-Forwarded-For", async () => {
+  const res = await fetch(`${h.baseUrl}/auth/sign-in`, { method: 'POST', headers: { ...json, 'x-forwarded-for': '203.0.113.7' }, body: JSON.stringify({ email: 'nobody@proxy.example', password: 'not the password at all' }) });
+  expect(res.status).toBe(401);
+  expect(await h.prisma.signInAttempt.findMany({ where: { email: 'nobody@proxy.example' }, select: { address: true } })).toEqual([{ address: '203.0.113.7' }]);
+  expect(await h.prisma.auditEvent.findMany({ where: { requestId: res.headers.get('x-request-id')! }, select: { clientAddress: true } })).toEqual([{ clientAddress: '203.0.113.7' }]);
 });
 
 test('failures slow the next attempt, then lock the account for a while; after the lock it signs in', async () => {

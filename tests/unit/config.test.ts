@@ -35,6 +35,13 @@ describe('configuration', () => {
     expect(cfg.SMTP_URL).toBe('smtp://relay:25');
   });
 
+  test('TRUST_PROXY: off by default; a hop count, or addresses and subnets; anything else refused by name', () => {
+    expect(parseConfig({}).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    expect(() => parseConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
+
   test('OpenID Connect is configured by its issuer, client id and secret together, or not at all', () => {
     expect(parseConfig({}).OIDC_ISSUER_URL).toBeUndefined();
     const oidc = { OIDC_ISSUER_URL: 'https://id.jiangxi.example', OIDC_CLIENT_ID: 'campaign', OIDC_CLIENT_SECRET: 's3cret' };
