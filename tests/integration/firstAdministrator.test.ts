@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { projectRoot } from '../../platform/projectRoot';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '../../platform/chromium';
 import { freshDatabase } from '../support/freshDatabase';
 import { startHarness, type Harness } from '../support/harness';
 

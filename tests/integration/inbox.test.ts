@@ -7,7 +7,7 @@ import { generateCampaign } from '../../demo/generator';
 import { hashPassword } from '../../platform/passwordHash';
 import { projectRoot } from '../../platform/projectRoot';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '../../platform/chromium';
 import { useHarness } from '../support/harness';
 import { waitFor } from '../support/waitFor';
 

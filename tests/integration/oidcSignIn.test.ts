@@ -6,7 +6,7 @@ import { freePort } from '../../platform/freePort';
 import { createLogger } from '../../platform/logger';
 import { projectRoot } from '../../platform/projectRoot';
 import type { OidcSettings } from '../../api/oidc';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '../../platform/chromium';
 import { freshDatabase } from '../support/freshDatabase';
 import { startHarness, type Harness } from '../support/harness';
 

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
 import { flattenDossiers } from '../../domain/campaign';
 import { generateCampaign } from '../../demo/generator';
+import { launchChromium } from '../../platform/chromium';
 import { projectRoot } from '../../platform/projectRoot';
 import { saveCampaignRecords } from '../../store/saveCampaignRecords';
 import { useHarness } from '../support/harness';
@@ -174,10 +174,7 @@ test('Schemathesis finds no failure, as staff and as MIIT', async () => {
 }, 600_000);
 
 test('/docs renders the operations in Chromium', async () => {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
     const scripts: string[] = [];

@@ -8,7 +8,7 @@ import { workflowUrl } from '../../platform/webUiLinks';
 import { phaseChangedSignal } from '../../workflows/caseMessages';
 import { tasksOf, useHarness, type TaskRow } from '../support/harness';
 import { services } from '../support/services';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '../../platform/chromium';
 import { waitFor } from '../support/waitFor';
 
 /**
