@@ -15,7 +15,7 @@ import { identifier, text } from '../domain/text';
 import { campaignClocks } from '../store/campaignClocks';
 import { staffByIds, staffMembership } from '../store/directory';
 import { enterpriseSummary } from '../store/enterprises';
-import { assignOpenTask, countTasks, DUE_SOON_MS, listTasks, taskByKey, type TaskCounts, type TaskRow, type TaskScope } from '../store/tasks';
+import { assignOpenTask, countTasks, DUE_SOON_MS, listTasks, taskByKey, type TaskCounts, type ListedTask, type TaskScope } from '../store/tasks';
 import { cancelTaskUpdate, completeTaskUpdate } from '../workflows/caseMessages';
 import { auditInTransaction, type AuditNote } from './auditNote';
 import { principalOf } from './auth';
@@ -295,7 +295,7 @@ export function taskScopeOf(me: Principal): TaskScope {
 
 /** `dueAt` is the instant; `dueOn` the campaign date it falls due (China Standard Time, campaign time), `createdOn` likewise. */
 function present(
-  t: TaskRow,
+  t: ListedTask,
   now: Date,
   assignees: Map<string, Assignee>,
   clocks: Map<string, CampaignTimeBase>,

@@ -195,14 +195,24 @@ function conditionsOf(filter: TaskFilter): Prisma.Sql[] {
   ];
 }
 
-/** A page of tasks, soonest due first, and how many match in all. */
-export async function listTasks(prisma: PrismaClient, filter: TaskFilter): Promise<{ total: number; rows: TaskRow[] }> {
+/** A task as the inbox lists it: without its evidence and completion, which only its own page shows. */
+export type ListedTask = Omit<TaskRow, 'evidence' | 'completion'>;
+
+/**
+ * A page of tasks, soonest due first, and how many match in all: one scan, the total counted by a
+ * window over the matches before the page is cut from them. A page past the end has no row to
+ * carry the total, so only then is it counted on its own.
+ */
+export async function listTasks(prisma: PrismaClient, filter: TaskFilter): Promise<{ total: number; rows: ListedTask[] }> {
   const where = whereOf(conditionsOf(filter));
-  const [[{ total }], rows] = await Promise.all([
-    prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "CaseTask" t ${where}`,
-    prisma.$queryRaw<TaskRow[]>`SELECT t.* FROM "CaseTask" t ${where} ORDER BY t."dueAt", t."key" LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
-  ]);
-  return { total, rows };
+  const rows = await prisma.$queryRaw<(ListedTask & { total: number })[]>`
+    SELECT t."key", t."caseId", t."campaignId", t."provinceName", t."enterpriseCode", t."kind", t."agencyKind", t."phase", t."assigneeId",
+           t."title", t."dueAt", t."status", t."completedBy", t."completedAt", t."createdAt", t."updatedAt", count(*) OVER ()::int AS total
+    FROM "CaseTask" t ${where} ORDER BY t."dueAt", t."key" LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`;
+  if (rows.length > 0) return { total: rows[0].total, rows: rows.map(({ total: _total, ...row }) => row) };
+  if (filter.page === 1) return { total: 0, rows: [] };
+  const [{ total }] = await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "CaseTask" t ${where}`;
+  return { total, rows: [] };
 }
 
 /** The quick filters' counts in one pass over the scope's tasks. */

@@ -64,6 +64,17 @@ describe('GET /tasks for the inbox', () => {
     expect((await list('36-industry-provincialCoordinator', 'status=open')).total).toBe(6);
   });
 
+  test('every page carries the whole total, a page past the end too', async () => {
+    const pages = await Promise.all([1, 2, 3].map((page) => list('36-tax-staff', `status=open&pageSize=2&page=${page}`)));
+    expect(pages.map((p) => ({ keys: p.items.map((t) => t.key), total: p.total }))).toEqual([
+      { keys: [tasks[0].key, tasks[1].key], total: 5 },
+      { keys: [tasks[2].key, tasks[3].key], total: 5 },
+      { keys: [tasks[5].key], total: 5 },
+    ]);
+    expect(await list('36-tax-staff', 'status=open&pageSize=2&page=4')).toMatchObject({ items: [], total: 5 });
+    expect(await list('36-tax-staff', 'status=open&q=NO-SUCH-ENTERPRISE')).toMatchObject({ items: [], total: 0 });
+  });
+
   test('filters by overdue, due range, phase, enterprise type, assignee and free text', async () => {
     expect((await list('36-tax-staff', 'overdue=true')).items.map((t) => t.key)).toEqual([tasks[0].key]);
     const range = await list('36-tax-staff', `dueFrom=${encodeURIComponent(new Date(now + 24 * HOUR).toISOString())}&dueBefore=${encodeURIComponent(new Date(now + 170 * HOUR).toISOString())}`);
