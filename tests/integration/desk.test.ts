@@ -32,6 +32,8 @@ const coordinator = { staffId: `${province.code}-industry-provincialCoordinator`
 
 const h = useHarness('desk', { dossiers: generated.dataset.dossiers });
 let browser: Browser;
+/** What the page's CSP refused, over every page of every test (api/webApp.ts keeps it strict). */
+const refusedByCsp: string[] = [];
 let miit: { staffId: string; email: string };
 const lateCase = caseWorkflowId(campaignId, province.name, late.enterprise.code);
 const firstCase = caseWorkflowId(campaignId, province.name, first.enterprise.code);
@@ -77,6 +79,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
+afterEach(() => {
+  // As in the inbox test: only the measuring <style> elements of @rc-component/util go without the nonce.
+  expect(refusedByCsp.filter((m) => !m.startsWith('Applying inline style'))).toEqual([]);
+});
+
 async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([]);
@@ -85,6 +92,7 @@ async function expectAccessible(page: Page) {
 async function signIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && refusedByCsp.push(m.text()));
   await page.goto(`${h.baseUrl}/ui/sign-in`);
   await page.getByLabel('邮箱').fill(email);
   await page.getByLabel('密码').fill(password);
