@@ -23,6 +23,7 @@ import { openApiDocument, operations } from './openapi';
 import { pageAssets } from './pages';
 import { webAppRoutes } from './webApp';
 import { perMinute, postsRateLimitedPerUser, type RateLimits } from './rateLimits';
+import { dashboardRoutes } from './dashboard';
 import { reportRoutes } from './reports';
 import { savedFilterRoutes } from './savedFilters';
 import { requestLog } from './requestLog';
@@ -149,6 +150,7 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(savedFilterRoutes(deps));
   app.use(eventRoutes(deps));
   app.use(reportRoutes(deps));
+  app.use(dashboardRoutes(deps));
   app.use(auditRoutes(deps));
   app.use(directory.json);
   app.use(notFound);

@@ -2,7 +2,7 @@ import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import { type Response, Router } from 'express';
 import { z } from 'zod';
-import { listedProvince, seesProvince, seesTask } from '../domain/access';
+import { coordinatesProvince, listedProvince, seesProvince, seesTask } from '../domain/access';
 import { CampaignId } from '../domain/caseIds';
 import { AgencyKind, CasePhase, EnterpriseType } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
@@ -12,7 +12,8 @@ import { campaignClocks } from '../store/campaignClocks';
 import { exportTraceOf } from '../store/exportTraces';
 import { traceSvg } from '../domain/trace';
 import { quoteKeyword as quote, workflowUrl } from '../platform/webUiLinks';
-import { openTaskCountsOfCases } from '../store/tasks';
+import { dispositionsOfCase, openTaskCountsOfCases } from '../store/tasks';
+import { listReports } from '../store/reportStore';
 import { ViolationCode } from '../domain/catalogue';
 import { identifier } from '../domain/text';
 import { caseViewQuery } from '../workflows/caseMessages';
@@ -65,6 +66,9 @@ const CaseTaskView = z.object({
   createdOn: z.string(),
   dueOn: z.string(),
   completedOn: z.string().optional(),
+  overdue: z.boolean(),
+  /** The escalation steps already taken (reminder, agency head, discipline inspection). */
+  escalations: z.array(z.string()),
 });
 
 const CaseView = z.object({
@@ -78,6 +82,20 @@ const CaseView = z.object({
   ruleFindings: z.array(z.unknown()),
   tasks: z.array(CaseTaskView),
   timeline: z.array(z.object({ at: z.string(), on: z.string(), kind: z.string(), actor: z.string(), summary: z.string(), taskKey: z.string().optional() })),
+  /** The handling plan's measures and where each stands (CaseDisposition). */
+  dispositions: z.array(
+    z.object({
+      id: z.string(),
+      disposition: z.string(),
+      agencyKind: AgencyKind,
+      dueDate: z.string(),
+      status: z.string(),
+      unfinishedReason: z.string().nullable(),
+      newCompletionDate: z.string().nullable(),
+    }),
+  ),
+  /** The reports of the case's campaign and province, newest first: every provincial report lists the campaign's enterprises. Coordinators only; empty for others. */
+  reports: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), draft: z.boolean(), generatedAt: z.string() })),
 });
 
 export const caseOperations = {
@@ -186,7 +204,12 @@ export function caseRoutes(deps: { temporal: Client; taskQueue: string; namespac
     const me = principalOf(res);
     const hidden = new Set(view.tasks.filter((t) => !seesTask(me, { agencyKind: t.agencyKind, province })).map((t) => t.key));
     // Beside every instant, the campaign date it falls on (China Standard Time, campaign time).
-    const clock = (await campaignClocks(deps.prisma, [view.campaignId])).get(view.campaignId);
+    const [clocks, dispositions, reports] = await Promise.all([
+      campaignClocks(deps.prisma, [view.campaignId]),
+      dispositionsOfCase(deps.prisma, caseId),
+      coordinatesProvince(me, province) ? listReports(deps.prisma, { campaignId: view.campaignId, province, page: 1, pageSize: 50 }) : undefined,
+    ]);
+    const clock = clocks.get(view.campaignId);
     res.json({
       caseId,
       ...view,
@@ -194,6 +217,8 @@ export function caseRoutes(deps: { temporal: Client; taskQueue: string; namespac
         .filter((t) => !hidden.has(t.key))
         .map((t) => ({ ...t, createdOn: campaignDay(clock, t.createdAt), dueOn: campaignDueDay(clock, t.dueAt), ...(t.completedAt ? { completedOn: campaignDay(clock, t.completedAt) } : {}) })),
       timeline: view.timeline.filter((entry) => entry.taskKey === undefined || !hidden.has(entry.taskKey)).map((entry) => ({ ...entry, on: campaignDay(clock, entry.at) })),
+      dispositions: dispositions.filter((d) => seesTask(me, { agencyKind: d.agencyKind, province })),
+      reports: (reports?.reports ?? []).map((r) => ({ id: r.id, kind: r.kind, title: r.title, draft: r.draft, generatedAt: r.generatedAt })),
     } satisfies z.input<typeof CaseView>);
   });
 

@@ -10,6 +10,7 @@ import { healthOperations } from './health';
 import { importOperations } from './imports';
 import type { Operation, Reply } from './operation';
 import { ErrorBody, error } from './operation';
+import { dashboardOperations } from './dashboard';
 import { reportOperations } from './reports';
 import { savedFilterOperations } from './savedFilters';
 import { taskOperations } from './tasks';
@@ -35,6 +36,7 @@ const groups: Record<string, Record<string, Operation>> = {
   savedFilters: savedFilterOperations,
   events: eventOperations,
   reports: reportOperations,
+  dashboard: dashboardOperations,
   directory: directoryOperations,
   audit: auditOperations,
 };

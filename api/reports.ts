@@ -114,6 +114,15 @@ function seesReport(me: Principal, province: string | null): boolean {
   return province === null ? me.role === 'miitCoordinator' : coordinatesProvince(me, province);
 }
 
+/** The campaign workflow holds the supervised cases; a campaign whose workflow cannot answer has none to add. */
+export async function supervisedInCampaign(temporal: Client, campaignId: string, province: string): Promise<string[]> {
+  try {
+    return (await temporal.workflow.getHandle(campaignWorkflowId(campaignId, province)).query(progressQuery)).supervised;
+  } catch {
+    return [];
+  }
+}
+
 /** The phase reports: listed and served from the report store; drafts made on demand. */
 export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; reportsDir: string; pdf?: PdfRenderer }): Router {
   const router = Router();
@@ -162,14 +171,7 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     res.sendFile(reportFilePath(deps.reportsDir, file.file), { dotfiles: 'allow' });
   });
 
-  /** The campaign workflow holds the supervised cases; a campaign whose workflow cannot answer has none to add. */
-  const supervisedOf = async (campaignId: string, province: string): Promise<string[]> => {
-    try {
-      return (await deps.temporal.workflow.getHandle(campaignWorkflowId(campaignId, province)).query(progressQuery)).supervised;
-    } catch {
-      return [];
-    }
-  };
+  const supervisedOf = (campaignId: string, province: string) => supervisedInCampaign(deps.temporal, campaignId, province);
 
   const requireCampaign = async (id: string) => {
     if (!(await campaignExists(deps.prisma, id))) throw new HttpError(404, 'campaign not found');

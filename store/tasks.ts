@@ -262,3 +262,18 @@ export async function taskProvincesOfCampaign(prisma: PrismaClient, campaignId: 
   const rows = await prisma.caseTask.findMany({ where: { campaignId }, distinct: ['provinceName'], select: { provinceName: true } });
   return rows.map((r) => r.provinceName);
 }
+
+/** A handling plan's measures as a case page shows them: dates as YYYY-MM-DD. */
+export async function dispositionsOfCase(prisma: PrismaClient, caseId: string) {
+  const rows = await prisma.caseDisposition.findMany({ where: { caseId }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }] });
+  const day = (d: Date | null) => (d === null ? null : d.toISOString().slice(0, 10));
+  return rows.map((d) => ({
+    id: d.id,
+    disposition: d.disposition,
+    agencyKind: d.agencyKind,
+    dueDate: day(d.dueDate)!,
+    status: d.status,
+    unfinishedReason: d.unfinishedReason,
+    newCompletionDate: day(d.newCompletionDate),
+  }));
+}

@@ -400,6 +400,7 @@ const requests: Record<string, () => [string, RequestInit?]> = {
   'GET /reports/{id}/{format}': () => [`/reports/${enc(reportIds.get(reportRefs[0].label)!)}/json`],
   'POST /campaigns/{id}/provinces/{province}/reports': () => [`/campaigns/${campaignId}/provinces/${enc(A.name)}/reports`, post({ kind: 'annex2' })],
   'POST /campaigns/{id}/reports': () => [`/campaigns/${campaignId}/reports`, post({ kind: 'nationalSummary' })],
+  'GET /dashboard': () => [`/dashboard?campaign=${campaignId}`],
   'GET /audit': () => ['/audit'],
   'GET /directory/agencies': () => ['/directory/agencies'],
   'POST /directory/agencies': () => ['/directory/agencies', post({ kind: 'tax', province: A.name, name: 'x', emails: [] })],
@@ -794,6 +795,22 @@ describe('POST /campaigns/{id}/provinces/{province}/reports', () => {
     else if (v === 'forbidden') expect(answer).toMatchObject({ status: 403 });
     else await expectHidden(answer, call(caller, path(missingCampaign), post({ kind: 'annex2' })));
     expect(await h.prisma.report.count()).toBe(before);
+  });
+});
+
+describe('GET /dashboard', () => {
+  // A province is no object to hide: the figures of one not coordinated are refused (403), as the report list does.
+  // Naming no province, MIIT gets the national figures and a provincial coordinator their own province's.
+  const national = { label: 'no province named', province: null };
+  const shown = (c: Caller, t: { province: string | null }) => (t.province ?? (isMiit(c) ? null : c.province));
+  const judge = (c: Caller, t: { province: string | null }) => {
+    const province = shown(c, t);
+    return (province === null ? isMiit(c) : rules.coordinatesProvince(c, province)) ? 'allowed' : 'forbidden';
+  };
+  it.each(cells([provinceRef(A), national], judge))('$title', async ({ caller, target, verdict: v }) => {
+    const answer = await call(caller, `/dashboard?campaign=${campaignId}${target.province ? `&province=${enc(target.province)}` : ''}`);
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 200, body: { campaignId, province: shown(caller, target) } });
+    else expect(answer).toMatchObject({ status: 403 });
   });
 });
 

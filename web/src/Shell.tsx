@@ -1,10 +1,25 @@
 import { Button, Layout, Space, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { Navigate, useNavigate } from 'react-router';
+import { NavLink, Navigate, useNavigate } from 'react-router';
 import { signInLabels, staffRoleLabels } from '../../domain/labels';
 import { useLanguage, useText } from './language';
-import { ui } from './locale';
-import { useMe, useSignOut, type Me } from './session';
+import { ui, type Text } from './locale';
+import { importsFiles, isCoordinator, useMe, useSignOut, type Me } from './session';
+
+/** The pages a role reaches: exactly those whose API the role may call (api/cases.ts, api/dashboard.ts, api/reports.ts, api/imports.ts). */
+function pagesOf(me: Me): { path: string; label: Text }[] {
+  return [
+    ...(me.role !== 'administrator' ? [{ path: '/ui/tasks', label: ui.myTasks }] : []),
+    ...(isCoordinator(me)
+      ? [
+          { path: '/ui/cases', label: ui.cases },
+          { path: '/ui/progress', label: ui.progress },
+          { path: '/ui/reports', label: ui.reports },
+        ]
+      : []),
+    ...(importsFiles(me) ? [{ path: '/ui/imports', label: ui.imports }] : []),
+  ];
+}
 
 /** The frame of every signed-in page: who is signed in, the language switch, sign-out. */
 export function Shell({ children }: { children: (me: Me) => ReactNode }) {
@@ -21,6 +36,13 @@ export function Shell({ children }: { children: (me: Me) => ReactNode }) {
         <Typography.Text strong className="system-name">
           {t(signInLabels.systemName)}
         </Typography.Text>
+        <nav aria-label={t(ui.navigation)} className="shell-nav">
+          {pagesOf(me.data).map((p) => (
+            <NavLink key={p.path} to={p.path} className={({ isActive }) => (isActive ? 'active' : undefined)}>
+              {t(p.label)}
+            </NavLink>
+          ))}
+        </nav>
         <Space wrap>
           <Typography.Text className="who">
             {me.data.name} · {t(staffRoleLabels[me.data.role])}

@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly issues: FieldIssue[],
+    /** The answer's `details` as sent: an import's problems carry sheet, row and column instead of a path. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -35,16 +37,18 @@ interface Call {
 export async function api<T>(path: string, call: Call = {}): Promise<T> {
   const method = call.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file goes as it is (imports): the server tells its format from its content.
+  const file = call.body instanceof Blob ? call.body : undefined;
+  if (call.body !== undefined) headers['Content-Type'] = file ? file.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (call.idempotencyKey) headers['Idempotency-Key'] = call.idempotencyKey;
-  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: call.body === undefined ? undefined : JSON.stringify(call.body) });
+  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: file ?? (call.body === undefined ? undefined : JSON.stringify(call.body)) });
   if (res.status === 204) return undefined as T;
   const json: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
     const answer = (json ?? {}) as { error?: unknown; message?: unknown; details?: unknown };
     const message = typeof answer.error === 'string' ? answer.error : typeof answer.message === 'string' ? answer.message : res.statusText;
-    throw new ApiError(res.status, message, Array.isArray(answer.details) ? (answer.details as FieldIssue[]) : []);
+    throw new ApiError(res.status, message, Array.isArray(answer.details) ? (answer.details as FieldIssue[]) : [], answer.details);
   }
   return json as T;
 }

@@ -20,6 +20,11 @@ export const ui = {
   signInWithProvider: { zh: '使用统一身份认证登录', en: 'Sign in with the identity provider' },
   forgotPassword: { zh: '忘记密码？请联系本省管理员或使用邮件中的设置密码链接。', en: 'Forgot it? Ask your province’s administrator, or use the link in your password email.' },
   myTasks: { zh: '我的待办', en: 'My tasks' },
+  navigation: { zh: '主导航', en: 'Main navigation' },
+  cases: { zh: '案件', en: 'Cases' },
+  progress: { zh: '进度', en: 'Progress' },
+  reports: { zh: '报表', en: 'Reports' },
+  imports: { zh: '导入', en: 'Imports' },
   notFound: { zh: '页面不存在', en: 'No such page' },
   backToTasks: { zh: '返回我的待办', en: 'Back to my tasks' },
   failed: { zh: '请求失败', en: 'The request failed' },
@@ -69,3 +74,4 @@ export const ui = {
   noWrite: { zh: '您可查看此任务，但无权办理。', en: 'You may see this task but not complete it.' },
 
 } as const satisfies Record<string, Text>;
+

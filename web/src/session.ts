@@ -54,3 +54,8 @@ export function useSignOut() {
 
 /** Whether the server offers sign-in with an identity provider: a meta tag api/webApp.ts writes. */
 export const oidcConfigured = () => document.querySelector<HTMLMetaElement>('meta[name="campaign-oidc"]')?.content === 'on';
+
+/** The coordinators' desk (cases, progress, reports) is theirs: api/cases.ts, api/dashboard.ts and api/reports.ts. */
+export const isCoordinator = (me: Me) => me.role === 'provincialCoordinator' || me.role === 'miitCoordinator';
+/** api/imports.ts and api/directory.ts decide; the page offers the directory file to administrators. */
+export const importsFiles = (me: Me) => isCoordinator(me) || me.role === 'administrator';
