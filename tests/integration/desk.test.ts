@@ -11,7 +11,7 @@ import { formatYuan } from '../../domain/campaign/quantity';
 import type { SummaryFigures } from '../../reports/summary';
 import type { enterpriseCaseWorkflow } from '../../workflows/enterpriseCase';
 import { filledWorkbook, worksheetOf } from '../fixtures/intake/campaignFile';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '../../platform/chromium';
 import { cleanTrader, enterprisesOf, provincesWith } from '../support/enterprises';
 import { useHarness } from '../support/harness';
 import { waitFor } from '../support/waitFor';
