@@ -134,6 +134,10 @@ test('a coordinator filters the overdue cases, opens one and cancels a task with
   await dialog.getByRole('button', { name: /确\s*定/ }).click();
   await row.getByText('已撤销').waitFor();
   expect(await h.prisma.caseTask.findUniqueOrThrow({ where: { key: target.key }, select: { status: true } })).toEqual({ status: 'cancelled' });
+  // On a phone (390 wide) the case page still reads: the tables scroll, nothing overlaps.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(ARTEFACTS, 'case-phone.png'), fullPage: true });
+  await expectAccessible(page);
   const audit = await h.prisma.auditEvent.findFirst({ where: { action: 'tasks.cancel', objectId: target.key } });
   expect(audit).toMatchObject({ actorStaffId: coordinator.staffId, outcome: 'done' });
   await context.close();

@@ -153,7 +153,7 @@ export function CasePage({ me }: { me: Me }) {
             dataSource={c.reports}
             locale={{ emptyText: <Typography.Text>{t(desk.none)}</Typography.Text> }}
             columns={[
-              { title: t(desk.reportKind), dataIndex: 'title', render: (title: string, r) => (r.draft ? `${title}${t(desk.openParen)}${t(desk.draft)}${t(desk.closeParen)}` : title) },
+              { title: t(desk.reportKind), dataIndex: 'title' },
               { title: t(desk.generatedAt), dataIndex: 'generatedAt', render: (at: string) => new Date(at).toLocaleString() },
               {
                 title: t(desk.downloads),

@@ -1,4 +1,4 @@
-import { App, Button, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Select, Space, Switch, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { ReportKind } from '../../../domain/reportKinds';
 import { formLabels, phaseLabels, reportLabels, summaryLabels } from '../../../domain/labels';
@@ -33,7 +33,7 @@ export function ReportsPage({ me }: { me: Me }) {
   }, [t]);
 
   const columns: TableColumnsType<StoredReport> = [
-    { title: t(desk.reportKind), dataIndex: 'title', render: (title: string, r) => <>{title} {r.draft && <Tag>{t(desk.draft)}</Tag>}</> },
+    { title: t(desk.reportKind), dataIndex: 'title' },
     { title: t(ui.province), dataIndex: 'province', render: (p: string | null) => p ?? t(desk.national) },
     { title: t(desk.boundary), dataIndex: 'boundary', render: (b: StoredReport['boundary']) => (b ? t(phaseLabels[b]) : '') },
     { title: t(desk.generatedAt), dataIndex: 'generatedAt', render: (at: string) => new Date(at).toLocaleString() },
