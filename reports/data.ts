@@ -81,6 +81,21 @@ export interface TaskRecord {
 
 export type ReportEnterprise = Pick<Enterprise, 'code' | 'name' | 'types'>;
 
+/** A cross-province referral (一.(三)) of the campaign that the province reported or was routed. */
+export interface ReferralRecord {
+  id: string;
+  fromProvince: string;
+  /** Where MIIT routed it; absent while it waits for MIIT or after MIIT closed it. */
+  toProvince?: string;
+  state: 'reported' | 'routed' | 'accepted' | 'closed';
+}
+
+/** A tip-off (举报线索) of the province and what its triage did; no action while it waits for triage. */
+export interface TipRecord {
+  id: string;
+  action?: 'linkToCase' | 'addToCampaign' | 'refer' | 'close';
+}
+
 /** Everything the province-level reports (annex 3, handling plans, annex 4, summary) read. */
 export interface ProvinceReportData {
   campaign: ReportCampaign;
@@ -93,6 +108,8 @@ export interface ProvinceReportData {
   tasks: TaskRecord[];
   /** Credit codes under supervision (挂牌督办): the campaign workflow holds this set, not the database. */
   supervised: string[];
+  referrals: ReferralRecord[];
+  tips: TipRecord[];
 }
 
 export interface NationalReportData {

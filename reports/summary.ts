@@ -16,7 +16,7 @@ import {
 } from '../domain/labels';
 import { type EnterpriseAssessment, assessProvince } from './assess';
 import { violationsText } from './annex4';
-import type { ProvinceReportData } from './data';
+import type { ProvinceReportData, ReferralRecord, TipRecord } from './data';
 import { chineseDate, enumerate, parenthesised } from './format';
 import { groupOrder } from './groups';
 import { type BuildOptions, type ReportHeader, reportHeader, titleRows } from './header';
@@ -52,7 +52,18 @@ export interface SummaryFigures {
   unfinishedMeasures: number;
   /** Open tasks of each agency and how many of them are past due; only agencies with open tasks. */
   tasksByAgency: Partial<Record<AgencyKind, { open: number; overdue: number }>>;
+  /**
+   * Cross-province referrals (一.(三)): those the province reported to MIIT by what MIIT did, and
+   * those MIIT routed to it by what it did. Summed over provinces, `reported` is every referral of
+   * the campaign and `received` every routed one.
+   */
+  referrals: ReferralFigures;
+  /** The province's tip-offs (举报线索) by their triage. */
+  tips: TipFigures;
 }
+
+export type ReferralFigures = Record<'reported' | 'routed' | 'closed' | 'awaitingRouting' | 'received' | 'accepted' | 'awaitingAcceptance', number>;
+export type TipFigures = Record<'received' | 'linkToCase' | 'addToCampaign' | 'refer' | 'close' | 'awaitingTriage', number>;
 
 export interface TypicalCase {
   province: string;
@@ -93,7 +104,37 @@ export function emptyFigures(): SummaryFigures {
     enforcement: Object.fromEntries(enforcementKeys.map((k) => [k, 0])) as SummaryFigures['enforcement'],
     unfinishedMeasures: 0,
     tasksByAgency: {},
+    referrals: { reported: 0, routed: 0, closed: 0, awaitingRouting: 0, received: 0, accepted: 0, awaitingAcceptance: 0 },
+    tips: { received: 0, linkToCase: 0, addToCampaign: 0, refer: 0, close: 0, awaitingTriage: 0 },
   };
+}
+
+function referralFigures(province: string, referrals: readonly ReferralRecord[]): ReferralFigures {
+  const f = emptyFigures().referrals;
+  for (const r of referrals) {
+    const routed = r.state === 'routed' || r.state === 'accepted';
+    if (r.fromProvince === province) {
+      f.reported++;
+      if (r.state === 'reported') f.awaitingRouting++;
+      else if (r.state === 'closed') f.closed++;
+      else f.routed++;
+    }
+    if (routed && r.toProvince === province) {
+      f.received++;
+      if (r.state === 'accepted') f.accepted++;
+      else f.awaitingAcceptance++;
+    }
+  }
+  return f;
+}
+
+function tipFigures(tips: readonly TipRecord[]): TipFigures {
+  const f = emptyFigures().tips;
+  for (const t of tips) {
+    f.received++;
+    f[t.action ?? 'awaitingTriage']++;
+  }
+  return f;
 }
 
 /** Keys in the order of `order`, so that equal figures serialise to equal JSON however they were added up. */
@@ -101,8 +142,14 @@ function inOrder<K extends string, V>(record: Partial<Record<K, V>>, order: read
   return Object.fromEntries(order.filter((k) => record[k] !== undefined).map((k) => [k, record[k]])) as Partial<Record<K, V>>;
 }
 
-export function summaryFigures(assessments: readonly EnterpriseAssessment[], generatedAt: string): SummaryFigures {
+export function summaryFigures(
+  assessments: readonly EnterpriseAssessment[],
+  coordination: Pick<ProvinceReportData, 'province' | 'referrals' | 'tips'>,
+  generatedAt: string,
+): SummaryFigures {
   const f = emptyFigures();
+  f.referrals = referralFigures(coordination.province, coordination.referrals);
+  f.tips = tipFigures(coordination.tips);
   for (const a of assessments) {
     const problem = a.violations.length > 0;
     for (const key of [...a.enterprise.types, 'all'] as const) {
@@ -180,6 +227,8 @@ export function addFigures(a: SummaryFigures, b: SummaryFigures): SummaryFigures
     enforcement: addNumbers(a.enforcement, b.enforcement),
     unfinishedMeasures: a.unfinishedMeasures + b.unfinishedMeasures,
     tasksByAgency: addRecords(a.tasksByAgency, b.tasksByAgency, AgencyKind.options, addNumbers),
+    referrals: addNumbers(a.referrals, b.referrals),
+    tips: addNumbers(a.tips, b.tips),
   };
 }
 
@@ -211,7 +260,7 @@ export function buildSummary(data: ProvinceReportData, options: BuildOptions): S
   return {
     ...reportHeader('summary', `${data.province}${formLabels.summary.zh}`, data.campaign, data.province, options),
     province: data.province,
-    figures: summaryFigures(assessments, options.generatedAt),
+    figures: summaryFigures(assessments, data, options.generatedAt),
     typicalCases: typicalCasesOf(assessments, data.province),
     unfinished: unfinishedOf(assessments, data.province),
     openWork: openWorkOf(assessments, ['verification', 'handlingPlan', 'disposition', 'acceptance'], options),
@@ -334,6 +383,32 @@ export function summarySections(builder: SheetBuilder, figures: SummaryFigures, 
       { count: t.open },
       { count: t.overdue },
     ]),
+  );
+  const referrals = figures.referrals;
+  const tips = figures.tips;
+  table(
+    builder,
+    L.coordinationSection.zh,
+    [reportLabels.serialNo.zh, L.item.zh, L.count.zh],
+    [1, 2, 3],
+    numbered(
+      [
+        [L.referralsReported.zh, referrals.reported],
+        [L.referralsRouted.zh, referrals.routed],
+        [L.referralsClosed.zh, referrals.closed],
+        [L.referralsAwaitingRouting.zh, referrals.awaitingRouting],
+        [L.referralsReceived.zh, referrals.received],
+        [L.referralsAccepted.zh, referrals.accepted],
+        [L.referralsAwaitingAcceptance.zh, referrals.awaitingAcceptance],
+        [L.tipsReceived.zh, tips.received],
+        [L.tipsLinkedToCase.zh, tips.linkToCase],
+        [L.tipsAddedToCampaign.zh, tips.addToCampaign],
+        [L.tipsReferred.zh, tips.refer],
+        [L.tipsClosed.zh, tips.close],
+        [L.tipsAwaitingTriage.zh, tips.awaitingTriage],
+      ] as const,
+      ([label, n]) => [label, { count: n }],
+    ),
   );
 }
 

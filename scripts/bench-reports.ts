@@ -108,6 +108,8 @@ function provinceData(campaign: ReportCampaign, province: string, dossiers: Camp
       return result ? [ruleAnswersOf(result)] : [];
     }),
     ...cases,
+    referrals: [],
+    tips: [],
   };
 }
 
