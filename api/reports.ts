@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { type Principal, coordinatesProvince } from '../domain/access';
-import { CampaignId, campaignWorkflowId } from '../domain/caseIds';
+import { CampaignId } from '../domain/caseIds';
 import { CasePhase } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
 import { ReportFormat, ReportKind } from '../domain/reportKinds';
@@ -12,9 +12,9 @@ import type { PdfRenderer } from '../platform/libreOffice';
 import { campaignExists, unknownProvinces } from '../store/campaigns';
 import { generateReport, listReports, reportById, reportDownloadName, reportFilePath } from '../store/reportStore';
 import { taskProvincesOfCampaign } from '../store/tasks';
-import { progressQuery } from '../workflows/campaignMessages';
 import type { AuditNote } from './auditNote';
 import { principalOf } from './auth';
+import { supervisedOf } from './campaignWork';
 import { HttpError, OutOfScopeError, parseOr400 } from './errors';
 import { XLSX_TYPE } from './imports';
 import { QueryBoolean, error, type Operation } from './operation';
@@ -162,15 +162,6 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     res.sendFile(reportFilePath(deps.reportsDir, file.file), { dotfiles: 'allow' });
   });
 
-  /** The campaign workflow holds the supervised cases; a campaign whose workflow cannot answer has none to add. */
-  const supervisedOf = async (campaignId: string, province: string): Promise<string[]> => {
-    try {
-      return (await deps.temporal.workflow.getHandle(campaignWorkflowId(campaignId, province)).query(progressQuery)).supervised;
-    } catch {
-      return [];
-    }
-  };
-
   const requireCampaign = async (id: string) => {
     if (!(await campaignExists(deps.prisma, id))) throw new HttpError(404, 'campaign not found');
   };
@@ -186,7 +177,7 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     await requireCampaign(id);
     // The province names a folder nowhere (the store hashes ids), but a name not on file is no province.
     if ((await unknownProvinces(deps.prisma, [province])).length > 0) throw new HttpError(404, 'province not found');
-    const report = await generateReport(deps, { campaignId: id, province, kind, supervised: await supervisedOf(id, province), by: me.email, now: new Date() });
+    const report = await generateReport(deps, { campaignId: id, province, kind, supervised: await supervisedOf(deps.temporal, id, province), by: me.email, now: new Date() });
     res.locals.audit = { action: 'reports.draftProvincial', objectType: 'report', objectId: report.id, province, after: { campaignId: id, kind } } satisfies AuditNote;
     res.status(201).json(report);
   });
@@ -198,7 +189,7 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     const { kind } = parseOr400(NationalDraft, req.body, 'request body');
     await requireCampaign(id);
     const provinces = await taskProvincesOfCampaign(deps.prisma, id);
-    const supervised = await Promise.all(provinces.map((p) => supervisedOf(id, p)));
+    const supervised = await Promise.all(provinces.map((p) => supervisedOf(deps.temporal, id, p)));
     const report = await generateReport(deps, { campaignId: id, province: null, kind, supervised: supervised.flat(), by: me.email, now: new Date() });
     res.locals.audit = { action: 'reports.draftNational', objectType: 'report', objectId: report.id, province: null, after: { campaignId: id, kind } } satisfies AuditNote;
     res.status(201).json(report);

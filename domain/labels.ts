@@ -6,6 +6,8 @@
  * label up here or in the catalogue, so the wording stays exactly that of the original.
  */
 
+import type { TypicalReasonCode } from './catalogue/typical';
+
 export const agencyLabels = {
   industry: { zh: '工业主管部门', en: 'Industry department (lead)' },
   landResources: { zh: '国土资源管理部门', en: 'Land & resources' },
@@ -252,8 +254,23 @@ export const openWorkLabels = {
 
 /** Why a case counts as typical (典型案件); see reports/typical.ts. */
 export const typicalReasonLabels = {
+  offSiteInvoicing: { zh: '本省异地开票数量最大', en: 'Largest off-site invoicing in the province' },
+  untracedQuantity: { zh: '出口溯源中无法追溯数量最大', en: 'Largest untraced quantity in an export trace' },
+  illegalMineTrace: { zh: '出口产品溯及非法矿产品源头', en: 'Export trace reaches an illegal mine' },
+  tipConfirmed: { zh: '举报线索经核查属实', en: 'Tip-off confirmed by the check' },
   supervised: { zh: '挂牌督办', en: 'Supervised by MIIT' },
   transferredToPublicSecurity: { zh: '移送公安机关', en: 'Transferred to public security' },
+} as const satisfies Record<TypicalReasonCode, Label>;
+
+/** Typical cases (典型案件): their designation, quota and publicity. */
+export const typicalCaseLabels = {
+  publicity: { zh: '拟通报', en: 'For publicity' },
+  publicityHeading: { zh: '通报', en: 'Publicity' },
+  quotaWarningSubject: { zh: '典型案件尚未确定', en: 'No typical case designated yet' },
+  quotaWarningBody: {
+    zh: '专项行动距结束不足一个月，该省（区、市）尚未确定典型案件。依方案，重点稀土产区要重点查办2-3起典型案件。',
+    en: 'Less than a month of the campaign is left and the province has designated no typical case; the plan asks each key producing region for 2-3.',
+  },
 } as const;
 
 /** The summary report (验收总结) and the national roll-up: sections, headings and figures. */

@@ -3,6 +3,7 @@ import type { DispositionAmount, DispositionCode, ViolationCode } from '../domai
 import type { TaskKind, TransferResult } from '../domain/case';
 import type { AgencyKind } from '../domain/enums';
 import type { FindingCode } from '../domain/rules';
+import type { TypicalReasonFact } from './typical';
 
 /**
  * What the reports are built from: plain JSON-safe data, so the same input can come from
@@ -110,6 +111,13 @@ export interface ProvinceReportData {
   supervised: string[];
   referrals: ReferralRecord[];
   tips: TipRecord[];
+  /** The typical cases (典型案件) the province's coordinator designated, with the reasons proposed. */
+  typical: DesignatedTypical[];
+}
+
+export interface DesignatedTypical {
+  enterpriseCode: string;
+  reasons: TypicalReasonFact[];
 }
 
 export interface NationalReportData {

@@ -12,18 +12,19 @@ import {
   handlingResultLabels,
   reportLabels,
   summaryLabels,
-  typicalReasonLabels,
+  reportPunctuation,
+  typicalCaseLabels,
 } from '../domain/labels';
 import { type EnterpriseAssessment, assessProvince } from './assess';
 import { violationsText } from './annex4';
 import type { ProvinceReportData, ReferralRecord, TipRecord } from './data';
-import { chineseDate, enumerate, parenthesised } from './format';
+import { chineseDate, parenthesised } from './format';
 import { groupOrder } from './groups';
 import { type BuildOptions, type ReportHeader, reportHeader, titleRows } from './header';
 import { type EnforcementFigure, carriedOut, enforcementMeasures, moneyTotals, tonnesTotals } from './measures';
 import { type OpenWork, isOverdue, openWorkOf, openWorkSection } from './openWork';
 import { type Cell, type Sheet, SheetBuilder } from './sheet';
-import type { TypicalReason } from './typical';
+import { type TypicalReasonFact, reasonInWords } from './typical';
 
 /**
  * 验收总结: what the province's campaign found and did, for the summary report due at the end of
@@ -70,7 +71,7 @@ export interface TypicalCase {
   code: string;
   name: string;
   violations: ViolationCode[];
-  reasons: TypicalReason[];
+  reasons: TypicalReasonFact[];
 }
 
 export interface UnfinishedMeasure {
@@ -186,7 +187,7 @@ export function summaryFigures(
       if (referredAtAcceptance || a.dispositions.some((d) => codes.includes(d.disposition) && carriedOut(d.status))) f.enforcement[figure]++;
     }
     if (a.supervised) f.enforcement.supervised++;
-    if (a.typical.length > 0) f.enforcement.typical++;
+    if (a.typical) f.enforcement.typical++;
     for (const t of a.tasks) {
       if (t.status !== 'open') continue;
       const byAgency = (f.tasksByAgency[t.agencyKind] ??= { open: 0, overdue: 0 });
@@ -234,8 +235,7 @@ export function addFigures(a: SummaryFigures, b: SummaryFigures): SummaryFigures
 
 export function typicalCasesOf(assessments: readonly EnterpriseAssessment[], province: string): TypicalCase[] {
   return assessments
-    .filter((a) => a.typical.length > 0)
-    .map((a) => ({ province, code: a.enterprise.code, name: a.enterprise.name, violations: a.violations, reasons: a.typical }));
+    .flatMap((a) => (a.typical ? [{ province, code: a.enterprise.code, name: a.enterprise.name, violations: a.violations, reasons: a.typical }] : []));
 }
 
 export function unfinishedOf(assessments: readonly EnterpriseAssessment[], province: string): UnfinishedMeasure[] {
@@ -357,9 +357,10 @@ export function summarySections(builder: SheetBuilder, figures: SummaryFigures, 
   table(
     builder,
     L.typicalSection.zh,
-    [reportLabels.serialNo.zh, annex2FieldLabels.name.zh, annex4HeadingLabels.violations.zh, L.category.zh],
-    [1, 1, 1, 3],
-    numbered(typicalCases, (c) => [nameOf(c), violationsText(c.violations), enumerate(c.reasons.map((r) => typicalReasonLabels[r]))]),
+    [reportLabels.serialNo.zh, annex2FieldLabels.name.zh, annex4HeadingLabels.violations.zh, L.category.zh, typicalCaseLabels.publicityHeading.zh],
+    [1, 1, 1, 2, 1],
+    // Every designated typical case is for publicity (三.(三) 及时通报和曝光典型违法违规案件).
+    numbered(typicalCases, (c) => [nameOf(c), violationsText(c.violations), c.reasons.map(reasonInWords).join(reportPunctuation.list), typicalCaseLabels.publicity.zh]),
   );
   table(
     builder,

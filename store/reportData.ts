@@ -8,6 +8,7 @@ import { checkEnterprise } from '../domain/rules';
 import type {
   AgencyFinding,
   Annex2Data,
+  DesignatedTypical,
   DispositionRecord,
   NationalReportData,
   ProvinceReportData,
@@ -20,6 +21,7 @@ import type {
 import { ruleAnswersOf } from '../reports';
 import { isoOf } from './decimal';
 import { loadCampaignRecords } from './loadCampaignRecords';
+import { designatedTypical } from './typicalCases';
 
 /**
  * Gathers what the reports read, for one province or for every province of a campaign: the
@@ -214,6 +216,7 @@ function provinceData(
   dataset: CampaignDataset,
   cases: CaseRecords | undefined,
   coordination: CoordinationRecords | undefined,
+  typical: readonly DesignatedTypical[] | undefined,
   supervised: ReadonlySet<string>,
 ): ProvinceReportData {
   const listed = new Set(enterprises.map((e) => e.code));
@@ -232,6 +235,7 @@ function provinceData(
     supervised: enterprises.filter((e) => supervised.has(e.code)).map((e) => e.code),
     referrals: coordination?.referrals ?? [],
     tips: coordination?.tips ?? [],
+    typical: (typical ?? []).filter((t) => listed.has(t.enterpriseCode)),
   };
 }
 
@@ -248,14 +252,15 @@ export interface ProvinceReportRequest {
 /** Annex 3, the handling plans, annex 4 and the summary of one province read this. */
 export async function loadProvinceReportData(prisma: PrismaClient, request: ProvinceReportRequest): Promise<ProvinceReportData> {
   const { campaignId, province } = request;
-  const [campaign, enterprises, cases, coordination, dataset] = await Promise.all([
+  const [campaign, enterprises, cases, coordination, typical, dataset] = await Promise.all([
     loadCampaign(prisma, campaignId),
     provinceEnterprises(prisma, campaignId, province, request.enterprises),
     loadCaseRecords(prisma, { campaignId, provinceName: province }),
     loadCoordinationRecords(prisma, campaignId, province),
+    designatedTypical(prisma, campaignId, province),
     datasetOf(prisma, request.dataset),
   ]);
-  return provinceData(campaign, province, enterprises, dataset, cases.get(province), coordination.get(province), new Set(request.supervised));
+  return provinceData(campaign, province, enterprises, dataset, cases.get(province), coordination.get(province), typical.get(province), new Set(request.supervised));
 }
 
 export interface NationalReportRequest {
@@ -270,10 +275,11 @@ export interface NationalReportRequest {
 /** The national roll-up reads every province of the campaign, from one load of everything. */
 export async function loadNationalReportData(prisma: PrismaClient, request: NationalReportRequest): Promise<NationalReportData> {
   const { campaignId } = request;
-  const [campaign, cases, coordination, dataset] = await Promise.all([
+  const [campaign, cases, coordination, typical, dataset] = await Promise.all([
     loadCampaign(prisma, campaignId),
     loadCaseRecords(prisma, { campaignId }),
     loadCoordinationRecords(prisma, campaignId),
+    designatedTypical(prisma, campaignId),
     datasetOf(prisma, request.dataset),
   ]);
   const withCases = await campaignEnterpriseCodes(prisma, campaignId);
@@ -287,7 +293,7 @@ export async function loadNationalReportData(prisma: PrismaClient, request: Nati
     provinces: [...new Set(provinces)].sort().map((province) => {
       const codes = new Set(withCases.filter((e) => e.province === province).map((e) => e.code));
       const enterprises = onFile.filter((e) => codes.has(e.code));
-      return provinceData(campaign, province, enterprises, dataset, cases.get(province), coordination.get(province), supervised);
+      return provinceData(campaign, province, enterprises, dataset, cases.get(province), coordination.get(province), typical.get(province), supervised);
     }),
   };
 }

@@ -157,6 +157,11 @@ const jiangxi: ProvinceReportData = {
     { id: 'r-in', fromProvince: '内蒙古自治区', toProvince: '江西省', state: 'accepted' },
   ],
   tips: [{ id: 't-linked', action: 'linkToCase' }, { id: 't-added', action: 'addToCampaign' }, { id: 't-closed', action: 'close' }, { id: 't-waiting' }],
+  // Designated by the coordinator from the proposals; the trader, supervised or not, is not typical until designated.
+  typical: [
+    { enterpriseCode: E.mine.code, reasons: [{ reason: 'offSiteInvoicing', kgReo: 12_500 }, { reason: 'transferredToPublicSecurity' }] },
+    { enterpriseCode: E.smelter.code, reasons: [{ reason: 'supervised' }] },
+  ],
 };
 
 const inner: ProvinceReportData = {
@@ -170,6 +175,7 @@ const inner: ProvinceReportData = {
   supervised: [],
   referrals: [{ id: 'r-in', fromProvince: '内蒙古自治区', toProvince: '江西省', state: 'accepted' }],
   tips: [{ id: 't-referred', action: 'refer' }],
+  typical: [],
 };
 
 // ---- reading the files back -------------------------------------------------------------------
@@ -485,8 +491,8 @@ describe('summary report 验收总结 and the national roll-up', () => {
     // 江西 reported three (one routed, one closed, one waiting) and accepted one routed to it.
     expect(figures.referrals).toEqual({ reported: 3, routed: 1, closed: 1, awaitingRouting: 1, received: 1, accepted: 1, awaitingAcceptance: 0 });
     expect(figures.tips).toEqual({ received: 4, linkToCase: 1, addToCampaign: 1, refer: 0, close: 1, awaitingTriage: 1 });
-    expect(typicalCases.map((c) => [c.code, c.reasons])).toEqual([
-      [E.mine.code, ['transferredToPublicSecurity']],
+    expect(typicalCases.map((c) => [c.code, c.reasons.map((r) => r.reason)])).toEqual([
+      [E.mine.code, ['offSiteInvoicing', 'transferredToPublicSecurity']],
       [E.smelter.code, ['supervised']],
     ]);
     expect(unfinished).toEqual([
@@ -523,7 +529,7 @@ describe('summary report 验收总结 and the national roll-up', () => {
     expect(line('收到转办的外省线索')).toEqual(['5', '收到转办的外省线索', '', '1', '', '']);
     expect(line('收到举报线索')).toEqual(['8', '收到举报线索', '', '4', '', '']);
     expect(line('其中：待分办')).toEqual(['13', '其中：待分办', '', '1', '', '']);
-    expect(rows).toContainEqual(['1', E.mine.name, '非法盗采、无有效采矿许可证', '移送公安机关', '', '']);
+    expect(rows).toContainEqual(['1', E.mine.name, '非法盗采、无有效采矿许可证', '本省异地开票数量最大（12.500吨（折REO））；移送公安机关', '', '拟通报']);
     expect(rows).toContainEqual(['1', E.smelter.name, '立即责令停产（工业主管部门）', '生产线拆除未完成', '', '2015年4月30日']);
     expect(rows).toContainEqual(['2', '环境保护部门', '', '1', '', '1']);
     const confiscated = sheet.getCell(rows.findIndex((r) => r[1] === '没收违法所得') + 1, 4);
@@ -576,7 +582,7 @@ describe('summary report 验收总结 and the national roll-up', () => {
     expect(report.totals.referrals).toEqual({ reported: 4, routed: 2, closed: 1, awaitingRouting: 1, received: 1, accepted: 1, awaitingAcceptance: 0 });
     expect(report.totals.tips).toEqual({ received: 5, linkToCase: 1, addToCampaign: 1, refer: 1, close: 1, awaitingTriage: 1 });
     // The national list names each enterprise's province.
-    expect(grid(workbook.worksheets[1])).toContainEqual(['1', `${E.mine.name}（江西省）`, '非法盗采、无有效采矿许可证', '移送公安机关', '', '']);
+    expect(grid(workbook.worksheets[1])).toContainEqual(['1', `${E.mine.name}（江西省）`, '非法盗采、无有效采矿许可证', '本省异地开票数量最大（12.500吨（折REO））；移送公安机关', '', '拟通报']);
   });
 });
 

@@ -70,6 +70,7 @@ describe('the PDF engine', () => {
       supervised: [],
       referrals: [],
       tips: [],
+      typical: [],
     };
     const generatedAt = '2014-11-26T00:00:00Z';
     const { xlsx, title } = await renderReport('annex3', data, { generatedAt, draft: false });
