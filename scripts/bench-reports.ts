@@ -110,6 +110,7 @@ function provinceData(campaign: ReportCampaign, province: string, dossiers: Camp
     ...cases,
     referrals: [],
     tips: [],
+    typical: [],
   };
 }
 
