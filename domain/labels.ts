@@ -406,6 +406,8 @@ export const webUiLabels = {
   acceptReferral: { zh: '接收线索', en: 'referral accepted' },
   coordinatorContacts: { zh: '查询协调人', en: 'coordinators' },
   recordTipOutcome: { zh: '登记线索处理结果', en: 'tip outcome recorded' },
+  typicalCaseWarning: { zh: '查询典型案件确定情况', en: 'typical cases designated?' },
+  typicalCaseWait: { zh: '距结束一个月，检查典型案件', en: 'a month before the end: typical cases' },
   due: { zh: '限', en: 'due' },
   findings: { zh: '发现问题', en: 'findings' },
   recipientsMore: { zh: '等', en: 'and others' },

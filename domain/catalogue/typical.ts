@@ -6,6 +6,9 @@
  */
 export const typicalCaseQuota = { min: 2, max: 3 } as const;
 
+/** MIIT is warned of a province with no typical case this many campaign days before the campaign ends ("a month"). */
+export const typicalCaseWarningDays = 30;
+
 /**
  * Why the system proposes an enterprise as a typical case: what the plan names as targets
  * (off-site invoicing of illegal products, tips) and what the campaign's own work marks as serious
