@@ -1,7 +1,8 @@
 import { heartbeat } from '@temporalio/activity';
 import type { PrismaClient } from '@prisma/client';
 import type { PhaseEnds } from '../domain/campaignClock';
-import { phaseLabels, reportPunctuation as p, submissionEmailLabels as e, typicalCaseLabels } from '../domain/labels';
+import { phaseLabels, reportLabels, reportPunctuation as p, submissionEmailLabels as e, typicalCaseLabels } from '../domain/labels';
+import { closeCampaignProvince } from '../store/campaigns';
 import { reportsDueAt } from '../domain/catalogue';
 import type { ReportBoundary } from '../domain/reportKinds';
 import type { DatasetCache } from '../store/datasetCache';
@@ -79,6 +80,18 @@ async function typicalCaseWarningEmail(prisma: PrismaClient, request: { campaign
 
 export function reportActivities(deps: { prisma: PrismaClient; reportsDir: string; miitReportEmail: string; datasets: DatasetCache; pdf?: PdfRenderer }) {
   return {
+    /**
+     * The province's campaign has closed. When it was the last, the national roll-up is generated
+     * (once: a boundary report) and returned with the email that sends it to MIIT, for the outbox,
+     * whose key makes it one email however many provinces close last at once.
+     */
+    async closeProvinceCampaign(request: { campaignId: string; province: string; supervised: string[] }): Promise<EmailToSend | null> {
+      const { allClosed, supervised } = await closeCampaignProvince(deps.prisma, request);
+      if (!allClosed) return null;
+      const rollup = { campaignId: request.campaignId, province: null, kind: 'nationalSummary' as const, boundary: 'acceptance' as const, supervised, by: 'campaign', now: new Date() };
+      const report = await generateReport({ ...deps, dataset: deps.datasets.get }, rollup);
+      return { ...submissionEmail({ ...request, province: reportLabels.national.zh, boundary: 'acceptance' }, [report], deps.miitReportEmail), key: `national-rollup/${request.campaignId}` };
+    },
     /** The warning email for a province without a typical case, or null when it has one. */
     async typicalCaseWarning(request: { campaignId: string; province: string }): Promise<EmailToSend | null> {
       return typicalCaseWarningEmail(deps.prisma, request, deps.miitReportEmail);

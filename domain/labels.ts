@@ -407,6 +407,7 @@ export const webUiLabels = {
   coordinatorContacts: { zh: '查询协调人', en: 'coordinators' },
   recordTipOutcome: { zh: '登记线索处理结果', en: 'tip outcome recorded' },
   typicalCaseWarning: { zh: '查询典型案件确定情况', en: 'typical cases designated?' },
+  closeProvinceCampaign: { zh: '本省专项行动结束，末省汇总全国报告', en: 'province closed; the last one sends the national roll-up' },
   typicalCaseWait: { zh: '距结束一个月，检查典型案件', en: 'a month before the end: typical cases' },
   due: { zh: '限', en: 'due' },
   findings: { zh: '发现问题', en: 'findings' },

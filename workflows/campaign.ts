@@ -48,7 +48,7 @@ const { generatePhaseReports } = proxyActivities<Activities>({
   heartbeatTimeout: '2 minutes',
   retry: { initialInterval: '5 seconds', maximumInterval: '1 minute' },
 });
-const { sendEmail, typicalCaseWarning } = proxyActivities<Activities>({
+const { sendEmail, typicalCaseWarning, closeProvinceCampaign } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', maximumInterval: '1 minute' },
 });
@@ -196,6 +196,14 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
     await continueIfLong();
   }
   await typicalCaseWatch;
+  // The last province to close sends MIIT the national roll-up; campaigns started before replay without it.
+  if (patched('national-rollup')) {
+    const rollup = await closeProvinceCampaign({ campaignId: input.campaignId, province: input.province, supervised: [...state.supervised] });
+    if (rollup) {
+      await sendEmail(rollup);
+      record('nationalRollupSent', `${formLabels.summary.zh} → MIIT`);
+    }
+  }
   // An update or signal still at work (a case being added, a supervision passed on) finishes first.
   if (patched('campaign-waits-for-handlers')) await condition(allHandlersFinished);
   return progress();
