@@ -1,7 +1,8 @@
 import { heartbeat } from '@temporalio/activity';
 import type { PrismaClient } from '@prisma/client';
 import type { PhaseEnds } from '../domain/campaignClock';
-import { phaseLabels, reportPunctuation as p, submissionEmailLabels as e } from '../domain/labels';
+import { phaseLabels, reportLabels, reportPunctuation as p, submissionEmailLabels as e, typicalCaseLabels } from '../domain/labels';
+import { closeCampaignProvince } from '../store/campaigns';
 import { reportsDueAt } from '../domain/catalogue';
 import type { ReportBoundary } from '../domain/reportKinds';
 import type { DatasetCache } from '../store/datasetCache';
@@ -56,8 +57,45 @@ function submissionEmail(request: PhaseReportsRequest, reports: StoredReport[], 
   };
 }
 
+/**
+ * The warning to MIIT of a province that has designated no typical case with a month of the
+ * campaign left (一.(五) asks each key producing region for 2-3); once per province and campaign.
+ */
+async function typicalCaseWarningEmail(prisma: PrismaClient, request: { campaignId: string; province: string }, to: string): Promise<EmailToSend | null> {
+  const designated = await prisma.typicalCase.count({ where: { campaignId: request.campaignId, provinceName: request.province } });
+  if (designated > 0) return null;
+  const t = typicalCaseLabels;
+  return {
+    key: `typical-case-warning/${request.campaignId}/${request.province}`,
+    to: [to],
+    subject: `${p.bracketOpen}${t.quotaWarningSubject.zh}${p.bracketClose}${request.province} ${t.quotaWarningSubject.en}: ${request.province}`,
+    body: [
+      `${request.province}${p.colon}${t.quotaWarningBody.zh}`,
+      t.quotaWarningBody.en,
+      '',
+      `GET /campaigns/${encodeURIComponent(request.campaignId)}/provinces/${encodeURIComponent(request.province)}/typical-cases`,
+    ].join('\n'),
+  };
+}
+
 export function reportActivities(deps: { prisma: PrismaClient; reportsDir: string; miitReportEmail: string; datasets: DatasetCache; pdf?: PdfRenderer }) {
   return {
+    /**
+     * The province's campaign has closed. When it was the last, the national roll-up is generated
+     * (once: a boundary report) and returned with the email that sends it to MIIT, for the outbox,
+     * whose key makes it one email however many provinces close last at once.
+     */
+    async closeProvinceCampaign(request: { campaignId: string; province: string; supervised: string[] }): Promise<EmailToSend | null> {
+      const { allClosed, supervised } = await closeCampaignProvince(deps.prisma, request);
+      if (!allClosed) return null;
+      const rollup = { campaignId: request.campaignId, province: null, kind: 'nationalSummary' as const, boundary: 'acceptance' as const, supervised, by: 'campaign', now: new Date() };
+      const report = await generateReport({ ...deps, dataset: deps.datasets.get }, rollup);
+      return { ...submissionEmail({ ...request, province: reportLabels.national.zh, boundary: 'acceptance' }, [report], deps.miitReportEmail), key: `national-rollup/${request.campaignId}` };
+    },
+    /** The warning email for a province without a typical case, or null when it has one. */
+    async typicalCaseWarning(request: { campaignId: string; province: string }): Promise<EmailToSend | null> {
+      return typicalCaseWarningEmail(deps.prisma, request, deps.miitReportEmail);
+    },
     /**
      * The reports due at the end of a phase, generated once and stored; returns them with the
      * email that submits them, which the workflow sends through the outbox.

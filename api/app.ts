@@ -31,6 +31,7 @@ import { sessionCookieName, signInRoutes, type SignInSettings } from './signIn';
 import { storableBody, storableUrl } from './storableInput';
 import { taskRoutes } from './tasks';
 import { referralRoutes } from './referrals';
+import { typicalCaseRoutes } from './typicalCases';
 import { tipRoutes } from './tips';
 import { tokenRoutes } from './tokens';
 
@@ -143,6 +144,7 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(tokenRoutes({ prisma: deps.prisma, now }));
   app.use(tipRoutes(deps));
   app.use(referralRoutes(deps));
+  app.use(typicalCaseRoutes(deps));
   app.use(enterpriseRoutes(deps));
   app.use(campaignRoutes(deps));
   app.use(caseRoutes(deps));

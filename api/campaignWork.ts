@@ -40,6 +40,15 @@ async function progressOf(temporal: Client, campaignId: string, province: string
     });
 }
 
+/** The campaign workflow holds the supervised cases; a campaign whose workflow cannot answer has none to add. */
+export async function supervisedOf(temporal: Client, campaignId: string, province: string): Promise<string[]> {
+  try {
+    return (await temporal.workflow.getHandle(campaignWorkflowId(campaignId, province)).query(progressQuery)).supervised;
+  } catch {
+    return [];
+  }
+}
+
 /** The enterprise's case in the campaign: 404 when it has none there (add it to the campaign instead). */
 export async function existingCase(temporal: Client, campaignId: string, province: string, code: string): Promise<string> {
   const caseId = caseWorkflowId(campaignId, province, code);

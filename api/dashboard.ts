@@ -19,7 +19,7 @@ import { progressQuery } from '../workflows/campaignMessages';
 import { principalOf } from './auth';
 import { HttpError, parseOr400 } from './errors';
 import { error, type Operation } from './operation';
-import { supervisedInCampaign } from './reports';
+import { supervisedOf } from './campaignWork';
 
 const DashboardQuery = z.object({
   campaign: CampaignId,
@@ -74,7 +74,7 @@ export function dashboardRoutes(deps: { prisma: PrismaClient; temporal: Client; 
     const clock = (await campaignClocks(deps.prisma, [campaignId])).get(campaignId);
     const options = { generatedAt, draft: true, clock };
     const provinces = province === null ? await taskProvincesOfCampaign(deps.prisma, campaignId) : [province];
-    const supervised = (await Promise.all(provinces.map((p) => supervisedInCampaign(deps.temporal, campaignId, p)))).flat();
+    const supervised = (await Promise.all(provinces.map((p) => supervisedOf(deps.temporal, campaignId, p)))).flat();
     const figures =
       province === null
         ? buildNationalSummary(await loadNationalReportData(deps.prisma, { campaignId, supervised }), options).totals

@@ -18,6 +18,7 @@ import { oidcOperations } from './oidc';
 import { signInOperations } from './signIn';
 import { referralOperations } from './referrals';
 import { tipOperations } from './tips';
+import { typicalCaseOperations } from './typicalCases';
 import { tokenOperations } from './tokens';
 
 const groups: Record<string, Record<string, Operation>> = {
@@ -28,6 +29,7 @@ const groups: Record<string, Record<string, Operation>> = {
   tokens: tokenOperations,
   tips: tipOperations,
   referrals: referralOperations,
+  typicalCases: typicalCaseOperations,
   enterprises: enterpriseOperations,
   imports: importOperations,
   campaigns: campaignOperations,

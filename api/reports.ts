@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { type Principal, coordinatesProvince } from '../domain/access';
-import { CampaignId, campaignWorkflowId } from '../domain/caseIds';
+import { CampaignId } from '../domain/caseIds';
 import { CasePhase } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
 import { ReportFormat, ReportKind } from '../domain/reportKinds';
@@ -12,9 +12,9 @@ import type { PdfRenderer } from '../platform/libreOffice';
 import { campaignExists, unknownProvinces } from '../store/campaigns';
 import { generateReport, listReports, reportById, reportDownloadName, reportFilePath } from '../store/reportStore';
 import { taskProvincesOfCampaign } from '../store/tasks';
-import { progressQuery } from '../workflows/campaignMessages';
 import type { AuditNote } from './auditNote';
 import { principalOf } from './auth';
+import { supervisedOf } from './campaignWork';
 import { HttpError, OutOfScopeError, parseOr400 } from './errors';
 import { XLSX_TYPE } from './imports';
 import { QueryBoolean, error, type Operation } from './operation';
@@ -114,15 +114,6 @@ function seesReport(me: Principal, province: string | null): boolean {
   return province === null ? me.role === 'miitCoordinator' : coordinatesProvince(me, province);
 }
 
-/** The campaign workflow holds the supervised cases; a campaign whose workflow cannot answer has none to add. */
-export async function supervisedInCampaign(temporal: Client, campaignId: string, province: string): Promise<string[]> {
-  try {
-    return (await temporal.workflow.getHandle(campaignWorkflowId(campaignId, province)).query(progressQuery)).supervised;
-  } catch {
-    return [];
-  }
-}
-
 /** The phase reports: listed and served from the report store; drafts made on demand. */
 export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; reportsDir: string; pdf?: PdfRenderer }): Router {
   const router = Router();
@@ -171,8 +162,6 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     res.sendFile(reportFilePath(deps.reportsDir, file.file), { dotfiles: 'allow' });
   });
 
-  const supervisedOf = (campaignId: string, province: string) => supervisedInCampaign(deps.temporal, campaignId, province);
-
   const requireCampaign = async (id: string) => {
     if (!(await campaignExists(deps.prisma, id))) throw new HttpError(404, 'campaign not found');
   };
@@ -188,7 +177,7 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     await requireCampaign(id);
     // The province names a folder nowhere (the store hashes ids), but a name not on file is no province.
     if ((await unknownProvinces(deps.prisma, [province])).length > 0) throw new HttpError(404, 'province not found');
-    const report = await generateReport(deps, { campaignId: id, province, kind, supervised: await supervisedOf(id, province), by: me.email, now: new Date() });
+    const report = await generateReport(deps, { campaignId: id, province, kind, supervised: await supervisedOf(deps.temporal, id, province), by: me.email, now: new Date() });
     res.locals.audit = { action: 'reports.draftProvincial', objectType: 'report', objectId: report.id, province, after: { campaignId: id, kind } } satisfies AuditNote;
     res.status(201).json(report);
   });
@@ -200,7 +189,7 @@ export function reportRoutes(deps: { prisma: PrismaClient; temporal: Client; rep
     const { kind } = parseOr400(NationalDraft, req.body, 'request body');
     await requireCampaign(id);
     const provinces = await taskProvincesOfCampaign(deps.prisma, id);
-    const supervised = await Promise.all(provinces.map((p) => supervisedOf(id, p)));
+    const supervised = await Promise.all(provinces.map((p) => supervisedOf(deps.temporal, id, p)));
     const report = await generateReport(deps, { campaignId: id, province: null, kind, supervised: supervised.flat(), by: me.email, now: new Date() });
     res.locals.audit = { action: 'reports.draftNational', objectType: 'report', objectId: report.id, province: null, after: { campaignId: id, kind } } satisfies AuditNote;
     res.status(201).json(report);

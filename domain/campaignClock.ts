@@ -36,6 +36,11 @@ const BEIJING_OFFSET_MS = 8 * 3_600_000;
  */
 export type TimeScale = { kind: 'realtime' } | { kind: 'scaled'; daysPerSecond: number };
 
+/** The scale a campaign's clock runs at: scaled when it has days per second, real time otherwise. */
+export function timeScaleOf(clock: Pick<CampaignTimeBase, 'daysPerSecond'> | undefined): TimeScale {
+  return clock?.daysPerSecond ? { kind: 'scaled', daysPerSecond: clock.daysPerSecond } : { kind: 'realtime' };
+}
+
 export function campaignDaysToMs(days: number, scale: TimeScale): number {
   return scale.kind === 'realtime' ? days * DAY_MS : Math.round((days * 1_000) / scale.daysPerSecond);
 }

@@ -6,6 +6,8 @@
  * label up here or in the catalogue, so the wording stays exactly that of the original.
  */
 
+import type { TypicalReasonCode } from './catalogue/typical';
+
 export const agencyLabels = {
   industry: { zh: '工业主管部门', en: 'Industry department (lead)' },
   landResources: { zh: '国土资源管理部门', en: 'Land & resources' },
@@ -252,8 +254,23 @@ export const openWorkLabels = {
 
 /** Why a case counts as typical (典型案件); see reports/typical.ts. */
 export const typicalReasonLabels = {
+  offSiteInvoicing: { zh: '本省异地开票数量最大', en: 'Largest off-site invoicing in the province' },
+  untracedQuantity: { zh: '出口溯源中无法追溯数量最大', en: 'Largest untraced quantity in an export trace' },
+  illegalMineTrace: { zh: '出口产品溯及非法矿产品源头', en: 'Export trace reaches an illegal mine' },
+  tipConfirmed: { zh: '举报线索经核查属实', en: 'Tip-off confirmed by the check' },
   supervised: { zh: '挂牌督办', en: 'Supervised by MIIT' },
   transferredToPublicSecurity: { zh: '移送公安机关', en: 'Transferred to public security' },
+} as const satisfies Record<TypicalReasonCode, Label>;
+
+/** Typical cases (典型案件): their designation, quota and publicity. */
+export const typicalCaseLabels = {
+  publicity: { zh: '拟通报', en: 'For publicity' },
+  publicityHeading: { zh: '通报', en: 'Publicity' },
+  quotaWarningSubject: { zh: '典型案件尚未确定', en: 'No typical case designated yet' },
+  quotaWarningBody: {
+    zh: '专项行动距结束不足一个月，该省（区、市）尚未确定典型案件。依方案，重点稀土产区要重点查办2-3起典型案件。',
+    en: 'Less than a month of the campaign is left and the province has designated no typical case; the plan asks each key producing region for 2-3.',
+  },
 } as const;
 
 /** The summary report (验收总结) and the national roll-up: sections, headings and figures. */
@@ -266,6 +283,7 @@ export const summaryLabels = {
   typicalSection: { zh: '六、挂牌督办及典型案件', en: '6. Supervised and typical cases' },
   unfinishedSection: { zh: '七、未完成整改的原因及完成时限', en: '7. Unfinished rectifications: reasons and new deadlines' },
   overdueSection: { zh: '八、逾期未办任务（按部门）', en: '8. Overdue tasks by agency' },
+  coordinationSection: { zh: '九、跨省线索移交及举报线索办理情况', en: '9. Cross-province referrals and tip-offs' },
   provincesSheet: { zh: '分省汇总', en: 'By province' },
   nationalSheet: { zh: '全国汇总', en: 'National totals' },
   rollupSuffix: { zh: '（汇总）', en: '(roll-up)' },
@@ -300,6 +318,21 @@ export const summaryLabels = {
   typical: { zh: '典型案件', en: 'Typical cases' },
   unfinished: { zh: '未完成整改措施', en: 'Unfinished measures' },
   overdue: { zh: '逾期任务', en: 'Overdue tasks' },
+  referralsReported: { zh: '报工业和信息化部的跨省线索', en: 'Cross-province referrals reported to MIIT' },
+  referralsRouted: { zh: '其中：已转办有关省（区、市）', en: 'of which routed to the province concerned' },
+  referralsClosed: { zh: '其中：不予转办', en: 'of which closed by MIIT' },
+  referralsAwaitingRouting: { zh: '其中：待转办', en: 'of which awaiting MIIT' },
+  referralsReceived: { zh: '收到转办的外省线索', en: 'Referrals routed here from other provinces' },
+  referralsAccepted: { zh: '其中：已接收核查', en: 'of which accepted for checking' },
+  referralsAwaitingAcceptance: { zh: '其中：待接收', en: 'of which awaiting acceptance' },
+  tipsReceived: { zh: '收到举报线索', en: 'Tip-offs received' },
+  tipsLinkedToCase: { zh: '其中：转有关部门核查', en: 'of which sent to an agency for checking in a case' },
+  tipsAddedToCampaign: { zh: '其中：新增列入核查企业', en: 'of which added an enterprise to the campaign' },
+  tipsReferred: { zh: '其中：移交外省', en: 'of which referred to another province' },
+  tipsClosed: { zh: '其中：经核实不予处理', en: 'of which closed with a reason' },
+  tipsAwaitingTriage: { zh: '其中：待分办', en: 'of which awaiting triage' },
+  referralsColumn: { zh: '跨省线索', en: 'Referrals reported' },
+  tipsColumn: { zh: '举报线索', en: 'Tip-offs' },
 } as const;
 
 /** What a case's rule check found, as its timeline tells it. */
@@ -373,6 +406,9 @@ export const webUiLabels = {
   acceptReferral: { zh: '接收线索', en: 'referral accepted' },
   coordinatorContacts: { zh: '查询协调人', en: 'coordinators' },
   recordTipOutcome: { zh: '登记线索处理结果', en: 'tip outcome recorded' },
+  typicalCaseWarning: { zh: '查询典型案件确定情况', en: 'typical cases designated?' },
+  closeProvinceCampaign: { zh: '本省专项行动结束，末省汇总全国报告', en: 'province closed; the last one sends the national roll-up' },
+  typicalCaseWait: { zh: '距结束一个月，检查典型案件', en: 'a month before the end: typical cases' },
   due: { zh: '限', en: 'due' },
   findings: { zh: '发现问题', en: 'findings' },
   recipientsMore: { zh: '等', en: 'and others' },

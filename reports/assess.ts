@@ -2,7 +2,7 @@ import { ViolationCode } from '../domain/catalogue';
 import type { AgencyFinding, DispositionRecord, ProvinceReportData, ReportEnterprise, RuleAnswers, RuleCondition, TaskRecord } from './data';
 import { byMeasure } from './measures';
 import { type AnswerSlot, type ConditionPart, answerSlots, conditionSlots, slotAgencies, violationSlot } from './questions';
-import { type TypicalReason, typicalReasons } from './typical';
+import type { TypicalReasonFact } from './typical';
 
 /** For "是否存在…" questions yes is a problem; for the conditions yes means the condition is met. */
 export type Answer = 'yes' | 'no' | 'pending' | 'notApplicable';
@@ -22,7 +22,8 @@ export interface EnterpriseAssessment {
   tasks: TaskRecord[];
   verification: VerificationState;
   supervised: boolean;
-  typical: TypicalReason[];
+  /** Designated a typical case (典型案件), with the reasons it was proposed for; absent otherwise. */
+  typical?: TypicalReasonFact[];
 }
 
 const violationOrder = new Map(ViolationCode.options.map((code, i) => [code, i]));
@@ -50,6 +51,7 @@ export function assessProvince(data: ProvinceReportData): EnterpriseAssessment[]
   const dispositions = indexByEnterprise(data.dispositions);
   const tasks = indexByEnterprise(data.tasks);
   const supervised = new Set(data.supervised);
+  const typical = new Map(data.typical.map((t) => [t.enterpriseCode, t.reasons]));
   return [...data.enterprises]
     .sort((a, b) => compareCodes(a.code, b.code))
     .map((enterprise) =>
@@ -60,6 +62,7 @@ export function assessProvince(data: ProvinceReportData): EnterpriseAssessment[]
         [...(dispositions.get(enterprise.code) ?? [])].sort(byMeasure),
         tasks.get(enterprise.code) ?? [],
         supervised.has(enterprise.code),
+        typical.get(enterprise.code),
       ),
     );
 }
@@ -71,6 +74,7 @@ function assess(
   dispositions: DispositionRecord[],
   tasks: TaskRecord[],
   supervised: boolean,
+  typical: TypicalReasonFact[] | undefined,
 ): EnterpriseAssessment {
   const verifications = tasks.filter((t) => t.kind === 'verification' && t.status !== 'cancelled');
   const openAgencies = new Set(verifications.filter((t) => t.status === 'open').map((t) => t.agencyKind));
@@ -99,7 +103,7 @@ function assess(
     tasks,
     verification,
     supervised,
-    typical: typicalReasons(supervised, dispositions),
+    ...(typical === undefined ? {} : { typical }),
   };
 }
 

@@ -3,6 +3,7 @@ import type { DispositionAmount, DispositionCode, ViolationCode } from '../domai
 import type { TaskKind, TransferResult } from '../domain/case';
 import type { AgencyKind } from '../domain/enums';
 import type { FindingCode } from '../domain/rules';
+import type { TypicalReasonFact } from './typical';
 
 /**
  * What the reports are built from: plain JSON-safe data, so the same input can come from
@@ -81,6 +82,21 @@ export interface TaskRecord {
 
 export type ReportEnterprise = Pick<Enterprise, 'code' | 'name' | 'types'>;
 
+/** A cross-province referral (一.(三)) of the campaign that the province reported or was routed. */
+export interface ReferralRecord {
+  id: string;
+  fromProvince: string;
+  /** Where MIIT routed it; absent while it waits for MIIT or after MIIT closed it. */
+  toProvince?: string;
+  state: 'reported' | 'routed' | 'accepted' | 'closed';
+}
+
+/** A tip-off (举报线索) of the province and what its triage did; no action while it waits for triage. */
+export interface TipRecord {
+  id: string;
+  action?: 'linkToCase' | 'addToCampaign' | 'refer' | 'close';
+}
+
 /** Everything the province-level reports (annex 3, handling plans, annex 4, summary) read. */
 export interface ProvinceReportData {
   campaign: ReportCampaign;
@@ -93,6 +109,15 @@ export interface ProvinceReportData {
   tasks: TaskRecord[];
   /** Credit codes under supervision (挂牌督办): the campaign workflow holds this set, not the database. */
   supervised: string[];
+  referrals: ReferralRecord[];
+  tips: TipRecord[];
+  /** The typical cases (典型案件) the province's coordinator designated, with the reasons proposed. */
+  typical: DesignatedTypical[];
+}
+
+export interface DesignatedTypical {
+  enterpriseCode: string;
+  reasons: TypicalReasonFact[];
 }
 
 export interface NationalReportData {

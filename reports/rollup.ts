@@ -34,7 +34,7 @@ export function buildNationalSummary(data: NationalReportData, options: BuildOpt
     const assessments = assessProvince(p);
     return {
       province: p.province,
-      figures: summaryFigures(assessments, options.generatedAt),
+      figures: summaryFigures(assessments, p, options.generatedAt),
       typicalCases: typicalCasesOf(assessments, p.province),
       unfinished: unfinishedOf(assessments, p.province),
     };
@@ -69,6 +69,8 @@ function provinceLine(f: SummaryFigures): Cell[] {
     { count: e.typical },
     { count: f.unfinishedMeasures },
     { count: overdue },
+    { count: f.referrals.reported },
+    { count: f.tips.received },
   ];
 }
 
@@ -90,6 +92,8 @@ function provincesSheet(report: NationalSummaryReport): Sheet {
     L.typical.zh,
     L.unfinished.zh,
     L.overdue.zh,
+    L.referralsColumn.zh,
+    L.tipsColumn.zh,
   ];
   const builder = new SheetBuilder(
     L.provincesSheet.zh,

@@ -12,18 +12,19 @@ import {
   handlingResultLabels,
   reportLabels,
   summaryLabels,
-  typicalReasonLabels,
+  reportPunctuation,
+  typicalCaseLabels,
 } from '../domain/labels';
 import { type EnterpriseAssessment, assessProvince } from './assess';
 import { violationsText } from './annex4';
-import type { ProvinceReportData } from './data';
-import { chineseDate, enumerate, parenthesised } from './format';
+import type { ProvinceReportData, ReferralRecord, TipRecord } from './data';
+import { chineseDate, parenthesised } from './format';
 import { groupOrder } from './groups';
 import { type BuildOptions, type ReportHeader, reportHeader, titleRows } from './header';
 import { type EnforcementFigure, carriedOut, enforcementMeasures, moneyTotals, tonnesTotals } from './measures';
 import { type OpenWork, isOverdue, openWorkOf, openWorkSection } from './openWork';
 import { type Cell, type Sheet, SheetBuilder } from './sheet';
-import type { TypicalReason } from './typical';
+import { type TypicalReasonFact, reasonInWords } from './typical';
 
 /**
  * 验收总结: what the province's campaign found and did, for the summary report due at the end of
@@ -52,14 +53,25 @@ export interface SummaryFigures {
   unfinishedMeasures: number;
   /** Open tasks of each agency and how many of them are past due; only agencies with open tasks. */
   tasksByAgency: Partial<Record<AgencyKind, { open: number; overdue: number }>>;
+  /**
+   * Cross-province referrals (一.(三)): those the province reported to MIIT by what MIIT did, and
+   * those MIIT routed to it by what it did. Summed over provinces, `reported` is every referral of
+   * the campaign and `received` every routed one.
+   */
+  referrals: ReferralFigures;
+  /** The province's tip-offs (举报线索) by their triage. */
+  tips: TipFigures;
 }
+
+export type ReferralFigures = Record<'reported' | 'routed' | 'closed' | 'awaitingRouting' | 'received' | 'accepted' | 'awaitingAcceptance', number>;
+export type TipFigures = Record<'received' | 'linkToCase' | 'addToCampaign' | 'refer' | 'close' | 'awaitingTriage', number>;
 
 export interface TypicalCase {
   province: string;
   code: string;
   name: string;
   violations: ViolationCode[];
-  reasons: TypicalReason[];
+  reasons: TypicalReasonFact[];
 }
 
 export interface UnfinishedMeasure {
@@ -93,7 +105,37 @@ export function emptyFigures(): SummaryFigures {
     enforcement: Object.fromEntries(enforcementKeys.map((k) => [k, 0])) as SummaryFigures['enforcement'],
     unfinishedMeasures: 0,
     tasksByAgency: {},
+    referrals: { reported: 0, routed: 0, closed: 0, awaitingRouting: 0, received: 0, accepted: 0, awaitingAcceptance: 0 },
+    tips: { received: 0, linkToCase: 0, addToCampaign: 0, refer: 0, close: 0, awaitingTriage: 0 },
   };
+}
+
+function referralFigures(province: string, referrals: readonly ReferralRecord[]): ReferralFigures {
+  const f = emptyFigures().referrals;
+  for (const r of referrals) {
+    const routed = r.state === 'routed' || r.state === 'accepted';
+    if (r.fromProvince === province) {
+      f.reported++;
+      if (r.state === 'reported') f.awaitingRouting++;
+      else if (r.state === 'closed') f.closed++;
+      else f.routed++;
+    }
+    if (routed && r.toProvince === province) {
+      f.received++;
+      if (r.state === 'accepted') f.accepted++;
+      else f.awaitingAcceptance++;
+    }
+  }
+  return f;
+}
+
+function tipFigures(tips: readonly TipRecord[]): TipFigures {
+  const f = emptyFigures().tips;
+  for (const t of tips) {
+    f.received++;
+    f[t.action ?? 'awaitingTriage']++;
+  }
+  return f;
 }
 
 /** Keys in the order of `order`, so that equal figures serialise to equal JSON however they were added up. */
@@ -101,8 +143,14 @@ function inOrder<K extends string, V>(record: Partial<Record<K, V>>, order: read
   return Object.fromEntries(order.filter((k) => record[k] !== undefined).map((k) => [k, record[k]])) as Partial<Record<K, V>>;
 }
 
-export function summaryFigures(assessments: readonly EnterpriseAssessment[], generatedAt: string): SummaryFigures {
+export function summaryFigures(
+  assessments: readonly EnterpriseAssessment[],
+  coordination: Pick<ProvinceReportData, 'province' | 'referrals' | 'tips'>,
+  generatedAt: string,
+): SummaryFigures {
   const f = emptyFigures();
+  f.referrals = referralFigures(coordination.province, coordination.referrals);
+  f.tips = tipFigures(coordination.tips);
   for (const a of assessments) {
     const problem = a.violations.length > 0;
     for (const key of [...a.enterprise.types, 'all'] as const) {
@@ -139,7 +187,7 @@ export function summaryFigures(assessments: readonly EnterpriseAssessment[], gen
       if (referredAtAcceptance || a.dispositions.some((d) => codes.includes(d.disposition) && carriedOut(d.status))) f.enforcement[figure]++;
     }
     if (a.supervised) f.enforcement.supervised++;
-    if (a.typical.length > 0) f.enforcement.typical++;
+    if (a.typical) f.enforcement.typical++;
     for (const t of a.tasks) {
       if (t.status !== 'open') continue;
       const byAgency = (f.tasksByAgency[t.agencyKind] ??= { open: 0, overdue: 0 });
@@ -180,13 +228,14 @@ export function addFigures(a: SummaryFigures, b: SummaryFigures): SummaryFigures
     enforcement: addNumbers(a.enforcement, b.enforcement),
     unfinishedMeasures: a.unfinishedMeasures + b.unfinishedMeasures,
     tasksByAgency: addRecords(a.tasksByAgency, b.tasksByAgency, AgencyKind.options, addNumbers),
+    referrals: addNumbers(a.referrals, b.referrals),
+    tips: addNumbers(a.tips, b.tips),
   };
 }
 
 export function typicalCasesOf(assessments: readonly EnterpriseAssessment[], province: string): TypicalCase[] {
   return assessments
-    .filter((a) => a.typical.length > 0)
-    .map((a) => ({ province, code: a.enterprise.code, name: a.enterprise.name, violations: a.violations, reasons: a.typical }));
+    .flatMap((a) => (a.typical ? [{ province, code: a.enterprise.code, name: a.enterprise.name, violations: a.violations, reasons: a.typical }] : []));
 }
 
 export function unfinishedOf(assessments: readonly EnterpriseAssessment[], province: string): UnfinishedMeasure[] {
@@ -211,7 +260,7 @@ export function buildSummary(data: ProvinceReportData, options: BuildOptions): S
   return {
     ...reportHeader('summary', `${data.province}${formLabels.summary.zh}`, data.campaign, data.province, options),
     province: data.province,
-    figures: summaryFigures(assessments, options.generatedAt),
+    figures: summaryFigures(assessments, data, options.generatedAt),
     typicalCases: typicalCasesOf(assessments, data.province),
     unfinished: unfinishedOf(assessments, data.province),
     openWork: openWorkOf(assessments, ['verification', 'handlingPlan', 'disposition', 'acceptance'], options),
@@ -308,9 +357,10 @@ export function summarySections(builder: SheetBuilder, figures: SummaryFigures, 
   table(
     builder,
     L.typicalSection.zh,
-    [reportLabels.serialNo.zh, annex2FieldLabels.name.zh, annex4HeadingLabels.violations.zh, L.category.zh],
-    [1, 1, 1, 3],
-    numbered(typicalCases, (c) => [nameOf(c), violationsText(c.violations), enumerate(c.reasons.map((r) => typicalReasonLabels[r]))]),
+    [reportLabels.serialNo.zh, annex2FieldLabels.name.zh, annex4HeadingLabels.violations.zh, L.category.zh, typicalCaseLabels.publicityHeading.zh],
+    [1, 1, 1, 2, 1],
+    // Every designated typical case is for publicity (三.(三) 及时通报和曝光典型违法违规案件).
+    numbered(typicalCases, (c) => [nameOf(c), violationsText(c.violations), c.reasons.map(reasonInWords).join(reportPunctuation.list), typicalCaseLabels.publicity.zh]),
   );
   table(
     builder,
@@ -334,6 +384,32 @@ export function summarySections(builder: SheetBuilder, figures: SummaryFigures, 
       { count: t.open },
       { count: t.overdue },
     ]),
+  );
+  const referrals = figures.referrals;
+  const tips = figures.tips;
+  table(
+    builder,
+    L.coordinationSection.zh,
+    [reportLabels.serialNo.zh, L.item.zh, L.count.zh],
+    [1, 2, 3],
+    numbered(
+      [
+        [L.referralsReported.zh, referrals.reported],
+        [L.referralsRouted.zh, referrals.routed],
+        [L.referralsClosed.zh, referrals.closed],
+        [L.referralsAwaitingRouting.zh, referrals.awaitingRouting],
+        [L.referralsReceived.zh, referrals.received],
+        [L.referralsAccepted.zh, referrals.accepted],
+        [L.referralsAwaitingAcceptance.zh, referrals.awaitingAcceptance],
+        [L.tipsReceived.zh, tips.received],
+        [L.tipsLinkedToCase.zh, tips.linkToCase],
+        [L.tipsAddedToCampaign.zh, tips.addToCampaign],
+        [L.tipsReferred.zh, tips.refer],
+        [L.tipsClosed.zh, tips.close],
+        [L.tipsAwaitingTriage.zh, tips.awaitingTriage],
+      ] as const,
+      ([label, n]) => [label, { count: n }],
+    ),
   );
 }
 

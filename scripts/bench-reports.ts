@@ -108,6 +108,9 @@ function provinceData(campaign: ReportCampaign, province: string, dossiers: Camp
       return result ? [ruleAnswersOf(result)] : [];
     }),
     ...cases,
+    referrals: [],
+    tips: [],
+    typical: [],
   };
 }
 

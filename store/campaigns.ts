@@ -216,3 +216,15 @@ export async function campaignReviewWindow(prisma: PrismaClient, id: string): Pr
   const row = await prisma.campaign.findUnique({ where: { id }, select: { reviewWindowStart: true, reviewWindowEnd: true } });
   return row ? { from: isoOf(row.reviewWindowStart), to: isoOf(row.reviewWindowEnd) } : undefined;
 }
+
+/**
+ * Marks the province's campaign closed, with its supervised cases, and tells whether every
+ * province of the campaign has now closed. The mark is written before the count, each in its own
+ * statement: of two provinces closing at once, the later writer sees both marks, so a campaign's
+ * end is never missed (both may see it: the roll-up and its email are idempotent).
+ */
+export async function closeCampaignProvince(prisma: PrismaClient, closing: { campaignId: string; province: string; supervised: readonly string[] }): Promise<{ allClosed: boolean; supervised: string[] }> {
+  await prisma.campaignProvince.updateMany({ where: { campaignId: closing.campaignId, provinceName: closing.province, closedAt: null }, data: { closedAt: new Date(), supervised: [...closing.supervised] } });
+  const rows = await prisma.campaignProvince.findMany({ where: { campaignId: closing.campaignId }, select: { closedAt: true, supervised: true } });
+  return { allClosed: rows.length > 0 && rows.every((r) => r.closedAt !== null), supervised: rows.flatMap((r) => r.supervised) };
+}

@@ -3,20 +3,25 @@ import { z } from 'zod';
 import { type CampaignDataset, assembleDossiers, buildDataset } from '../domain/campaign';
 import { ViolationCode, DispositionCode } from '../domain/catalogue';
 import { DispositionCompletion, TransferResult, isTransferStep, type TaskKind } from '../domain/case';
+import { campaignDay } from '../domain/campaignClock';
 import { checkEnterprise } from '../domain/rules';
 import type {
   AgencyFinding,
   Annex2Data,
+  DesignatedTypical,
   DispositionRecord,
   NationalReportData,
   ProvinceReportData,
+  ReferralRecord,
   ReportCampaign,
   ReportEnterprise,
   TaskRecord,
+  TipRecord,
 } from '../reports';
 import { ruleAnswersOf } from '../reports';
 import { isoOf } from './decimal';
 import { loadCampaignRecords } from './loadCampaignRecords';
+import { designatedTypical } from './typicalCases';
 
 /**
  * Gathers what the reports read, for one province or for every province of a campaign: the
@@ -128,6 +133,56 @@ async function loadCaseRecords(prisma: PrismaClient, where: { campaignId: string
   return byProvince;
 }
 
+interface CoordinationRecords {
+  referrals: ReferralRecord[];
+  tips: TipRecord[];
+}
+
+const TipAction = z.object({ action: z.enum(['linkToCase', 'addToCampaign', 'refer', 'close']), campaignId: z.string().optional() });
+const ReferralStateCode = z.enum(['reported', 'routed', 'accepted', 'closed']);
+
+/**
+ * The campaign's referrals and tips, by province. A referral counts for the province that reported
+ * it and for the one MIIT routed it to (until routing its toProvince is the reporter's guess, so
+ * it is left out). A tip is not filed under a campaign: it counts where its triage put it (linked,
+ * added or referred in this campaign), and while it waits for triage or was closed, in the
+ * campaign whose calendar its receipt date falls in. A tip with no province is MIIT's own and in
+ * no province's figures.
+ */
+async function loadCoordinationRecords(prisma: PrismaClient, campaignId: string, province?: string): Promise<Map<string, CoordinationRecords>> {
+  const [calendar, referrals, tips] = await Promise.all([
+    prisma.campaign.findUnique({ where: { id: campaignId }, select: { selfInspectionStart: true, endsOn: true } }),
+    prisma.referral.findMany({
+      where: { campaignId, ...(province === undefined ? {} : { OR: [{ fromProvince: province }, { toProvince: province }] }) },
+      select: { id: true, fromProvince: true, toProvince: true, state: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.tip.findMany({ where: province === undefined ? { province: { not: null } } : { province }, select: { id: true, province: true, receivedAt: true, outcome: true }, orderBy: { id: 'asc' } }),
+  ]);
+  const byProvince = new Map<string, CoordinationRecords>();
+  const of = (name: string) => {
+    let records = byProvince.get(name);
+    if (!records) byProvince.set(name, (records = { referrals: [], tips: [] }));
+    return records;
+  };
+  for (const r of referrals) {
+    const state = parsed(ReferralStateCode, r.state, `referral ${r.id}`);
+    const routedTo = state === 'routed' || state === 'accepted' ? (r.toProvince ?? undefined) : undefined;
+    const record = defined({ id: r.id, fromProvince: r.fromProvince, toProvince: routedTo, state });
+    of(r.fromProvince).referrals.push(record);
+    if (routedTo !== undefined && routedTo !== r.fromProvince) of(routedTo).referrals.push(record);
+  }
+  const from = calendar ? isoOf(calendar.selfInspectionStart) : undefined;
+  const to = calendar ? isoOf(calendar.endsOn) : undefined;
+  for (const t of tips) {
+    const outcome = t.outcome === null ? undefined : parsed(TipAction, t.outcome, `tip ${t.id}`);
+    const received = campaignDay(undefined, t.receivedAt);
+    const ours = outcome?.campaignId !== undefined ? outcome.campaignId === campaignId : from !== undefined && to !== undefined && from <= received && received <= to;
+    if (ours) of(t.province!).tips.push(defined({ id: t.id, action: outcome?.action }));
+  }
+  return byProvince;
+}
+
 /**
  * The rules follow suppliers and customers across the whole archive, so the answers for one
  * province need every province's records. A worker that keeps the dataset (activities/ruleChecks)
@@ -160,6 +215,8 @@ function provinceData(
   enterprises: ReportEnterprise[],
   dataset: CampaignDataset,
   cases: CaseRecords | undefined,
+  coordination: CoordinationRecords | undefined,
+  typical: readonly DesignatedTypical[] | undefined,
   supervised: ReadonlySet<string>,
 ): ProvinceReportData {
   const listed = new Set(enterprises.map((e) => e.code));
@@ -176,6 +233,9 @@ function provinceData(
     dispositions: mine(cases?.dispositions),
     tasks: mine(cases?.tasks),
     supervised: enterprises.filter((e) => supervised.has(e.code)).map((e) => e.code),
+    referrals: coordination?.referrals ?? [],
+    tips: coordination?.tips ?? [],
+    typical: (typical ?? []).filter((t) => listed.has(t.enterpriseCode)),
   };
 }
 
@@ -192,20 +252,22 @@ export interface ProvinceReportRequest {
 /** Annex 3, the handling plans, annex 4 and the summary of one province read this. */
 export async function loadProvinceReportData(prisma: PrismaClient, request: ProvinceReportRequest): Promise<ProvinceReportData> {
   const { campaignId, province } = request;
-  const [campaign, enterprises, cases, dataset] = await Promise.all([
+  const [campaign, enterprises, cases, coordination, typical, dataset] = await Promise.all([
     loadCampaign(prisma, campaignId),
     provinceEnterprises(prisma, campaignId, province, request.enterprises),
     loadCaseRecords(prisma, { campaignId, provinceName: province }),
+    loadCoordinationRecords(prisma, campaignId, province),
+    designatedTypical(prisma, campaignId, province),
     datasetOf(prisma, request.dataset),
   ]);
-  return provinceData(campaign, province, enterprises, dataset, cases.get(province), new Set(request.supervised));
+  return provinceData(campaign, province, enterprises, dataset, cases.get(province), coordination.get(province), typical.get(province), new Set(request.supervised));
 }
 
 export interface NationalReportRequest {
   campaignId: string;
   /** Supervised credit codes of every province. */
   supervised: readonly string[];
-  /** By default the provinces the campaign has cases in. */
+  /** By default the provinces the campaign has cases or referrals in. */
   provinces?: readonly string[];
   dataset?: CampaignDataset;
 }
@@ -213,17 +275,25 @@ export interface NationalReportRequest {
 /** The national roll-up reads every province of the campaign, from one load of everything. */
 export async function loadNationalReportData(prisma: PrismaClient, request: NationalReportRequest): Promise<NationalReportData> {
   const { campaignId } = request;
-  const [campaign, cases, dataset] = await Promise.all([loadCampaign(prisma, campaignId), loadCaseRecords(prisma, { campaignId }), datasetOf(prisma, request.dataset)]);
+  const [campaign, cases, coordination, typical, dataset] = await Promise.all([
+    loadCampaign(prisma, campaignId),
+    loadCaseRecords(prisma, { campaignId }),
+    loadCoordinationRecords(prisma, campaignId),
+    designatedTypical(prisma, campaignId),
+    datasetOf(prisma, request.dataset),
+  ]);
   const withCases = await campaignEnterpriseCodes(prisma, campaignId);
   const onFile = await prisma.enterprise.findMany({ where: { code: { in: [...new Set(withCases.map((e) => e.code))] } }, select: { code: true, name: true, types: true }, orderBy: { code: 'asc' } });
-  const provinces = request.provinces ?? [...cases.keys(), ...withCases.map((e) => e.province)];
+  // A province that only reported or received referrals of the campaign is in it too; a tip alone is not campaign work.
+  const referring = [...coordination].filter(([, c]) => c.referrals.length > 0).map(([province]) => province);
+  const provinces = request.provinces ?? [...cases.keys(), ...withCases.map((e) => e.province), ...referring];
   const supervised = new Set(request.supervised);
   return {
     campaign,
     provinces: [...new Set(provinces)].sort().map((province) => {
       const codes = new Set(withCases.filter((e) => e.province === province).map((e) => e.code));
       const enterprises = onFile.filter((e) => codes.has(e.code));
-      return provinceData(campaign, province, enterprises, dataset, cases.get(province), supervised);
+      return provinceData(campaign, province, enterprises, dataset, cases.get(province), coordination.get(province), typical.get(province), supervised);
     }),
   };
 }

@@ -17,8 +17,9 @@ import { caseWorkflowId } from '../domain/caseIds';
 import { EnterpriseType, type CasePhase } from '../domain/enums';
 import { UnifiedSocialCreditCode } from '../domain/tip';
 import { z } from 'zod';
-import { reportsDueAt } from '../domain/catalogue';
-import { formLabels, phaseLabels, reportPunctuation as p } from '../domain/labels';
+import { reportsDueAt, typicalCaseWarningDays } from '../domain/catalogue';
+import { campaignDaysToMs, timeScaleOf } from '../domain/campaignClock';
+import { formLabels, phaseLabels, reportPunctuation as p, webUiLabels } from '../domain/labels';
 import { refusal } from './refusals';
 import { searchAttributes } from './searchAttributes';
 import { phaseChangedSignal, superviseSignal } from './caseMessages';
@@ -47,7 +48,7 @@ const { generatePhaseReports } = proxyActivities<Activities>({
   heartbeatTimeout: '2 minutes',
   retry: { initialInterval: '5 seconds', maximumInterval: '1 minute' },
 });
-const { sendEmail } = proxyActivities<Activities>({
+const { sendEmail, typicalCaseWarning, closeProvinceCampaign } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', maximumInterval: '1 minute' },
 });
@@ -156,6 +157,22 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
   }
   if (input.resume?.fanOut) await tellCases(input.resume.fanOut);
 
+  /**
+   * A month before the campaign ends, MIIT hears of a province that has designated no typical case
+   * (一.(五)). The outbox key makes it once per province: a run that continued as new past the
+   * moment asks again, and the outbox sends nothing twice.
+   */
+  const warnOfNoTypicalCase = async () => {
+    const at = Date.parse(input.phaseEnds.acceptance) - campaignDaysToMs(typicalCaseWarningDays, timeScaleOf(input.clock));
+    await sleep(Math.max(0, at - new Date().getTime()), { summary: `${webUiLabels.waitUntil.zh}${p.colon}${webUiLabels.typicalCaseWait.zh} / ${webUiLabels.typicalCaseWait.en}` });
+    const warning = await typicalCaseWarning({ campaignId: input.campaignId, province: input.province });
+    if (!warning) return;
+    await sendEmail(warning);
+    record('typicalCaseWarning', `${input.province} → MIIT`);
+  };
+  // Campaigns started before the warning existed replay without its timer.
+  const typicalCaseWatch = state.phase !== 'closed' && patched('typical-case-warning') ? warnOfNoTypicalCase() : undefined;
+
   const boundaries = [
     ['selfInspection', 'rectification'],
     ['rectification', 'acceptance'],
@@ -177,6 +194,15 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
     upsertSearchAttributes([{ key: searchAttributes.CasePhase, value: next }]);
     await tellCases({ from: 0, reportsSubmitted: submitted });
     await continueIfLong();
+  }
+  await typicalCaseWatch;
+  // The last province to close sends MIIT the national roll-up; campaigns started before replay without it.
+  if (patched('national-rollup')) {
+    const rollup = await closeProvinceCampaign({ campaignId: input.campaignId, province: input.province, supervised: [...state.supervised] });
+    if (rollup) {
+      await sendEmail(rollup);
+      record('nationalRollupSent', `${formLabels.summary.zh} → MIIT`);
+    }
   }
   // An update or signal still at work (a case being added, a supervision passed on) finishes first.
   if (patched('campaign-waits-for-handlers')) await condition(allHandlersFinished);

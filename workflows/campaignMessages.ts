@@ -38,7 +38,7 @@ export interface CampaignState {
 
 export interface CampaignEvent {
   at: string;
-  kind: 'phaseChanged' | 'reportDue' | 'reportsSubmitted' | 'enterpriseAdded' | 'supervised';
+  kind: 'phaseChanged' | 'reportDue' | 'reportsSubmitted' | 'enterpriseAdded' | 'supervised' | 'typicalCaseWarning' | 'nationalRollupSent';
   summary: string;
 }
 

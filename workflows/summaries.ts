@@ -59,6 +59,8 @@ const summarisers: { [K in keyof Activities]: (args: Args<K>, clock: CampaignTim
   closeReferral: () => `${w.closeReferral.zh} / ${w.closeReferral.en}`,
   coordinatorContacts: (q) => `${w.coordinatorContacts.zh}${p.colon}${q.province ?? agencyLabels.miit.zh} / ${w.coordinatorContacts.en}`,
   recordTipOutcome: (t) => `${w.recordTipOutcome.zh}${p.colon}${t.outcome.action} / ${w.recordTipOutcome.en}`,
+  closeProvinceCampaign: (q) => `${w.closeProvinceCampaign.zh}${p.colon}${q.province} / ${w.closeProvinceCampaign.en}`,
+  typicalCaseWarning: (q) => `${w.typicalCaseWarning.zh}${p.colon}${q.province} / ${w.typicalCaseWarning.en}`,
   acceptReferral: (r) => `${w.acceptReferral.zh}${p.colon}${r.result.enterpriseCode} / ${w.acceptReferral.en}`,
 };
 

@@ -1,5 +1,5 @@
 import type { CampaignTimeBase } from '../domain/campaignClock';
-import { campaignDaysToMs } from '../domain/campaignClock';
+import { campaignDaysToMs, timeScaleOf } from '../domain/campaignClock';
 import type { TransferResult } from '../domain/case';
 import type { ActingAgency, EnterpriseType } from '../domain/enums';
 import type { CaseInput, CaseTask, CaseTiming, TimelineEntry } from './caseMessages';
@@ -41,6 +41,5 @@ export interface TransferView {
 /** Order 310's days on the case's clock: as the test or the campaign states them, else a day of campaign time. */
 export function transferTiming(input: Pick<CaseInput, 'timing' | 'clock'>): TransferTiming {
   const { taskDueMs, reminderBeforeMs, graceAfterDueMs, dayMs } = input.timing;
-  const daysPerSecond = input.clock?.daysPerSecond;
-  return { taskDueMs, reminderBeforeMs, graceAfterDueMs, dayMs: dayMs ?? campaignDaysToMs(1, daysPerSecond ? { kind: 'scaled', daysPerSecond } : { kind: 'realtime' }) };
+  return { taskDueMs, reminderBeforeMs, graceAfterDueMs, dayMs: dayMs ?? campaignDaysToMs(1, timeScaleOf(input.clock)) };
 }

@@ -14,6 +14,7 @@ export * from './escalation';
 export * from './transfer';
 export * from './reports';
 export * from './routing';
+export * from './typical';
 export { type Annex3Column, type DispositionAmount, type DispositionField, type Measure, type Violation, annex3Columns, measures, violations } from './violations';
 
 export const ViolationCode = z.enum(keysOf(violations), { error: 'must be a violation code of the catalogue' });

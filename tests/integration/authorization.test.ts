@@ -370,6 +370,9 @@ const requests: Record<string, () => [string, RequestInit?]> = {
   'POST /referrals/{id}/route': () => ['/referrals/no-such-referral/route', post({ toProvince: A.name })],
   'POST /referrals/{id}/accept': () => ['/referrals/no-such-referral/accept', post({})],
   'GET /cases/{caseId}/trace': () => [`/cases/${enc(caseOf(A.name))}/trace`],
+  'GET /campaigns/{id}/provinces/{province}/typical-cases': () => [`/campaigns/${campaignId}/provinces/${enc(A.name)}/typical-cases`],
+  'POST /campaigns/{id}/provinces/{province}/typical-cases': () => [`/campaigns/${campaignId}/provinces/${enc(A.name)}/typical-cases`, post({ enterpriseCode: trader[A.name] })],
+  'GET /campaigns/{id}/typical-cases': () => [`/campaigns/${campaignId}/typical-cases`],
   'GET /me/filters': () => ['/me/filters'],
   'POST /me/filters': () => ['/me/filters', post({ name: 'x', filter: {} })],
   'DELETE /me/filters/{id}': () => ['/me/filters/no-such-filter', { method: 'DELETE' }],
@@ -810,6 +813,39 @@ describe('GET /dashboard', () => {
   it.each(cells([provinceRef(A), national], judge))('$title', async ({ caller, target, verdict: v }) => {
     const answer = await call(caller, `/dashboard?campaign=${campaignId}${target.province ? `&province=${enc(target.province)}` : ''}`);
     if (v === 'allowed') expect(answer).toMatchObject({ status: 200, body: { campaignId, province: shown(caller, target) } });
+    else expect(answer).toMatchObject({ status: 403 });
+  });
+});
+
+// Typical cases (典型案件): a province's candidates are seen by whoever sees the province, designated
+// by its coordinator (and MIIT); the count across provinces is MIIT's alone.
+
+describe('GET /campaigns/{id}/provinces/{province}/typical-cases', () => {
+  it.each(cells([provinceRef(A), provinceRef(B)], (c, t) => verdict(rules.seesProvince(c, t.province), rules.seesProvince(c, t.province))))('$title', async ({ caller, target, verdict: v }) => {
+    const path = (id: string) => `/campaigns/${id}/provinces/${enc(target.province)}/typical-cases`;
+    const answer = await call(caller, path(campaignId));
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 200, body: { quota: { min: 2, max: 3 }, designated: [] } });
+    else await expectHidden(answer, call(caller, path(missingCampaign)));
+  });
+});
+
+describe('POST /campaigns/{id}/provinces/{province}/typical-cases', () => {
+  const judge = (c: Caller, t: { province: string }) => verdict(rules.seesProvince(c, t.province), rules.coordinatesProvince(c, t.province));
+  it.each(cells([provinceRef(A)], judge))('$title', async ({ caller, target, verdict: v }) => {
+    const path = (id: string) => `/campaigns/${id}/provinces/${enc(target.province)}/typical-cases`;
+    // A malformed credit code fails the body schema, which is checked after permission: nothing is designated.
+    const answer = await call(caller, path(campaignId), post({ enterpriseCode: v === 'allowed' ? 'not-a-code' : trader[target.province] }));
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 400, body: { error: 'invalid designation' } });
+    else if (v === 'forbidden') expect(answer).toMatchObject({ status: 403 });
+    else await expectHidden(answer, call(caller, path(missingCampaign), post({ enterpriseCode: trader[target.province] })));
+    expect(await h.prisma.typicalCase.count()).toBe(0);
+  });
+});
+
+describe('GET /campaigns/{id}/typical-cases', () => {
+  it.each(cells([{ label: 'the quota across provinces', province: null }], (c) => (isMiit(c) ? 'allowed' : 'forbidden')))('$title', async ({ caller, verdict: v }) => {
+    const answer = await call(caller, `/campaigns/${campaignId}/typical-cases`);
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 200, body: expect.arrayContaining([{ province: A.name, designated: 0, min: 2, max: 3, met: false }]) });
     else expect(answer).toMatchObject({ status: 403 });
   });
 });

@@ -1,5 +1,7 @@
 import { caseWorkflowId } from '../../domain/caseIds';
 import type { ExportTrace } from '../../domain/trace';
+import { buildReport } from '../../reports';
+import { loadProvinceReportData } from '../../store/reportData';
 import type { exportTraceWorkflow } from '../../workflows';
 import type { ExportTraceResult } from '../../workflows/exportTrace';
 import { caseViewQuery } from '../../workflows/caseMessages';
@@ -106,3 +108,45 @@ test('the trace reaches the mine with the right tonnes per link, and the chain�
   recordHistory('exportTrace-illegalChain', `trace/${exporterCase}/rerun`);
   recordHistory('enterpriseCase-exportTraced', exporterCase);
 }, 120_000);
+
+/**
+ * 典型案件 (一.(五)) proposed from the same chain: the smelter's off-site invoice is 江西's largest,
+ * the exporter's trace reaches the illegal mine. 江西's coordinator designates; MIIT sees the count
+ * against the quota, and the summary lists the case for publicity.
+ */
+test('typical cases: proposals with their reasons in words, designation by the coordinator within the quota, MIIT’s count, the summary’s publicity mark', async () => {
+  const jx = h.tokens['36-industry-provincialCoordinator'];
+  const gd = h.tokens['44-industry-provincialCoordinator'];
+  const path = (province: string) => `/campaigns/${campaignId}/provinces/${encodeURIComponent(province)}/typical-cases`;
+  const designate = (token: string, province: string, body: unknown) => h.as(token)(path(province), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  const proposals = async (token: string, province: string) => (await (await h.as(token)(path(province))).json()) as { quota: unknown; candidates: { code: string; reasons: { reason: string; words: string }[]; designated: boolean }[] };
+  const jiangxi = await proposals(jx, '江西省');
+  expect(jiangxi.quota).toEqual({ min: 2, max: 3 });
+  expect(jiangxi.candidates.map((c) => [c.code, c.reasons.map((r) => r.words), c.designated])).toEqual([[smelter.enterprise.code, ['本省异地开票数量最大（35.000吨（折REO））'], false]]);
+  expect((await proposals(gd, '广东省')).candidates.map((c) => [c.code, c.reasons.map((r) => r.reason)])).toEqual([[exporter.enterprise.code, ['illegalMineTrace']]]);
+  expect((await h.as(gd)(path('江西省'))).status).toBe(404);
+
+  expect((await designate(h.tokens['36-industry-staff'], '江西省', { enterpriseCode: smelter.enterprise.code })).status).toBe(403);
+  expect((await designate(gd, '江西省', { enterpriseCode: smelter.enterprise.code })).status).toBe(404);
+  expect((await designate(jx, '江西省', { enterpriseCode: mine.enterprise.code })).status).toBe(422);
+  expect((await designate(jx, '江西省', { enterpriseCode: 'not a code' })).status).toBe(400);
+  const designated = await designate(jx, '江西省', { enterpriseCode: smelter.enterprise.code, note: '异地开票' });
+  expect(designated.status).toBe(201);
+  expect(await designated.json()).toMatchObject({ enterpriseCode: smelter.enterprise.code, province: '江西省', note: '异地开票', reasons: [{ reason: 'offSiteInvoicing', kgReo: 35_000 }] });
+  expect((await designate(jx, '江西省', { enterpriseCode: smelter.enterprise.code })).status).toBe(409);
+  const audit = await h.prisma.auditEvent.findMany({ where: { action: 'typicalCases.designate', status: 201 } });
+  expect(audit.map((a) => a.objectId)).toEqual([`${campaignId}/${smelter.enterprise.code}`]);
+
+  expect((await h.as(jx)(`/campaigns/${campaignId}/typical-cases`)).status).toBe(403);
+  const quota = await h.as(h.tokens.miit)(`/campaigns/${campaignId}/typical-cases`);
+  expect(await quota.json()).toEqual([
+    { province: '广东省', designated: 0, min: 2, max: 3, met: false },
+    { province: '江西省', designated: 1, min: 2, max: 3, met: false },
+  ]);
+
+  const data = await loadProvinceReportData(h.prisma, { campaignId, province: '江西省', supervised: [] });
+  const summary = buildReport('summary', data, { generatedAt: '2015-03-31T16:00:00Z', draft: true });
+  expect(summary.figures.enforcement.typical).toBe(1);
+  expect(summary.typicalCases.map((c) => [c.code, c.reasons])).toEqual([[smelter.enterprise.code, [{ reason: 'offSiteInvoicing', kgReo: 35_000 }]]]);
+});

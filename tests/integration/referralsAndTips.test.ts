@@ -1,6 +1,8 @@
 import { generateCampaign, provinces } from '../../demo/generator';
 import { referralWorkflowId } from '../../domain/referral';
 import { tipWorkflowId } from '../../domain/tip';
+import { buildReport } from '../../reports';
+import { loadNationalReportData, loadProvinceReportData } from '../../store/reportData';
 import { cleanTrader } from '../support/enterprises';
 import { useHarness } from '../support/harness';
 import { recordHistory } from '../support/histories';
@@ -177,5 +179,29 @@ describe('tips', () => {
     expect(await seen.json()).toMatchObject({ outcome: { action: 'addToCampaign', caseId: caseOf('c-ref-gd', added.enterprise.code) } });
     await triage.result();
     recordHistory('tipTriage-addToCampaign', triage.workflowId);
+  });
+});
+
+describe('the summary counts them', () => {
+  const options = { generatedAt: '2015-03-31T16:00:00Z', draft: true };
+  const summaryOf = async (province: string) => buildReport('summary', await loadProvinceReportData(h.prisma, { campaignId: 'c-ref-gd', province, supervised: [] }), options).figures;
+
+  test("each province's summary counts the referrals it reported and received and its tips by triage; the national roll-up adds them", async () => {
+    // 江西 reported three referrals in 广东's campaign: two routed to 广东 and accepted there, one closed by MIIT.
+    const jx = await summaryOf(jiangxi.name);
+    expect(jx.referrals).toEqual({ reported: 3, routed: 2, closed: 1, awaitingRouting: 0, received: 0, accepted: 0, awaitingAcceptance: 0 });
+    expect(jx.tips.received).toBe(0);
+    // The closed one named 广东 as the reporter's guess: MIIT never routed it there, so 广东 did not receive it.
+    const gd = await summaryOf(guangdong.name);
+    expect(gd.referrals).toEqual({ reported: 0, routed: 0, closed: 0, awaitingRouting: 0, received: 2, accepted: 2, awaitingAcceptance: 0 });
+    expect(gd.tips).toEqual({ received: 2, linkToCase: 1, addToCampaign: 1, refer: 0, close: 0, awaitingTriage: 0 });
+    // 江西 has no case in this campaign, and is in the roll-up for its referrals.
+    const national = buildReport('nationalSummary', await loadNationalReportData(h.prisma, { campaignId: 'c-ref-gd', supervised: [] }), options);
+    expect(national.provinces.map((p) => p.province).sort()).toEqual([guangdong.name, jiangxi.name].sort());
+    expect(national.totals.referrals).toMatchObject({ reported: 3, received: 2, accepted: 2 });
+    expect(national.totals.tips).toMatchObject({ received: 2 });
+    // The other campaign, 江西's own, has none of them.
+    const other = buildReport('summary', await loadProvinceReportData(h.prisma, { campaignId: 'c-ref-jx', province: jiangxi.name, supervised: [] }), options).figures;
+    expect(other.referrals.reported).toBe(0);
   });
 });

@@ -150,6 +150,18 @@ const jiangxi: ProvinceReportData = {
     task(E.exporter, 'verification', 'customs', 'completed', { suspectedCrime: true }),
   ],
   supervised: [E.smelter.code],
+  referrals: [
+    { id: 'r-routed', fromProvince: '江西省', toProvince: '广东省', state: 'routed' },
+    { id: 'r-waiting', fromProvince: '江西省', state: 'reported' },
+    { id: 'r-closed', fromProvince: '江西省', state: 'closed' },
+    { id: 'r-in', fromProvince: '内蒙古自治区', toProvince: '江西省', state: 'accepted' },
+  ],
+  tips: [{ id: 't-linked', action: 'linkToCase' }, { id: 't-added', action: 'addToCampaign' }, { id: 't-closed', action: 'close' }, { id: 't-waiting' }],
+  // Designated by the coordinator from the proposals; the trader, supervised or not, is not typical until designated.
+  typical: [
+    { enterpriseCode: E.mine.code, reasons: [{ reason: 'offSiteInvoicing', kgReo: 12_500 }, { reason: 'transferredToPublicSecurity' }] },
+    { enterpriseCode: E.smelter.code, reasons: [{ reason: 'supervised' }] },
+  ],
 };
 
 const inner: ProvinceReportData = {
@@ -161,6 +173,9 @@ const inner: ProvinceReportData = {
   dispositions: [],
   tasks: verified({ code: code(7, '15'), name: '', types: ['mine'] }, ['industry', 'landResources', 'environment', 'tax', 'workSafety']),
   supervised: [],
+  referrals: [{ id: 'r-in', fromProvince: '内蒙古自治区', toProvince: '江西省', state: 'accepted' }],
+  tips: [{ id: 't-referred', action: 'refer' }],
+  typical: [],
 };
 
 // ---- reading the files back -------------------------------------------------------------------
@@ -473,8 +488,11 @@ describe('summary report 验收总结 and the national roll-up', () => {
     });
     expect(figures.unfinishedMeasures).toBe(1);
     expect(figures.tasksByAgency).toEqual({ industry: { open: 2, overdue: 0 }, environment: { open: 1, overdue: 1 } });
-    expect(typicalCases.map((c) => [c.code, c.reasons])).toEqual([
-      [E.mine.code, ['transferredToPublicSecurity']],
+    // 江西 reported three (one routed, one closed, one waiting) and accepted one routed to it.
+    expect(figures.referrals).toEqual({ reported: 3, routed: 1, closed: 1, awaitingRouting: 1, received: 1, accepted: 1, awaitingAcceptance: 0 });
+    expect(figures.tips).toEqual({ received: 4, linkToCase: 1, addToCampaign: 1, refer: 0, close: 1, awaitingTriage: 1 });
+    expect(typicalCases.map((c) => [c.code, c.reasons.map((r) => r.reason)])).toEqual([
+      [E.mine.code, ['offSiteInvoicing', 'transferredToPublicSecurity']],
       [E.smelter.code, ['supervised']],
     ]);
     expect(unfinished).toEqual([
@@ -497,7 +515,7 @@ describe('summary report 验收总结 and the national roll-up', () => {
     const rows = grid(sheet);
     const line = (first: string) => rows.find((r) => r[1] === first || r[0] === first);
     expect(rows[0][0]).toBe('江西省专项行动总结报告');
-    for (const section of ['一、核查企业情况', '二、发现的违法违规行为', '三、处理措施落实情况', '四、罚没及追缴情况', '五、查处情况', '六、挂牌督办及典型案件', '七、未完成整改的原因及完成时限', '八、逾期未办任务（按部门）']) {
+    for (const section of ['一、核查企业情况', '二、发现的违法违规行为', '三、处理措施落实情况', '四、罚没及追缴情况', '五、查处情况', '六、挂牌督办及典型案件', '七、未完成整改的原因及完成时限', '八、逾期未办任务（按部门）', '九、跨省线索移交及举报线索办理情况']) {
       expect(rows.some((r) => r[0] === section)).toBe(true);
     }
     expect(line('合计（兼营企业不重复计）')).toEqual(['合计（兼营企业不重复计）', '', '6', '', '4', '5']);
@@ -507,7 +525,11 @@ describe('summary report 验收总结 and the national roll-up', () => {
     expect(line('没收稀土产品')).toEqual(['4', '没收稀土产品', '', '', '', '12.500']);
     expect(line('移送公安机关')).toEqual(['4', '移送公安机关', '', '1', '', '']);
     expect(line('典型案件')).toEqual(['7', '典型案件', '', '2', '', '']);
-    expect(rows).toContainEqual(['1', E.mine.name, '非法盗采、无有效采矿许可证', '移送公安机关', '', '']);
+    expect(line('报工业和信息化部的跨省线索')).toEqual(['1', '报工业和信息化部的跨省线索', '', '3', '', '']);
+    expect(line('收到转办的外省线索')).toEqual(['5', '收到转办的外省线索', '', '1', '', '']);
+    expect(line('收到举报线索')).toEqual(['8', '收到举报线索', '', '4', '', '']);
+    expect(line('其中：待分办')).toEqual(['13', '其中：待分办', '', '1', '', '']);
+    expect(rows).toContainEqual(['1', E.mine.name, '非法盗采、无有效采矿许可证', '本省异地开票数量最大（12.500吨（折REO））；移送公安机关', '', '拟通报']);
     expect(rows).toContainEqual(['1', E.smelter.name, '立即责令停产（工业主管部门）', '生产线拆除未完成', '', '2015年4月30日']);
     expect(rows).toContainEqual(['2', '环境保护部门', '', '1', '', '1']);
     const confiscated = sheet.getCell(rows.findIndex((r) => r[1] === '没收违法所得') + 1, 4);
@@ -548,14 +570,19 @@ describe('summary report 验收总结 and the national roll-up', () => {
       '典型案件',
       '未完成整改措施',
       '逾期任务',
+      '跨省线索',
+      '举报线索',
     ]);
     expect(byProvince.slice(3)).toEqual([
-      ['内蒙古自治区', '1', '1', '0', '0.00', '0.00', '0.00', '0', '0', '0', '0', '0', '0', '0', '0'],
-      ['江西省', '6', '4', '5', '12345.67', '503000.00', '21000.00', '0', '0', '1', '1', '1', '2', '1', '1'],
-      ['合计', '7', '5', '5', '12345.67', '503000.00', '21000.00', '0', '0', '1', '1', '1', '2', '1', '1'],
+      ['内蒙古自治区', '1', '1', '0', '0.00', '0.00', '0.00', '0', '0', '0', '0', '0', '0', '0', '0', '1', '1'],
+      ['江西省', '6', '4', '5', '12345.67', '503000.00', '21000.00', '0', '0', '1', '1', '1', '2', '1', '1', '3', '4'],
+      ['合计', '7', '5', '5', '12345.67', '503000.00', '21000.00', '0', '0', '1', '1', '1', '2', '1', '1', '4', '5'],
     ]);
+    // A referral from 内蒙古 accepted in 江西 counts once as reported and once as received.
+    expect(report.totals.referrals).toEqual({ reported: 4, routed: 2, closed: 1, awaitingRouting: 1, received: 1, accepted: 1, awaitingAcceptance: 0 });
+    expect(report.totals.tips).toEqual({ received: 5, linkToCase: 1, addToCampaign: 1, refer: 1, close: 1, awaitingTriage: 1 });
     // The national list names each enterprise's province.
-    expect(grid(workbook.worksheets[1])).toContainEqual(['1', `${E.mine.name}（江西省）`, '非法盗采、无有效采矿许可证', '移送公安机关', '', '']);
+    expect(grid(workbook.worksheets[1])).toContainEqual(['1', `${E.mine.name}（江西省）`, '非法盗采、无有效采矿许可证', '本省异地开票数量最大（12.500吨（折REO））；移送公安机关', '', '拟通报']);
   });
 });
 

@@ -30,6 +30,9 @@ const data: ProvinceReportData = {
     })),
   ),
   supervised: [],
+  referrals: [],
+  tips: [],
+  typical: [],
 };
 const options = { generatedAt: '2014-11-26T00:00:00Z', draft: false };
 const planted = (code: string): ReadonlySet<FindingCode> => campaign.manifest.get(code) ?? new Set();

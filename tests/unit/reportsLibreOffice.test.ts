@@ -68,6 +68,9 @@ describe('the PDF engine', () => {
       dispositions: [],
       tasks: [],
       supervised: [],
+      referrals: [],
+      tips: [],
+      typical: [],
     };
     const generatedAt = '2014-11-26T00:00:00Z';
     const { xlsx, title } = await renderReport('annex3', data, { generatedAt, draft: false });
