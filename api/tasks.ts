@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { assignsTask, completesTask, coordinatesProvince, listedProvince, seesTask, type Principal } from '../domain/access';
+import { assignsTask, claimsTask, completesTask, coordinatesProvince, listedProvince, seesTask, type Principal } from '../domain/access';
 import { campaignDay, campaignDueDay, type CampaignTimeBase } from '../domain/campaignClock';
 import { AcceptanceCompletion, DispositionCompletion, HandlingPlan, InvalidCompletion, VerificationCompletion, mustStateOf, parseCompletion, transferCompletionShapes } from '../domain/case';
 import { DispositionCode } from '../domain/catalogue';
@@ -13,7 +13,7 @@ import { TaskFilter, TaskStatus } from '../domain/taskFilter';
 import { agencyLabels } from '../domain/labels';
 import { identifier, text } from '../domain/text';
 import { campaignClocks } from '../store/campaignClocks';
-import { staffByIds, staffMembership } from '../store/directory';
+import { agencyAssignees, staffByIds, staffMembership } from '../store/directory';
 import { enterpriseSummary } from '../store/enterprises';
 import { assignOpenTask, countTasks, DUE_SOON_MS, listTasks, taskByKey, type TaskCounts, type ListedTask, type TaskScope } from '../store/tasks';
 import { cancelTaskUpdate, completeTaskUpdate } from '../workflows/caseMessages';
@@ -138,6 +138,44 @@ export const taskOperations = {
       404: notFound,
       409: notOpen,
       422: error("the assignee is not staff or the head of the task's agency in its province"),
+    },
+  },
+  claim: {
+    method: 'post',
+    path: '/tasks/:key/claim',
+    tag: 'tasks',
+    summary: "Take an unassigned task on yourself (staff and the head of the task's agency); claiming your own again changes nothing",
+    params: KeyPath,
+    responses: {
+      200: { description: 'the task, assigned to you', schema: TaskView },
+      403: error('you may see but not claim this task (coordinators assign it instead)'),
+      404: notFound,
+      409: error('the task is assigned to someone else, or no longer open'),
+    },
+  },
+  release: {
+    method: 'post',
+    path: '/tasks/:key/release',
+    tag: 'tasks',
+    summary: 'Hand a task assigned to you back to your agency as a whole (unassigned)',
+    params: KeyPath,
+    responses: {
+      200: { description: 'the task, unassigned', schema: TaskView },
+      403: error('you may see but not release this task'),
+      404: notFound,
+      409: error('the task is not assigned to you, or no longer open'),
+    },
+  },
+  assignees: {
+    method: 'get',
+    path: '/tasks/:key/assignees',
+    tag: 'tasks',
+    summary: "Whom the task may be assigned to: the active staff and head of its agency in its province (for those who assign it)",
+    params: KeyPath,
+    responses: {
+      200: { description: 'the people, by name', schema: z.object({ items: z.array(z.object({ staffId: z.string(), name: z.string(), email: z.string(), role: z.enum(['staff', 'agencyHead']) })) }) },
+      403: error('you may see but not assign this task'),
+      404: notFound,
     },
   },
 } satisfies Record<string, Operation>;
@@ -281,6 +319,30 @@ export function taskRoutes(deps: { prisma: PrismaClient; temporal: Client }): Ro
     if (!assigned) throw new HttpError(409, 'task is no longer open: only an open task can be assigned');
     const [assignees, clocks] = await Promise.all([assigneesOf([assigned.assigneeId]), campaignClocks(deps.prisma, [assigned.campaignId])]);
     res.json(present(assigned, new Date(), assignees, clocks));
+  });
+
+  /** Claim and release: the task moves only from the assignees named, checked as it is written. */
+  const reassign = async (req: Request, res: Response, action: 'claim' | 'release') => {
+    const task = await visibleTask(res, req.params);
+    const me = principalOf(res);
+    if (!claimsTask(me, { agencyKind: task.agencyKind, province: task.provinceName })) throw new HttpError(403, `only staff or the head of the task's agency may ${action} it`);
+    const [to, from]: [string | null, (string | null)[]] = action === 'claim' ? [me.staffId, [null, me.staffId]] : [null, [me.staffId]];
+    const refusal = action === 'claim' ? 'task is assigned to someone else or no longer open: it cannot be claimed' : 'task is not assigned to you or no longer open: it cannot be released';
+    if (task.status !== 'open' || !from.includes(task.assigneeId)) throw new HttpError(409, refusal);
+    const note: AuditNote = { action: `tasks.${action}`, objectType: 'task', objectId: task.key, province: task.provinceName, before: { assigneeId: task.assigneeId }, after: { assigneeId: to } };
+    const assigned = await assignOpenTask(deps.prisma, task.key, to, auditInTransaction(res, note), from);
+    if (!assigned) throw new HttpError(409, refusal);
+    const [assignees, clocks] = await Promise.all([assigneesOf([assigned.assigneeId]), campaignClocks(deps.prisma, [assigned.campaignId])]);
+    res.json(present(assigned, new Date(), assignees, clocks));
+  };
+  router.post(taskOperations.claim.path, (req, res) => reassign(req, res, 'claim'));
+  router.post(taskOperations.release.path, (req, res) => reassign(req, res, 'release'));
+
+  router.get(taskOperations.assignees.path, async (req, res) => {
+    const task = await visibleTask(res, req.params);
+    if (!assignsTask(principalOf(res), { agencyKind: task.agencyKind, province: task.provinceName })) throw new HttpError(403, 'only the head of the agency, the provincial coordinator or MIIT may assign this task');
+    const people = await agencyAssignees(deps.prisma, task.agencyKind, task.provinceName);
+    res.json({ items: people.map((p) => ({ staffId: p.id, name: p.name, email: p.email, role: p.role })) });
   });
 
   return router;

@@ -83,6 +83,14 @@ export function assignsTask(principal: Principal, task: { agencyKind: AgencyKind
   }
 }
 
+/**
+ * Taking a task on oneself (claim) and handing it back (release): the staff and the head of the
+ * task's agency in its province, who do the work; coordinators hand tasks out instead.
+ */
+export function claimsTask(principal: Principal, task: { agencyKind: AgencyKind; province: string }): boolean {
+  return (principal.role === 'staff' || principal.role === 'agencyHead') && principal.province === task.province && principal.agencyKind === task.agencyKind;
+}
+
 /** Coordinating a province's campaign (start it, add enterprises, draft its reports); supervision (挂牌督办) is MIIT's alone. */
 export function coordinatesProvince(principal: Principal, province: string): boolean {
   return principal.role === 'miitCoordinator' || (principal.role === 'provincialCoordinator' && principal.province === province);

@@ -311,3 +311,12 @@ export async function staffMembership(prisma: PrismaClient, staffId: string): Pr
   const staff = await prisma.staffUser.findFirst({ where: { id: staffId, disabledAt: null }, select: { role: true, agency: { select: { kind: true, provinceName: true } } } });
   return staff && { role: staff.role, agencyKind: staff.agency.kind, province: staff.agency.provinceName };
 }
+
+/** Who a task of an agency may be given to: its active staff and head in the province, by name. */
+export async function agencyAssignees(prisma: PrismaClient, agencyKind: AgencyKind, province: string): Promise<{ id: string; name: string; email: string; role: StaffRole }[]> {
+  return prisma.staffUser.findMany({
+    where: { disabledAt: null, role: { in: ['staff', 'agencyHead'] }, agency: { kind: agencyKind, provinceName: province } },
+    select: { id: true, name: true, email: true, role: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+}

@@ -246,9 +246,12 @@ export async function taskByKey(prisma: PrismaClient, key: string): Promise<Task
  * the assignment wins. The audit row goes in the same transaction, so an assignment is never
  * without its trace. The task as assigned, or null when it was no longer open (nothing written).
  */
-export async function assignOpenTask(prisma: PrismaClient, key: string, staffId: string | null, audit: AuditEntry): Promise<TaskRow | null> {
+export async function assignOpenTask(prisma: PrismaClient, key: string, staffId: string | null, audit: AuditEntry, onlyFrom?: (string | null)[]): Promise<TaskRow | null> {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.caseTask.updateMany({ where: { key, status: 'open' }, data: { assigneeId: staffId } });
+    // `onlyFrom`: the assignees it may be taken from (a claim: nobody or me), checked in the same
+    // statement, so two staff claiming at once cannot both get it.
+    const from = onlyFrom && { OR: onlyFrom.map((assigneeId) => ({ assigneeId })) };
+    const { count } = await tx.caseTask.updateMany({ where: { key, status: 'open', ...from }, data: { assigneeId: staffId } });
     if (count === 0) return null;
     const assigned = await tx.caseTask.findUniqueOrThrow({ where: { key } });
     // Last, so the chain's lock is held for this call and the commit only.

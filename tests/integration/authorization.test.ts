@@ -62,6 +62,8 @@ const rules = {
   /** api/tasks.ts: the head of the task's agency in its province, the provincial coordinator, MIIT. */
   assignsTask: (c: Caller, t: TaskRef) =>
     isMiit(c) || (c.province === t.province && (c.role === 'provincialCoordinator' || (c.role === 'agencyHead' && c.agency === t.agency))),
+  /** api/tasks.ts: claim and release are for the staff and head of the task's agency in its province. */
+  claimsTask: (c: Caller, t: TaskRef) => (c.role === 'staff' || c.role === 'agencyHead') && c.province === t.province && c.agency === t.agency,
   /** The industry department collects a province's forms, its coordinator oversees them, MIIT loads any. */
   submitsRecordsFor: (c: Caller, province: string) =>
     isMiit(c) || (c.province === province && (c.role === 'provincialCoordinator' || (c.agency === 'industry' && (c.role === 'staff' || c.role === 'agencyHead')))),
@@ -397,6 +399,9 @@ const requests: Record<string, () => [string, RequestInit?]> = {
   'GET /tasks/{key}': () => [`/tasks/${enc(keyOf(probeTasks[0]))}`],
   'POST /tasks/{key}/complete': () => [`/tasks/${enc(keyOf(probeTasks[0]))}/complete`, post({ completion })],
   'POST /tasks/{key}/assign': () => [`/tasks/${enc(keyOf(probeTasks[0]))}/assign`, post({ staffId: find(A, 'tax', 'staff').key })],
+  'POST /tasks/{key}/claim': () => [`/tasks/${enc(keyOf(probeTasks[0]))}/claim`, { method: 'POST' }],
+  'POST /tasks/{key}/release': () => [`/tasks/${enc(keyOf(probeTasks[0]))}/release`, { method: 'POST' }],
+  'GET /tasks/{key}/assignees': () => [`/tasks/${enc(keyOf(probeTasks[0]))}/assignees`],
   'POST /tasks/{key}/cancel': () => [`/tasks/${enc(keyOf(probeTasks[0]))}/cancel`, post({ reason: 'issued in error' })],
   'GET /reports': () => ['/reports'],
   'GET /reports/{id}': () => [`/reports/${enc(reportIds.get(reportRefs[0].label)!)}`],
@@ -475,6 +480,46 @@ describe('POST /tasks/{key}/assign', () => {
     else if (v === 'forbidden') expect(answer).toMatchObject({ status: 403 });
     else await expectHidden(answer, call(caller, `/tasks/${enc(`${caseOf(target.province)}/no-such-task`)}/assign`, post(body)));
     expect(await taskRow(key)).toEqual(untouched);
+  });
+});
+
+describe('POST /tasks/{key}/claim', () => {
+  it.each(cells(probeTasks, (c, t) => verdict(rules.seesTask(c, t), rules.claimsTask(c, t))))('$title', async ({ caller, target, verdict: v }) => {
+    const key = keyOf(target);
+    const answer = await call(caller, `/tasks/${enc(key)}/claim`, { method: 'POST' });
+    if (v === 'allowed') {
+      // A claim has no body to fail: the permitted one takes the task and hands it straight back.
+      expect(answer).toMatchObject({ status: 200, body: { key, assignee: { staffId: caller.staffId } } });
+      expect(audits.get(answer)!.rows[0]).toMatchObject({ action: 'tasks.claim', objectId: key, before: { assigneeId: null }, after: { assigneeId: caller.staffId } });
+      const released = await call(caller, `/tasks/${enc(key)}/release`, { method: 'POST' });
+      expect(released).toMatchObject({ status: 200, body: { key, assignee: null } });
+      expect(audits.get(released)!.rows[0]).toMatchObject({ action: 'tasks.release', before: { assigneeId: caller.staffId }, after: { assigneeId: null } });
+    } else if (v === 'forbidden') expect(answer).toMatchObject({ status: 403 });
+    else await expectHidden(answer, call(caller, `/tasks/${enc(`${caseOf(target.province)}/no-such-task`)}/claim`, { method: 'POST' }));
+    expect(await taskRow(key)).toEqual(untouched);
+  });
+});
+
+describe('POST /tasks/{key}/release', () => {
+  it.each(cells(probeTasks, (c, t) => verdict(rules.seesTask(c, t), rules.claimsTask(c, t))))('$title', async ({ caller, target, verdict: v }) => {
+    const key = keyOf(target);
+    const answer = await call(caller, `/tasks/${enc(key)}/release`, { method: 'POST' });
+    // The probe is nobody's: a permitted release is refused past the permission check.
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 409, body: { error: expect.stringContaining('not assigned to you') } });
+    else if (v === 'forbidden') expect(answer).toMatchObject({ status: 403 });
+    else await expectHidden(answer, call(caller, `/tasks/${enc(`${caseOf(target.province)}/no-such-task`)}/release`, { method: 'POST' }));
+    expect(await taskRow(key)).toEqual(untouched);
+  });
+});
+
+describe('GET /tasks/{key}/assignees', () => {
+  it.each(cells(probeTasks, (c, t) => verdict(rules.seesTask(c, t), rules.assignsTask(c, t))))('$title', async ({ caller, target, verdict: v }) => {
+    const answer = await call(caller, `/tasks/${enc(keyOf(target))}/assignees`);
+    if (v === 'allowed') {
+      const ids = (answer.body as { items: { staffId: string }[] }).items.map((p) => p.staffId).sort();
+      expect({ status: answer.status, ids }).toEqual({ status: 200, ids: [find(A, target.agency, 'agencyHead').staffId, find(A, target.agency, 'staff').staffId].sort() });
+    } else if (v === 'forbidden') expect(answer).toMatchObject({ status: 403 });
+    else await expectHidden(answer, call(caller, `/tasks/${enc(`${caseOf(target.province)}/no-such-task`)}/assignees`));
   });
 });
 

@@ -2,12 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Card, Descriptions, Result, Spin, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
+import { DispositionCode, ViolationCode } from '../../../domain/catalogue';
 import { enterpriseTypeLabels, taskKindLabels } from '../../../domain/labels';
 import { api } from '../api';
 import { useText } from '../language';
 import { ui } from '../locale';
 import type { Me } from '../session';
-import { urgencyOf, useTask } from '../tasks';
+import { urgencyOf, useTask, useTaskEvents, type TaskDetail } from '../tasks';
+import { AcceptanceFormView } from './AcceptanceFormView';
+import { DispositionFormView } from './DispositionFormView';
+import { HandlingPlanFormView } from './HandlingPlanFormView';
+import { TaskAssignment } from './TaskAssignment';
 import { VerificationFormView } from './VerificationFormView';
 
 interface CaseView {
@@ -24,16 +29,22 @@ export function TaskPage({ me }: { me: Me }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const task = useTask(key);
+  useTaskEvents();
   const caseId = task.data?.caseId;
   const caseView = useQuery({ queryKey: ['case', caseId], enabled: Boolean(caseId), queryFn: () => api<CaseView>(`/cases/${encodeURIComponent(caseId!)}`) });
   if (task.isPending) return <Spin description={t(ui.loading)} />;
   if (!task.data) return <Result status="404" title={t(ui.notFound)} extra={<Link to="/ui/tasks">{t(ui.backToTasks)}</Link>} />;
   const d = task.data;
   const urgency = urgencyOf(d);
+  const done = () => {
+    void message.success(t(ui.submitted));
+    void navigate('/ui/tasks');
+  };
   return (
     <article className="task-page">
       <Link to="/ui/tasks">{t(ui.backToTasks)}</Link>
       <Typography.Title level={1}>{d.title}</Typography.Title>
+      <TaskAssignment me={me} task={d} />
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t(ui.kind)}>{t(taskKindLabels[d.kind])}</Descriptions.Item>
         <Descriptions.Item label={t(ui.status)}>{t(ui[d.status])}</Descriptions.Item>
@@ -64,19 +75,32 @@ export function TaskPage({ me }: { me: Me }) {
         <Card title={t(ui.completion)} size="small" className="block">
           {!COMPLETING_ROLES.has(me.role) ? (
             <Typography.Paragraph>{t(ui.noWrite)}</Typography.Paragraph>
-          ) : d.kind === 'verification' ? (
-            <VerificationFormView
-              taskKey={d.key}
-              onDone={() => {
-                void message.success(t(ui.submitted));
-                void navigate('/ui/tasks');
-              }}
-            />
           ) : (
-            <Typography.Paragraph>{t(ui.notThisKind)}</Typography.Paragraph>
+            <CompletionForm task={d} onDone={done} />
           )}
         </Card>
       )}
     </article>
   );
+}
+
+/** The form of the task's kind; the catalogue's measure or findings are read from its evidence. */
+function CompletionForm({ task, onDone }: { task: TaskDetail; onDone: () => void }) {
+  const t = useText();
+  const evidence = (task.evidence ?? {}) as { disposition?: unknown; violations?: unknown };
+  const measure = DispositionCode.safeParse(evidence.disposition);
+  switch (task.kind) {
+    case 'verification':
+      return <VerificationFormView taskKey={task.key} onDone={onDone} />;
+    case 'handlingPlan': {
+      const found = ViolationCode.array().safeParse(evidence.violations);
+      return <HandlingPlanFormView taskKey={task.key} violations={found.success ? found.data : []} onDone={onDone} />;
+    }
+    case 'disposition':
+      return measure.success ? <DispositionFormView taskKey={task.key} code={measure.data} onDone={onDone} /> : <Typography.Paragraph>{t(ui.notThisKind)}</Typography.Paragraph>;
+    case 'acceptance':
+      return <AcceptanceFormView taskKey={task.key} code={measure.success ? measure.data : undefined} onDone={onDone} />;
+    default:
+      return <Typography.Paragraph>{t(ui.notThisKind)}</Typography.Paragraph>;
+  }
 }

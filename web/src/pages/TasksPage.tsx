@@ -1,11 +1,12 @@
-import { Button, Input, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Input, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { taskKindLabels } from '../../../domain/labels';
 import { useText } from '../language';
 import { ui } from '../locale';
 import type { Me } from '../session';
-import { urgencyOf, useAssign, useTasks, type Task, type TaskFilters } from '../tasks';
+import { claims, urgencyOf, useTaskEvents, useTasks, type Task, type TaskFilters } from '../tasks';
+import { ClaimButton } from './TaskAssignment';
 
 // Colour and words together: red and the word 已逾期 for overdue, so colour is never the only sign.
 const URGENCY_COLOURS = { overdue: 'red', dueSoon: 'orange', onTime: 'default' } as const;
@@ -16,7 +17,7 @@ export function TasksPage({ me }: { me: Me }) {
   const [filters, setFilters] = useState<TaskFilters>({ status: 'open', page: 1, pageSize: 20 });
   const [search, setSearch] = useState('');
   const tasks = useTasks(filters);
-  const assign = useAssign();
+  useTaskEvents();
   const head = me.role === 'agencyHead';
   const openCount = filters.status === 'open' ? tasks.data?.total : undefined;
 
@@ -49,25 +50,8 @@ export function TasksPage({ me }: { me: Me }) {
       },
     },
     { title: t(ui.status), dataIndex: 'status', render: (status: Task['status']) => t(ui[status]) },
-    ...(head
-      ? [
-          { title: t(ui.assignee), dataIndex: 'assignee', render: (a: Task['assignee']) => (a ? (a.name ?? a.staffId) : t(ui.unassigned)) },
-          {
-            title: '',
-            key: 'actions',
-            render: (_: unknown, task: Task) =>
-              task.status !== 'open' ? null : task.assignee?.staffId === me.staffId ? (
-                <Button size="small" onClick={() => assign.mutate({ key: task.key, staffId: null })}>
-                  {t(ui.release)}
-                </Button>
-              ) : (
-                <Button size="small" onClick={() => assign.mutate({ key: task.key, staffId: me.staffId })}>
-                  {t(ui.claim)}
-                </Button>
-              ),
-          },
-        ]
-      : []),
+    ...(head ? [{ title: t(ui.assignee), dataIndex: 'assignee', render: (a: Task['assignee']) => (a ? (a.name ?? a.staffId) : t(ui.unassigned)) }] : []),
+    ...(claims(me) ? [{ title: t(ui.actions), key: 'actions', render: (_: unknown, task: Task) => <ClaimButton me={me} task={task} /> }] : []),
   ];
 
   return (

@@ -1,57 +1,29 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Form, Input, Select, Space } from 'antd';
-import { useState } from 'react';
-import { Controller, useFieldArray, useForm, type FieldPath } from 'react-hook-form';
+import { Button, Card, Form, Input, Select, Space } from 'antd';
+import { Controller, useFieldArray } from 'react-hook-form';
 import { violations } from '../../../domain/catalogue/violations';
 import type { VerificationCompletion } from '../../../domain/case/completions';
-import { ApiError, api } from '../api';
 import { useText } from '../language';
 import { ui } from '../locale';
+import { CheckboxField, useCompletionForm } from './completionKit';
 import { formFieldOf, VerificationForm, type VerificationFormInput } from './verificationForm';
 
 const VIOLATION_CODES = Object.keys(violations) as (keyof typeof violations)[];
 const emptyFinding = { violation: VIOLATION_CODES[0], illegalGainsYuan: '', unpaidTaxYuan: '', tonnes: '', note: '' };
 
-/**
- * The completion of a verification task. One Idempotency-Key per form: a double click or a
- * retried submit completes the task once. Issues of the server's answer go beside their fields.
- */
+/** The completion of a verification task (the Idempotency-Key and the server's issues: completionKit.tsx). */
 export function VerificationFormView({ taskKey, onDone }: { taskKey: string; onDone: () => void }) {
   const t = useText();
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const client = useQueryClient();
-  const form = useForm<VerificationFormInput, unknown, VerificationCompletion>({
-    resolver: zodResolver(VerificationForm),
+  const { form, submit, item, onFinish, alert } = useCompletionForm<VerificationFormInput, VerificationCompletion>({
+    taskKey,
+    schema: VerificationForm,
     defaultValues: { findings: [], suspectedCrime: false, note: '' },
+    fieldOf: formFieldOf,
+    onDone,
   });
   const findings = useFieldArray({ control: form.control, name: 'findings' });
-  const submit = useMutation({
-    mutationFn: (completion: VerificationCompletion) => api(`/tasks/${encodeURIComponent(taskKey)}/complete`, { method: 'POST', body: { completion }, idempotencyKey }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['tasks'] });
-      onDone();
-    },
-    onError: (error) => {
-      if (!(error instanceof ApiError)) return;
-      for (const issue of error.issues) form.setError(formFieldOf(issue.path) as FieldPath<VerificationFormInput>, { message: issue.message });
-    },
-  });
-  const errorOf = (name: FieldPath<VerificationFormInput>) => {
-    const parts = name.split('.');
-    let node: unknown = form.formState.errors;
-    for (const p of parts) node = (node as Record<string, unknown> | undefined)?.[p];
-    return (node as { message?: string } | undefined)?.message;
-  };
-  const item = (name: FieldPath<VerificationFormInput>, label: string, control: (id: string) => React.ReactNode) => (
-    <Form.Item label={label} htmlFor={name} validateStatus={errorOf(name) ? 'error' : undefined} help={errorOf(name)}>
-      {control(name)}
-    </Form.Item>
-  );
-  const refusal = submit.error instanceof ApiError && submit.error.issues.length === 0 ? submit.error.message : undefined;
   return (
-    <Form layout="vertical" onFinish={() => void form.handleSubmit((completion) => submit.mutate(completion))()}>
-      {refusal && <Alert type="error" title={refusal} showIcon role="alert" />}
+    <Form layout="vertical" onFinish={onFinish}>
+      {alert}
       {findings.fields.map((field, i) => (
         <Card key={field.id} size="small" title={`${t(ui.findings)} ${i + 1}`} className="finding" extra={<Button onClick={() => findings.remove(i)}>{t(ui.removeFinding)}</Button>}>
           <Controller
@@ -79,17 +51,7 @@ export function VerificationFormView({ taskKey, onDone }: { taskKey: string; onD
       <Button onClick={() => findings.append({ ...emptyFinding })} className="add-finding">
         {t(ui.addFinding)}
       </Button>
-      <Controller
-        name="suspectedCrime"
-        control={form.control}
-        render={({ field: f }) => (
-          <Form.Item>
-            <Checkbox checked={f.value} onChange={(e) => f.onChange(e.target.checked)}>
-              {t(ui.suspectedCrime)}
-            </Checkbox>
-          </Form.Item>
-        )}
-      />
+      <CheckboxField control={form.control} name="suspectedCrime" label={t(ui.suspectedCrime)} />
       <Controller name="note" control={form.control} render={({ field: f }) => item('note', t(ui.note), (id) => <Input.TextArea id={id} rows={3} {...f} />)} />
       <Button type="primary" htmlType="submit" loading={submit.isPending}>
         {t(ui.submit)}

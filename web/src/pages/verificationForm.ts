@@ -1,32 +1,21 @@
 import { z } from 'zod';
-import { tryParseTonnes, tryParseYuan } from '../../../domain/campaign/quantity';
 import { VerificationCompletion } from '../../../domain/case/completions';
 import { ViolationCode } from '../../../domain/catalogue';
+import { officialAmount } from './completionForms';
 
 /**
  * The verification form as officials fill it in: amounts in 元 and tonnes, as text, converted
  * exactly (through decimal strings, never floats) to the fen and kg the API stores, then held to
  * the API's own schema, so the form refuses exactly what the API refuses.
  */
-const amount = (parse: typeof tryParseYuan) =>
-  z.string().transform((text, ctx) => {
-    if (text.trim() === '') return undefined;
-    const result = parse(text.trim());
-    if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: result.reason });
-      return z.NEVER;
-    }
-    return result.value;
-  });
-
 export const VerificationForm = z
   .object({
     findings: z.array(
       z.object({
         violation: ViolationCode,
-        illegalGainsYuan: amount(tryParseYuan),
-        unpaidTaxYuan: amount(tryParseYuan),
-        tonnes: amount(tryParseTonnes),
+        illegalGainsYuan: officialAmount('illegalGainsFen'),
+        unpaidTaxYuan: officialAmount('unpaidTaxFen'),
+        tonnes: officialAmount('tonnesKg'),
         note: z.string(),
       }),
     ),
