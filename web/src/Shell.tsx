@@ -1,7 +1,7 @@
 import { Button, Layout, Space, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { NavLink, Navigate, useNavigate } from 'react-router';
-import { signInLabels, staffRoleLabels } from '../../domain/labels';
+import { signInLabels, staffRoleLabels } from '../../domain/labels/inbox';
 import { useLanguage, useText } from './language';
 import { ui, type Text } from './locale';
 import { importsFiles, isCoordinator, useMe, useSignOut, type Me } from './session';

@@ -2,7 +2,7 @@ import { Button, Form, Input, Radio, Typography } from 'antd';
 import { Controller, useWatch } from 'react-hook-form';
 import { measures, type DispositionCode } from '../../../domain/catalogue';
 import { useText } from '../language';
-import { ui } from '../locale';
+import { taskUi } from '../taskLocale';
 import { AcceptanceForm, fieldOfIssue, type AcceptanceFormInput } from './completionForms';
 import { CheckboxField, dateInput, useCompletionForm } from './completionKit';
 
@@ -23,41 +23,41 @@ export function AcceptanceFormView({ taskKey, code, onDone }: { taskKey: string;
       {alert}
       {code && (
         <Typography.Paragraph>
-          {t(ui.measureOfTask)}: <strong>{t(measures[code].label)}</strong>
+          {t(taskUi.measureOfTask)}: <strong>{t(measures[code].label)}</strong>
         </Typography.Paragraph>
       )}
       <Controller
         name="accepted"
         control={form.control}
         render={({ field: f }) => (
-          <Form.Item label={t(ui.acceptanceResult)}>
-            <Radio.Group aria-label={t(ui.acceptanceResult)} value={f.value} onChange={(e) => f.onChange(e.target.value as boolean)} options={[{ value: true, label: t(ui.accept) }, { value: false, label: t(ui.refuse) }]} />
+          <Form.Item label={t(taskUi.acceptanceResult)}>
+            <Radio.Group aria-label={t(taskUi.acceptanceResult)} value={f.value} onChange={(e) => f.onChange(e.target.value as boolean)} options={[{ value: true, label: t(taskUi.accept) }, { value: false, label: t(taskUi.refuse) }]} />
           </Form.Item>
         )}
       />
       {accepted ? (
-        <Controller name="note" control={form.control} render={({ field: f }) => item('note', t(ui.acceptanceNote), (id) => <Input.TextArea id={id} rows={3} {...f} />)} />
+        <Controller name="note" control={form.control} render={({ field: f }) => item('note', t(taskUi.acceptanceNote), (id) => <Input.TextArea id={id} rows={3} {...f} />)} />
       ) : (
         <>
-          <Controller name="reason" control={form.control} render={({ field: f }) => item('reason', t(ui.refusalReason), (id) => <Input.TextArea id={id} rows={3} {...f} />, true)} />
+          <Controller name="reason" control={form.control} render={({ field: f }) => item('reason', t(taskUi.refusalReason), (id) => <Input.TextArea id={id} rows={3} {...f} />, true)} />
           <Controller
             name="newCompletionDate"
             control={form.control}
             render={({ field: f }) =>
-              item('newCompletionDate', t(ui.newCompletionDate), dateInput(f), true)
+              item('newCompletionDate', t(taskUi.newCompletionDate), dateInput(f), true)
             }
           />
         </>
       )}
-      <CheckboxField control={form.control} name="dereliction" label={t(ui.dereliction)} />
+      <CheckboxField control={form.control} name="dereliction" label={t(taskUi.dereliction)} />
       {dereliction && (
         <>
-          <Controller name="officials" control={form.control} render={({ field: f }) => item('officials', t(ui.officials), (id) => <Input id={id} {...f} />, true)} />
-          <Controller name="facts" control={form.control} render={({ field: f }) => item('facts', t(ui.facts), (id) => <Input.TextArea id={id} rows={3} {...f} />, true)} />
+          <Controller name="officials" control={form.control} render={({ field: f }) => item('officials', t(taskUi.officials), (id) => <Input id={id} {...f} />, true)} />
+          <Controller name="facts" control={form.control} render={({ field: f }) => item('facts', t(taskUi.facts), (id) => <Input.TextArea id={id} rows={3} {...f} />, true)} />
         </>
       )}
       <Button type="primary" htmlType="submit" loading={submit.isPending}>
-        {t(ui.submit)}
+        {t(taskUi.submit)}
       </Button>
     </Form>
   );

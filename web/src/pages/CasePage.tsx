@@ -8,6 +8,7 @@ import { reportFileUrl, useCancelTask, useCase, useSupervise, type CaseDetail, t
 import { useText } from '../language';
 import { desk } from '../deskLocale';
 import { ui, type Text } from '../locale';
+import { taskUi } from '../taskLocale';
 import { isCoordinator, type Me } from '../session';
 
 const labelOf = (table: Record<string, Text>, key: string): Text => table[key] ?? { zh: key, en: key };
@@ -98,7 +99,7 @@ export function CasePage({ me }: { me: Me }) {
       </Typography.Title>
       <Descriptions bordered size="small" column={{ xs: 1, sm: 2, md: 3 }}>
         <Descriptions.Item label={t(ui.creditCode)}>{c.enterprise.code}</Descriptions.Item>
-        <Descriptions.Item label={t(ui.province)}>{c.province}</Descriptions.Item>
+        <Descriptions.Item label={t(taskUi.province)}>{c.province}</Descriptions.Item>
         <Descriptions.Item label={t(desk.campaign)}>{c.campaignId}</Descriptions.Item>
         <Descriptions.Item label={t(desk.phase)}>{t(phaseLabels[c.phase])}</Descriptions.Item>
         <Descriptions.Item label={t(desk.caseStatus)}>{t(caseStatusLabels[c.status])}</Descriptions.Item>
@@ -130,7 +131,7 @@ export function CasePage({ me }: { me: Me }) {
         ]}
       />
 
-      <Typography.Title level={2}>{t(ui.timeline)}</Typography.Title>
+      <Typography.Title level={2}>{t(taskUi.timeline)}</Typography.Title>
       <Timeline
         items={c.timeline.map((entry) => ({
           key: `${entry.at}-${entry.kind}-${entry.summary}`,

@@ -9,6 +9,7 @@ import { casePath, useCases, type CaseFilters, type CaseSummary } from '../desk'
 import { useText } from '../language';
 import { desk } from '../deskLocale';
 import { ui } from '../locale';
+import { taskUi } from '../taskLocale';
 import type { Me } from '../session';
 
 const violationLabel = (code: string) => violationCatalogue[code as keyof typeof violationCatalogue]?.label ?? { zh: code, en: code };
@@ -28,12 +29,12 @@ export function CasesPage({ me }: { me: Me }) {
 
   const columns: TableColumnsType<CaseSummary> = [
     {
-      title: t(ui.enterprise),
+      title: t(taskUi.enterprise),
       dataIndex: 'enterpriseName',
       render: (name: string | undefined, c) => <Link to={casePath(c.caseId)}>{name ?? c.caseId.split('/')[3]}</Link>,
     },
-    ...(me.role === 'miitCoordinator' ? [{ title: t(ui.province), key: 'province', render: (_: unknown, c: CaseSummary) => c.caseId.split('/')[2] }] : []),
-    { title: t(ui.types), dataIndex: 'enterpriseTypes', render: (types: CaseSummary['enterpriseTypes']) => types.map((type) => t(enterpriseTypeLabels[type])).join(t(desk.listSeparator)) },
+    ...(me.role === 'miitCoordinator' ? [{ title: t(taskUi.province), key: 'province', render: (_: unknown, c: CaseSummary) => c.caseId.split('/')[2] }] : []),
+    { title: t(taskUi.types), dataIndex: 'enterpriseTypes', render: (types: CaseSummary['enterpriseTypes']) => types.map((type) => t(enterpriseTypeLabels[type])).join(t(desk.listSeparator)) },
     { title: t(desk.phase), dataIndex: 'phase', render: (phase: CaseSummary['phase']) => (phase ? t(phaseLabels[phase]) : '') },
     {
       title: t(ui.status),
@@ -75,8 +76,8 @@ export function CasesPage({ me }: { me: Me }) {
       <Space wrap className="filters">
         {me.role === 'miitCoordinator' && (
           <Select
-            aria-label={t(ui.province)}
-            placeholder={t(ui.province)}
+            aria-label={t(taskUi.province)}
+            placeholder={t(taskUi.province)}
             allowClear
             showSearch
             value={filters.province}
@@ -104,8 +105,8 @@ export function CasesPage({ me }: { me: Me }) {
           className="filter-status"
         />
         <Select
-          aria-label={t(ui.types)}
-          placeholder={t(ui.types)}
+          aria-label={t(taskUi.types)}
+          placeholder={t(taskUi.types)}
           allowClear
           value={filters.enterpriseType}
           onChange={(enterpriseType?: CaseFilters['enterpriseType']) => set({ enterpriseType })}

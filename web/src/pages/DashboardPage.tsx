@@ -14,6 +14,7 @@ import { useCampaignIds, useDashboard, type DashboardData } from '../desk';
 import { useText } from '../language';
 import { desk } from '../deskLocale';
 import { ui } from '../locale';
+import { taskUi } from '../taskLocale';
 import type { Me } from '../session';
 
 // Only the parts drawn here: the page's chunk carries bar charts, not all of ECharts. SVG draws
@@ -78,7 +79,7 @@ function Figures({ data }: { data: DashboardData }) {
         pagination={false}
         dataSource={data.phases}
         columns={[
-          { title: t(ui.province), dataIndex: 'province' },
+          { title: t(taskUi.province), dataIndex: 'province' },
           { title: t(desk.phase), dataIndex: 'phase', render: (p: keyof typeof phaseLabels) => t(phaseLabels[p]) },
           { title: t(desk.endsOn), dataIndex: 'endsOn', render: (d: string | null) => d ?? '' },
           { title: t(desk.daysLeft), dataIndex: 'daysLeft', render: (n: number | null) => (n === null ? '' : `${n} ${t(desk.days)}`) },
@@ -136,7 +137,7 @@ export function DashboardPage({ me }: { me: Me }) {
         <Select aria-label={t(desk.campaign)} value={chosen} onChange={setCampaign} options={campaigns.ids.map((id) => ({ value: id, label: id }))} className="filter-wide" />
         {me.role === 'miitCoordinator' && (
           <Select
-            aria-label={t(ui.province)}
+            aria-label={t(taskUi.province)}
             placeholder={t(desk.national)}
             allowClear
             showSearch

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Controller, type FieldPath } from 'react-hook-form';
 import { measures, type DispositionCode } from '../../../domain/catalogue';
 import { useText } from '../language';
-import { ui } from '../locale';
+import { taskUi } from '../taskLocale';
 import { dispositionForm, fieldOfIssue, inOfficialUnits, type DispositionFormInput } from './completionForms';
 import { dateInput, useCompletionForm } from './completionKit';
 
@@ -23,9 +23,9 @@ export function DispositionFormView({ taskKey, code, onDone }: { taskKey: string
     <Form layout="vertical" onFinish={onFinish}>
       {alert}
       <Typography.Paragraph>
-        {t(ui.measureOfTask)}: <strong>{t(measures[code].label)}</strong>
+        {t(taskUi.measureOfTask)}: <strong>{t(measures[code].label)}</strong>
       </Typography.Paragraph>
-      <Controller name="documentNo" control={form.control} render={({ field: f }) => item('documentNo', t(ui.documentNo), (id) => <Input id={id} {...f} />, true)} />
+      <Controller name="documentNo" control={form.control} render={({ field: f }) => item('documentNo', t(taskUi.documentNo), (id) => <Input id={id} {...f} />, true)} />
       {required.map(({ field, label }) =>
         field === 'rectificationDeadline' ? (
           <Controller
@@ -50,9 +50,9 @@ export function DispositionFormView({ taskKey, code, onDone }: { taskKey: string
           />
         ),
       )}
-      <Controller name="note" control={form.control} render={({ field: f }) => item('note', t(ui.measureNote), (id) => <Input.TextArea id={id} rows={3} {...f} />)} />
+      <Controller name="note" control={form.control} render={({ field: f }) => item('note', t(taskUi.measureNote), (id) => <Input.TextArea id={id} rows={3} {...f} />)} />
       <Button type="primary" htmlType="submit" loading={submit.isPending}>
-        {t(ui.submit)}
+        {t(taskUi.submit)}
       </Button>
     </Form>
   );

@@ -4,7 +4,7 @@ import { DispositionCode, measures, proposeHandlingPlan, violations as catalogue
 import { ActingAgency } from '../../../domain/enums';
 import { agencyLabels } from '../../../domain/labels';
 import { useText } from '../language';
-import { ui } from '../locale';
+import { taskUi } from '../taskLocale';
 import { fieldOfIssue, HandlingPlanForm, type HandlingPlanFormInput } from './completionForms';
 import { CheckboxField, dateInput, useCompletionForm } from './completionKit';
 
@@ -25,14 +25,14 @@ export function HandlingPlanFormView({ taskKey, violations, onDone }: { taskKey:
       <Typography.Paragraph>
         {violations.map((v) => t(catalogue[v].label)).join(' · ')}
       </Typography.Paragraph>
-      <Typography.Paragraph>{t(ui.proposedFrom)}</Typography.Paragraph>
+      <Typography.Paragraph>{t(taskUi.proposedFrom)}</Typography.Paragraph>
       {rows.fields.map((row, i) => (
-        <Card key={row.id} size="small" className="finding" title={`${t(ui.disposition)} ${i + 1}`} extra={<Button onClick={() => rows.remove(i)}>{t(ui.removeDisposition)}</Button>}>
+        <Card key={row.id} size="small" className="finding" title={`${t(taskUi.disposition)} ${i + 1}`} extra={<Button onClick={() => rows.remove(i)}>{t(taskUi.removeDisposition)}</Button>}>
           <Controller
             name={`dispositions.${i}.disposition`}
             control={form.control}
             render={({ field: f }) =>
-              item(`dispositions.${i}.disposition`, t(ui.disposition), (id) => (
+              item(`dispositions.${i}.disposition`, t(taskUi.disposition), (id) => (
                 <Select
                   id={id}
                   {...f}
@@ -48,27 +48,27 @@ export function HandlingPlanFormView({ taskKey, violations, onDone }: { taskKey:
               name={`dispositions.${i}.agencyKind`}
               control={form.control}
               render={({ field: f }) =>
-                item(`dispositions.${i}.agencyKind`, t(ui.actingAgency), (id) => <Select id={id} {...f} className="agency-select" options={ActingAgency.options.map((a) => ({ value: a, label: t(agencyLabels[a]) }))} />, true)
+                item(`dispositions.${i}.agencyKind`, t(taskUi.actingAgency), (id) => <Select id={id} {...f} className="agency-select" options={ActingAgency.options.map((a) => ({ value: a, label: t(agencyLabels[a]) }))} />, true)
               }
             />
             <Controller
               name={`dispositions.${i}.dueDate`}
               control={form.control}
               render={({ field: f }) =>
-                item(`dispositions.${i}.dueDate`, t(ui.dispositionDue), dateInput(f), true)
+                item(`dispositions.${i}.dueDate`, t(taskUi.dispositionDue), dateInput(f), true)
               }
             />
           </Space>
-          <Controller name={`dispositions.${i}.note`} control={form.control} render={({ field: f }) => item(`dispositions.${i}.note`, t(ui.measureNote), (id) => <Input.TextArea id={id} rows={2} {...f} />)} />
+          <Controller name={`dispositions.${i}.note`} control={form.control} render={({ field: f }) => item(`dispositions.${i}.note`, t(taskUi.measureNote), (id) => <Input.TextArea id={id} rows={2} {...f} />)} />
         </Card>
       ))}
       <Button onClick={() => rows.append({ disposition: DispositionCode.options[0], agencyKind: measures[DispositionCode.options[0]].agency, dueDate: '', note: '' })} className="add-finding">
-        {t(ui.addDisposition)}
+        {t(taskUi.addDisposition)}
       </Button>
-      <CheckboxField control={form.control} name="annex2Verified" label={t(ui.annex2Verified)} />
-      <Controller name="note" control={form.control} render={({ field: f }) => item('note', t(ui.planNote), (id) => <Input.TextArea id={id} rows={3} {...f} />)} />
+      <CheckboxField control={form.control} name="annex2Verified" label={t(taskUi.annex2Verified)} />
+      <Controller name="note" control={form.control} render={({ field: f }) => item('note', t(taskUi.planNote), (id) => <Input.TextArea id={id} rows={3} {...f} />)} />
       <Button type="primary" htmlType="submit" loading={submit.isPending}>
-        {t(ui.submit)}
+        {t(taskUi.submit)}
       </Button>
     </Form>
   );

@@ -6,7 +6,8 @@ import { provinceNames } from '../../../domain/provinces';
 import { reportFileUrl, useCampaignIds, useDraftReport, useReports, type StoredReport } from '../desk';
 import { useText } from '../language';
 import { desk } from '../deskLocale';
-import { ui, type Text } from '../locale';
+import type { Text } from '../locale';
+import { taskUi } from '../taskLocale';
 import type { Me } from '../session';
 
 const kindLabel = (kind: ReportKind): Text => (kind === 'nationalSummary' ? { zh: `${reportLabels.national.zh}${formLabels.summary.zh}${summaryLabels.rollupSuffix.zh}`, en: `National ${formLabels.summary.en}` } : formLabels[kind]);
@@ -34,7 +35,7 @@ export function ReportsPage({ me }: { me: Me }) {
 
   const columns: TableColumnsType<StoredReport> = [
     { title: t(desk.reportKind), dataIndex: 'title' },
-    { title: t(ui.province), dataIndex: 'province', render: (p: string | null) => p ?? t(desk.national) },
+    { title: t(taskUi.province), dataIndex: 'province', render: (p: string | null) => p ?? t(desk.national) },
     { title: t(desk.boundary), dataIndex: 'boundary', render: (b: StoredReport['boundary']) => (b ? t(phaseLabels[b]) : '') },
     { title: t(desk.generatedAt), dataIndex: 'generatedAt', render: (at: string) => new Date(at).toLocaleString() },
     { title: t(desk.openTasks), dataIndex: 'openTasks', align: 'right' },
@@ -62,8 +63,8 @@ export function ReportsPage({ me }: { me: Me }) {
         <Select aria-label={t(desk.campaign)} value={chosen} onChange={setCampaign} options={campaigns.ids.map((id) => ({ value: id, label: id }))} className="filter-wide" />
         {miit && (
           <Select
-            aria-label={t(ui.province)}
-            placeholder={t(ui.province)}
+            aria-label={t(taskUi.province)}
+            placeholder={t(taskUi.province)}
             allowClear
             showSearch
             value={province}

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Controller, useForm } from 'react-hook-form';
 import { Navigate } from 'react-router';
 import { z } from 'zod';
-import { signInLabels } from '../../../domain/labels';
+import { signInLabels } from '../../../domain/labels/inbox';
 import { ApiError } from '../api';
 import { useLanguage, useText } from '../language';
 import { ui } from '../locale';

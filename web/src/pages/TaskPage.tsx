@@ -7,6 +7,7 @@ import { enterpriseTypeLabels, taskKindLabels } from '../../../domain/labels';
 import { api } from '../api';
 import { useText } from '../language';
 import { ui } from '../locale';
+import { taskUi } from '../taskLocale';
 import type { Me } from '../session';
 import { urgencyOf, useTask, useTaskEvents, type TaskDetail } from '../tasks';
 import { AcceptanceFormView } from './AcceptanceFormView';
@@ -33,48 +34,48 @@ export function TaskPage({ me }: { me: Me }) {
   const caseId = task.data?.caseId;
   const caseView = useQuery({ queryKey: ['case', caseId], enabled: Boolean(caseId), queryFn: () => api<CaseView>(`/cases/${encodeURIComponent(caseId!)}`) });
   if (task.isPending) return <Spin description={t(ui.loading)} />;
-  if (!task.data) return <Result status="404" title={t(ui.notFound)} extra={<Link to="/ui/tasks">{t(ui.backToTasks)}</Link>} />;
+  if (!task.data) return <Result status="404" title={t(ui.notFound)} extra={<Link to="/ui/tasks">{t(taskUi.backToTasks)}</Link>} />;
   const d = task.data;
   const urgency = urgencyOf(d);
   const done = () => {
-    void message.success(t(ui.submitted));
+    void message.success(t(taskUi.submitted));
     void navigate('/ui/tasks');
   };
   return (
     <article className="task-page">
-      <Link to="/ui/tasks">{t(ui.backToTasks)}</Link>
+      <Link to="/ui/tasks">{t(taskUi.backToTasks)}</Link>
       <Typography.Title level={1}>{d.title}</Typography.Title>
       <TaskAssignment me={me} task={d} />
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t(ui.kind)}>{t(taskKindLabels[d.kind])}</Descriptions.Item>
         <Descriptions.Item label={t(ui.status)}>{t(ui[d.status])}</Descriptions.Item>
-        <Descriptions.Item label={`${t(ui.dueOn)} (${t(ui.campaignTime)})`}>
+        <Descriptions.Item label={`${t(ui.dueOn)} (${t(taskUi.campaignTime)})`}>
           {d.dueOn} {d.status === 'open' && <Tag color={urgency === 'overdue' ? 'red' : urgency === 'dueSoon' ? 'orange' : 'default'}>{t(ui[urgency])}</Tag>}
         </Descriptions.Item>
-        <Descriptions.Item label={`${t(ui.dueOn)} (${t(ui.wallTime)})`}>{dayjs(d.dueAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+        <Descriptions.Item label={`${t(ui.dueOn)} (${t(taskUi.wallTime)})`}>{dayjs(d.dueAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
       </Descriptions>
       {d.enterprise && (
-        <Card title={t(ui.enterprise)} size="small" className="block">
+        <Card title={t(taskUi.enterprise)} size="small" className="block">
           <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-            <Descriptions.Item label={t(ui.enterprise)}>{d.enterprise.name}</Descriptions.Item>
+            <Descriptions.Item label={t(taskUi.enterprise)}>{d.enterprise.name}</Descriptions.Item>
             <Descriptions.Item label={t(ui.creditCode)}>{d.enterprise.code}</Descriptions.Item>
-            <Descriptions.Item label={t(ui.types)}>{d.enterprise.types.map((type) => t(enterpriseTypeLabels[type as keyof typeof enterpriseTypeLabels] ?? { zh: type, en: type })).join('、')}</Descriptions.Item>
-            <Descriptions.Item label={t(ui.province)}>{d.enterprise.provinceName}</Descriptions.Item>
+            <Descriptions.Item label={t(taskUi.types)}>{d.enterprise.types.map((type) => t(enterpriseTypeLabels[type as keyof typeof enterpriseTypeLabels] ?? { zh: type, en: type })).join('、')}</Descriptions.Item>
+            <Descriptions.Item label={t(taskUi.province)}>{d.enterprise.provinceName}</Descriptions.Item>
           </Descriptions>
         </Card>
       )}
-      <Card title={t(ui.evidence)} size="small" className="block">
+      <Card title={t(taskUi.evidence)} size="small" className="block">
         <pre className="evidence" tabIndex={0}>{JSON.stringify(d.evidence, null, 2)}</pre>
       </Card>
       {caseView.data && (
-        <Card title={t(ui.timeline)} size="small" className="block">
+        <Card title={t(taskUi.timeline)} size="small" className="block">
           <Timeline items={caseView.data.timeline.map((e) => ({ key: `${e.at}${e.kind}`, content: `${e.on} · ${e.summary}` }))} />
         </Card>
       )}
       {d.status === 'open' && (
-        <Card title={t(ui.completion)} size="small" className="block">
+        <Card title={t(taskUi.completion)} size="small" className="block">
           {!COMPLETING_ROLES.has(me.role) ? (
-            <Typography.Paragraph>{t(ui.noWrite)}</Typography.Paragraph>
+            <Typography.Paragraph>{t(taskUi.noWrite)}</Typography.Paragraph>
           ) : (
             <CompletionForm task={d} onDone={done} />
           )}
@@ -97,10 +98,10 @@ function CompletionForm({ task, onDone }: { task: TaskDetail; onDone: () => void
       return <HandlingPlanFormView taskKey={task.key} violations={found.success ? found.data : []} onDone={onDone} />;
     }
     case 'disposition':
-      return measure.success ? <DispositionFormView taskKey={task.key} code={measure.data} onDone={onDone} /> : <Typography.Paragraph>{t(ui.notThisKind)}</Typography.Paragraph>;
+      return measure.success ? <DispositionFormView taskKey={task.key} code={measure.data} onDone={onDone} /> : <Typography.Paragraph>{t(taskUi.notThisKind)}</Typography.Paragraph>;
     case 'acceptance':
       return <AcceptanceFormView taskKey={task.key} code={measure.success ? measure.data : undefined} onDone={onDone} />;
     default:
-      return <Typography.Paragraph>{t(ui.notThisKind)}</Typography.Paragraph>;
+      return <Typography.Paragraph>{t(taskUi.notThisKind)}</Typography.Paragraph>;
   }
 }

@@ -1,7 +1,7 @@
 import { Input, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { taskKindLabels } from '../../../domain/labels';
+import { taskKindLabels } from '../../../domain/labels/inbox';
 import { useText } from '../language';
 import { ui } from '../locale';
 import type { Me } from '../session';

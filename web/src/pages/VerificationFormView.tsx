@@ -3,7 +3,7 @@ import { Controller, useFieldArray } from 'react-hook-form';
 import { violations } from '../../../domain/catalogue/violations';
 import type { VerificationCompletion } from '../../../domain/case/completions';
 import { useText } from '../language';
-import { ui } from '../locale';
+import { taskUi } from '../taskLocale';
 import { CheckboxField, useCompletionForm } from './completionKit';
 import { formFieldOf, VerificationForm, type VerificationFormInput } from './verificationForm';
 
@@ -25,12 +25,12 @@ export function VerificationFormView({ taskKey, onDone }: { taskKey: string; onD
     <Form layout="vertical" onFinish={onFinish}>
       {alert}
       {findings.fields.map((field, i) => (
-        <Card key={field.id} size="small" title={`${t(ui.findings)} ${i + 1}`} className="finding" extra={<Button onClick={() => findings.remove(i)}>{t(ui.removeFinding)}</Button>}>
+        <Card key={field.id} size="small" title={`${t(taskUi.findings)} ${i + 1}`} className="finding" extra={<Button onClick={() => findings.remove(i)}>{t(taskUi.removeFinding)}</Button>}>
           <Controller
             name={`findings.${i}.violation`}
             control={form.control}
             render={({ field: f }) =>
-              item(`findings.${i}.violation`, t(ui.violation), (id) => (
+              item(`findings.${i}.violation`, t(taskUi.violation), (id) => (
                 <Select id={id} {...f} showSearch={{ optionFilterProp: 'label' }} options={VIOLATION_CODES.map((code) => ({ value: code, label: t(violations[code].label) }))} />
               ))
             }
@@ -41,20 +41,20 @@ export function VerificationFormView({ taskKey, onDone }: { taskKey: string; onD
                 key={amount}
                 name={`findings.${i}.${amount}`}
                 control={form.control}
-                render={({ field: f }) => item(`findings.${i}.${amount}`, t(ui[amount]), (id) => <Input id={id} inputMode="decimal" {...f} />)}
+                render={({ field: f }) => item(`findings.${i}.${amount}`, t(taskUi[amount]), (id) => <Input id={id} inputMode="decimal" {...f} />)}
               />
             ))}
           </Space>
-          <Controller name={`findings.${i}.note`} control={form.control} render={({ field: f }) => item(`findings.${i}.note`, t(ui.findingNote), (id) => <Input.TextArea id={id} rows={2} {...f} />)} />
+          <Controller name={`findings.${i}.note`} control={form.control} render={({ field: f }) => item(`findings.${i}.note`, t(taskUi.findingNote), (id) => <Input.TextArea id={id} rows={2} {...f} />)} />
         </Card>
       ))}
       <Button onClick={() => findings.append({ ...emptyFinding })} className="add-finding">
-        {t(ui.addFinding)}
+        {t(taskUi.addFinding)}
       </Button>
-      <CheckboxField control={form.control} name="suspectedCrime" label={t(ui.suspectedCrime)} />
-      <Controller name="note" control={form.control} render={({ field: f }) => item('note', t(ui.note), (id) => <Input.TextArea id={id} rows={3} {...f} />)} />
+      <CheckboxField control={form.control} name="suspectedCrime" label={t(taskUi.suspectedCrime)} />
+      <Controller name="note" control={form.control} render={({ field: f }) => item('note', t(taskUi.note), (id) => <Input.TextArea id={id} rows={3} {...f} />)} />
       <Button type="primary" htmlType="submit" loading={submit.isPending}>
-        {t(ui.submit)}
+        {t(taskUi.submit)}
       </Button>
     </Form>
   );

@@ -5,7 +5,7 @@ import { InvalidCompletion, parseCompletion } from '../../../domain/case/complet
 import { DispositionCode, measures, type DispositionAmount } from '../../../domain/catalogue';
 import { ActingAgency } from '../../../domain/enums';
 import type { Text } from '../locale';
-import { officialUnits, ui } from '../locale';
+import { officialUnits, taskUi } from '../taskLocale';
 
 /**
  * The completion forms of the plan's later steps, as officials fill them in: amounts in 元 and
@@ -22,7 +22,7 @@ export function officialAmount(field: DispositionAmount | 'illegalGainsFen' | 'u
     if (text.trim() === '') return undefined;
     const result = (kg ? tryParseTonnes : tryParseYuan)(text.trim());
     if (result.ok) return result.value;
-    ctx.addIssue({ code: 'custom', message: (kg ? ui.notTonnes : ui.notYuan).zh });
+    ctx.addIssue({ code: 'custom', message: (kg ? taskUi.notTonnes : taskUi.notYuan).zh });
     return z.NEVER;
   });
 }
@@ -53,7 +53,7 @@ const filled = (message: Text) => z.string().refine((s) => s.trim() !== '', { me
 export const HandlingPlanForm = z
   .object({
     annex2Verified: z.boolean(),
-    dispositions: z.array(z.object({ disposition: DispositionCode, agencyKind: ActingAgency, dueDate: filled(ui.dueDateRequired).pipe(IsoDate), note: z.string() })),
+    dispositions: z.array(z.object({ disposition: DispositionCode, agencyKind: ActingAgency, dueDate: filled(taskUi.dueDateRequired).pipe(IsoDate), note: z.string() })),
     note: z.string(),
   })
   .transform((form) => ({
@@ -70,7 +70,7 @@ export function dispositionForm(code: DispositionCode) {
   const amountFields = required.flatMap((r) => (r.field === 'rectificationDeadline' ? [] : [r.field]));
   return z
     .object({
-      documentNo: filled(ui.documentNoRequired),
+      documentNo: filled(taskUi.documentNoRequired),
       amounts: z.object(Object.fromEntries(amountFields.map((f) => [f, officialAmount(f)]))),
       rectificationDeadline: z.string(),
       note: z.string(),
@@ -120,7 +120,7 @@ const CJK = /[\u3400-\u9fff]/;
  * a schema's bare English one (a date's pattern, a text's length) is introduced in Chinese.
  */
 export function shownIssue(message: string, lang: 'zh' | 'en'): string {
-  if (!CJK.test(message)) return lang === 'zh' ? `${ui.invalidValue.zh}${message}` : message;
+  if (!CJK.test(message)) return lang === 'zh' ? `${taskUi.invalidValue.zh}${message}` : message;
   const [zh, en] = message.split(' / ');
   return lang === 'en' && en ? en : zh;
 }
