@@ -19,7 +19,7 @@ import { UnifiedSocialCreditCode } from '../domain/tip';
 import { z } from 'zod';
 import { reportsDueAt, typicalCaseWarningDays } from '../domain/catalogue';
 import { campaignDaysToMs, timeScaleOf } from '../domain/campaignClock';
-import { formLabels, phaseLabels, reportPunctuation as p, webUiLabels } from '../domain/labels';
+import { formLabels, phaseLabels, reportPunctuation as p } from '../domain/labels';
 import { refusal } from './refusals';
 import { searchAttributes } from './searchAttributes';
 import { phaseChangedSignal, superviseSignal } from './caseMessages';
@@ -34,7 +34,7 @@ import {
   type CampaignState,
 } from './campaignMessages';
 import { enterpriseCaseWorkflow } from './enterpriseCase';
-import { phaseEndWaitSummary } from './summaries';
+import { phaseEndWaitSummary, typicalCaseWaitSummary } from './summaries';
 
 const HISTORY_LIMIT = 10_000;
 const START_BATCH = 100;
@@ -164,7 +164,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
    */
   const warnOfNoTypicalCase = async () => {
     const at = Date.parse(input.phaseEnds.acceptance) - campaignDaysToMs(typicalCaseWarningDays, timeScaleOf(input.clock));
-    await sleep(Math.max(0, at - new Date().getTime()), { summary: `${webUiLabels.waitUntil.zh}${p.colon}${webUiLabels.typicalCaseWait.zh} / ${webUiLabels.typicalCaseWait.en}` });
+    await sleep(Math.max(0, at - new Date().getTime()), { summary: typicalCaseWaitSummary(input.clock, at) });
     const warning = await typicalCaseWarning({ campaignId: input.campaignId, province: input.province });
     if (!warning) return;
     await sendEmail(warning);

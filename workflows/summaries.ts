@@ -87,6 +87,11 @@ export function phaseEndWaitSummary(clock: CampaignTimeBase | undefined, phase: 
   return `${w.waitUntil.zh} ${campaignDueDay(clock, endsAt)} 24:00${p.colon}${label.zh}${w.phaseEnd.zh} / ${label.en} ${w.phaseEnd.en}`;
 }
 
+/** The campaign's timer to its warning of a province with no typical case, a month before the end. */
+export function typicalCaseWaitSummary(clock: CampaignTimeBase | undefined, atMs: number): string {
+  return `${w.waitUntil.zh} ${campaignDateTime(clock, atMs)}${p.colon}${w.typicalCaseWait.zh} / ${w.typicalCaseWait.en}`;
+}
+
 /** The case's current details: its phase and standing, the campaign date, the open tasks with their due dates. */
 export function caseDetails(view: CaseView, options: { clock: CampaignTimeBase | undefined; nowMs: number; phaseEndsAt?: string }): string {
   const { clock, nowMs, phaseEndsAt } = options;
