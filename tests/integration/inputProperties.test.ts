@@ -158,7 +158,8 @@ async function checkTargets(list: Target[]): Promise<void> {
           if (typeof body.error !== 'string' || body.error === '') throw new Error(`${target.name}: ${res.status} without a message: ${text.slice(0, 300)}`);
         }
       }),
-      { numRuns: 12 },
+      // Besides the drawn strings, always the three every field must refuse: 12 draws may hold none.
+      { numRuns: 12, examples: [['\u0000'], ['\ud800'], ['x'.repeat(100_000)]] },
     );
   }
   // Every field was tried, and refused something (a NUL, a lone surrogate or 100 KB, at least).

@@ -77,7 +77,17 @@ async function signInAs(login: string, shot: string): Promise<{ page: Page; stat
   await Promise.race([back, consent.waitFor().then(() => consent.click())]);
   const status = (await back).status();
   await page.waitForLoadState();
-  await page.screenshot({ path: path.join(ARTEFACTS, shot) });
+  // Chromium on a loaded machine sometimes fails a capture right after a navigation: the picture
+  // is for a person to look at, so it is taken again rather than failing the sign-in it shows.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.screenshot({ path: path.join(ARTEFACTS, shot) });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.waitForTimeout(500);
+    }
+  }
   return { page, status };
 }
 
