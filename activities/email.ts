@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { SendError, type Mailer } from '../platform/mailer';
 import { reportFilePath } from '../store/reportStore';
 import { addressedToAssignee } from './directory';
+import { currentActivity } from './heartbeat';
 
 export interface EmailToSend {
   /** The outbox key: one escalation step, one report submission. */
@@ -47,37 +47,37 @@ function stepOf(key: string): string {
 
 /** Room left at the end of an attempt to write its outcome down before Temporal gives up on it. */
 const OUTCOME_MARGIN_MS = 2_000;
-/** A lease outlives its attempt by this much, for clocks that disagree a little. */
-const LEASE_MARGIN_MS = 5_000;
+/**
+ * A send lease runs this long past its holder's last renewal (one a second): a worker that dies
+ * mid-send holds its message up this long, not for the rest of its attempt.
+ */
+const LEASE_TERM_MS = 15_000;
 /** The attempt's length when not run by Temporal (the outbox tests call the activity directly). */
 const DIRECT_ATTEMPT_MS = 15_000;
 
 interface Attempt {
   owner: string;
-  /** When the SMTP session is aborted, whatever it is doing. */
-  abortAt: number;
+  /** Aborts the SMTP session, whatever it is doing: at the attempt's deadline, on cancellation, or when the lease is lost. */
   signal: AbortSignal;
+  /** The lease could not be renewed in time: another attempt may take it, so this one must stop. */
+  loseLease(): void;
   heartbeat(): void;
 }
 
 function currentAttempt(): Attempt {
-  let context: Context | undefined;
-  try {
-    context = Context.current();
-  } catch {
-    context = undefined;
-  }
+  const context = currentActivity();
   const attemptMs = context?.info.startToCloseTimeoutMs || DIRECT_ATTEMPT_MS;
-  const abortAt = Date.now() + attemptMs - OUTCOME_MARGIN_MS;
-  const deadline = AbortSignal.timeout(Math.max(0, abortAt - Date.now()));
+  const deadline = AbortSignal.timeout(Math.max(0, attemptMs - OUTCOME_MARGIN_MS));
+  const leaseLost = new AbortController();
+  const loseLease = () => leaseLost.abort(new Error('the send lease could not be renewed'));
   const where = `${os.hostname()}:${process.pid}`;
-  if (!context) return { owner: `direct:${randomUUID()}@${where}`, abortAt, signal: deadline, heartbeat: () => undefined };
+  if (!context) return { owner: `direct:${randomUUID()}@${where}`, signal: AbortSignal.any([deadline, leaseLost.signal]), loseLease, heartbeat: () => undefined };
   const { info } = context;
   return {
     owner: `${info.workflowExecution?.workflowId}:${info.activityId}#${info.attempt}@${where}`,
-    abortAt,
     // Cancellation reaches an activity only through its heartbeats: the send heartbeats while it runs.
-    signal: AbortSignal.any([context.cancellationSignal, deadline]),
+    signal: AbortSignal.any([context.cancellationSignal, deadline, leaseLost.signal]),
+    loseLease,
     heartbeat: () => context.heartbeat(),
   };
 }
@@ -85,8 +85,9 @@ function currentAttempt(): Attempt {
 /**
  * Sends a message at most once per key, whoever else is trying. Every attempt first takes the
  * row's send lease (an atomic update that succeeds only for a pending row whose lease is free), so
- * no two attempts ever talk to the SMTP server about one message at the same time; the lease runs
- * past the attempt's own deadline, at which the attempt has aborted its session. Just before the
+ * no two attempts ever talk to the SMTP server about one message at the same time. The holder
+ * renews the lease every second and aborts its session before an unrenewed lease can run out, so
+ * a dead holder delays its message by one lease term, and a live one never shares it. Just before the
  * body goes out the attempt notes `dataSentAt`: an attempt that dies, or whose session drops,
  * after that point may have delivered the message, and the row becomes `unknown`.
  *
@@ -109,17 +110,34 @@ export function emailActivities(deps: { prisma: PrismaClient; mailer: Mailer; fr
         create: { key: email.key, messageId, to: email.to, cc: email.cc ?? [], subject: email.subject, body: email.body, attachments: (email.attachments ?? []) as unknown as Prisma.InputJsonArray },
         update: {},
       });
-      const leaseMs = Math.max(0, attempt.abortAt - Date.now()) + OUTCOME_MARGIN_MS + LEASE_MARGIN_MS;
-      // The database's clock decides whether a lease has run out, so workers' clocks need not agree.
+      // The database's clock decides whether a lease has run out, so workers' clocks need not agree;
+      // this attempt counts its lease from before each update went out, which is never late.
+      let renewedAt = Date.now();
       const claimed = await prisma.$executeRaw`
         UPDATE "OutboundEmail"
-           SET "leaseOwner" = ${attempt.owner}, "leaseUntil" = now() + ${leaseMs} * interval '1 millisecond', "attempts" = "attempts" + 1
+           SET "leaseOwner" = ${attempt.owner}, "leaseUntil" = now() + ${LEASE_TERM_MS} * interval '1 millisecond', "attempts" = "attempts" + 1
          WHERE "key" = ${email.key} AND "status" = 'pending' AND "dataSentAt" IS NULL
            AND ("leaseUntil" IS NULL OR "leaseUntil" < now())`;
       if (claimed === 0) return settled(email.key, messageId);
+      const renew = async () => {
+        const asked = Date.now();
+        try {
+          const renewed = await prisma.$executeRaw`
+            UPDATE "OutboundEmail" SET "leaseUntil" = now() + ${LEASE_TERM_MS} * interval '1 millisecond'
+             WHERE "key" = ${email.key} AND "leaseOwner" = ${attempt.owner}`;
+          if (renewed === 0) attempt.loseLease();
+          else renewedAt = asked;
+        } catch {
+          // A slow or failing database is given until the last renewal could run out.
+        }
+      };
 
       const row = await prisma.outboundEmail.findUniqueOrThrow({ where: { key: email.key } });
-      const heartbeats = setInterval(attempt.heartbeat, 1_000);
+      const renewals = setInterval(() => {
+        attempt.heartbeat();
+        if (Date.now() - renewedAt > LEASE_TERM_MS - OUTCOME_MARGIN_MS) attempt.loseLease();
+        else void renew();
+      }, 1_000);
       try {
         attempt.heartbeat();
         await deps.mailer.send(
@@ -147,7 +165,7 @@ export function emailActivities(deps: { prisma: PrismaClient; mailer: Mailer; fr
         if (unknown) return { messageId, alreadySent: false, to: row.to, unconfirmed: true };
         throw error;
       } finally {
-        clearInterval(heartbeats);
+        clearInterval(renewals);
       }
       await release(email.key, attempt.owner, { status: 'sent', sentAt: new Date(), lastError: null });
       return { messageId, alreadySent: false, to: row.to };

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
-import type { ReferralReport, ReferralResult } from '../domain/referral';
-import { acceptReferral, closeReferral, reportReferral, routeReferral } from '../store/referrals';
+import type { ReferralReport, ReferralResult, ReferralStanding, ReferralState } from '../domain/referral';
+import { acceptReferral, closeReferral, referralById, reportReferral, routeReferral } from '../store/referrals';
 
 /** The referral workflow's writes: each idempotent (store/referrals.ts). */
 export function referralActivities(prisma: PrismaClient) {
@@ -16,6 +16,13 @@ export function referralActivities(prisma: PrismaClient) {
     },
     async acceptReferral(step: { id: string; result: ReferralResult; by: string; at: string }): Promise<void> {
       await acceptReferral(prisma, step);
+    },
+    /** Where a referral stands, for a trace run again: none yet, still with MIIT or the province, or settled. */
+    async referralStanding(id: string): Promise<ReferralStanding | null> {
+      const row = await referralById(prisma, id);
+      if (!row) return null;
+      const result = row.result as ReferralResult | null;
+      return { state: row.state as ReferralState, caseId: result?.caseId };
     },
   };
 }

@@ -1,4 +1,3 @@
-import { heartbeat } from '@temporalio/activity';
 import type { PrismaClient } from '@prisma/client';
 import type { PhaseEnds } from '../domain/campaignClock';
 import { phaseLabels, reportLabels, reportPunctuation as p, submissionEmailLabels as e, typicalCaseLabels } from '../domain/labels';
@@ -9,6 +8,7 @@ import type { DatasetCache } from '../store/datasetCache';
 import type { PdfRenderer } from '../platform/libreOffice';
 import { type StoredReport, generateReport, reportDownloadName } from '../store/reportStore';
 import type { EmailToSend } from './email';
+import { whileBeating } from './heartbeat';
 
 export interface PhaseReportsRequest {
   campaignId: string;
@@ -27,9 +27,6 @@ export interface PhaseReportsSubmission {
   /** The submission to MIIT, for the outbox: one per province and boundary. */
   email: EmailToSend;
 }
-
-/** Well inside the workflow's heartbeat timeout (2 minutes). */
-const HEARTBEAT_EVERY_MS = 20_000;
 
 function submissionEmail(request: PhaseReportsRequest, reports: StoredReport[], to: string): EmailToSend {
   const phase = phaseLabels[request.boundary];
@@ -89,7 +86,7 @@ export function reportActivities(deps: { prisma: PrismaClient; reportsDir: strin
       const { allClosed, supervised } = await closeCampaignProvince(deps.prisma, request);
       if (!allClosed) return null;
       const rollup = { campaignId: request.campaignId, province: null, kind: 'nationalSummary' as const, boundary: 'acceptance' as const, supervised, by: 'campaign', now: new Date() };
-      const report = await generateReport({ ...deps, dataset: deps.datasets.get }, rollup);
+      const report = await whileBeating(() => generateReport({ ...deps, dataset: deps.datasets.get }, rollup), rollup.kind);
       return { ...submissionEmail({ ...request, province: reportLabels.national.zh, boundary: 'acceptance' }, [report], deps.miitReportEmail), key: `national-rollup/${request.campaignId}` };
     },
     /** The warning email for a province without a typical case, or null when it has one. */
@@ -105,13 +102,7 @@ export function reportActivities(deps: { prisma: PrismaClient; reportsDir: strin
       const reports: StoredReport[] = [];
       for (const kind of reportsDueAt[request.boundary]) {
         // A report waits for LibreOffice behind every other province's at a boundary: keep saying so.
-        heartbeat(kind);
-        const beating = setInterval(() => heartbeat(kind), HEARTBEAT_EVERY_MS);
-        try {
-          reports.push(await generateReport({ ...deps, dataset: deps.datasets.get }, { ...request, kind, by: 'campaign', now }));
-        } finally {
-          clearInterval(beating);
-        }
+        reports.push(await whileBeating(() => generateReport({ ...deps, dataset: deps.datasets.get }, { ...request, kind, by: 'campaign', now }), kind));
       }
       return {
         reports: reports.map(({ id, kind, title, openTasks }) => ({ id, kind, title, openTasks })),

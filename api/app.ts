@@ -32,6 +32,7 @@ import { storableBody, storableUrl } from './storableInput';
 import { taskRoutes } from './tasks';
 import { referralRoutes } from './referrals';
 import { typicalCaseRoutes } from './typicalCases';
+import { jointInspectionRoutes } from './jointInspections';
 import { tipRoutes } from './tips';
 import { tokenRoutes } from './tokens';
 
@@ -145,6 +146,7 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(tipRoutes(deps));
   app.use(referralRoutes(deps));
   app.use(typicalCaseRoutes(deps));
+  app.use(jointInspectionRoutes(deps));
   app.use(enterpriseRoutes(deps));
   app.use(campaignRoutes(deps));
   app.use(caseRoutes(deps));

@@ -4,7 +4,7 @@ import { campaignWorkflowId, caseWorkflowId } from '../domain/caseIds';
 import { campaignDaysToMs, type CampaignTimeBase, type TimeScale } from '../domain/campaignClock';
 import { campaignClocks } from '../store/campaignClocks';
 import { enterpriseOfProvince } from '../store/campaigns';
-import { addEnterpriseUpdate, progressQuery } from '../workflows/campaignMessages';
+import { addEnterpriseUpdate, progressQuery, superviseCaseSignal } from '../workflows/campaignMessages';
 import type { CaseTiming } from '../workflows/caseMessages';
 import type { CaseSettings } from './campaigns';
 import { HttpError } from './errors';
@@ -47,6 +47,21 @@ export async function supervisedOf(temporal: Client, campaignId: string, provinc
   } catch {
     return [];
   }
+}
+
+/**
+ * 挂牌督办 through the province's campaign, which passes it on to the case (the same signal as MIIT's
+ * own supervision); `inspectionId` names the joint inspection that asked for it.
+ */
+export async function supervisedCase(temporal: Client, s: { campaignId: string; province: string; code: string; by: string; inspectionId?: string }): Promise<string> {
+  const caseId = await existingCase(temporal, s.campaignId, s.province, s.code);
+  await temporal.workflow
+    .getHandle(campaignWorkflowId(s.campaignId, s.province))
+    .signal(superviseCaseSignal, { enterpriseCode: s.code, by: s.by, ...(s.inspectionId === undefined ? {} : { inspectionId: s.inspectionId }) })
+    .catch((error: unknown) => {
+      throw error instanceof WorkflowNotFoundError ? new HttpError(409, `the campaign ${s.campaignId} in ${s.province} has closed`) : error;
+    });
+  return caseId;
 }
 
 /** The enterprise's case in the campaign: 404 when it has none there (add it to the campaign instead). */

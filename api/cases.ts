@@ -15,6 +15,7 @@ import { quoteKeyword as quote, workflowUrl } from '../platform/webUiLinks';
 import { dispositionsOfCase, openTaskCountsOfCases } from '../store/tasks';
 import { listReports } from '../store/reportStore';
 import { ViolationCode } from '../domain/catalogue';
+import { TimelineDetail } from '../domain/case/timeline';
 import { identifier } from '../domain/text';
 import { caseViewQuery } from '../workflows/caseMessages';
 import { principalOf } from './auth';
@@ -81,7 +82,7 @@ const CaseView = z.object({
   supervised: z.boolean(),
   ruleFindings: z.array(z.unknown()),
   tasks: z.array(CaseTaskView),
-  timeline: z.array(z.object({ at: z.string(), on: z.string(), kind: z.string(), actor: z.string(), summary: z.string(), taskKey: z.string().optional() })),
+  timeline: z.array(z.object({ at: z.string(), on: z.string(), kind: z.string(), actor: z.string(), summary: z.string(), taskKey: z.string().optional(), detail: TimelineDetail.optional() })),
   /** The handling plan's measures and where each stands (CaseDisposition). */
   dispositions: z.array(
     z.object({

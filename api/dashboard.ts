@@ -4,7 +4,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { coordinatesProvince } from '../domain/access';
 import { dayNumber } from '../domain/campaign';
-import { campaignDay, campaignDueDay } from '../domain/campaignClock';
+import { campaignDay, campaignDueDay, campaignWeekOf, type CampaignTimeBase } from '../domain/campaignClock';
+import { escalationSteps, type EscalationStep } from '../domain/catalogue';
 import { CampaignId, campaignWorkflowId } from '../domain/caseIds';
 import { CasePhase } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
@@ -13,6 +14,7 @@ import { buildNationalSummary } from '../reports/rollup';
 import { buildSummary } from '../reports/summary';
 import { campaignClocks } from '../store/campaignClocks';
 import { campaignExists } from '../store/campaigns';
+import { escalationsOfCampaign, type EscalationCount } from '../store/escalations';
 import { loadNationalReportData, loadProvinceReportData } from '../store/reportData';
 import { taskProvincesOfCampaign } from '../store/tasks';
 import { progressQuery } from '../workflows/campaignMessages';
@@ -33,6 +35,9 @@ const Dashboard = z.object({
   /** The summary report's own figures (reports/summary.ts), computed by the same code from the same data. */
   figures: z.record(z.string(), z.unknown()).meta({ description: "the summary report's figures (SummaryFigures): enterprises, violations, measures, amounts in fen and kg, enforcement, tasks by agency" }),
   casesByPhase: z.partialRecord(CasePhase, z.number().int()),
+  escalationsByWeek: z
+    .array(z.object({ weekFrom: z.iso.date(), steps: z.partialRecord(z.enum(Object.keys(escalationSteps) as [EscalationStep, ...EscalationStep[]]), z.number().int()) }))
+    .meta({ description: "the escalation steps the case tasks took, by campaign week (weeks counted from the campaign's first day); weeks with none are left out" }),
   phases: z.array(
     z.object({
       province: z.string(),
@@ -54,6 +59,18 @@ export const dashboardOperations = {
   },
 } satisfies Record<string, Operation>;
 
+/** Escalations by the campaign week they were taken in, in campaign order. */
+function byCampaignWeek(clock: CampaignTimeBase, counts: readonly EscalationCount[]) {
+  const weeks = new Map<string, Partial<Record<EscalationStep, number>>>();
+  for (const { step, at, count } of counts) {
+    const week = campaignWeekOf(clock, campaignDay(clock, at));
+    const steps = weeks.get(week) ?? {};
+    steps[step] = (steps[step] ?? 0) + count;
+    weeks.set(week, steps);
+  }
+  return [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([weekFrom, steps]) => ({ weekFrom, steps }));
+}
+
 /**
  * The coordinators' progress page reads the figures of a summary report drafted this instant:
  * the same loaders and the same builder as the report store, so the page and the report agree.
@@ -71,7 +88,7 @@ export function dashboardRoutes(deps: { prisma: PrismaClient; temporal: Client; 
     if (!(await campaignExists(deps.prisma, query.campaign))) throw new HttpError(404, 'campaign not found');
     const campaignId = query.campaign;
     const generatedAt = new Date().toISOString();
-    const clock = (await campaignClocks(deps.prisma, [campaignId])).get(campaignId);
+    const clock = (await campaignClocks(deps.prisma, [campaignId])).get(campaignId)!;
     const options = { generatedAt, draft: true, clock };
     const provinces = province === null ? await taskProvincesOfCampaign(deps.prisma, campaignId) : [province];
     const supervised = (await Promise.all(provinces.map((p) => supervisedOf(deps.temporal, campaignId, p)))).flat();
@@ -102,6 +119,7 @@ export function dashboardRoutes(deps: { prisma: PrismaClient; temporal: Client; 
       generatedAt,
       figures: figures as unknown as Record<string, unknown>,
       casesByPhase,
+      escalationsByWeek: byCampaignWeek(clock, await escalationsOfCampaign(deps.prisma, campaignId, province)),
       phases: phases.filter((p) => p !== undefined),
     } satisfies z.input<typeof Dashboard>);
   });

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
+import { updateWritesQueueOf } from '../domain/taskQueues';
 import type { Mailer } from '../platform/mailer';
 import { livePollers } from '../platform/taskQueuePollers';
 import { pingDatabase } from '../store/database';
@@ -59,7 +60,7 @@ export const healthOperations = {
 
 /**
  * `/healthz`: the process is alive. `/readyz`: the stack can do its work: PostgreSQL and Temporal
- * answer and a worker is polling the task queue, else 503 naming what is missing. A failing SMTP
+ * answer and a worker is polling the task queue and its update writes' queue, else 503 naming what is missing. A failing SMTP
  * relay leaves it ready but `degraded` (200, with the reason): escalations wait in the outbox and
  * go out when the relay is back, nothing is lost.
  */
@@ -76,8 +77,13 @@ export function healthRoutes(deps: { prisma: PrismaClient; temporal: Client; nam
       check(() => pingDatabase(deps.prisma)),
       check(() => temporalCall(() => deps.temporal.workflowService.describeNamespace({ namespace: deps.namespace }))),
       check(async () => {
-        const live = await temporalCall(() => livePollers(deps.temporal.workflowService, deps.namespace, deps.taskQueue));
-        if (live.length === 0) throw new Error(`no worker is polling task queue ${deps.taskQueue}`);
+        const [cases, updateWrites] = [deps.taskQueue, updateWritesQueueOf(deps.taskQueue)];
+        const [live, liveWriters] = await Promise.all([
+          temporalCall(() => livePollers(deps.temporal.workflowService, deps.namespace, cases)),
+          temporalCall(() => livePollers(deps.temporal.workflowService, deps.namespace, updateWrites, 'activity')),
+        ]);
+        if (live.length === 0) throw new Error(`no worker is polling task queue ${cases}`);
+        if (liveWriters.length === 0) throw new Error(`no worker is polling task queue ${updateWrites}`);
       }),
       deps.mailer ? check(() => deps.mailer!.verify(CHECK_TIMEOUT_MS)) : Promise.resolve(undefined),
     ]);

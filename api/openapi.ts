@@ -19,6 +19,7 @@ import { signInOperations } from './signIn';
 import { referralOperations } from './referrals';
 import { tipOperations } from './tips';
 import { typicalCaseOperations } from './typicalCases';
+import { jointInspectionOperations } from './jointInspections';
 import { tokenOperations } from './tokens';
 
 const groups: Record<string, Record<string, Operation>> = {
@@ -30,6 +31,7 @@ const groups: Record<string, Record<string, Operation>> = {
   tips: tipOperations,
   referrals: referralOperations,
   typicalCases: typicalCaseOperations,
+  jointInspections: jointInspectionOperations,
   enterprises: enterpriseOperations,
   imports: importOperations,
   campaigns: campaignOperations,

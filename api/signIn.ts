@@ -1,7 +1,8 @@
-import type { PasswordLink, PrismaClient, Session, StaffUser } from '@prisma/client';
+import type { AgencyKind, PasswordLink, PrismaClient, Session, StaffUser } from '@prisma/client';
 import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { submitsRecordsFor } from '../domain/access';
 import { signInLabels as t } from '../domain/labels';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../platform/passwordHash';
 import { accountForSignIn, createPasswordLink, nextAttemptAt, recordSignInAttempt, setPasswordWithLink, type LockoutPolicy } from '../store/localAccounts';
@@ -48,6 +49,8 @@ const SessionView = z.object({
   email: z.string(),
   role: z.string(),
   province: z.string().nullable(),
+  agencyKind: z.string(),
+  mayImportRecords: z.boolean().meta({ description: "whether POST /imports takes this person's annex 1 and 2 files (of their province; MIIT's of any)" }),
   credential: z.object({ kind: z.enum(['session', 'token']), id: z.string() }),
   csrfToken: z.string().optional().meta({ description: 'Send it back as X-CSRF-Token on every write made with the session cookie.' }),
   expiresAt: z.iso.datetime().optional(),
@@ -122,13 +125,15 @@ export function clientAddress(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
-function sessionView(staff: StaffUser & { agency: { provinceName: string | null } }, credential: { kind: 'session' | 'token'; id: string }, extra: { csrfToken?: string; expiresAt?: Date }) {
+function sessionView(staff: StaffUser & { agency: { kind: AgencyKind; provinceName: string | null } }, credential: { kind: 'session' | 'token'; id: string }, extra: { csrfToken?: string; expiresAt?: Date }) {
   return {
     staffId: staff.id,
     name: staff.name,
     email: staff.email,
     role: staff.role,
     province: staff.agency.provinceName,
+    agencyKind: staff.agency.kind,
+    mayImportRecords: submitsRecordsFor({ role: staff.role, agencyKind: staff.agency.kind, province: staff.agency.provinceName }, staff.agency.provinceName),
     credential,
     ...(extra.csrfToken ? { csrfToken: extra.csrfToken } : {}),
     ...(extra.expiresAt ? { expiresAt: extra.expiresAt.toISOString() } : {}),

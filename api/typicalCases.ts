@@ -2,7 +2,7 @@ import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
-import { coordinatesProvince, seesProvince } from '../domain/access';
+import { coordinatesProvince, seesProvince, type Principal } from '../domain/access';
 import { CampaignId } from '../domain/caseIds';
 import { typicalCaseQuota } from '../domain/catalogue';
 import { ProvinceName } from '../domain/provinces';
@@ -11,7 +11,7 @@ import { UnifiedSocialCreditCode } from '../domain/tip';
 import { reasonInWords, type TypicalCandidate } from '../reports/typical';
 import { campaignExists } from '../store/campaigns';
 import { typicalCandidates } from '../store/typicalCandidates';
-import { designateTypicalCase, typicalCaseCounts, typicalCasesOf } from '../store/typicalCases';
+import { designateTypicalCase, typicalCaseCounts, typicalCasesOf, withdrawTypicalCase } from '../store/typicalCases';
 import type { AuditNote } from './auditNote';
 import { principalOf } from './auth';
 import { supervisedOf } from './campaignWork';
@@ -20,6 +20,8 @@ import { error, type Operation } from './operation';
 
 const CampaignPath = z.object({ id: CampaignId });
 const ProvincePath = CampaignPath.extend({ province: ProvinceName });
+const DesignatedPath = ProvincePath.extend({ code: UnifiedSocialCreditCode });
+const Withdrawal = z.object({ reason: text(2_000) });
 const Designation = z.object({ enterpriseCode: UnifiedSocialCreditCode, note: text(2_000).optional() });
 const Reason = z.object({ reason: z.string(), kgReo: z.number().int().optional(), words: z.string() });
 const Candidate = z.object({ code: z.string(), name: z.string(), reasons: z.array(Reason), designated: z.boolean() });
@@ -50,6 +52,19 @@ export const typicalCaseOperations = {
       422: error('the enterprise is not among the candidates'),
     },
   },
+  withdraw: {
+    method: 'post',
+    path: '/campaigns/:id/provinces/:province/typical-cases/:code/withdraw',
+    tag: 'typical cases',
+    summary: "The provincial coordinator withdraws a designation, with a reason: it no longer counts against the quota nor appears in the summary",
+    params: DesignatedPath,
+    body: { schema: Withdrawal, example: { reason: '复核后不符合典型案件条件' } },
+    responses: {
+      200: { description: 'withdrawn: the designation as it was', schema: Designated },
+      403: error("not the province's coordinator"),
+      404: error('no such campaign or designation, or not your province'),
+    },
+  },
   quota: {
     method: 'get',
     path: '/campaigns/:id/typical-cases',
@@ -73,6 +88,12 @@ export function typicalCaseRoutes(deps: { prisma: PrismaClient; temporal: Client
   const requireCampaign = async (id: string) => {
     if (!(await campaignExists(deps.prisma, id))) throw new HttpError(404, 'campaign not found');
   };
+  // Another province's coordinator is hidden from the province; its own staff are refused.
+  const requireCoordinator = (me: Principal, province: string) => {
+    if (coordinatesProvince(me, province)) return;
+    if (me.province === province) throw new HttpError(403, "typical cases are designated by the province's coordinator");
+    throw new OutOfScopeError('campaign not found');
+  };
   const candidatesOf = async (id: string, province: string) => typicalCandidates(deps.prisma, { campaignId: id, province, supervised: await supervisedOf(deps.temporal, id, province) });
 
   router.get(typicalCaseOperations.proposals.path, async (req, res) => {
@@ -93,10 +114,7 @@ export function typicalCaseRoutes(deps: { prisma: PrismaClient; temporal: Client
     const me = principalOf(res);
     const { id, province } = parseOr400(ProvincePath, req.params, 'path');
     await requireCampaign(id);
-    if (!coordinatesProvince(me, province)) {
-      if (me.province === province) throw new HttpError(403, "typical cases are designated by the province's coordinator");
-      throw new OutOfScopeError('campaign not found');
-    }
+    requireCoordinator(me, province);
     const { enterpriseCode, note } = parseOr400(Designation, req.body, 'designation');
     const candidate = (await candidatesOf(id, province)).find((c) => c.code === enterpriseCode);
     if (!candidate) throw new HttpError(422, `${enterpriseCode} is not among ${province}'s typical-case candidates in ${id}`);
@@ -106,6 +124,19 @@ export function typicalCaseRoutes(deps: { prisma: PrismaClient; temporal: Client
       throw new HttpError(409, result.refused === 'quotaFull' ? `${province} has designated its ${typicalCaseQuota.max} typical cases` : `${enterpriseCode} is a typical case already`);
     }
     res.status(201).json({ ...result.designated, reasons: inWords(result.designated) });
+  });
+
+  router.post(typicalCaseOperations.withdraw.path, async (req, res) => {
+    const me = principalOf(res);
+    const { id, province, code } = parseOr400(DesignatedPath, req.params, 'path');
+    await requireCampaign(id);
+    requireCoordinator(me, province);
+    const { reason } = parseOr400(Withdrawal, req.body, 'withdrawal');
+    res.locals.audit = { action: 'typicalCases.withdraw', objectType: 'typicalCase', objectId: `${id}/${code}`, province, after: { withdrawn: true, reason } } satisfies AuditNote;
+    const withdrawn = await withdrawTypicalCase(deps.prisma, { campaignId: id, province, enterpriseCode: code });
+    if (!withdrawn) throw new HttpError(404, `${code} is not a typical case of ${province} in ${id}`);
+    res.locals.audit = { ...(res.locals.audit as AuditNote), before: { reasons: withdrawn.reasons, note: withdrawn.note, designatedBy: withdrawn.designatedBy, designatedAt: withdrawn.designatedAt } } satisfies AuditNote;
+    res.json({ ...withdrawn, reasons: inWords(withdrawn) });
   });
 
   router.get(typicalCaseOperations.quota.path, async (req, res) => {

@@ -121,9 +121,9 @@ export function createsCampaign(principal: Principal, campaignId: string): boole
  * collects the forms (section 三.(一) of the plan), the provincial coordinator oversees them, MIIT
  * may load any province's.
  */
-export function submitsRecordsFor(principal: Principal, province: string): boolean {
+export function submitsRecordsFor(principal: Pick<Principal, 'role' | 'agencyKind' | 'province'>, province: string | null): boolean {
   if (principal.role === 'miitCoordinator') return true;
-  if (principal.province !== province) return false;
+  if (province === null || principal.province !== province) return false;
   return principal.role === 'provincialCoordinator' || (principal.agencyKind === 'industry' && (principal.role === 'staff' || principal.role === 'agencyHead'));
 }
 

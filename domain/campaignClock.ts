@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateRange, IsoDate, ReviewWindow, dayNumber } from './campaign';
+import { DateRange, IsoDate, ReviewWindow, dateOfDayNumber, dayNumber } from './campaign';
 import type { CasePhase } from './enums';
 
 /**
@@ -130,4 +130,10 @@ export function campaignDueDay(clock: CampaignTimeBase | undefined, dueAt: strin
 export function campaignDateTime(clock: CampaignTimeBase | undefined, at: string | number | Date): string {
   const iso = beijing(campaignTimeMs(clock, at));
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
+/** The first day of the campaign week a campaign date falls in, weeks counted from the campaign's first day. */
+export function campaignWeekOf(clock: Pick<CampaignTimeBase, 'firstDay'>, date: IsoDate): IsoDate {
+  const first = dayNumber(clock.firstDay);
+  return dateOfDayNumber(first + Math.floor((dayNumber(date) - first) / 7) * 7);
 }

@@ -58,6 +58,19 @@ export interface ReferralResult {
   taskKey?: string;
 }
 
+export type ReferralState = 'reported' | 'routed' | 'accepted' | 'closed';
+
+export interface ReferralStanding {
+  state: ReferralState;
+  /** The case it was accepted into. */
+  caseId?: string;
+}
+
+/** One referral per link of one exporter's trace, however often the trace runs. */
+export function traceReferralId(campaignId: string, exporterCode: string, linkCode: string): string {
+  return `trace:${campaignId}:${exporterCode}:${linkCode}`;
+}
+
 export function referralWorkflowId(referralId: string): string {
   return `referral/${referralId}`;
 }

@@ -116,9 +116,12 @@ const ConfigSchema = z.object({
   MAIL_SINK_HTTP_PORT: port.default(1080),
 
   WORKER_SHUTDOWN_GRACE_S: z.coerce.number().int().min(0).max(3_600).default(5),
-  /** Activities a worker runs at once; its database pool has as many connections, so that none
-   * waits for one (two workers and the API stay within PostgreSQL's default 100 connections). */
-  WORKER_ACTIVITY_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(40),
+  /** Activities a worker runs at once from the shared queue, and below from the queue of those a
+   * person's update waits on (domain/taskQueues.ts): its database pool has a connection for each
+   * of both, so that none waits for one (two workers and the API stay within PostgreSQL's default
+   * 100 connections). */
+  WORKER_ACTIVITY_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(30),
+  WORKER_UPDATE_ACTIVITY_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(10),
   /** Workflow tasks a worker runs at once: they run on its two cores, so a few keep both busy. */
   WORKER_WORKFLOW_TASK_CONCURRENCY: z.coerce.number().int().min(2).max(1_000).default(10),
   /** Workflows a worker keeps in memory between their tasks; one evicted replays its history when
@@ -236,6 +239,11 @@ export const parseChaosConfig = (env: NodeJS.ProcessEnv): ChaosConfig => parsed(
 export const parseBenchStartupConfig = (env: NodeJS.ProcessEnv): Readonly<z.infer<typeof BenchStartupSchema>> => parsed(BenchStartupSchema, env);
 
 /** The node options a worker process is started with (by npm start and the benchmarks). */
+/** A worker's database connections: one for every activity it may run at once, on either queue. */
+export function workerPoolSize(cfg: Config): number {
+  return cfg.WORKER_ACTIVITY_CONCURRENCY + cfg.WORKER_UPDATE_ACTIVITY_CONCURRENCY;
+}
+
 export function workerNodeOptions(cfg: Config): string[] {
   return [`--max-old-space-size=${cfg.WORKER_HEAP_MB}`];
 }

@@ -11,6 +11,9 @@ import type { Logger } from './logger';
 
 const run = promisify(execFile);
 
+/** nice(1)'s scale: 0 is a normal process, 19 the lowest priority. */
+const PRINT_NICENESS = 10;
+
 /** Calc without the desktop, and the CJK fonts its PDF export needs to draw Chinese. */
 export const LIBREOFFICE_PACKAGES = ['libreoffice-calc-nogui', 'fonts-noto-cjk'] as const;
 
@@ -116,7 +119,9 @@ export async function convertManyWithLibreOffice(
     fs.mkdirSync(options.outDir, { recursive: true });
     for (const output of outputs) fs.rmSync(output, { force: true });
     const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', filters[format], '--outdir', options.outDir, ...inputs];
-    await run(soffice, args, { timeout: options.timeoutMs ?? 120_000 + 30_000 * inputs.length });
+    // Printing is background work that keeps a core busy for many seconds at a phase boundary: at
+    // a lower priority (inherited by soffice.bin) it yields the CPU to the cases and the API.
+    await run('nice', ['-n', String(PRINT_NICENESS), soffice, ...args], { timeout: options.timeoutMs ?? 120_000 + 30_000 * inputs.length });
     return outputs.map((output) => (fs.existsSync(output) ? output : undefined));
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });

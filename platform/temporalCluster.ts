@@ -67,6 +67,8 @@ export interface TemporalClusterBinaries {
   sqlTool: string;
 }
 
+const BUILD_NICENESS = 19;
+
 /**
  * The server and its SQL tool from `.tools/temporal-server/<version>`, built there with
  * `go install` the first time (about N minutes on 2 cores). Built into a folder of its own and
@@ -85,7 +87,9 @@ export async function findOrBuildTemporalCluster(options: { toolsDir: string; lo
     const packages = ['cmd/server', 'cmd/tools/sql'].map((p) => `${SERVER_MODULE}/${p}@v${TEMPORAL_SERVER_VERSION}`);
     log.info({ packages, into: dir }, 'building the Temporal server with go install (first time only)');
     try {
-      await runWithProgress(log, 'Temporal server build', go, ['install', ...packages], { ...process.env, GOBIN: partial, GOTOOLCHAIN: GO_TOOLCHAIN, CGO_ENABLED: '0' }, 40 * 60_000);
+      // At the lowest priority: a build beside a test run took both cores and starved the other
+      // tests into timeouts; this way it takes what they leave.
+      await runWithProgress(log, 'Temporal server build', 'nice', ['-n', String(BUILD_NICENESS), go, 'install', ...packages], { ...process.env, GOBIN: partial, GOTOOLCHAIN: GO_TOOLCHAIN, CGO_ENABLED: '0' }, 55 * 60_000);
       // go names each binary after its package folder; these are the names the images use.
       fs.renameSync(path.join(partial, 'server'), path.join(partial, 'temporal-server'));
       fs.renameSync(path.join(partial, 'sql'), path.join(partial, 'temporal-sql-tool'));
@@ -153,18 +157,11 @@ export interface ClusterPorts {
 
 /**
  * Free ports for a cluster of a test or a benchmark, below 32768: Temporal stores the membership
- * ports in a PostgreSQL smallint, and the OS hands out free ports above it.
+ * ports in a PostgreSQL smallint.
  */
 export async function freeClusterPorts(): Promise<ClusterPorts> {
   const ports: Partial<ClusterPorts> = {};
-  const taken = new Set<number>();
-  for (const name of Object.keys(portVariables) as (keyof ClusterPorts)[]) {
-    let port: number;
-    do port = await freePortIn(20_000, 32_767);
-    while (taken.has(port));
-    taken.add(port);
-    ports[name] = port;
-  }
+  for (const name of Object.keys(portVariables) as (keyof ClusterPorts)[]) ports[name] = await freePortIn(20_000, 32_767);
   return ports as ClusterPorts;
 }
 

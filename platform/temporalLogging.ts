@@ -19,7 +19,9 @@ export function installTemporalLogging(log: Logger): void {
       const { error, ...rest } = (meta ?? {}) as { error?: unknown; sdkComponent?: string };
       // The SDK's own progress notes (worker state, pollers) are detail; workflows' and activities' logs are ours.
       const own = rest.sdkComponent === 'workflow' || rest.sdkComponent === 'activity';
-      log[level === 'INFO' && !own ? 'debug' : levels[level]]({ temporal: rest, ...(error === undefined ? {} : { err: error }) }, message);
+      // The update writes' worker polls for activities only, by design, and the SDK warns so on every start.
+      const byDesign = message.startsWith('No workflows registered');
+      log[(level === 'INFO' && !own) || byDesign ? 'debug' : levels[level]]({ temporal: rest, ...(error === undefined ? {} : { err: error }) }, message);
     }),
   });
 }

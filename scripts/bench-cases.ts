@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { temporal as proto } from '@temporalio/proto';
 import { z } from 'zod';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { benchmarkActivities } from '../activities/benchmark';
@@ -13,7 +14,7 @@ import { saveCampaignRecords } from '../store/saveCampaignRecords';
 import { workflowBundleSources } from '../worker/bundlePath';
 import { baselineStepUpdate, type BaselineInput } from '../workflows/benchmarkBaseline';
 import { startAutopilot } from './lib/autopilot';
-import { count, round } from './lib/benchFigures';
+import { count, percentile, round } from './lib/benchFigures';
 import { BenchServer, startBenchStack } from './lib/benchStack';
 import { commandLine, optionValues } from './lib/commandLine';
 
@@ -70,37 +71,55 @@ async function main(): Promise<void> {
       body: JSON.stringify({ id: 'bench', name: 'bench', provinces: provinces.map((p) => p.name), daysPerSecond }),
     });
     if (!res.ok) throw new Error(`campaign: ${res.status} ${await res.text()}`);
+    let autopilotErrors = 0;
+    const completionMs: number[] = [];
     const autopilot = startAutopilot({
       apiUrl,
       staffToken: (province, agency) => `demo-${codeOf.get(province)}-${agency}-staff`,
       overseerToken: miit,
       latePercent: 10,
       lateByMs: (10 * 1000) / daysPerSecond,
-      onError: () => undefined,
+      onError: () => autopilotErrors++,
+      onCompleted: (ms) => completionMs.push(ms),
     });
     await waitUntilCompleted(client, `WorkflowType = 'enterpriseCaseWorkflow'`, cases, 'cases');
     const caseS = seconds(started);
     await autopilot.stop();
+    console.log(`autopilot: ${autopilot.completed()} completions, ${autopilotErrors} requests refused or failed (503s included)`);
 
     console.log('counting activities, timers and updates in the case histories, and task timeouts and failed activities in every history');
     let activities = 0;
     let timers = 0;
+    // How long a person's completion waited on the server (update accepted to completed), and an
+    // activity in the queue (scheduled to started), in ms.
+    const updateMs: number[] = [];
+    const activityWaitMs: number[] = [];
     let updates = 0;
     let events = 0;
     let workflowTaskTimeouts = 0;
+    let stickyTimeouts = 0;
     let activityFailures = 0;
     // Every workflow the run made (campaign, provinces, cases), as the server recorded them.
     for await (const wf of client.workflow.list()) {
       const history = await client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
       const isCase = wf.type === 'enterpriseCaseWorkflow';
+      const at = new Map<string, number>();
+      const ms = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) => Number(t?.seconds ?? 0) * 1000 + (t?.nanos ?? 0) / 1e6;
       for (const e of history.events ?? []) {
-        if (e.workflowTaskTimedOutEventAttributes) workflowTaskTimeouts++;
+        at.set(String(e.eventId), ms(e.eventTime));
+        if (e.workflowTaskTimedOutEventAttributes) {
+          workflowTaskTimeouts++;
+          // Schedule-to-start: the task waited on the worker's sticky queue past its timeout, and went to the shared queue.
+          if (e.workflowTaskTimedOutEventAttributes.timeoutType === proto.api.enums.v1.TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START) stickyTimeouts++;
+        }
         // A retried attempt leaves no event of its own: the next attempt's start counts it.
         if (e.activityTaskStartedEventAttributes) activityFailures += Math.max(0, (e.activityTaskStartedEventAttributes.attempt ?? 1) - 1);
         if (e.activityTaskFailedEventAttributes || e.activityTaskTimedOutEventAttributes) activityFailures++;
         if (!isCase) continue;
         events++;
         if (e.activityTaskScheduledEventAttributes) activities++;
+        if (e.activityTaskStartedEventAttributes) activityWaitMs.push(ms(e.eventTime) - (at.get(String(e.activityTaskStartedEventAttributes.scheduledEventId)) ?? NaN));
+        if (e.workflowExecutionUpdateCompletedEventAttributes) updateMs.push(ms(e.eventTime) - (at.get(String(e.workflowExecutionUpdateCompletedEventAttributes.acceptedEventId)) ?? NaN));
         if (e.timerStartedEventAttributes) timers++;
         if (e.workflowExecutionUpdateAcceptedEventAttributes) updates++;
       }
@@ -108,6 +127,14 @@ async function main(): Promise<void> {
     const per = (n: number) => Math.round(n / cases);
     const baseline: Omit<BaselineInput, 'phaseEnds'> = { activities: per(activities), extraTimers: Math.max(0, per(timers) - 3), updates: per(updates) };
     console.log(`per case: ${baseline.activities} activities, ${per(timers)} timers, ${baseline.updates} updates; ${events} events in all`);
+    const spread = (label: string, figures: number[]) => {
+      const sorted = figures.filter(Number.isFinite).sort((a, b) => a - b);
+      if (sorted.length) console.log(`${label}: p50 ${round(percentile(sorted, 50))} ms, p99 ${round(percentile(sorted, 99))} ms, max ${round(sorted[sorted.length - 1])} ms over ${sorted.length}`);
+    };
+    console.log(`workflow task timeouts: ${stickyTimeouts} waiting on a sticky queue, ${workflowTaskTimeouts - stickyTimeouts} running`);
+    spread('completions through the API, as staff waited', completionMs);
+    spread('completion updates on the server, accepted to answered', updateMs);
+    spread('activities, scheduled to started', activityWaitMs);
 
     // Bundled before the clock starts: webpack's seconds are no part of the baseline's time.
     const baselineQueue = 'bench-baseline';

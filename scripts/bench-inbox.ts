@@ -13,7 +13,7 @@ import { hashPassword } from '../platform/passwordHash';
 import { seedDemoDirectory } from '../store/directory';
 import { saveCampaignRecords } from '../store/saveCampaignRecords';
 import { createTask } from '../store/tasks';
-import { count, round } from './lib/benchFigures';
+import { count, percentile, round } from './lib/benchFigures';
 import { startBenchStack } from './lib/benchStack';
 import { commandLine, optionValues } from './lib/commandLine';
 
@@ -31,7 +31,6 @@ import { commandLine, optionValues } from './lib/commandLine';
 const AGENCIES = ['tax', 'industry', 'environment', 'landResources'] as const;
 const HOUR = 3_600_000;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 const PAGE_LOADS = 20;
 const STAFF = { id: '36-tax-staff', email: '36-tax-staff@campaign.example', password: 'bench-inbox password, long enough' };

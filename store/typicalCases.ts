@@ -58,6 +58,20 @@ export async function designateTypicalCase(
   );
 }
 
+/**
+ * The coordinator takes a designation back: the row goes, so the quota count, the summary and the
+ * month-before warning no longer see it, and the enterprise may be designated again later. The
+ * audit trail keeps what it was. Undefined when it was not designated in that province.
+ */
+export async function withdrawTypicalCase(prisma: PrismaClient, w: { campaignId: string; province: string; enterpriseCode: string }): Promise<TypicalCaseRow | undefined> {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.typicalCase.findFirst({ where: { campaignId: w.campaignId, provinceName: w.province, enterpriseCode: w.enterpriseCode } });
+    if (!row) return undefined;
+    await tx.typicalCase.delete({ where: { campaignId_enterpriseCode: { campaignId: w.campaignId, enterpriseCode: w.enterpriseCode } } });
+    return rowOf(row);
+  });
+}
+
 /** Designated typical cases per province of the campaign, against the quota: what MIIT watches. */
 export async function typicalCaseCounts(prisma: PrismaClient, campaignId: string): Promise<{ province: string; designated: number; min: number; max: number; met: boolean }[]> {
   const [provinces, counts] = await Promise.all([

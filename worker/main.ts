@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
-import { config, databaseTimeouts } from '../platform/config';
+import { config, databaseTimeouts, workerPoolSize } from '../platform/config';
 import { type PdfRenderer, libreOfficePdfRenderer } from '../platform/libreOffice';
 import { createLogger } from '../platform/logger';
 import { createMailer } from '../platform/mailer';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const engine = libreOfficePdfRenderer(log, { configuredPath: cfg.LIBREOFFICE_BIN });
   const pdf: PdfRenderer = async (xlsx, name) => (await engine)?.(xlsx, name);
   // One connection per activity the worker may run: none waits for the pool (nor times out a transaction).
-  const prisma = createPrisma(cfg.DATABASE_URL, { poolSize: cfg.WORKER_ACTIVITY_CONCURRENCY, timeouts: databaseTimeouts(cfg) });
+  const prisma = createPrisma(cfg.DATABASE_URL, { poolSize: workerPoolSize(cfg), timeouts: databaseTimeouts(cfg) });
   const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const worker = await createWorker({
     connection,
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     workflowBundlePath: bundle,
     shutdownGraceSeconds: cfg.WORKER_SHUTDOWN_GRACE_S,
     activityConcurrency: cfg.WORKER_ACTIVITY_CONCURRENCY,
+    updateActivityConcurrency: cfg.WORKER_UPDATE_ACTIVITY_CONCURRENCY,
     workflowTaskConcurrency: cfg.WORKER_WORKFLOW_TASK_CONCURRENCY,
     maxCachedWorkflows: cfg.WORKER_MAX_CACHED_WORKFLOWS,
   });

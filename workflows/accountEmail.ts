@@ -1,9 +1,10 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { quickActivity } from './activityOptions';
 import type { EmailToSend } from '../activities/email';
 
 const { sendEmail } = proxyActivities<Activities>({
-  startToCloseTimeout: '15 seconds',
+  ...quickActivity,
   // A password link is worth sending only while it works: retries stop within its lifetime.
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 100 },
 });

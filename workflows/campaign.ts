@@ -13,6 +13,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { attachmentEmail, longActivity, quickActivity } from './activityOptions';
 import { caseWorkflowId } from '../domain/caseIds';
 import { EnterpriseType, type CasePhase } from '../domain/enums';
 import { UnifiedSocialCreditCode } from '../domain/tip';
@@ -42,16 +43,10 @@ const EnterpriseToAdd = z.object({ code: UnifiedSocialCreditCode, name: z.string
 const PHASE_ORDER: CasePhase[] = ['selfInspection', 'rectification', 'acceptance', 'closed'];
 
 
-// A province's reports read every case of it: generous, and heartbeating per report.
-const { generatePhaseReports } = proxyActivities<Activities>({
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', maximumInterval: '1 minute' },
-});
-const { sendEmail, typicalCaseWarning, closeProvinceCampaign } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', maximumInterval: '1 minute' },
-});
+// A province's reports read every case of it, and the last province's close the whole campaign.
+const { generatePhaseReports, closeProvinceCampaign } = proxyActivities<Activities>(longActivity('10 minutes'));
+const { sendEmail } = proxyActivities<Activities>(attachmentEmail);
+const { typicalCaseWarning } = proxyActivities<Activities>(quickActivity);
 
 /**
  * One campaign in one province: a case per listed enterprise, moved from phase to phase at the
@@ -138,12 +133,12 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
       },
     },
   );
-  setHandler(superviseCaseSignal, async ({ enterpriseCode, by }) => {
+  setHandler(superviseCaseSignal, async ({ enterpriseCode, by, inspectionId }) => {
     const caseId = state.cases.get(enterpriseCode);
     if (!caseId || state.supervised.has(enterpriseCode)) return;
     state.supervised.add(enterpriseCode);
-    record('supervised', `${enterpriseCode} by ${by}`);
-    await getExternalWorkflowHandle(caseId).signal(superviseSignal, { by });
+    record('supervised', `${enterpriseCode} by ${by}${inspectionId === undefined ? '' : ` (${inspectionId})`}`);
+    await getExternalWorkflowHandle(caseId).signal(superviseSignal, inspectionId === undefined ? { by } : { by, inspectionId });
   });
 
   upsertSearchAttributes([

@@ -53,5 +53,6 @@ export interface CampaignProgress {
 }
 
 export const addEnterpriseUpdate = defineUpdate<{ caseId: string; added: boolean }, [CampaignEnterprise & { by: string }]>('addEnterprise');
-export const superviseCaseSignal = defineSignal<[{ enterpriseCode: string; by: string }]>('superviseCase');
+/** `inspectionId`: the joint inspection (联合检查组) whose findings asked for it, when one did. */
+export const superviseCaseSignal = defineSignal<[{ enterpriseCode: string; by: string; inspectionId?: string }]>('superviseCase');
 export const progressQuery = defineQuery<CampaignProgress>('progress');

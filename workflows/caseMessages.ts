@@ -2,6 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ReviewWindow } from '../domain/campaign';
 import type { CampaignTimeBase, PhaseEnds } from '../domain/campaignClock';
 import type { AgencyKind, CasePhase, EnterpriseType } from '../domain/enums';
+import type { TimelineDetail } from '../domain/case/timeline';
 import type { TraceNotice } from '../domain/case/traceTasks';
 import type { RuleResult } from '../domain/rules';
 
@@ -77,6 +78,7 @@ export interface TimelineEntry {
   actor: string;
   summary: string;
   taskKey?: string;
+  detail?: TimelineDetail;
 }
 
 export interface CaseView {
@@ -105,7 +107,7 @@ export interface CompleteTaskResult {
 
 /** `reportsSubmitted`: the titles of the reports the province sent MIIT at the end of the phase before. */
 export const phaseChangedSignal = defineSignal<[{ phase: CasePhase; endsAt?: string; reportsSubmitted?: string[] }]>('phaseChanged');
-export const superviseSignal = defineSignal<[{ by: string }]>('supervise');
+export const superviseSignal = defineSignal<[{ by: string; inspectionId?: string }]>('supervise');
 /** From an exporter's trace workflow to every case on the chain, the exporter's own included. */
 export const traceNoticeSignal = defineSignal<[TraceNotice]>('traceNotice');
 export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskRequest]>('completeTask');

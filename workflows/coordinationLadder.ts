@@ -1,14 +1,12 @@
 import { condition, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { quickActivity } from './activityOptions';
 import type { CampaignTimeBase } from '../domain/campaignClock';
 import * as work from '../domain/case';
 import type { CaseTiming } from './caseMessages';
 import type { CoordinationStep } from './coordinationMessages';
 
-const activities = proxyActivities<Activities>({
-  startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const activities = proxyActivities<Activities>(quickActivity);
 
 /** A coordinators' step, due like any task: `taskDueMs` after it opens. */
 export function openStep(key: string, province: string | null, title: string, timing: CaseTiming): CoordinationStep {

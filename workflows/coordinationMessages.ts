@@ -1,7 +1,8 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CampaignTimeBase } from '../domain/campaignClock';
 import type { ActingAgency } from '../domain/enums';
-import type { ReferralAcceptance, ReferralReport, ReferralResult, ReferralRouting } from '../domain/referral';
+import type { ReferralAcceptance, ReferralReport, ReferralResult, ReferralRouting, ReferralState } from '../domain/referral';
+import type { TraceNotice } from '../domain/case/traceTasks';
 import type { Tip, TipOutcome } from '../domain/tip';
 import type { CaseTiming } from './caseMessages';
 
@@ -29,7 +30,6 @@ export interface ReferralInput {
   clock?: CampaignTimeBase;
 }
 
-export type ReferralState = 'reported' | 'routed' | 'accepted' | 'closed';
 
 export interface ReferralView {
   id: string;
@@ -47,6 +47,8 @@ export type ResolvedAcceptance = ReferralAcceptance & { caseId: string };
 export const routeReferralUpdate = defineUpdate<ReferralView, [{ routing: ReferralRouting; by: string }]>('routeReferral');
 export const acceptReferralUpdate = defineUpdate<ReferralView, [{ acceptance: ResolvedAcceptance; by: string }]>('acceptReferral');
 export const referralViewQuery = defineQuery<ReferralView>('referralView');
+/** A trace run again tells a link's referral still under way what the link now has to answer for. */
+export const referredTraceSignal = defineSignal<[TraceNotice]>('referredTrace');
 
 export interface TipTriageInput {
   tip: Tip;

@@ -5,7 +5,7 @@ import * as work from '../domain/case';
 import { bilingual, timelineLabels } from '../domain/labels';
 import { refusal } from './refusals';
 import { deterministicFailureOf } from './activityFailures';
-import { caseActivities as activities } from './caseActivities';
+import { caseActivities as activities, updateWrites } from './caseActivities';
 import { completeTaskUpdate, type CaseTask, type TimelineEntry } from './caseMessages';
 import { runLadder } from './taskLadder';
 import { handleTaskCancellation, openTaskOf } from './taskUpdates';
@@ -52,7 +52,7 @@ export async function criminalTransferWorkflow(input: TransferInput): Promise<Tr
       Object.assign(task, { status: 'completed', completedAt, completedBy: actor, completion: parsed.value });
       record({ kind: 'taskCompleted', actor, summary: task.title, taskKey });
       try {
-        await activities.recordTaskCompletion({ taskKey, completion: parsed.value, actor, completedAt, findings: [], dispositions: disposition ? [disposition] : [] });
+        await updateWrites().recordTaskCompletion({ taskKey, completion: parsed.value, actor, completedAt, findings: [], dispositions: disposition ? [disposition] : [] });
       } catch (error) {
         const failure = deterministicFailureOf(error);
         if (!failure) throw error;

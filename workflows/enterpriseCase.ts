@@ -14,6 +14,7 @@ import {
   ChildWorkflowFailure,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { longActivity } from './activityOptions';
 import type { ViolationCode } from '../domain/catalogue';
 import type { ActingAgency, CasePhase } from '../domain/enums';
 import { campaignDay } from '../domain/campaignClock';
@@ -35,7 +36,7 @@ import {
   type TimelineEntry,
 } from './caseMessages';
 import { exportTraceWorkflow } from './exportTrace';
-import { caseActivities as activities } from './caseActivities';
+import { caseActivities as activities, updateWrites } from './caseActivities';
 import { caseDetails } from './summaries';
 import { runLadder, type LadderOwner } from './taskLadder';
 import { handleTaskCancellation, openTaskOf } from './taskUpdates';
@@ -44,11 +45,7 @@ import type { criminalTransferWorkflow } from './criminalTransfer';
 import { requestVerificationSignal } from './coordinationMessages';
 
 // The first check after an import builds the whole archive's dataset: allow for a large one.
-const { runRuleChecks } = proxyActivities<Activities>({
-  startToCloseTimeout: '5 minutes',
-  heartbeatTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const { runRuleChecks } = proxyActivities<Activities>(longActivity('5 minutes'));
 
 const PHASES: CasePhase[] = ['selfInspection', 'rectification', 'acceptance', 'closed'];
 
@@ -101,16 +98,22 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     timeline: state.timeline,
   });
 
+  // Each upsert is an event in the history and a write to the server's visibility store: most
+  // changes (a task opened, an escalation sent) leave every attribute as it was.
+  let published: string | undefined;
   const publish = () => {
     const current = view();
     const open = current.tasks.filter((t) => t.status === 'open');
-    upsertSearchAttributes([
+    const attributes = [
       { key: searchAttributes.CasePhase, value: state.phase },
       { key: searchAttributes.CaseStatus, value: current.status },
       { key: searchAttributes.OverdueTaskCount, value: open.filter((t) => t.overdue).length },
       { key: searchAttributes.Supervised, value: state.supervised },
       { key: searchAttributes.Violations, value: [...new Set([...state.ruleFindings, ...state.violations])].sort() },
-    ]);
+    ];
+    const values = JSON.stringify(attributes.map((a) => a.value));
+    if (values !== published || !patched('search-attributes-when-changed')) upsertSearchAttributes(attributes);
+    published = values;
     setCurrentDetails(caseDetails(current, { clock: input.clock, nowMs: new Date().getTime(), phaseEndsAt: state.phaseEndsAt }));
   };
 
@@ -123,10 +126,11 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     record({ kind: 'phaseChanged', actor: 'campaign', summary: `${phaseLabels[change.phase].zh} ${phaseLabels[change.phase].en}` });
     publish();
   });
-  setHandler(superviseSignal, ({ by }) => {
+  setHandler(superviseSignal, ({ by, inspectionId }) => {
     if (state.supervised) return;
     state.supervised = true;
-    record({ kind: 'supervised', actor: by, summary: bilingual(timelineLabels.supervised) });
+    const from = inspectionId === undefined ? '' : ` · ${bilingual(timelineLabels.jointInspection)} ${inspectionId}`;
+    record({ kind: 'supervised', actor: by, summary: `${bilingual(timelineLabels.supervised)}${from}` });
     publish();
   });
   // An exporter's trace (一.(四)) reached this case: the timeline says what it found, and the
@@ -174,11 +178,11 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       const transfer = parsed.kind === 'verification' && parsed.value.suspectedCrime && !state.transfersStarted.has(finder) && !state.transfersDue.includes(finder) && patched('criminal-transfer');
       if (transfer) state.transfersDue.push(finder);
       record({ kind: 'taskCompleted', actor, summary: task.title, taskKey });
-      for (const f of findings) record({ kind: 'finding', actor, summary: f.violation, taskKey });
-      for (const d of dispositions) record({ kind: 'disposition', actor, summary: `${d.disposition}: ${d.status}`, taskKey });
+      for (const f of findings) record({ kind: 'finding', actor, summary: f.violation, taskKey, detail: { violation: f.violation } });
+      for (const d of dispositions) record({ kind: 'disposition', actor, summary: `${d.disposition}: ${d.status}`, taskKey, detail: { measure: d.disposition, status: d.status } });
       publish();
       try {
-        await activities.recordTaskCompletion({ taskKey, completion: parsed.value, actor, completedAt, findings, dispositions });
+        await updateWrites().recordTaskCompletion({ taskKey, completion: parsed.value, actor, completedAt, findings, dispositions });
       } catch (error) {
         const failure = deterministicFailureOf(error);
         if (!failure || !patched('unrecorded-completion-reopens-task')) throw error;
@@ -198,8 +202,8 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       const referral = work.referralOf(parsed);
       if (referral) {
         record({ kind: 'referral', actor, summary: bilingual(timelineLabels.referral), taskKey });
-        const contacts = await activities.contactsFor({ province: input.province, agencyKind: task.agencyKind });
-        await activities.sendEmail({ key: `${taskKey}/referral`, to: contacts.disciplineInspection, cc: state.supervised ? contacts.miit : [], ...work.referralEmail(input, task, referral) });
+        const contacts = await updateWrites().contactsFor({ province: input.province, agencyKind: task.agencyKind });
+        await updateWrites().sendEmail({ key: `${taskKey}/referral`, to: contacts.disciplineInspection, cc: state.supervised ? contacts.miit : [], ...work.referralEmail(input, task, referral) });
       }
       return { taskKey, completedAt, completedBy: actor };
     },
@@ -266,7 +270,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
   if (rules && input.enterprise.types.includes('export') && patched('export-trace')) {
     await startChild(exportTraceWorkflow, {
       workflowId: `trace/${caseId}`,
-      args: [{ caseId, campaignId: input.campaignId, province: input.province, exporterCode: input.enterprise.code, window: input.reviewWindow }],
+      args: [{ caseId, campaignId: input.campaignId, province: input.province, exporterCode: input.enterprise.code, window: input.reviewWindow, timing: input.timing, clock: input.clock }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
       staticSummary: `${bilingual(timelineLabels.traced)}${reportPunctuation.colon}${input.enterprise.name}`,
     });

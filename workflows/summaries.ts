@@ -62,6 +62,7 @@ const summarisers: { [K in keyof Activities]: (args: Args<K>, clock: CampaignTim
   closeProvinceCampaign: (q) => `${w.closeProvinceCampaign.zh}${p.colon}${q.province} / ${w.closeProvinceCampaign.en}`,
   typicalCaseWarning: (q) => `${w.typicalCaseWarning.zh}${p.colon}${q.province} / ${w.typicalCaseWarning.en}`,
   acceptReferral: (r) => `${w.acceptReferral.zh}${p.colon}${r.result.enterpriseCode} / ${w.acceptReferral.en}`,
+  referralStanding: (id) => `${w.referralStanding.zh}${p.colon}${id} / ${w.referralStanding.en}`,
 };
 
 /** The summary of an activity, from its type and arguments; its type alone when it is not one of ours. */

@@ -33,7 +33,8 @@ export async function runLadder(owner: LadderOwner, task: CaseTask): Promise<voi
     const sent = await activities.sendEmail({ key: `${task.key}/${step.step}`, ...recipients, ...work.escalationEmail(owner.facts, task, step.step, owner.timeline()) });
     task.escalations.push(step.step);
     // The activity may readdress a reminder to the task's assignee; results recorded before it said so name none.
-    owner.record({ kind: 'escalation', actor: 'system', summary: `${step.step}: ${(sent?.to ?? recipients.to).join(', ')}`, taskKey: task.key });
+    const to = sent?.to ?? recipients.to;
+    owner.record({ kind: 'escalation', actor: 'system', summary: `${step.step}: ${to.join(', ')}`, taskKey: task.key, detail: { step: step.step, to } });
     owner.publish();
   }
 }

@@ -1,7 +1,7 @@
 import { setHandler } from '@temporalio/workflow';
 import { reportPunctuation } from '../domain/labels';
 import { refusal } from './refusals';
-import { caseActivities as activities } from './caseActivities';
+import { updateWrites } from './caseActivities';
 import { cancelTaskUpdate, type CaseTask, type TimelineEntry } from './caseMessages';
 
 /**
@@ -34,7 +34,7 @@ export function handleTaskCancellation(
       const cancelledAt = new Date().toISOString();
       record({ kind: 'taskCancelled', actor, summary: `${task.title}${reportPunctuation.colon}${reason}`, taskKey });
       publish();
-      await activities.cancelTask(taskKey);
+      await updateWrites().cancelTask(taskKey);
       return { taskKey, cancelledAt, cancelledBy: actor };
     },
     { validator: ({ taskKey }) => void openTaskOrFail(taskKey) },

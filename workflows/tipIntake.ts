@@ -1,14 +1,12 @@
 import { ParentClosePolicy, patched, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
+import { quickActivity } from './activityOptions';
 import type { Tip } from '../domain/tip';
 import type { CaseTiming } from './caseMessages';
 import { tipTriageWorkflow } from './tipTriage';
 
-const { recordTip } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const { recordTip } = proxyActivities<Activities>(quickActivity);
 
 /** Records a tip-off (举报线索) so that it enters the campaign's archive exactly once. */
 export async function tipIntakeWorkflow(tip: Tip, timing?: CaseTiming): Promise<{ tipId: string }> {

@@ -1,17 +1,13 @@
-import { ParentClosePolicy, allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { ParentClosePolicy, allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import { bilingual, referralLabels } from '../domain/labels';
 import { referralWorkflowId } from '../domain/referral';
 import type { TipOutcome } from '../domain/tip';
+import { updateWrites } from './caseActivities';
 import { refusal } from './refusals';
 import { escalateStep, openStep } from './coordinationLadder';
 import { requestVerificationSignal, tipTriageQuery, triageTipUpdate, type TipTriageInput, type TipTriageView } from './coordinationMessages';
 import { referralWorkflow } from './referral';
 
-const activities = proxyActivities<Activities>({
-  startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
 
 /**
  * A tip's triage (举报线索): its province's coordinator (MIIT's for a tip with no province) links it
@@ -49,7 +45,7 @@ export async function tipTriageWorkflow({ tip, timing }: TipTriageInput): Promis
           parentClosePolicy: ParentClosePolicy.ABANDON,
         });
       }
-      await activities.recordTipOutcome({ tipId: tip.id, outcome: decided, by, at: decided.decidedAt! });
+      await updateWrites().recordTipOutcome({ tipId: tip.id, outcome: decided, by, at: decided.decidedAt! });
       return view();
     },
     {

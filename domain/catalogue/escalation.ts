@@ -11,6 +11,8 @@ export type Addressee = 'staff' | 'head' | 'disciplineInspection';
 export interface EscalationStepInfo {
   /** The step's name, in the subject of its email and the Web UI. */
   readonly label: Label;
+  /** The step in a word or two, where several are named together (a chart's legend). */
+  readonly short: Label;
   /** When it is sent: a while before the due time, at it, or a grace period after it. */
   readonly at: 'beforeDue' | 'due' | 'afterGrace';
   readonly to: Addressee;
@@ -22,10 +24,11 @@ export interface EscalationStepInfo {
 const completeIt: Label = { zh: '请登录系统办理。', en: 'Please complete the task in the system.' };
 
 export const escalationSteps = {
-  reminder: { label: { zh: '任务即将到期提醒', en: 'Task due soon' }, at: 'beforeDue', to: 'staff', cc: [], request: completeIt },
-  agencyHead: { label: { zh: '任务逾期，请督办', en: 'Task overdue: please see that it is done' }, at: 'due', to: 'head', cc: ['staff'], request: completeIt },
+  reminder: { label: { zh: '任务即将到期提醒', en: 'Task due soon' }, short: { zh: '到期提醒', en: 'Reminder' }, at: 'beforeDue', to: 'staff', cc: [], request: completeIt },
+  agencyHead: { label: { zh: '任务逾期，请督办', en: 'Task overdue: please see that it is done' }, short: { zh: '逾期督办', en: 'Agency head' }, at: 'due', to: 'head', cc: ['staff'], request: completeIt },
   disciplineInspection: {
     label: { zh: '任务逾期未办，提请纪检监察部门问责', en: 'Task not done: referred to discipline inspection for accountability' },
+    short: { zh: '纪检问责', en: 'Discipline inspection' },
     at: 'afterGrace',
     to: 'disciplineInspection',
     cc: ['head'],

@@ -333,6 +333,7 @@ export const ruleCheckLabels = {
 export const timelineLabels = {
   reportsSubmitted: { zh: '报送', en: 'submitted to MIIT' },
   supervised: { zh: '挂牌督办', en: 'put under supervision' },
+  jointInspection: { zh: '联合检查组', en: 'joint inspection' },
   completionNotRecorded: { zh: '未能保存，任务重新开放', en: 'not recorded, the task is open again' },
   referral: { zh: '移交纪检监察', en: 'referred to discipline inspection' },
   traced: { zh: '出口产品溯源', en: 'export traced' },
@@ -360,6 +361,7 @@ export const referralLabels = {
   routingTitle: { zh: '部际协调：转办跨省线索', en: 'Coordination: route a cross-province referral' },
   acceptanceTitle: { zh: '接收跨省移交线索', en: 'Accept a cross-province referral' },
   verificationTitle: { zh: '核查跨省移交线索', en: 'Verify a cross-province referral' },
+  traceFacts: { zh: '出口产品溯源涉及本省企业', en: 'An export trace reaches an enterprise of this province' },
   tipTriageTitle: { zh: '分办举报线索', en: 'Triage a tip-off' },
   tipVerificationTitle: { zh: '核查举报线索', en: 'Verify a tip-off' },
 } as const;
@@ -392,6 +394,7 @@ export const webUiLabels = {
   routeReferral: { zh: '部际协调转办', en: 'referral routed by MIIT' },
   closeReferral: { zh: '线索办结', en: 'referral closed' },
   acceptReferral: { zh: '接收线索', en: 'referral accepted' },
+  referralStanding: { zh: '查询线索办理情况', en: 'referral standing' },
   coordinatorContacts: { zh: '查询协调人', en: 'coordinators' },
   recordTipOutcome: { zh: '登记线索处理结果', en: 'tip outcome recorded' },
   typicalCaseWarning: { zh: '查询典型案件确定情况', en: 'typical cases designated?' },

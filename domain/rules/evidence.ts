@@ -90,6 +90,18 @@ export type Evidence =
       sellerProvince: string;
     };
 
+/**
+ * Every piece of evidence in a stored rule result, wherever annex 3's nesting puts it: the task's
+ * evidence as it comes back from the API or the database, typed only as JSON.
+ */
+export function evidenceIn(value: unknown): Evidence[] {
+  if (Array.isArray(value)) return value.flatMap(evidenceIn);
+  if (typeof value !== 'object' || value === null) return [];
+  const record = value as Record<string, unknown>;
+  if (typeof record.kind === 'string' && typeof record.code === 'string') return [record as unknown as Evidence];
+  return Object.values(record).flatMap(evidenceIn);
+}
+
 /** A sale, export or separation run that the category's stock at the time could not cover. */
 export interface UncoveredOutflow {
   month: YearMonth;

@@ -374,7 +374,12 @@ const requests: Record<string, () => [string, RequestInit?]> = {
   'GET /cases/{caseId}/trace': () => [`/cases/${enc(caseOf(A.name))}/trace`],
   'GET /campaigns/{id}/provinces/{province}/typical-cases': () => [`/campaigns/${campaignId}/provinces/${enc(A.name)}/typical-cases`],
   'POST /campaigns/{id}/provinces/{province}/typical-cases': () => [`/campaigns/${campaignId}/provinces/${enc(A.name)}/typical-cases`, post({ enterpriseCode: trader[A.name] })],
+  'POST /campaigns/{id}/provinces/{province}/typical-cases/{code}/withdraw': () => [`/campaigns/${campaignId}/provinces/${enc(A.name)}/typical-cases/${trader[A.name]}/withdraw`, post({ reason: 'x' })],
   'GET /campaigns/{id}/typical-cases': () => [`/campaigns/${campaignId}/typical-cases`],
+  'GET /campaigns/{id}/provinces/{province}/inspections': () => [`/campaigns/${campaignId}/provinces/${enc(A.name)}/inspections`],
+  'POST /campaigns/{id}/provinces/{province}/inspections': () => [`/campaigns/${campaignId}/provinces/${enc(A.name)}/inspections`, post({ from: '2014-12-01', to: '2014-12-02', members: [{ agency: 'miit', name: 'x' }] })],
+  'GET /inspections/{id}': () => [`/inspections/${probeInspection}`],
+  'POST /inspections/{id}/findings': () => [`/inspections/${probeInspection}/findings`, post({ findings: 'x' })],
   'GET /me/filters': () => ['/me/filters'],
   'POST /me/filters': () => ['/me/filters', post({ name: 'x', filter: {} })],
   'DELETE /me/filters/{id}': () => ['/me/filters/no-such-filter', { method: 'DELETE' }],
@@ -762,7 +767,9 @@ describe('GET /tips/{id}', () => {
 describe('GET /auth/me', () => {
   it.each(each([{ label: 'themselves' }]))('$title → allowed', async ({ caller }) => {
     const answer = await call(caller, '/auth/me');
-    expect(answer).toMatchObject({ status: 200, body: { staffId: caller.staffId, email: caller.email, role: caller.role, province: caller.province, credential: { kind: 'token' } } });
+    // The inbox offers 导入 by mayImportRecords: it must say what POST /imports does for the caller's own province.
+    const mayImportRecords = caller.province === null ? isMiit(caller) : rules.submitsRecordsFor(caller, caller.province);
+    expect(answer).toMatchObject({ status: 200, body: { staffId: caller.staffId, email: caller.email, role: caller.role, province: caller.province, mayImportRecords, credential: { kind: 'token' } } });
     expect(answer.body).not.toHaveProperty('csrfToken');
   });
 });
@@ -887,11 +894,75 @@ describe('POST /campaigns/{id}/provinces/{province}/typical-cases', () => {
   });
 });
 
+describe('POST /campaigns/{id}/provinces/{province}/typical-cases/{code}/withdraw', () => {
+  const judge = (c: Caller, t: { province: string }) => verdict(rules.seesProvince(c, t.province), rules.coordinatesProvince(c, t.province));
+  it.each(cells([provinceRef(A)], judge))('$title', async ({ caller, target, verdict: v }) => {
+    const path = (id: string) => `/campaigns/${id}/provinces/${enc(target.province)}/typical-cases/${trader[target.province]}/withdraw`;
+    // Nothing is designated here: past the permission check, the withdrawal finds no designation.
+    const answer = await call(caller, path(campaignId), post({ reason: 'probe' }));
+    if (v === 'allowed') expect(answer).toMatchObject({ status: 404, body: { error: expect.stringContaining('is not a typical case') } });
+    else if (v === 'forbidden') expect(answer).toMatchObject({ status: 403 });
+    else await expectHidden(answer, call(caller, path(missingCampaign), post({ reason: 'probe' })));
+  });
+});
+
 describe('GET /campaigns/{id}/typical-cases', () => {
   it.each(cells([{ label: 'the quota across provinces', province: null }], (c) => (isMiit(c) ? 'allowed' : 'forbidden')))('$title', async ({ caller, verdict: v }) => {
     const answer = await call(caller, `/campaigns/${campaignId}/typical-cases`);
     if (v === 'allowed') expect(answer).toMatchObject({ status: 200, body: expect.arrayContaining([{ province: A.name, designated: 0, min: 2, max: 3, met: false }]) });
     else expect(answer).toMatchObject({ status: 403 });
+  });
+});
+
+// Joint inspections (联合检查组): MIIT's to schedule and record; seen by whoever sees the province.
+
+/** An inspection of A on file, its findings never recorded: every cell only probes it. */
+const probeInspection = `authz-inspection-${campaignId}`;
+describe('joint inspections', () => {
+  beforeAll(async () => {
+    await h.prisma.jointInspection.create({ data: { id: probeInspection, campaignId, provinceName: A.name, startsOn: new Date('2014-12-01'), endsOn: new Date('2014-12-05'), members: [{ agency: 'miit', name: '王五' }], scheduledBy: miit.email } });
+  });
+  const inspections = (id: string, p: string) => `/campaigns/${id}/provinces/${enc(p)}/inspections`;
+  const unrecorded = async () => expect(await h.prisma.jointInspection.findUniqueOrThrow({ where: { id: probeInspection } })).toMatchObject({ recordedAt: null });
+
+  describe('GET /campaigns/{id}/provinces/{province}/inspections', () => {
+    it.each(cells([provinceRef(A), provinceRef(B)], (c, t) => verdict(rules.seesProvince(c, t.province), rules.seesProvince(c, t.province))))('$title', async ({ caller, target, verdict: v }) => {
+      const answer = await call(caller, inspections(campaignId, target.province));
+      if (v === 'allowed') expect({ status: answer.status, ids: (answer.body as { id: string }[]).map((i) => i.id) }).toEqual({ status: 200, ids: target.province === A.name ? [probeInspection] : [] });
+      else await expectHidden(answer, call(caller, inspections(missingCampaign, target.province)));
+    });
+  });
+
+  describe('POST /campaigns/{id}/provinces/{province}/inspections', () => {
+    it.each(cells([provinceRef(A)], (c, t) => verdict(rules.seesProvince(c, t.province), isMiit(c))))('$title', async ({ caller, target, verdict: v }) => {
+      const before = await h.prisma.jointInspection.count();
+      // An inspection with no members fails the body schema, checked after permission: nothing is scheduled.
+      const plan = { from: '2014-12-01', to: '2014-12-02', members: v === 'allowed' ? [] : [{ agency: 'miit', name: 'x' }] };
+      const answer = await call(caller, inspections(campaignId, target.province), post(plan));
+      if (v === 'allowed') expect(answer).toMatchObject({ status: 400, body: { error: 'invalid inspection' } });
+      else if (v === 'forbidden') expect(answer).toMatchObject({ status: 403 });
+      else await expectHidden(answer, call(caller, inspections(missingCampaign, target.province), post(plan)));
+      expect(await h.prisma.jointInspection.count()).toBe(before);
+    });
+  });
+
+  describe('GET /inspections/{id}', () => {
+    it.each(cells([provinceRef(A)], (c, t) => verdict(rules.seesProvince(c, t.province), rules.seesProvince(c, t.province))))('$title', async ({ caller, verdict: v }) => {
+      const answer = await call(caller, `/inspections/${probeInspection}`);
+      if (v === 'allowed') expect(answer).toMatchObject({ status: 200, body: { id: probeInspection, province: A.name } });
+      else await expectHidden(answer, call(caller, '/inspections/no-such-inspection'));
+    });
+  });
+
+  describe('POST /inspections/{id}/findings', () => {
+    it.each(cells([provinceRef(A)], (c, t) => verdict(rules.seesProvince(c, t.province), isMiit(c))))('$title', async ({ caller, verdict: v }) => {
+      // Findings without their text fail the body schema, checked after permission: nothing is recorded.
+      const answer = await call(caller, `/inspections/${probeInspection}/findings`, post(v === 'allowed' ? {} : { findings: 'probe' }));
+      if (v === 'allowed') expect(answer).toMatchObject({ status: 400, body: { error: 'invalid findings' } });
+      else if (v === 'forbidden') expect(answer).toMatchObject({ status: 403 });
+      else await expectHidden(answer, call(caller, '/inspections/no-such-inspection/findings', post({ findings: 'probe' })));
+      await unrecorded();
+    });
   });
 });
 

@@ -46,7 +46,7 @@ beforeAll(async () => {
   h = await startHarness('cluster', { databaseUrl: db.url, temporalAddress: cluster.address, inProcessWorker: false });
   await saveCampaignRecords(h.prisma, flattenDossiers(generated.dataset.dossiers), { source: 'test', actor: 'test' });
   // The first run builds the server: go install takes many minutes on a small machine.
-}, 45 * 60_000);
+}, 60 * 60_000);
 
 afterAll(async () => {
   await h?.stop();

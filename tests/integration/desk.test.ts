@@ -121,6 +121,25 @@ test('a coordinator filters the overdue cases, opens one and cancels a task with
   const target = open[0];
   const row = page.getByRole('row').filter({ hasText: target.title });
   await row.getByRole('cell', { name: '已逾期' }).or(row.getByText('已逾期')).first().waitFor();
+  // The timeline tells the escalations in words, with whom they went to, never the workflow's codes.
+  const timeline = page.locator('.ant-timeline');
+  await timeline.getByText('到期提醒：').first().waitFor();
+  const told = await timeline.innerText();
+  expect(told).toContain('系统');
+  expect(told).not.toMatch(/\b(reminder|agencyHead|disciplineInspection): |(^|\s)system(\s|$)/m);
+  // English on request: the same case in English, antd's own words too, kept across a reload; then back.
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await timeline.getByText('Reminder: ').first().waitFor();
+  await page.reload();
+  await timeline.getByText('Reminder: ').first().waitFor();
+  expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  await row.getByText('Overdue').first().waitFor();
+  expect(await page.getByRole('heading', { level: 2, name: 'Case timeline' }).count()).toBe(1);
+  expect(await timeline.innerText()).not.toMatch(/到期提醒|系统/);
+  await page.screenshot({ path: path.join(ARTEFACTS, 'case-en.png'), fullPage: true });
+  await expectAccessible(page);
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await timeline.getByText('到期提醒：').first().waitFor();
   await page.screenshot({ path: path.join(ARTEFACTS, 'case.png'), fullPage: true });
   await expectAccessible(page);
 
@@ -200,6 +219,18 @@ test("the progress page's numbers are the summary report's", async () => {
   expect(dashboard.figures).toEqual(summary.figures);
   expect(dashboard.casesByPhase).toMatchObject({ selfInspection: 3 });
   expect(dashboard.phases).toEqual([expect.objectContaining({ province: province.name, phase: 'selfInspection', daysLeft: expect.any(Number) })]);
+  // Escalations by campaign week agree with the steps the cases' own tasks say they took: only the
+  // late case escalated, in the campaign's first week (its clock runs at a thousandth of a day a second).
+  const stepsTaken = async () => {
+    const cases = await Promise.all([lateCase, firstCase].map(async (id) => (await (await as(`/cases/${encodeURIComponent(id)}`)).json()) as { tasks: { escalations: string[] }[] }));
+    const steps: Record<string, number> = {};
+    for (const step of cases.flatMap((c) => c.tasks.flatMap((t) => t.escalations))) steps[step] = (steps[step] ?? 0) + 1;
+    return steps;
+  };
+  const escalated = await stepsTaken();
+  expect(escalated).toMatchObject({ reminder: expect.any(Number), agencyHead: expect.any(Number) });
+  const weeks = ((await (await as(`/dashboard?campaign=${campaignId}`)).json()) as { escalationsByWeek: unknown[] }).escalationsByWeek;
+  expect(weeks).toEqual([{ weekFrom: calendar2014.selfInspection.from, steps: escalated }]);
 
   const { context, page } = await signIn(coordinator.email);
   await page.getByRole('navigation').getByRole('link', { name: '进度' }).click();
@@ -222,6 +253,9 @@ test("the progress page's numbers are the summary report's", async () => {
     '罚款（元）': formatYuan(f.amounts.fineFen),
     '追缴税费（元）': formatYuan(f.amounts.recoveredFen),
   });
+  const escalationChart = page.locator('.ant-card').filter({ hasText: '任务督促升级' });
+  for (const legend of ['到期提醒', '逾期督办', '纪检问责']) await escalationChart.locator('svg').getByText(legend, { exact: true }).waitFor();
+  await page.locator('.ant-card').filter({ hasText: '各类企业核查情况' }).locator('svg').waitFor();
   await page.screenshot({ path: path.join(ARTEFACTS, 'progress.png'), fullPage: true });
   await expectAccessible(page);
 
@@ -233,3 +267,28 @@ test("the progress page's numbers are the summary report's", async () => {
   await expectAccessible(page);
   await context.close();
 });
+
+test('every page of the desk reads on a 390-wide phone: wide tables scroll in place, the page itself does not', async () => {
+  const { context, page } = await signIn(coordinator.email);
+  const pages = [
+    ['tasks', '/ui/tasks', '我的待办'],
+    ['cases', '/ui/cases', '案件'],
+    ['progress', '/ui/progress', '进度'],
+    ['reports', '/ui/reports', '报表'],
+    ['imports', '/ui/imports', '导入'],
+  ] as const;
+  // Closed whatever happens: an open page keeps its event stream, and the API's shutdown, waiting.
+  try {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [name, url, heading] of pages) {
+      await page.goto(`${h.baseUrl}${url}`);
+      await page.getByRole('heading', { level: 1, name: new RegExp(heading) }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect([name, await page.evaluate('document.documentElement.scrollWidth')]).toEqual([name, 390]);
+      await page.screenshot({ path: path.join(ARTEFACTS, `${name}-phone.png`), fullPage: true });
+      await expectAccessible(page);
+    }
+  } finally {
+    await context.close();
+  }
+}, 120_000);

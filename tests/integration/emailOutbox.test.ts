@@ -2,7 +2,7 @@ import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { emailActivities, messageIdFor } from '../../activities/email';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { createMailer } from '../../platform/mailer';
 import type { StoredMail } from '../../platform/mailSink';
 import { useFreshDatabase } from '../support/freshDatabase';
@@ -11,6 +11,18 @@ import { services } from '../support/services';
 const db = useFreshDatabase();
 
 const mailbox = async (to: string) => (await (await fetch(`${services().mailboxUrl}/messages?to=${encodeURIComponent(to)}`)).json()) as StoredMail[];
+
+/** An SMTP relay of the test's own behaviour, for `use` to send through; closed afterwards. */
+async function throughRelay(options: Omit<SMTPServerOptions, 'authOptional' | 'disabledCommands' | 'logger'>, use: (sendEmail: ReturnType<typeof emailActivities>['sendEmail']) => Promise<void>): Promise<void> {
+  const relay = new SMTPServer({ ...options, authOptional: true, disabledCommands: ['STARTTLS'], logger: false });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', () => resolve()));
+  try {
+    const port = (relay.server.address() as AddressInfo).port;
+    await use(emailActivities({ prisma: db.prisma, mailer: createMailer(`smtp://127.0.0.1:${port}`), from: 'campaign@test.example', reportsDir: os.tmpdir() }).sendEmail);
+  } finally {
+    await new Promise<void>((resolve) => relay.close(() => resolve()));
+  }
+}
 
 describe('the email outbox', () => {
   test('a step sends one email however often the activity runs', async () => {
@@ -47,11 +59,7 @@ describe('the email outbox', () => {
   test('a relay that takes the whole body and never answers leaves the email unknown, held, not resent', async () => {
     let bodies = 0;
     // Reads the message to its end, then says nothing: the connection stalls after DATA.
-    const silent = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData: (stream) => stream.on('end', () => bodies++).resume() });
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
-    try {
-      const port = (silent.server.address() as AddressInfo).port;
-      const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: createMailer(`smtp://127.0.0.1:${port}`), from: 'campaign@test.example', reportsDir: os.tmpdir() });
+    await throughRelay({ onData: (stream) => stream.on('end', () => bodies++).resume() }, async (sendEmail) => {
       const email = { key: `task-${randomUUID()}/reminder`, to: ['staff@tax.example'], subject: 's', body: 'b' };
       expect(await sendEmail(email)).toMatchObject({ alreadySent: false, unconfirmed: true });
       expect(bodies).toBe(1);
@@ -61,9 +69,7 @@ describe('the email outbox', () => {
       // A retry sends nothing: the relay sees no second body.
       expect(await sendEmail(email)).toMatchObject({ unconfirmed: true });
       expect(bodies).toBe(1);
-    } finally {
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
-    }
+    });
   }, 60_000);
 
   test('while another attempt holds the send lease, a second one sends nothing and says so', async () => {
@@ -76,6 +82,44 @@ describe('the email outbox', () => {
     await expect(sendEmail(email)).rejects.toMatchObject({ type: 'EmailSendLeaseHeld' });
     expect(await mailbox(to)).toHaveLength(0);
   });
+
+  test('a live sender renews its lease as it goes, so a lease never runs far past its holder', async () => {
+    // Takes the body, then answers only after four seconds: a slow send.
+    await throughRelay({ onData: (stream, _session, done) => stream.on('end', () => setTimeout(done, 4_000)).resume() }, async (sendEmail) => {
+      const email = { key: `task-${randomUUID()}/reminder`, to: ['staff@tax.example'], subject: 's', body: 'b' };
+      const sending = sendEmail(email);
+      const leaseUntil = async () => (await db.prisma.outboundEmail.findUnique({ where: { key: email.key } }))?.leaseUntil?.getTime() ?? 0;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const early = await leaseUntil();
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const later = await leaseUntil();
+      expect(later).toBeGreaterThan(early);
+      // One term (15 s) ahead at most, whatever the attempt's own length: a dead holder frees the message soon.
+      expect(later - Date.now()).toBeLessThanOrEqual(16_000);
+      await expect(sendEmail(email)).rejects.toMatchObject({ type: 'EmailSendLeaseHeld' });
+      expect(await sending).toMatchObject({ alreadySent: false });
+      expect(await db.prisma.outboundEmail.findUnique({ where: { key: email.key } })).toMatchObject({ status: 'sent', leaseOwner: null, attempts: 1 });
+    });
+  }, 60_000);
+
+  test('a sender that loses its lease stops before the body goes out', async () => {
+    let bodies = 0;
+    // Answers MAIL FROM only after three seconds, time for the lease to pass to someone else.
+    const relay: Parameters<typeof throughRelay>[0] = {
+      onMailFrom: (_address, _session, done) => setTimeout(done, 3_000),
+      onData: (stream, _session, done) => stream.on('end', () => (bodies++, done())).resume(),
+    };
+    await throughRelay(relay, async (sendEmail) => {
+      const email = { key: `task-${randomUUID()}/reminder`, to: ['staff@tax.example'], subject: 's', body: 'b' };
+      const sending = sendEmail(email);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await db.prisma.outboundEmail.update({ where: { key: email.key }, data: { leaseOwner: 'another worker', leaseUntil: new Date(Date.now() + 60_000) } });
+      await expect(sending).rejects.toThrow();
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(bodies).toBe(0);
+      expect(await db.prisma.outboundEmail.findUnique({ where: { key: email.key } })).toMatchObject({ status: 'pending', leaseOwner: 'another worker', dataSentAt: null });
+    });
+  }, 60_000);
 
   test('an SMTP failure leaves the step pending with the error, for the retry', async () => {
     const { sendEmail } = emailActivities({ prisma: db.prisma, mailer: createMailer('smtp://127.0.0.1:1'), from: 'campaign@test.example', reportsDir: os.tmpdir() });

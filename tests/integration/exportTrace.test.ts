@@ -1,4 +1,5 @@
 import { caseWorkflowId } from '../../domain/caseIds';
+import { referralWorkflowId, traceReferralId } from '../../domain/referral';
 import type { ExportTrace } from '../../domain/trace';
 import { buildReport } from '../../reports';
 import { loadProvinceReportData } from '../../store/reportData';
@@ -13,7 +14,8 @@ import { cleanSmelter, enterprise, invoice, ledger, produce } from '../unit/rule
 /**
  * Section 一.(四) against the real stack: an unlicensed mine in 江西 sells ore to a smelter in 江西,
  * which sells oxide to a trader in 广东 on an invoice issued in 广东 (off-site), which sells to an
- * exporter in 广东. The exporter's case traces its exports to the mine, and every case on the chain,
+ * exporter in 广东. The exporter's case traces its exports to the mine; the 江西 links reach 江西
+ * through cross-province referrals that MIIT routes and 江西 accepts; every case on the chain,
  * in both provinces, gets its measures.
  */
 const mine = enterprise(['mine'], { province: '江西省' });
@@ -52,12 +54,15 @@ const rerun = (id: string) =>
   h.client.workflow.execute<typeof exportTraceWorkflow>('exportTraceWorkflow', {
     workflowId: id,
     taskQueue: h.taskQueue,
-    args: [{ caseId: exporterCase, campaignId, province: '广东省', exporterCode: exporter.enterprise.code, window: { from: '2013-06-01', to: '2014-07-31' } }],
+    args: [{ caseId: exporterCase, campaignId, province: '广东省', exporterCode: exporter.enterprise.code, window: { from: '2013-06-01', to: '2014-07-31' }, timing }],
   });
+const timing = { taskDueMs: 3_600_000, reminderBeforeMs: 600_000, graceAfterDueMs: 3_600_000 };
+const referralOf = (d: typeof mine) => traceReferralId(campaignId, exporter.enterprise.code, d.enterprise.code);
+const post = (token: string, url: string, body: unknown) => h.as(token)(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 test('the trace reaches the mine with the right tonnes per link, and the chain’s cases get their measures in their provinces', async () => {
   const result: ExportTraceResult = await rerun(`trace/${exporterCase}/rerun`);
-  expect(result).toEqual({ traceCaseId: exporterCase, notified: chain.map(caseOf), withoutCase: [] });
+  expect(result).toEqual({ traceCaseId: exporterCase, notified: [exporter, trader].map(caseOf), withoutCase: [], referred: [smelter, mine].map(referralOf) });
 
   const res = await h.as(h.tokens['44-industry-provincialCoordinator'])(`/cases/${encodeURIComponent(exporterCase)}/trace`);
   expect(res.status).toBe(200);
@@ -91,7 +96,18 @@ test('the trace reaches the mine with the right tonnes per link, and the chain�
     [caseOf(mine), 'tax', 'recoverVat'],
     [caseOf(mine), 'tax', 'recoverResourceTax'],
   ].sort();
-  await waitFor('the measures open', async () => ((await traceTasks(h.tokens['36-industry-provincialCoordinator'])).length === expected36.length && (await traceTasks(h.tokens['44-industry-provincialCoordinator'])).length === expected44.length ? true : undefined));
+  await waitFor('广东’s measures open', async () => ((await traceTasks(h.tokens['44-industry-provincialCoordinator'])).length === expected44.length ? true : undefined));
+  // 江西's links wait for their province: each is a referral to MIIT, once however often the trace ran.
+  expect(await traceTasks(h.tokens['36-industry-provincialCoordinator'])).toEqual([]);
+  const jx = h.tokens['36-industry-provincialCoordinator'];
+  for (const link of [smelter, mine]) {
+    const id = encodeURIComponent(referralOf(link));
+    const reported = (await (await h.as(h.tokens.miit)(`/referrals/${id}`)).json()) as { state: string; source: string; fromProvince: string; toProvince: string; counterpart: { name: string; code: string } };
+    expect(reported).toMatchObject({ state: 'reported', source: 'trace', fromProvince: '广东省', toProvince: '江西省', counterpart: { name: link.enterprise.name, code: link.enterprise.code } });
+    expect((await post(h.tokens.miit, `/referrals/${id}/route`, { decision: 'route', toProvince: '江西省' })).status).toBe(200);
+    expect((await post(jx, `/referrals/${id}/accept`, { action: 'verifyInCase', enterpriseCode: link.enterprise.code, agencyKind: 'industry' })).status).toBe(200);
+  }
+  await waitFor('江西’s measures open', async () => ((await traceTasks(jx)).length === expected36.length ? true : undefined));
   expect(await traceTasks(h.tokens['44-industry-provincialCoordinator'])).toEqual(expected44);
   expect(await traceTasks(h.tokens['36-industry-provincialCoordinator'])).toEqual(expected36);
 
@@ -105,8 +121,12 @@ test('the trace reaches the mine with the right tonnes per link, and the chain�
   expect(await traceTasks(h.tokens['36-industry-provincialCoordinator'])).toEqual(expected36);
   expect(await traceTasks(h.tokens['44-industry-provincialCoordinator'])).toEqual(expected44);
 
+  recordHistory('exportTrace-linksReferred', `trace/${exporterCase}`);
   recordHistory('exportTrace-illegalChain', `trace/${exporterCase}/rerun`);
+  recordHistory('exportTrace-referralsAccepted', `trace/${exporterCase}/again`);
   recordHistory('enterpriseCase-exportTraced', exporterCase);
+  await h.client.workflow.getHandle(referralWorkflowId(referralOf(mine))).result();
+  recordHistory('referral-traceLink', referralWorkflowId(referralOf(mine)));
 }, 120_000);
 
 /**
@@ -149,4 +169,24 @@ test('typical cases: proposals with their reasons in words, designation by the c
   const summary = buildReport('summary', data, { generatedAt: '2015-03-31T16:00:00Z', draft: true });
   expect(summary.figures.enforcement.typical).toBe(1);
   expect(summary.typicalCases.map((c) => [c.code, c.reasons])).toEqual([[smelter.enterprise.code, [{ reason: 'offSiteInvoicing', kgReo: 35_000 }]]]);
+
+  // The coordinator withdraws it, with a reason: the count and the summary no longer have it, the
+  // trail has what it was, and it may be designated again.
+  const withdraw = (token: string, code: string, body: unknown) => h.as(token)(`${path('江西省')}/${code}/withdraw`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect((await withdraw(h.tokens['36-industry-staff'], smelter.enterprise.code, { reason: '复核' })).status).toBe(403);
+  expect((await withdraw(gd, smelter.enterprise.code, { reason: '复核' })).status).toBe(404);
+  expect((await withdraw(jx, smelter.enterprise.code, {})).status).toBe(400);
+  expect((await withdraw(jx, mine.enterprise.code, { reason: '复核' })).status).toBe(404);
+  const withdrawn = await withdraw(jx, smelter.enterprise.code, { reason: '复核后不符合条件' });
+  expect(withdrawn.status).toBe(200);
+  expect(await withdrawn.json()).toMatchObject({ enterpriseCode: smelter.enterprise.code, note: '异地开票' });
+  expect((await withdraw(jx, smelter.enterprise.code, { reason: '复核' })).status).toBe(404);
+  const [trail] = await h.prisma.auditEvent.findMany({ where: { action: 'typicalCases.withdraw', status: 200 } });
+  expect(trail).toMatchObject({ objectId: `${campaignId}/${smelter.enterprise.code}`, province: '江西省', actorStaffId: '36-industry-provincialCoordinator', before: { note: '异地开票', designatedBy: expect.any(String) }, after: { withdrawn: true, reason: '复核后不符合条件' } });
+  expect(await (await h.as(h.tokens.miit)(`/campaigns/${campaignId}/typical-cases`)).json()).toContainEqual({ province: '江西省', designated: 0, min: 2, max: 3, met: false });
+  expect((await proposals(jx, '江西省')).candidates.map((c) => c.designated)).toEqual([false]);
+  const after = buildReport('summary', await loadProvinceReportData(h.prisma, { campaignId, province: '江西省', supervised: [] }), { generatedAt: '2015-03-31T16:00:00Z', draft: true });
+  expect(after.figures.enforcement.typical).toBe(0);
+  expect(after.typicalCases).toEqual([]);
+  expect((await designate(jx, '江西省', { enterpriseCode: smelter.enterprise.code })).status).toBe(201);
 });

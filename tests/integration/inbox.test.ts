@@ -3,6 +3,9 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { flattenDossiers } from '../../domain/campaign';
+import { violations } from '../../domain/catalogue';
+import { evidenceWords } from '../../domain/labels/evidence';
+import { evidenceIn } from '../../domain/rules/evidence';
 import { generateCampaign } from '../../demo/generator';
 import { hashPassword } from '../../platform/passwordHash';
 import { projectRoot } from '../../platform/projectRoot';
@@ -90,6 +93,15 @@ test('江西 tax staff sign in, see their agency’s tasks only, complete a veri
   const key = taxTasks[0];
   await page.locator(`a[href="/ui/tasks/${encodeURIComponent(key)}"]`).click();
   await page.getByRole('heading', { level: 1 }).waitFor();
+  // The rule checks' evidence reads as sentences under the violation each shows, not as JSON.
+  const { evidence } = await h.prisma.caseTask.findUniqueOrThrow({ where: { key }, select: { evidence: true } });
+  const found = evidenceIn(evidence);
+  const evidenceCard = page.locator('.ant-card').filter({ has: page.getByText('核查依据', { exact: true }) });
+  if (found.length === 0) await evidenceCard.getByText('比对核查未发现问题').waitFor();
+  for (const e of found) {
+    await evidenceCard.getByRole('heading', { name: violations[e.code].label.zh, exact: true }).waitFor();
+    await evidenceCard.getByText(evidenceWords(e).zh, { exact: true }).waitFor();
+  }
   await page.getByRole('button', { name: '添加问题' }).click();
   // A browser-side refusal beside its field: the domain's own parser of 元.
   await page.getByLabel('违法所得（元）').fill('12.345');

@@ -97,6 +97,7 @@ test('an agency head, the provincial coordinator or MIIT assigns a task to one o
     return view.timeline.find((e) => e.kind === 'escalation' && e.taskKey === task.key);
   });
   expect(timeline.summary).toBe(`reminder: ${who('tax', 'agencyHead')}@campaign.example`);
+  expect(timeline.detail).toEqual({ step: 'reminder', to: [`${who('tax', 'agencyHead')}@campaign.example`] });
 
   // A task no longer open is not handed out.
   const done = await h.as(token('tax', 'agencyHead'))(`/tasks/${encodeURIComponent(task.key)}/complete`, { method: 'POST', headers: json, body: JSON.stringify({ completion: { findings: [] } }) });

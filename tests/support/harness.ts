@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { createActivities, type Activities } from '../../activities';
 import { createApp, type ApiDependencies } from '../../api/app';
 import type { CaseSettings } from '../../api/campaigns';
-import { config } from '../../platform/config';
+import { config, workerPoolSize } from '../../platform/config';
 import { libreOfficePdfRenderer } from '../../platform/libreOffice';
 import { createLogger } from '../../platform/logger';
 import { createMailer } from '../../platform/mailer';
@@ -53,7 +53,7 @@ let sdkLoggingInstalled = false;
 async function startWorker(temporalAddress: string, taskQueue: string, activities: Activities): Promise<{ stop(): Promise<void> }> {
   const svc = services();
   const connection = await NativeConnection.connect({ address: temporalAddress });
-  const worker: Worker = await createWorker({
+  const worker = await createWorker({
     connection,
     namespace: 'default',
     taskQueue,
@@ -61,6 +61,7 @@ async function startWorker(temporalAddress: string, taskQueue: string, activitie
     workflowBundlePath: svc.workflowBundlePath,
     shutdownGraceSeconds: 5,
     activityConcurrency: config().WORKER_ACTIVITY_CONCURRENCY,
+    updateActivityConcurrency: config().WORKER_UPDATE_ACTIVITY_CONCURRENCY,
     workflowTaskConcurrency: config().WORKER_WORKFLOW_TASK_CONCURRENCY,
     maxCachedWorkflows: config().WORKER_MAX_CACHED_WORKFLOWS,
   });
@@ -95,7 +96,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
   const taskQueue = `test-${name}-${process.pid}`;
   const log = createLogger(`test-${name}`, process.env.TEST_LOG_LEVEL ?? 'silent');
   // The API and the worker share this client: the worker's pool as in production, and pg's default 10 for the API.
-  const prisma = createPrisma(options.databaseUrl ?? svc.databaseUrl, { poolSize: config().WORKER_ACTIVITY_CONCURRENCY + 10 });
+  const prisma = createPrisma(options.databaseUrl ?? svc.databaseUrl, { poolSize: workerPoolSize(config()) + 10 });
   const directory = options.seedDemoDirectory === false ? [] : await seedDemoDirectory(prisma, provinces);
   const tokens = Object.fromEntries(directory.map((e) => [e.role === 'miitCoordinator' ? 'miit' : e.token.replace(/^demo-/, ''), e.token]));
   const connection = await Connection.connect({ address: options.temporalAddress ?? svc.temporalAddress });

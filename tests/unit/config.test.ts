@@ -59,7 +59,7 @@ describe('configuration', () => {
 
   test("the worker's memory bounds: defaults sized for two cores and 24 GB, set values win, nonsense is refused", () => {
     const defaults = parseConfig({});
-    expect(defaults).toMatchObject({ WORKER_ACTIVITY_CONCURRENCY: 40, WORKER_WORKFLOW_TASK_CONCURRENCY: 10, WORKER_MAX_CACHED_WORKFLOWS: 500, WORKER_HEAP_MB: 2048 });
+    expect(defaults).toMatchObject({ WORKER_ACTIVITY_CONCURRENCY: 30, WORKER_UPDATE_ACTIVITY_CONCURRENCY: 10, WORKER_WORKFLOW_TASK_CONCURRENCY: 10, WORKER_MAX_CACHED_WORKFLOWS: 500, WORKER_HEAP_MB: 2048 });
     expect(workerNodeOptions(defaults)).toEqual(['--max-old-space-size=2048']);
     const set = parseConfig({ WORKER_WORKFLOW_TASK_CONCURRENCY: '4', WORKER_MAX_CACHED_WORKFLOWS: '0', WORKER_HEAP_MB: '1024' });
     expect(set).toMatchObject({ WORKER_WORKFLOW_TASK_CONCURRENCY: 4, WORKER_MAX_CACHED_WORKFLOWS: 0, WORKER_HEAP_MB: 1024 });

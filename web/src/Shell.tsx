@@ -48,7 +48,7 @@ export function Shell({ children }: { children: (me: Me) => ReactNode }) {
             {me.data.name} · {t(staffRoleLabels[me.data.role])}
             {me.data.province ? ` · ${me.data.province}` : ''}
           </Typography.Text>
-          <Button onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} title={t(ui.languageSwitch)} lang={lang === 'zh' ? 'en' : 'zh'}>
+          <Button autoInsertSpace={false} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} title={t(ui.languageSwitch)} lang={lang === 'zh' ? 'en' : 'zh'}>
             {t(ui.language)}
           </Button>
           <Button onClick={() => signOut.mutate(undefined, { onSuccess: () => void navigate('/ui/sign-in') })} loading={signOut.isPending}>

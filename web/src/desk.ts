@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EscalationStep } from '../../domain/catalogue';
+import type { TimelineDetail } from '../../domain/case/timeline';
 import type { CasePhase, EnterpriseType } from '../../domain/enums';
 import type { ReportKind } from '../../domain/reportKinds';
 import type { SummaryFigures } from '../../reports/summary';
@@ -6,6 +8,18 @@ import { api, query } from './api';
 
 /** The coordinators' desk: cases, a case, the progress figures, reports and imports as the API answers them. */
 
+
+/** A line of a case's timeline, as GET /cases/:id answers it (api/cases.ts). */
+export interface TimelineEntryView {
+  at: string;
+  /** The campaign day. */
+  on: string;
+  kind: string;
+  actor: string;
+  summary: string;
+  taskKey?: string;
+  detail?: TimelineDetail;
+}
 
 /** A row of GET /cases (api/cases.ts). */
 export interface CaseSummary {
@@ -73,7 +87,7 @@ export interface CaseDetail {
   status: 'open' | 'closed' | 'overdue';
   supervised: boolean;
   tasks: CaseTask[];
-  timeline: { at: string; on: string; kind: string; actor: string; summary: string; taskKey?: string }[];
+  timeline: TimelineEntryView[];
   dispositions: { id: string; disposition: string; agencyKind: string; dueDate: string; status: string; unfinishedReason: string | null; newCompletionDate: string | null }[];
   reports: { id: string; kind: ReportKind; title: string; draft: boolean; generatedAt: string }[];
 }
@@ -114,6 +128,7 @@ export interface DashboardData {
   generatedAt: string;
   figures: SummaryFigures;
   casesByPhase: Partial<Record<CasePhase, number>>;
+  escalationsByWeek: { weekFrom: string; steps: Partial<Record<EscalationStep, number>> }[];
   phases: { province: string; phase: CasePhase; endsOn: string | null; daysLeft: number | null }[];
 }
 

@@ -47,6 +47,8 @@ export const desk = {
   tasksByAgency: { zh: '各部门待办及逾期任务', en: 'Open and overdue tasks by agency' },
   violationsByCategory: { zh: '违法违规行为（企业数）', en: 'Violations (enterprises)' },
   amounts: { zh: '没收、罚款、追缴金额（元）', en: 'Confiscated, fined, recovered (yuan)' },
+  escalationsByWeek: { zh: '任务督促升级（按周起始日，次）', en: 'Escalations by campaign week (week starting)' },
+  enterprisesByType: { zh: '各类企业核查情况（户）', en: 'Enterprises by type' },
   daysLeft: { zh: '本阶段剩余天数', en: 'Days left in the phase' },
   days: { zh: '天', en: 'days' },
   endsOn: { zh: '截止', en: 'ends' },

@@ -3,11 +3,12 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ui } from './locale';
 import { useText } from './language';
-import { SignInPage } from './pages/SignInPage';
 import { TasksPage } from './pages/TasksPage';
 import { Shell } from './Shell';
 
 // The task page and its form load when first opened: the task list is what must come up fast.
+// Sign-in too (its form and schema library): a signed-in person opening the inbox never needs it.
+const SignInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignInPage })));
 const TaskPage = lazy(() => import('./pages/TaskPage').then((m) => ({ default: m.TaskPage })));
 // The coordinators' desk: each page its own chunk, the dashboard's ECharts only there.
 const CasesPage = lazy(() => import('./pages/CasesPage').then((m) => ({ default: m.CasesPage })));
@@ -23,7 +24,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<Navigate to="/ui/tasks" replace />} />
       <Route path="/ui" element={<Navigate to="/ui/tasks" replace />} />
-      <Route path="/ui/sign-in" element={<SignInPage />} />
+      <Route path="/ui/sign-in" element={<Suspense fallback={<Spin />}><SignInPage /></Suspense>} />
       <Route path="/ui/tasks" element={<Shell>{(me) => <TasksPage me={me} />}</Shell>} />
       <Route path="/ui/tasks/:key" element={<Shell>{(me) => <Suspense fallback={<Spin />}><TaskPage me={me} /></Suspense>}</Shell>} />
       <Route path="/ui/cases" element={<Shell>{(me) => <Suspense fallback={<Spin />}><CasesPage me={me} /></Suspense>}</Shell>} />

@@ -8,6 +8,8 @@ export interface Me {
   email: string;
   role: 'staff' | 'agencyHead' | 'provincialCoordinator' | 'miitCoordinator' | 'disciplineInspection' | 'administrator';
   province: string | null;
+  /** Whether POST /imports takes this person's annex 1 and 2 files (domain/access.ts says who). */
+  mayImportRecords: boolean;
   csrfToken?: string;
 }
 
@@ -58,4 +60,4 @@ export const oidcConfigured = () => document.querySelector<HTMLMetaElement>('met
 /** The coordinators' desk (cases, progress, reports) is theirs: api/cases.ts, api/dashboard.ts and api/reports.ts. */
 export const isCoordinator = (me: Me) => me.role === 'provincialCoordinator' || me.role === 'miitCoordinator';
 /** api/imports.ts and api/directory.ts decide; the page offers the directory file to administrators. */
-export const importsFiles = (me: Me) => isCoordinator(me) || me.role === 'administrator';
+export const importsFiles = (me: Me) => me.mayImportRecords || me.role === 'administrator';

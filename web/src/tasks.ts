@@ -105,6 +105,12 @@ export function useTaskEvents() {
 
 /** Within a day of its due time and not yet past it. */
 export type Urgency = 'overdue' | 'dueSoon' | 'onTime';
+/**
+ * The tag colour of each urgency. Due soon is a solid dark orange: antd's light orange tag puts
+ * orange text on cream at 3.4:1, short of WCAG AA's 4.5:1 (white on #ad4e00 is 6.6:1).
+ */
+export const urgencyColours = { overdue: 'red', dueSoon: '#ad4e00', onTime: 'default' } as const satisfies Record<Urgency, string>;
+
 export function urgencyOf(task: Pick<Task, 'status' | 'overdue' | 'dueAt'>, now = dayjs()): Urgency {
   if (task.overdue) return 'overdue';
   return task.status === 'open' && dayjs(task.dueAt).diff(now, 'hour') < 24 ? 'dueSoon' : 'onTime';

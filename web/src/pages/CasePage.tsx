@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { escalationSteps, measures } from '../../../domain/catalogue';
 import { agencyLabels, caseStatusLabels, dispositionStatusLabels, handlingPlanLabels, phaseLabels, taskKindLabels } from '../../../domain/labels';
+import { actorWords, timelineWords } from '../../../domain/labels/timeline';
 import { ApiError } from '../api';
 import { reportFileUrl, useCancelTask, useCase, useSupervise, type CaseDetail, type CaseTask } from '../desk';
 import { useText } from '../language';
@@ -38,9 +39,10 @@ export function CasePage({ me }: { me: Me }) {
   const coordinator = isCoordinator(me);
 
   const taskColumns: TableColumnsType<CaseTask> = [
-    { title: t(ui.task), dataIndex: 'title' },
+    // Widths let the long bilingual titles and agency names wrap, so the whole table fits a desk's screen.
+    { title: t(ui.task), dataIndex: 'title', width: 320 },
     { title: t(ui.kind), dataIndex: 'kind', render: (kind: string) => t(labelOf(taskKindLabels, kind)) },
-    { title: t(desk.agency), dataIndex: 'agencyKind', render: (a: string) => t(labelOf(agencyLabels, a)) },
+    { title: t(desk.agency), dataIndex: 'agencyKind', width: 180, render: (a: string) => t(labelOf(agencyLabels, a)) },
     { title: t(ui.dueOn), dataIndex: 'dueOn' },
     {
       title: t(ui.status),
@@ -60,7 +62,7 @@ export function CasePage({ me }: { me: Me }) {
     {
       title: t(desk.escalations),
       dataIndex: 'escalations',
-      render: (steps: string[]) => (steps.length ? steps.map((s) => t(escalationSteps[s as keyof typeof escalationSteps]?.label ?? { zh: s, en: s })).join(t(desk.semicolon)) : t(desk.none)),
+      render: (steps: string[]) => (steps.length ? steps.map((s) => t(escalationSteps[s as keyof typeof escalationSteps]?.short ?? { zh: s, en: s })).join(t(desk.semicolon)) : t(desk.none)),
     },
     ...(coordinator
       ? [
@@ -138,7 +140,7 @@ export function CasePage({ me }: { me: Me }) {
           color: entry.kind === 'escalation' ? 'red' : entry.kind === 'supervised' ? 'orange' : 'blue',
           content: (
             <>
-              <Typography.Text strong>{entry.on}</Typography.Text> {entry.summary} <Typography.Text type="secondary">{entry.actor}</Typography.Text>
+              <Typography.Text strong>{entry.on}</Typography.Text> {t(timelineWords(entry))} <Typography.Text type="secondary">{t(actorWords(entry.actor))}</Typography.Text>
             </>
           ),
         }))}

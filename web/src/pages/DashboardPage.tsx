@@ -6,9 +6,9 @@ import { SVGRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { useEffect, useState } from 'react';
 import { formatYuan } from '../../../domain/campaign/quantity';
-import { violations as violationCatalogue } from '../../../domain/catalogue';
-import { CasePhase } from '../../../domain/enums';
-import { agencyLabels, phaseLabels, summaryLabels } from '../../../domain/labels';
+import { escalationSteps, violations as violationCatalogue, type EscalationStep } from '../../../domain/catalogue';
+import { CasePhase, EnterpriseType } from '../../../domain/enums';
+import { agencyLabels, enterpriseTypeLabels, phaseLabels, summaryLabels } from '../../../domain/labels';
 import { provinceNames } from '../../../domain/provinces';
 import { useCampaignIds, useDashboard, type DashboardData } from '../desk';
 import { useText } from '../language';
@@ -21,9 +21,24 @@ import type { Me } from '../session';
 // crisp text at any zoom and prints cleanly.
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
+/** The ladder's colours darken as it climbs; each step is also named in the legend and tooltip. */
+const STEP_COLOURS: Record<EscalationStep, string> = { reminder: '#d48806', agencyHead: '#d4380d', disciplineInspection: '#820014' };
+
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Noto Sans", sans-serif';
 
-function BarChartOf({ title, categories, series, horizontal = false }: { title: string; categories: string[]; series: { name: string; data: number[]; color: string }[]; horizontal?: boolean }) {
+function BarChartOf({
+  title,
+  categories,
+  series,
+  horizontal = false,
+  stacked = false,
+}: {
+  title: string;
+  categories: string[];
+  series: { name: string; data: number[]; color: string }[];
+  horizontal?: boolean;
+  stacked?: boolean;
+}) {
   const t = useText();
   const category = { type: 'category' as const, data: categories, axisLabel: { interval: 0, color: '#262626', width: horizontal ? 180 : 90, overflow: 'truncate' as const } };
   const value = { type: 'value' as const, minInterval: 1, axisLabel: { color: '#262626' } };
@@ -44,7 +59,14 @@ function BarChartOf({ title, categories, series, horizontal = false }: { title: 
           grid: { left: 8, right: 16, top: series.length > 1 ? 32 : 8, bottom: 8, containLabel: true },
           xAxis: horizontal ? value : category,
           yAxis: horizontal ? { ...category, inverse: true } : value,
-          series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, itemStyle: { color: s.color }, label: { show: true, position: horizontal ? 'right' : 'top', color: '#262626' } })),
+          series: series.map((s) => ({
+            type: 'bar',
+            name: s.name,
+            data: s.data,
+            itemStyle: { color: s.color },
+            barMaxWidth: 56,
+            ...(stacked ? { stack: 'all', label: { show: false } } : { label: { show: true, position: horizontal ? 'right' : 'top', color: '#262626' } }),
+          })),
         }}
       />
       )}
@@ -97,6 +119,25 @@ function Figures({ data }: { data: DashboardData }) {
           series={[
             { name: t(desk.openTasks), data: agencies.map((a) => f.tasksByAgency[a]!.open), color: '#0958d9' },
             { name: t(desk.overdueTasks), data: agencies.map((a) => f.tasksByAgency[a]!.overdue), color: '#cf1322' },
+          ]}
+        />
+        <BarChartOf
+          stacked
+          title={t(desk.escalationsByWeek)}
+          categories={data.escalationsByWeek.map((w) => w.weekFrom.slice(5))}
+          series={(Object.keys(escalationSteps) as EscalationStep[]).map((step) => ({
+            name: t(escalationSteps[step].short),
+            data: data.escalationsByWeek.map((w) => w.steps[step] ?? 0),
+            color: STEP_COLOURS[step],
+          }))}
+        />
+        <BarChartOf
+          title={t(desk.enterprisesByType)}
+          categories={EnterpriseType.options.map((type) => t(enterpriseTypeLabels[type]))}
+          series={[
+            { name: t(desk.enterprisesListed), data: EnterpriseType.options.map((type) => f.enterprises[type].listed), color: '#0958d9' },
+            { name: t(desk.enterprisesVerified), data: EnterpriseType.options.map((type) => f.enterprises[type].verified), color: '#389e0d' },
+            { name: t(desk.enterprisesWithProblems), data: EnterpriseType.options.map((type) => f.enterprises[type].withProblems), color: '#cf1322' },
           ]}
         />
         <BarChartOf

@@ -6,7 +6,7 @@ import { useText } from '../language';
 import { formLabels } from '../../../domain/labels';
 import { desk } from '../deskLocale';
 import type { Text } from '../locale';
-import { isCoordinator, type Me } from '../session';
+import type { Me } from '../session';
 
 /** A problem of a file as POST /imports and POST /directory/imports list it (422). */
 interface Problem {
@@ -110,7 +110,7 @@ function ImportCard({ title, path, templates }: { title: string; path: string; t
   );
 }
 
-/** 导入: an annex 1 or 2 file (coordinators), a directory file (administrators); every problem by sheet, row and column. */
+/** 导入: an annex 1 or 2 file (coordinators, the industry department), a directory file (administrators); every problem by sheet, row and column. */
 export function ImportsPage({ me }: { me: Me }) {
   const t = useText();
   useEffect(() => {
@@ -119,7 +119,7 @@ export function ImportsPage({ me }: { me: Me }) {
   return (
     <section>
       <Typography.Title level={1}>{t(desk.imports)}</Typography.Title>
-      {isCoordinator(me) && (
+      {me.mayImportRecords && (
         <ImportCard
           title={t(desk.uploadFile)}
           path="/imports"

@@ -4,20 +4,23 @@ import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DispositionCode, ViolationCode } from '../../../domain/catalogue';
 import { enterpriseTypeLabels, taskKindLabels } from '../../../domain/labels';
+import { timelineWords } from '../../../domain/labels/timeline';
 import { api } from '../api';
+import type { TimelineEntryView } from '../desk';
 import { useText } from '../language';
 import { ui } from '../locale';
 import { taskUi } from '../taskLocale';
 import type { Me } from '../session';
-import { urgencyOf, useTask, useTaskEvents, type TaskDetail } from '../tasks';
+import { urgencyColours, urgencyOf, useTask, useTaskEvents, type TaskDetail } from '../tasks';
 import { AcceptanceFormView } from './AcceptanceFormView';
 import { DispositionFormView } from './DispositionFormView';
 import { HandlingPlanFormView } from './HandlingPlanFormView';
 import { TaskAssignment } from './TaskAssignment';
+import { TaskEvidence } from './TaskEvidence';
 import { VerificationFormView } from './VerificationFormView';
 
 interface CaseView {
-  timeline: { at: string; on: string; kind: string; actor: string; summary: string }[];
+  timeline: TimelineEntryView[];
 }
 
 /** Roles that complete tasks of their own agency (domain/access.ts actsOnTask). */
@@ -50,7 +53,7 @@ export function TaskPage({ me }: { me: Me }) {
         <Descriptions.Item label={t(ui.kind)}>{t(taskKindLabels[d.kind])}</Descriptions.Item>
         <Descriptions.Item label={t(ui.status)}>{t(ui[d.status])}</Descriptions.Item>
         <Descriptions.Item label={`${t(ui.dueOn)} (${t(taskUi.campaignTime)})`}>
-          {d.dueOn} {d.status === 'open' && <Tag color={urgency === 'overdue' ? 'red' : urgency === 'dueSoon' ? 'orange' : 'default'}>{t(ui[urgency])}</Tag>}
+          {d.dueOn} {d.status === 'open' && <Tag color={urgencyColours[urgency]}>{t(ui[urgency])}</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label={`${t(ui.dueOn)} (${t(taskUi.wallTime)})`}>{dayjs(d.dueAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
       </Descriptions>
@@ -65,11 +68,11 @@ export function TaskPage({ me }: { me: Me }) {
         </Card>
       )}
       <Card title={t(taskUi.evidence)} size="small" className="block">
-        <pre className="evidence" tabIndex={0}>{JSON.stringify(d.evidence, null, 2)}</pre>
+        <TaskEvidence evidence={d.evidence} />
       </Card>
       {caseView.data && (
         <Card title={t(taskUi.timeline)} size="small" className="block">
-          <Timeline items={caseView.data.timeline.map((e) => ({ key: `${e.at}${e.kind}`, content: `${e.on} · ${e.summary}` }))} />
+          <Timeline items={caseView.data.timeline.map((e) => ({ key: `${e.at}${e.kind}`, content: `${e.on} · ${t(timelineWords(e))}` }))} />
         </Card>
       )}
       {d.status === 'open' && (

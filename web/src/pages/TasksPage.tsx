@@ -5,11 +5,10 @@ import { taskKindLabels } from '../../../domain/labels/inbox';
 import { useText } from '../language';
 import { ui } from '../locale';
 import type { Me } from '../session';
-import { claims, urgencyOf, useTaskEvents, useTasks, type Task, type TaskFilters } from '../tasks';
+import { claims, urgencyColours, urgencyOf, useTaskEvents, useTasks, type Task, type TaskFilters } from '../tasks';
 import { ClaimButton } from './TaskAssignment';
 
 // Colour and words together: red and the word 已逾期 for overdue, so colour is never the only sign.
-const URGENCY_COLOURS = { overdue: 'red', dueSoon: 'orange', onTime: 'default' } as const;
 
 /** 我的待办: my agency's tasks in my province, soonest due first (GET /tasks scopes them). */
 export function TasksPage({ me }: { me: Me }) {
@@ -44,7 +43,7 @@ export function TasksPage({ me }: { me: Me }) {
         return (
           <Space size={4} wrap>
             <span>{dueOn}</span>
-            {task.status === 'open' && <Tag color={URGENCY_COLOURS[urgency]}>{t(ui[urgency])}</Tag>}
+            {task.status === 'open' && <Tag color={urgencyColours[urgency]}>{t(ui[urgency])}</Tag>}
           </Space>
         );
       },
