@@ -1,30 +1,30 @@
-import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import { bilingual, referralLabels } from '../domain/labels';
 import type { ReferralResult } from '../domain/referral';
+import { caseActivities as activities, updateWrites } from './caseActivities';
 import { refusal } from './refusals';
 import { escalateStep, openStep } from './coordinationLadder';
+import type { ReferralState } from '../domain/referral';
+import type { TraceNotice } from '../domain/case/traceTasks';
+import { traceNoticeSignal } from './caseMessages';
 import {
   acceptReferralUpdate,
   referralViewQuery,
+  referredTraceSignal,
   requestVerificationSignal,
   routeReferralUpdate,
   type CoordinationStep,
   type ReferralInput,
-  type ReferralState,
   type ReferralView,
 } from './coordinationMessages';
 
-const activities = proxyActivities<Activities>({
-  startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
 
 /**
  * A cross-province referral (一.(三), 稀有金属部际协调机制): reported to MIIT, whose coordination
  * task routes it to the province concerned or closes it; then the receiving province's coordinator
  * accepts it into the counterpart's case (a verification task) or the province's campaign. Each
- * step escalates like any task when late.
+ * step escalates like any task when late. A link of an export trace (source `trace`) carries the
+ * trace's notice: the case it is accepted into is told of the trace and opens the link's measures.
  */
 export async function referralWorkflow({ report, timing, clock }: ReferralInput): Promise<ReferralView> {
   const id = workflowInfo().workflowId;
@@ -36,15 +36,30 @@ export async function referralWorkflow({ report, timing, clock }: ReferralInput)
     if (state.state !== expected) throw refusal('ReferralNotInState', `the referral is ${state.state}, not ${expected}`);
   };
   setHandler(referralViewQuery, view);
+  let trace = report.evidence.traceNotice as TraceNotice | undefined;
+  const tellCase = async () => {
+    // A case that ended in the instant since the API found it open takes no signal: the acceptance stands.
+    if (trace && state.result)
+      await getExternalWorkflowHandle(state.result.caseId)
+        .signal(traceNoticeSignal, trace)
+        .catch(() => undefined);
+  };
+  setHandler(referredTraceSignal, async (notice) => {
+    trace = notice;
+    await tellCase();
+  });
   setHandler(
     routeReferralUpdate,
     async ({ routing, by }) => {
+      // The API records the report before the workflow starts, so MIIT may route it while the
+      // workflow's own record of it is still running, before the routing step is open.
+      await condition(() => steps.length > 0);
       const at = new Date().toISOString();
       steps[0].done = true;
       if (routing.decision === 'close') {
         state.state = 'closed';
         state.closedReason = routing.reason;
-        await activities.closeReferral({ id: report.id, reason: routing.reason, by, at });
+        await updateWrites().closeReferral({ id: report.id, reason: routing.reason, by, at });
       } else {
         state.state = 'routed';
         state.toProvince = routing.toProvince;
@@ -52,7 +67,7 @@ export async function referralWorkflow({ report, timing, clock }: ReferralInput)
         const acceptance = openStep(`${id}/acceptance`, routing.toProvince, `${bilingual(referralLabels.acceptanceTitle)}: ${report.counterpart.name}`, timing);
         steps.push(acceptance);
         ladders.push(escalateStep(acceptance, timing, clock));
-        await activities.routeReferral({ id: report.id, toProvince: routing.toProvince, by, at });
+        await updateWrites().routeReferral({ id: report.id, toProvince: routing.toProvince, by, at });
       }
       return view();
     },
@@ -75,7 +90,8 @@ export async function referralWorkflow({ report, timing, clock }: ReferralInput)
       }
       state.state = 'accepted';
       state.result = result;
-      await activities.acceptReferral({ id: report.id, result, by, at: new Date().toISOString() });
+      await updateWrites().acceptReferral({ id: report.id, result, by, at: new Date().toISOString() });
+      await tellCase();
       return view();
     },
     { validator: (request) => void (request && inState('routed')) },
