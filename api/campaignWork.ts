@@ -3,7 +3,9 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { campaignWorkflowId, caseWorkflowId } from '../domain/caseIds';
 import { campaignDaysToMs, type CampaignTimeBase, type TimeScale } from '../domain/campaignClock';
 import { campaignClocks } from '../store/campaignClocks';
+import type { Enterprise } from '../domain/campaign';
 import { enterpriseOfProvince } from '../store/campaigns';
+import { provinceOfEnterprise, registerEnterprise } from '../store/enterprises';
 import { addEnterpriseUpdate, progressQuery, superviseCaseSignal } from '../workflows/campaignMessages';
 import type { CaseTiming } from '../workflows/caseMessages';
 import type { CaseSettings } from './campaigns';
@@ -73,12 +75,26 @@ export async function existingCase(temporal: Client, campaignId: string, provinc
   return caseId;
 }
 
-/** The campaign's `addEnterprise` update for an enterprise on file in the province; its case either way. */
-export async function addedToCampaign(deps: { prisma: PrismaClient; temporal: Client }, change: { campaignId: string; province: string; code: string; by: string; updateId: string }): Promise<{ caseId: string; added: boolean }> {
+/**
+ * The campaign's `addEnterprise` update for an enterprise of the province; its case either way. One
+ * not on file is registered first from `register` (annex 2's basic block), when the request gives it.
+ */
+export async function addedToCampaign(
+  deps: { prisma: PrismaClient; temporal: Client },
+  change: { campaignId: string; province: string; code: string; by: string; updateId: string; register?: Enterprise },
+): Promise<{ caseId: string; added: boolean }> {
+  const { register } = change;
+  if (register && register.code !== change.code) throw new HttpError(422, `the enterprise to register is ${register.code}, not ${change.code} as the request names it`);
   const progress = await progressOf(deps.temporal, change.campaignId, change.province);
   if (progress.phase === 'closed') throw new HttpError(409, `the campaign ${change.campaignId} in ${change.province} has closed`);
+  const onFileIn = await provinceOfEnterprise(deps.prisma, change.code);
+  if (onFileIn === undefined) {
+    if (!register) throw new HttpError(404, `${change.code} is not on file: give its basic block to register it, or import it first`);
+    if (register.province !== change.province) throw new HttpError(422, `the enterprise to register is in ${register.province}: only ${change.province}'s campaign takes it here`);
+    await registerEnterprise(deps.prisma, register, { source: change.updateId, actor: change.by });
+  }
   const listed = await enterpriseOfProvince(deps.prisma, change.code, change.province);
-  if (!listed) throw new HttpError(404, `no such enterprise in ${change.province}: import it first`);
+  if (!listed) throw new HttpError(409, `${change.code} is on file in ${onFileIn ?? (await provinceOfEnterprise(deps.prisma, change.code))}, not ${change.province}`);
   return deps.temporal.workflow
     .getHandle(campaignWorkflowId(change.campaignId, change.province))
     .executeUpdate(addEnterpriseUpdate, { args: [{ ...listed, by: change.by }], updateId: change.updateId })

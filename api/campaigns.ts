@@ -10,7 +10,7 @@ import { CampaignCalendar, CampaignCalendarShape, calendar2014, campaignDay, cam
 import { AgencyKind, CasePhase } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
 import { text } from '../domain/text';
-import { UnifiedSocialCreditCode } from '../domain/tip';
+import { UnifiedSocialCreditCode } from '../domain/campaign/creditCode';
 import { campaignClocks } from '../store/campaignClocks';
 import {
   campaignEnterprises,

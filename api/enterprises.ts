@@ -6,7 +6,7 @@ import { checkEnterprise } from '../domain/rules';
 import { listedProvince, seesProvince } from '../domain/access';
 import { EnterpriseType } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
-import { UnifiedSocialCreditCode } from '../domain/tip';
+import { UnifiedSocialCreditCode } from '../domain/campaign/creditCode';
 import { enterpriseArchive } from '../store/enterpriseArchive';
 import { enterpriseVersion, listEnterprises, provinceOfEnterprise } from '../store/enterprises';
 import { loadCampaignRecords } from '../store/loadCampaignRecords';

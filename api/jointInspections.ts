@@ -9,7 +9,7 @@ import { CampaignId } from '../domain/caseIds';
 import { AgencyKind } from '../domain/enums';
 import { ProvinceName } from '../domain/provinces';
 import { text } from '../domain/text';
-import { UnifiedSocialCreditCode } from '../domain/tip';
+import { UnifiedSocialCreditCode } from '../domain/campaign/creditCode';
 import { campaignHasProvince, inspectionById, inspectionsOf, recordInspectionFindings, scheduleInspection, type InspectionSupervision } from '../store/jointInspections';
 import type { AuditNote } from './auditNote';
 import { principalOf } from './auth';

@@ -95,10 +95,17 @@ export const referralOperations = {
     method: 'post',
     path: '/referrals/:id/accept',
     tag: 'referrals',
-    summary: "The receiving province's coordinator accepts it: a verification in the counterpart's case, or the enterprise added to the campaign",
+    summary:
+      "The receiving province's coordinator accepts it: a verification in the counterpart's case, or the enterprise added to the campaign, registered first from `register` when it is not on file (an enterprise on file keeps what the archive has)",
     params: IdPath,
     body: { schema: ReferralAcceptance, example: { action: 'verifyInCase', enterpriseCode: '91440300MA5XXXXX1A', agencyKind: 'industry' } },
-    responses: { 200: { description: 'accepted', schema: ReferralOut }, 403: error('not the receiving province'), 404: error('no such referral, case or enterprise'), 409: error('not routed yet, or already accepted') },
+    responses: {
+      200: { description: 'accepted', schema: ReferralOut },
+      403: error('not the receiving province'),
+      404: error('no such referral or case, or an enterprise not on file and no `register` to register it'),
+      409: error('not routed yet, already accepted, or the enterprise is on file in another province'),
+      422: error("`register` names another enterprise than `enterpriseCode`, or another province than the referral's"),
+    },
   },
 } satisfies Record<string, Operation>;
 
@@ -177,7 +184,7 @@ export function referralRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     const caseId =
       acceptance.action === 'verifyInCase'
         ? await existingCase(deps.temporal, row.campaignId, row.toProvince, acceptance.enterpriseCode)
-        : (await addedToCampaign(deps, { campaignId: row.campaignId, province: row.toProvince, code: acceptance.enterpriseCode, by: me.email, updateId: `referral:${row.id}:add` })).caseId;
+        : (await addedToCampaign(deps, { campaignId: row.campaignId, province: row.toProvince, code: acceptance.enterpriseCode, by: me.email, updateId: `referral:${row.id}:add`, register: acceptance.register })).caseId;
     const handle = deps.temporal.workflow.getHandle(referralWorkflowId(row.id));
     const accepted = await handle.executeUpdate(acceptReferralUpdate, { args: [{ acceptance: { ...acceptance, caseId }, by: me.email }] }).catch((e: unknown) => {
       throw httpErrorOfUpdate(e);

@@ -62,15 +62,16 @@ export const tipOperations = {
     method: 'post',
     path: '/tips/:id/triage',
     tag: 'tips',
-    summary: "Triage a tip (its province's coordinator, MIIT for a tip with no province): link it to a case, add an enterprise to the campaign, refer it to another province, or close it",
+    summary:
+      "Triage a tip (its province's coordinator, MIIT for a tip with no province): link it to a case, add an enterprise to the campaign (registered first from `register`, in the province it names, when it is not on file), refer it to another province, or close it",
     params: z.object({ id: identifier(200) }),
     body: { schema: TipTriage, example: { action: 'linkToCase', campaignId: 'demo-2014', enterpriseCode: '91360700MA35XXXX1A', agencyKind: 'landResources' } },
     responses: {
       200: { description: 'triaged', schema: TipView },
       403: error('not the coordinator of the tip'),
-      404: error('no such tip, case or enterprise'),
-      409: error('already triaged'),
-      422: error('a tip with no province cannot be referred to another province'),
+      404: error('no such tip or case, or an enterprise not on file and no `register` to register it'),
+      409: error('already triaged, or the enterprise is on file in another province'),
+      422: error('a tip with no province cannot be referred to another province, or `register` names another enterprise than `enterpriseCode`'),
     },
   },
 } satisfies Record<string, Operation>;
@@ -152,15 +153,16 @@ export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQu
     res.locals.audit = { action: 'tips.triage', objectType: 'tip', objectId: id, province: row.province, after: triage } satisfies AuditNote;
     let resolved: { caseId?: string } = {};
     if (triage.action === 'linkToCase' || triage.action === 'addToCampaign') {
-      const enterprise = await enterpriseSummary(deps.prisma, triage.enterpriseCode);
-      if (!enterprise) throw new HttpError(404, `no enterprise ${triage.enterpriseCode} on file`);
-      const province = enterprise.provinceName;
+      const register = triage.action === 'addToCampaign' ? triage.register : undefined;
+      // An enterprise not on file is registered in the province its basic block names.
+      const province = (await enterpriseSummary(deps.prisma, triage.enterpriseCode))?.provinceName ?? register?.province;
+      if (!province) throw new HttpError(404, `no enterprise ${triage.enterpriseCode} on file${triage.action === 'addToCampaign' ? ': give its basic block to register it' : ''}`);
       if (!coordinatesProvince(me, province)) throw new HttpError(403, `${triage.enterpriseCode} is in ${province}: refer the tip there instead`);
       resolved = {
         caseId:
           triage.action === 'linkToCase'
             ? await existingCase(deps.temporal, triage.campaignId, province, triage.enterpriseCode)
-            : (await addedToCampaign(deps, { campaignId: triage.campaignId, province, code: triage.enterpriseCode, by: me.email, updateId: `tip:${id}:add` })).caseId,
+            : (await addedToCampaign(deps, { campaignId: triage.campaignId, province, code: triage.enterpriseCode, by: me.email, updateId: `tip:${id}:add`, register })).caseId,
       };
     }
     const handle = deps.temporal.workflow.getHandle(`${tipWorkflowId(id)}/triage`);

@@ -7,7 +7,7 @@ import { CampaignId } from '../domain/caseIds';
 import { typicalCaseQuota } from '../domain/catalogue';
 import { ProvinceName } from '../domain/provinces';
 import { text } from '../domain/text';
-import { UnifiedSocialCreditCode } from '../domain/tip';
+import { UnifiedSocialCreditCode } from '../domain/campaign/creditCode';
 import { reasonInWords, type TypicalCandidate } from '../reports/typical';
 import { campaignExists } from '../store/campaigns';
 import { typicalCandidates } from '../store/typicalCandidates';

@@ -3,7 +3,8 @@ import { ActingAgency } from './enums';
 import { ProvinceName } from './provinces';
 import { StorableString } from './storable';
 import { text } from './text';
-import { UnifiedSocialCreditCode } from './tip';
+import { UnifiedSocialCreditCode } from './campaign/creditCode';
+import { Registration } from './tip';
 
 /**
  * A cross-province referral (一.(三), 稀有金属部际协调机制): what a reporter (the rules, an
@@ -42,11 +43,11 @@ export type ReferralRouting = z.infer<typeof ReferralRouting>;
 
 /**
  * The receiving province's acceptance: a verification task in the counterpart's existing case, or
- * the enterprise (on file) added to the province's campaign.
+ * the enterprise added to the province's campaign, registered first when it is not on file.
  */
 export const ReferralAcceptance = z.discriminatedUnion('action', [
   z.object({ action: z.literal('verifyInCase'), enterpriseCode: UnifiedSocialCreditCode, agencyKind: ActingAgency }),
-  z.object({ action: z.literal('addToCampaign'), enterpriseCode: UnifiedSocialCreditCode }),
+  z.object({ action: z.literal('addToCampaign'), enterpriseCode: UnifiedSocialCreditCode, register: Registration.optional() }),
 ]);
 export type ReferralAcceptance = z.infer<typeof ReferralAcceptance>;
 

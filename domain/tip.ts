@@ -3,13 +3,9 @@ import { ActingAgency } from './enums';
 import { ProvinceName } from './provinces';
 import { StorableString } from './storable';
 import { text } from './text';
+import { UnifiedSocialCreditCode } from './campaign/creditCode';
+import { Enterprise } from './campaign/enterprise';
 
-/** 统一社会信用代码: 18 characters from the national standard's alphabet (no I, O, S, V, Z). */
-export const UnifiedSocialCreditCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character unified social credit code (统一社会信用代码)');
 
 export const EARLIEST_TIP = '2000-01-01T00:00:00Z';
 /** How far past the server's clock a receipt time may lie: clocks of the people typing it differ. */
@@ -45,13 +41,21 @@ export function tipWorkflowId(tipId: string): string {
 }
 
 /**
+ * An enterprise not on file yet, registered before it is added to a campaign: annex 2's basic
+ * block, with nothing in its archive until the province imports it. One already on file stays as
+ * the archive has it.
+ */
+export const Registration = Enterprise.describe('the enterprise to register when it is not on file (annex 2 basic block); its code is enterpriseCode and its province the one adding it');
+
+/**
  * The coordinator's triage of a tip: link it to an enterprise on file (its case gets a
- * verification for the agency the tip concerns), add an enterprise on file to the campaign, refer
- * it to another province (a cross-province referral), or close it with a reason.
+ * verification for the agency the tip concerns), add an enterprise to the campaign (registering it
+ * first when it is not on file), refer it to another province (a cross-province referral), or
+ * close it with a reason.
  */
 export const TipTriage = z.discriminatedUnion('action', [
   z.object({ action: z.literal('linkToCase'), campaignId: text(100), enterpriseCode: UnifiedSocialCreditCode, agencyKind: ActingAgency }),
-  z.object({ action: z.literal('addToCampaign'), campaignId: text(100), enterpriseCode: UnifiedSocialCreditCode }),
+  z.object({ action: z.literal('addToCampaign'), campaignId: text(100), enterpriseCode: UnifiedSocialCreditCode, register: Registration.optional() }),
   z.object({ action: z.literal('refer'), campaignId: text(100), toProvince: ProvinceName.optional(), counterpart: z.object({ name: text(200), code: UnifiedSocialCreditCode.optional() }) }),
   z.object({ action: z.literal('close'), reason: text(2_000) }),
 ]);

@@ -1,7 +1,7 @@
 import { type ParseResult, type ProductCategory, dateOfDayNumber, dayNumber, hasValidCheckChar, tryParseTonnes, tryParseYuan, windowMonths } from '../domain/campaign';
 import { EnterpriseType } from '../domain/enums';
 import { type Label, enterpriseTypeLabels, productCategoryLabels } from '../domain/labels';
-import { UnifiedSocialCreditCode } from '../domain/tip';
+import { UnifiedSocialCreditCode } from '../domain/campaign/creditCode';
 import { EARLIEST_DAY, LATEST_DAY, isDayInRange } from '../domain/storable';
 import { type CellType, cleanText, compact, fail, isoDateOf, ok } from './cells';
 

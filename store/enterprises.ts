@@ -1,5 +1,7 @@
 import type { EnterpriseVersion, PrismaClient } from '@prisma/client';
+import type { Enterprise } from '../domain/campaign';
 import type { EnterpriseType } from '../domain/enums';
+import { saveCampaignRecords } from './saveCampaignRecords';
 
 export interface EnterpriseFilter {
   province?: string;
@@ -38,4 +40,21 @@ export async function enterpriseSummary(prisma: PrismaClient, code: string) {
 /** What one import said about an enterprise. */
 export async function enterpriseVersion(prisma: PrismaClient, code: string, version: number): Promise<EnterpriseVersion | null> {
   return prisma.enterpriseVersion.findUnique({ where: { enterpriseCode_version: { enterpriseCode: code, version } } });
+}
+
+/**
+ * Puts an enterprise that is not on file into the archive, as an import of its basic block alone
+ * would (version 1, an empty archive until the province imports it). One on file, or registered
+ * by a request beside this one, is left as the archive has it: false.
+ */
+export async function registerEnterprise(prisma: PrismaClient, enterprise: Enterprise, meta: { source: string; actor: string }): Promise<boolean> {
+  if (await provinceOfEnterprise(prisma, enterprise.code)) return false;
+  try {
+    await saveCampaignRecords(prisma, { enterprises: [enterprise] }, meta);
+    return true;
+  } catch (error) {
+    // The other request's row won the unique code: this one's transaction wrote nothing.
+    if (await provinceOfEnterprise(prisma, enterprise.code)) return false;
+    throw error;
+  }
 }

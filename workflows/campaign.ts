@@ -16,7 +16,7 @@ import type { Activities } from '../activities';
 import { attachmentEmail, longActivity, quickActivity } from './activityOptions';
 import { caseWorkflowId } from '../domain/caseIds';
 import { EnterpriseType, type CasePhase } from '../domain/enums';
-import { UnifiedSocialCreditCode } from '../domain/tip';
+import { UnifiedSocialCreditCode } from '../domain/campaign/creditCode';
 import { z } from 'zod';
 import { reportsDueAt, typicalCaseWarningDays } from '../domain/catalogue';
 import { campaignDaysToMs, timeScaleOf } from '../domain/campaignClock';

@@ -1,6 +1,15 @@
-/**
- * Check characters of the 统一社会信用代码 (GB 32100-2015), so generated codes are not only well
- * formed but also pass the checks real registries apply. tip.ts holds the format schema.
+import { z } from 'zod';
+
+/** 统一社会信用代码: 18 characters from the national standard's alphabet (no I, O, S, V, Z). */
+export const UnifiedSocialCreditCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character unified social credit code (统一社会信用代码)');
+
+/*
+ * Check characters of the code (GB 32100-2015), so generated codes are not only well formed but
+ * also pass the checks real registries apply.
  */
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

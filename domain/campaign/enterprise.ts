@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text } from '../text';
 import { EnterpriseType } from '../enums';
-import { UnifiedSocialCreditCode } from '../tip';
+import { UnifiedSocialCreditCode } from './creditCode';
 import { Province } from './province';
 
 

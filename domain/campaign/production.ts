@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '../text';
-import { UnifiedSocialCreditCode } from '../tip';
+import { UnifiedSocialCreditCode } from './creditCode';
 import { YearMonth } from './calendar';
 import { PartnerRef } from './enterprise';
 import { KgReo } from './quantity';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UnifiedSocialCreditCode } from '../tip';
+import { UnifiedSocialCreditCode } from './creditCode';
 import { YearMonth } from './calendar';
 import { Fen } from './quantity';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { StorableString } from '../storable';
 import { text } from '../text';
-import { UnifiedSocialCreditCode } from '../tip';
+import { UnifiedSocialCreditCode } from './creditCode';
 import { IsoDate } from './calendar';
 import { PartnerRef } from './enterprise';
 import { ProductCategory } from './production';

@@ -8,6 +8,8 @@ import { DEMO_USER_AGENT } from '../../api/requestLog';
  * demo token, they complete open tasks the way diligent staff would (recording the violations the
  * rules' evidence points at for their agency, planning the catalogue's measures for what was
  * found, carrying them out, accepting them), except a fixed share of tasks they leave to run late, so escalations happen too.
+ * Given the coordinators' tokens, MIIT also routes each cross-province referral to the province its
+ * reporter named, and that province accepts it into the counterpart's case.
  */
 export interface AutopilotOptions {
   apiUrl: string;
@@ -15,6 +17,8 @@ export interface AutopilotOptions {
   staffToken(province: string, agency: string): string;
   /** A token that sees every task (MIIT). */
   overseerToken: string;
+  /** Token of the coordinator of `province`; without it referrals are left to their coordinators. */
+  coordinatorToken?(province: string): string;
   /** Percentage of tasks left late: completed only `lateByMs` after their due time. */
   latePercent: number;
   lateByMs: number;
@@ -35,6 +39,16 @@ interface OpenTask {
   province: string;
   dueAt: string;
 }
+
+interface ReferralItem {
+  id: string;
+  state: 'reported' | 'routed' | 'accepted' | 'closed';
+  toProvince?: string;
+  counterpart: { code?: string };
+}
+
+/** An answer the API gave for good (4xx): asking again gets the same. */
+class Refusal extends Error {}
 
 /** Longer than the API's own bounds on PostgreSQL and Temporal: an answer that has not come by then will not. */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -63,7 +77,10 @@ export function startAutopilot(options: AutopilotOptions): { stop(): Promise<voi
   const call = async (token: string, path: string, init: RequestInit = {}) => {
     const signal = AbortSignal.any([stopped.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]);
     const res = await fetch(`${options.apiUrl}${path}`, { ...init, signal, headers: { 'content-type': 'application/json', 'user-agent': DEMO_USER_AGENT, authorization: `Bearer ${token}`, ...(init.headers as object) } });
-    if (!res.ok && res.status !== 409) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+    if (!res.ok && res.status !== 409) {
+      const message = `${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`;
+      throw res.status < 500 && res.status !== 429 ? new Refusal(message) : new Error(message);
+    }
     return res.json() as Promise<Record<string, unknown>>;
   };
 
@@ -100,6 +117,38 @@ export function startAutopilot(options: AutopilotOptions): { stop(): Promise<voi
     options.onCompleted?.(performance.now() - started);
   };
 
+  // Referrals the API refused to route or accept (say, a counterpart not on file): left to people.
+  const leftToPeople = new Set<string>();
+  const coordinate = async (referral: ReferralItem, coordinatorToken: (province: string) => string) => {
+    const path = `/referrals/${encodeURIComponent(referral.id)}`;
+    if (referral.state === 'reported') {
+      const routing = referral.toProvince ? { decision: 'route', toProvince: referral.toProvince } : { decision: 'close', reason: '演示：举报方未指明省份 no province named' };
+      await call(options.overseerToken, `${path}/route`, { method: 'POST', body: JSON.stringify(routing) });
+    } else if (referral.state === 'routed' && referral.toProvince && referral.counterpart.code) {
+      const acceptance = { action: 'addToCampaign', enterpriseCode: referral.counterpart.code };
+      await call(coordinatorToken(referral.toProvince), `${path}/accept`, { method: 'POST', body: JSON.stringify(acceptance) });
+    }
+  };
+  const coordinateReferrals = async (coordinatorToken: (province: string) => string) => {
+    const referrals = (await call(options.overseerToken, '/referrals')) as unknown as ReferralItem[];
+    const open = referrals.filter((r) => (r.state === 'reported' || r.state === 'routed') && !inFlight.has(r.id) && !leftToPeople.has(r.id));
+    await Promise.all(
+      open.map((r) => {
+        inFlight.add(r.id);
+        return limit(async () => {
+          try {
+            if (running) await coordinate(r, coordinatorToken);
+          } catch (error) {
+            if (error instanceof Refusal) leftToPeople.add(r.id);
+            if (running) options.onError?.(error);
+          } finally {
+            inFlight.delete(r.id);
+          }
+        });
+      }),
+    );
+  };
+
   const loop = (async () => {
     while (running) {
       try {
@@ -123,6 +172,7 @@ export function startAutopilot(options: AutopilotOptions): { stop(): Promise<voi
             });
           }),
         );
+        if (options.coordinatorToken) await coordinateReferrals(options.coordinatorToken);
       } catch (error) {
         if (running) options.onError?.(error);
       }

@@ -44,6 +44,7 @@ export async function runDemoCampaign(options: {
     apiUrl,
     staffToken: (province, agency) => `demo-${codeOf.get(province)}-${agency}-staff`,
     overseerToken: MIIT,
+    coordinatorToken: (province) => `demo-${codeOf.get(province)}-industry-provincialCoordinator`,
     latePercent: options.latePercent,
     // Late tasks are done a while after discipline inspection has been told (grace of 7 days).
     lateByMs: 10 * dayMs,

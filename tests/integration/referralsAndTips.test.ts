@@ -6,6 +6,7 @@ import { loadNationalReportData, loadProvinceReportData } from '../../store/repo
 import { cleanTrader } from '../support/enterprises';
 import { useHarness } from '../support/harness';
 import { recordHistory } from '../support/histories';
+import { startAutopilot } from '../../scripts/lib/autopilot';
 import { waitFor } from '../support/waitFor';
 
 /**
@@ -203,5 +204,97 @@ describe('the summary counts them', () => {
     // The other campaign, 江西's own, has none of them.
     const other = buildReport('summary', await loadProvinceReportData(h.prisma, { campaignId: 'c-ref-jx', province: jiangxi.name, supervised: [] }), options).figures;
     expect(other.referrals.reported).toBe(0);
+  });
+});
+
+describe('an enterprise not on file', () => {
+  // Annex 2's basic block, as the receiving coordinator types it in.
+  const basicBlock = (code: string, name: string, province = guangdong.name) => ({
+    code,
+    name,
+    address: '广东省深圳市南山区科技路1号',
+    legalRepresentative: '张某',
+    phone: '0755-26000000',
+    contact: '李某',
+    contactTitle: '经理',
+    mobile: '13800000000',
+    province,
+    types: ['trading'],
+  });
+  const casesStarted = (caseId: string) =>
+    waitFor(`the tasks of ${caseId}`, async () => {
+      const rows = await h.prisma.caseTask.findMany({ where: { caseId } });
+      return rows.length > 0 ? rows : undefined;
+    });
+  beforeAll(() => startCampaign('c-reg-gd', 0.01, guangdong, [counterpart.enterprise.code]));
+
+  test('a referral accepted by adding an enterprise not on file registers it from its basic block and starts its case', async () => {
+    const code = '91440300MA5REG0001';
+    const { id } = (await (await post(h.tokens.miit, '/referrals', { ...report('c-reg-gd'), counterpart: { name: '深圳某稀土贸易公司' } })).json()) as { id: string };
+    await post(h.tokens.miit, `/referrals/${id}/route`, { decision: 'route', toProvince: guangdong.name });
+    const accept = (body: unknown) => post(gdCoordinator(), `/referrals/${id}/accept`, body);
+
+    const unknown = await accept({ action: 'addToCampaign', enterpriseCode: code });
+    expect({ status: unknown.status, body: await unknown.json() }).toEqual({ status: 404, body: { error: expect.stringContaining('register') } });
+    const otherCode = await accept({ action: 'addToCampaign', enterpriseCode: code, register: basicBlock('91440300MA5REG0002', '深圳某稀土贸易公司') });
+    expect(otherCode.status).toBe(422);
+    const otherProvince = await accept({ action: 'addToCampaign', enterpriseCode: code, register: basicBlock(code, '深圳某稀土贸易公司', jiangxi.name) });
+    expect(otherProvince.status).toBe(422);
+    expect(await h.prisma.enterprise.findUnique({ where: { code } })).toBeNull();
+
+    const accepted = await accept({ action: 'addToCampaign', enterpriseCode: code, register: basicBlock(code, '深圳某稀土贸易公司') });
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({ state: 'accepted', result: { action: 'addToCampaign', caseId: caseOf('c-reg-gd', code) } });
+    expect(await h.prisma.enterprise.findUnique({ where: { code }, select: { name: true, provinceName: true, currentVersion: true } })).toEqual({
+      name: '深圳某稀土贸易公司',
+      provinceName: guangdong.name,
+      currentVersion: 1,
+    });
+    await casesStarted(caseOf('c-reg-gd', code));
+  });
+
+  test('a tip registers a new enterprise in the province its basic block names; one on file keeps what the archive says', async () => {
+    const triage = async (text: string, body: Record<string, unknown>) => {
+      const res = await post(token(guangdong, 'tax', 'staff'), '/tips', { source: '12336 hotline', text, province: guangdong.name, receivedAt: '2014-10-12T09:00:00+08:00' });
+      const { id } = (await res.json()) as { id: string };
+      await waitFor('the triage started', () => h.client.workflow.getHandle(`${tipWorkflowId(id)}/triage`).describe().then(() => true).catch(() => undefined));
+      return post(gdCoordinator(), `/tips/${id}/triage`, { action: 'addToCampaign', campaignId: 'c-reg-gd', ...body });
+    };
+    const code = '91440300MA5REG0003';
+    const registered = await triage('a trader not on file', { enterpriseCode: code, register: basicBlock(code, '广州某回收公司') });
+    expect(registered.status).toBe(200);
+    expect(await registered.json()).toMatchObject({ outcome: { action: 'addToCampaign', caseId: caseOf('c-reg-gd', code) } });
+    await casesStarted(caseOf('c-reg-gd', code));
+
+    const onFile = await triage('a trader on file', { enterpriseCode: added.enterprise.code, register: basicBlock(added.enterprise.code, 'another name') });
+    expect(onFile.status).toBe(200);
+    expect(await h.prisma.enterprise.findUnique({ where: { code: added.enterprise.code }, select: { name: true, currentVersion: true } })).toEqual({ name: added.enterprise.name, currentVersion: 1 });
+  });
+
+  test("the demo's simulated coordinators route a referral to the province its reporter named, accept it into the counterpart's case, and close one naming none", async () => {
+    const named = (await (await post(h.tokens.miit, '/referrals', report('c-reg-gd'))).json()) as { id: string };
+    const unnamed = (await (await post(h.tokens.miit, '/referrals', { ...report('c-reg-gd'), toProvince: undefined })).json()) as { id: string };
+    const byName = new Map(provinces.map((p) => [p.name, p]));
+    const autopilot = startAutopilot({
+      apiUrl: h.baseUrl,
+      staffToken: (province, agency) => token(byName.get(province)!, agency, 'staff'),
+      overseerToken: h.tokens.miit,
+      coordinatorToken: (province) => token(byName.get(province)!, 'industry', 'provincialCoordinator'),
+      // Every task is held back: this is about the referrals alone.
+      latePercent: 100,
+      lateByMs: 0,
+      lateUntil: async () => false,
+    });
+    try {
+      const stateOf = async (id: string) => ((await (await h.as(h.tokens.miit)(`/referrals/${id}`)).json()) as { state: string; result?: { caseId: string } });
+      const accepted = await waitFor('the named referral accepted', async () => {
+        const view = await stateOf(named.id);
+        return view.state === 'accepted' ? view : undefined;
+      });
+      expect(accepted.result).toMatchObject({ action: 'addToCampaign', caseId: caseOf('c-reg-gd', counterpart.enterprise.code) });
+      await waitFor('the unnamed referral closed', async () => ((await stateOf(unnamed.id)).state === 'closed' ? true : undefined));
+    } finally {
+      await autopilot.stop();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { EnterpriseDossier, hasValidCheckChar, windowMonths } from '../../domain
 import { EnterpriseType } from '../../domain/enums';
 import { Prng, generateCampaign } from '../../demo/generator';
 import { FindingCode, checkAll } from '../../domain/rules';
-import { UnifiedSocialCreditCode } from '../../domain/tip';
+import { UnifiedSocialCreditCode } from '../../domain/campaign/creditCode';
 
 describe('the seeded generator', () => {
   const campaign = generateCampaign({ seed: 1 });
