@@ -29,28 +29,39 @@ function copyText(value: unknown): string {
   return text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]);
 }
 
+/** Each column of a table, with how a row gives its value. */
+export type CopyColumns<Row> = Record<string, (row: Row) => unknown>;
+
 /**
  * Loads many rows with COPY FROM STDIN on `connection` (a transaction's: see
  * transactionConnection), which PostgreSQL parses at hundreds of thousands of rows a second where
  * an INSERT's parameters cost far more. Needs only INSERT privilege on the table. Columns left out
- * take their defaults; `updatedBy`/`updatedAt` are stamped when given.
+ * take their defaults; `updatedBy`/`updatedAt` are stamped when given. Each value is read from the
+ * row by its column's function: building an object per row (spread, then extra members) turned
+ * the rows into dictionary-mode objects and cost more than PostgreSQL's own work.
  */
-export async function copyRows(
+export async function copyRows<Row>(
   connection: pg.PoolClient,
   table: string,
-  columns: readonly string[],
-  rows: readonly Record<string, unknown>[],
-  audit?: { updatedBy: string; updatedAt: Date },
-  rowsPerStatement = ROWS_PER_STATEMENT,
+  rows: readonly Row[],
+  columns: CopyColumns<Row>,
+  options: { audit?: { updatedBy: string; updatedAt: Date }; rowsPerStatement?: number } = {},
 ): Promise<number> {
-  const names = [...columns.map((n) => `"${n}"`), ...(audit ? ['"updatedAt"', '"updatedBy"'] : [])];
+  const { audit, rowsPerStatement = ROWS_PER_STATEMENT } = options;
+  const values = Object.values(columns);
+  const names = [...Object.keys(columns).map((n) => `"${n}"`), ...(audit ? ['"updatedAt"', '"updatedBy"'] : [])];
   const stamp = audit ? `\t${copyText(audit.updatedAt)}\t${copyText(audit.updatedBy)}` : '';
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const end = Math.min(rows.length, start + rowsPerStatement);
     function* chunks() {
       for (let i = start; i < end; i += ROWS_PER_CHUNK) {
         let chunk = '';
-        for (const row of rows.slice(i, Math.min(end, i + ROWS_PER_CHUNK))) chunk += `${columns.map((c) => copyText(row[c])).join('\t')}${stamp}\n`;
+        for (let r = i; r < Math.min(end, i + ROWS_PER_CHUNK); r++) {
+          const row = rows[r];
+          let line = '';
+          for (let c = 0; c < values.length; c++) line += (c ? '\t' : '') + copyText(values[c](row));
+          chunk += `${line}${stamp}\n`;
+        }
         yield chunk;
       }
     }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
-import { assembleDossiers, formatTonnes, formatYuan, type CampaignRecords, type EnterpriseDossier } from '../domain/campaign';
+import { assembleDossiers, formatTonnes, formatYuan, type CampaignRecords, type Enterprise, type EnterpriseDossier } from '../domain/campaign';
 import { appendAudit, type AuditEntry } from './audit';
 import { transactionConnection } from '../platform/prisma';
 import { copyRows } from './copyRows';
@@ -34,8 +34,9 @@ export async function saveCampaignRecords(
   meta: { source: string; actor: string; audit?: (outcome: ImportOutcome) => AuditEntry },
 ): Promise<ImportOutcome> {
   const dossiers = assembleDossiers(records).map((dossier) => {
-    const snapshot = snapshotOf(dossier);
-    return { dossier, snapshot, hash: createHash('sha256').update(canonicalJson(snapshot)).digest('hex') };
+    // The snapshot is stored as the very text its hash is of.
+    const snapshot = canonicalJson(snapshotOf(dossier));
+    return { dossier, snapshot, hash: createHash('sha256').update(snapshot).digest('hex') };
   });
   const codes = dossiers.map((d) => d.dossier.enterprise.code);
 
@@ -78,120 +79,113 @@ export async function saveCampaignRecords(
       }
 
       const audit = { updatedBy: meta.actor, updatedAt: new Date() };
-      const enterpriseRow = (d: EnterpriseDossier, version: number) => {
-        const { province, ...basic } = d.enterprise;
-        return { ...basic, provinceName: province, currentVersion: version };
-      };
+      const stamped = { audit };
       // The new enterprises and the archive rows go by COPY on the transaction's own connection:
       // all of it commits or none.
       const connection = await transactionConnection(prisma, tx);
-      await copyRows(
-        connection,
-        'Enterprise',
-        ['code', 'name', 'address', 'legalRepresentative', 'phone', 'contact', 'contactTitle', 'mobile', 'provinceName', 'types', 'currentVersion'],
-        toWrite.filter((d) => !current.has(d.dossier.enterprise.code)).map((d) => enterpriseRow(d.dossier, 1)),
-        audit,
-      );
-      for (const d of toWrite.filter((d) => current.has(d.dossier.enterprise.code))) {
-        const { code, ...rest } = enterpriseRow(d.dossier, current.get(d.dossier.enterprise.code)!.version + 1);
-        await tx.enterprise.update({ where: { code }, data: { ...rest, updatedBy: audit.updatedBy } });
+      const versionOf = (code: string) => (current.get(code)?.version ?? 0) + 1;
+      const basic = {
+        name: (e: Enterprise) => e.name,
+        address: (e: Enterprise) => e.address,
+        legalRepresentative: (e: Enterprise) => e.legalRepresentative,
+        phone: (e: Enterprise) => e.phone,
+        contact: (e: Enterprise) => e.contact,
+        contactTitle: (e: Enterprise) => e.contactTitle,
+        mobile: (e: Enterprise) => e.mobile,
+        provinceName: (e: Enterprise) => e.province,
+        types: (e: Enterprise) => e.types,
+      };
+      const created = toWrite.map((d) => d.dossier.enterprise).filter((e) => !current.has(e.code));
+      await copyRows(connection, 'Enterprise', created, { code: (e) => e.code, ...basic, currentVersion: () => 1 }, stamped);
+      for (const e of toWrite.map((d) => d.dossier.enterprise).filter((e) => current.has(e.code))) {
+        const data = Object.fromEntries(Object.entries(basic).map(([column, value]) => [column, value(e)]));
+        await tx.enterprise.update({ where: { code: e.code }, data: { ...data, currentVersion: versionOf(e.code), updatedBy: audit.updatedBy } });
       }
       await copyRows(
         connection,
         'EnterpriseVersion',
-        ['enterpriseCode', 'version', 'contentHash', 'snapshot', 'source', 'importedBy'],
-        toWrite.map((d) => ({
-          enterpriseCode: d.dossier.enterprise.code,
-          version: (current.get(d.dossier.enterprise.code)?.version ?? 0) + 1,
-          contentHash: d.hash,
-          snapshot: d.snapshot,
-          source: meta.source,
-          importedBy: meta.actor,
-        })),
-        undefined,
+        toWrite,
+        {
+          enterpriseCode: (d) => d.dossier.enterprise.code,
+          version: (d) => versionOf(d.dossier.enterprise.code),
+          contentHash: (d) => d.hash,
+          snapshot: (d) => d.snapshot,
+          source: () => meta.source,
+          importedBy: () => meta.actor,
+        },
         // A snapshot is a whole dossier: 500 of them make a statement of a few megabytes.
-        SNAPSHOTS_PER_STATEMENT,
+        { rowsPerStatement: SNAPSHOTS_PER_STATEMENT },
       );
 
       const written = toWrite.map((d) => d.dossier);
+      const tonnes = (kg: number | undefined) => (kg === undefined ? null : formatTonnes(kg));
+      const yuan = (fen: number | undefined) => (fen === undefined ? null : formatYuan(fen));
       outcome.rowsWritten += await copyRows(
         connection,
         'MiningLicence',
-        ['number', 'holderCode', 'area', 'validFrom', 'validTo', 'annualQuotaTonnes'],
-        written.flatMap((d) =>
-          d.miningLicences.map((l) => ({
-            ...l,
-            annualQuotaTonnes: l.annualQuotaKgReo === undefined ? null : formatTonnes(l.annualQuotaKgReo),
-          })),
-        ),
-        audit,
+        written.flatMap((d) => d.miningLicences),
+        { number: (l) => l.number, holderCode: (l) => l.holderCode, area: (l) => l.area, validFrom: (l) => l.validFrom, validTo: (l) => l.validTo, annualQuotaTonnes: (l) => tonnes(l.annualQuotaKgReo) },
+        stamped,
       );
+      const permits = written.flatMap((d) => [
+        ...d.eiaApprovals.map((p) => ({ kind: 'eia', p })),
+        ...d.safetyFilings.map((p) => ({ kind: 'safety', p })),
+        ...d.recoveryApprovals.map((p) => ({ kind: 'recovery', p })),
+      ]);
       outcome.rowsWritten += await copyRows(
         connection,
         'PermitDocument',
-        ['kind', 'enterpriseCode', 'authority', 'documentNo', 'issuedOn', 'expiresOn'],
-        written.flatMap((d) => [
-          ...d.eiaApprovals.map((p) => ({ kind: 'eia', ...p })),
-          ...d.safetyFilings.map((p) => ({ kind: 'safety', ...p })),
-          ...d.recoveryApprovals.map((p) => ({ kind: 'recovery', ...p })),
-        ]),
-        audit,
+        permits,
+        { kind: (d) => d.kind, enterpriseCode: (d) => d.p.enterpriseCode, authority: (d) => d.p.authority, documentNo: (d) => d.p.documentNo, issuedOn: (d) => d.p.issuedOn, expiresOn: (d) => d.p.expiresOn },
+        stamped,
       );
       outcome.rowsWritten += await copyRows(
         connection,
         'ProductionPlan',
-        ['enterpriseCode', 'year', 'category', 'quotaTonnes'],
-        written.flatMap((d) => d.plans.map((p) => ({ ...p, quotaTonnes: formatTonnes(p.quotaKgReo) }))),
-        audit,
+        written.flatMap((d) => d.plans),
+        { enterpriseCode: (p) => p.enterpriseCode, year: (p) => p.year, category: (p) => p.category, quotaTonnes: (p) => tonnes(p.quotaKgReo) },
+        stamped,
       );
-      outcome.rowsWritten += await copyRows(
-        connection,
-        'LedgerEntry',
-        ['enterpriseCode', 'month', 'product', 'category', 'planTonnes', 'productionTonnes', 'exportTonnes', 'purchaseTonnes', 'supplierCode', 'supplierName', 'salesTonnes', 'customerCode', 'customerName'],
-        written.flatMap((d) =>
-          d.ledger.map((row) => ({
-            ...row,
-            planTonnes: row.planKgReo === undefined ? null : formatTonnes(row.planKgReo),
-            productionTonnes: formatTonnes(row.productionKgReo),
-            exportTonnes: formatTonnes(row.exportKgReo),
-            purchaseTonnes: formatTonnes(row.purchaseKgReo),
-            supplierCode: row.supplier?.code,
-            supplierName: row.supplier?.name,
-            salesTonnes: formatTonnes(row.salesKgReo),
-            customerCode: row.customer?.code,
-            customerName: row.customer?.name,
-          })),
-        ),
-      );
+      outcome.rowsWritten += await copyRows(connection, 'LedgerEntry', written.flatMap((d) => d.ledger), {
+        enterpriseCode: (row) => row.enterpriseCode,
+        month: (row) => row.month,
+        product: (row) => row.product,
+        category: (row) => row.category,
+        planTonnes: (row) => tonnes(row.planKgReo),
+        productionTonnes: (row) => tonnes(row.productionKgReo),
+        exportTonnes: (row) => tonnes(row.exportKgReo),
+        purchaseTonnes: (row) => tonnes(row.purchaseKgReo),
+        supplierCode: (row) => row.supplier?.code,
+        supplierName: (row) => row.supplier?.name,
+        salesTonnes: (row) => tonnes(row.salesKgReo),
+        customerCode: (row) => row.customer?.code,
+        customerName: (row) => row.customer?.name,
+      });
       outcome.rowsWritten += await copyRows(
         connection,
         'TradeRecord',
-        ['id', 'sellerCode', 'buyerCode', 'buyerName', 'product', 'category', 'tonnes', 'tradedOn', 'invoiceNo', 'invoiceProvince', 'amountYuan'],
-        written.flatMap((d) =>
-          d.tradesOut.map((t) => ({
-            ...t,
-            buyerCode: t.buyer.code,
-            buyerName: t.buyer.name,
-            tonnes: formatTonnes(t.kgReo),
-            tradedOn: t.date,
-            amountYuan: t.amountFen === undefined ? null : formatYuan(t.amountFen),
-          })),
-        ),
-        audit,
+        written.flatMap((d) => d.tradesOut),
+        {
+          id: (t) => t.id,
+          sellerCode: (t) => t.sellerCode,
+          buyerCode: (t) => t.buyer.code,
+          buyerName: (t) => t.buyer.name,
+          product: (t) => t.product,
+          category: (t) => t.category,
+          tonnes: (t) => tonnes(t.kgReo),
+          tradedOn: (t) => t.date,
+          invoiceNo: (t) => t.invoiceNo,
+          invoiceProvince: (t) => t.invoiceProvince,
+          amountYuan: (t) => yuan(t.amountFen),
+        },
+        stamped,
       );
       outcome.rowsWritten += await copyRows(
         connection,
         'TaxRecord',
-        ['enterpriseCode', 'period', 'vatYuan', 'resourceTaxYuan', 'compensationFeeYuan'],
-        written.flatMap((d) =>
-          d.taxRecords.map((t) => ({
-            ...t,
-            vatYuan: formatYuan(t.vatFen),
-            resourceTaxYuan: formatYuan(t.resourceTaxFen),
-            compensationFeeYuan: formatYuan(t.compensationFeeFen),
-          })),
-        ),
-        audit,
+        written.flatMap((d) => d.taxRecords),
+        { enterpriseCode: (t) => t.enterpriseCode, period: (t) => t.period, vatYuan: (t) => yuan(t.vatFen), resourceTaxYuan: (t) => yuan(t.resourceTaxFen), compensationFeeYuan: (t) => yuan(t.compensationFeeFen) },
+        stamped,
       );
       return audited();
     },
