@@ -4,8 +4,7 @@ import { campaignWorkflowId, caseWorkflowId } from '../domain/caseIds';
 import { campaignDaysToMs, type CampaignTimeBase, type TimeScale } from '../domain/campaignClock';
 import { campaignClocks } from '../store/campaignClocks';
 import type { Enterprise } from '../domain/campaign';
-import { enterpriseOfProvince } from '../store/campaigns';
-import { provinceOfEnterprise, registerEnterprise } from '../store/enterprises';
+import { enterpriseSummary, registerEnterprise } from '../store/enterprises';
 import { addEnterpriseUpdate, progressQuery, superviseCaseSignal } from '../workflows/campaignMessages';
 import type { CaseTiming } from '../workflows/caseMessages';
 import type { CaseSettings } from './campaigns';
@@ -87,14 +86,16 @@ export async function addedToCampaign(
   if (register && register.code !== change.code) throw new HttpError(422, `the enterprise to register is ${register.code}, not ${change.code} as the request names it`);
   const progress = await progressOf(deps.temporal, change.campaignId, change.province);
   if (progress.phase === 'closed') throw new HttpError(409, `the campaign ${change.campaignId} in ${change.province} has closed`);
-  const onFileIn = await provinceOfEnterprise(deps.prisma, change.code);
-  if (onFileIn === undefined) {
+  let onFile = await enterpriseSummary(deps.prisma, change.code);
+  if (!onFile) {
     if (!register) throw new HttpError(404, `${change.code} is not on file: give its basic block to register it, or import it first`);
     if (register.province !== change.province) throw new HttpError(422, `the enterprise to register is in ${register.province}: only ${change.province}'s campaign takes it here`);
     await registerEnterprise(deps.prisma, register, { source: change.updateId, actor: change.by });
+    // Read back: a request beside this one may have registered it first.
+    onFile = (await enterpriseSummary(deps.prisma, change.code))!;
   }
-  const listed = await enterpriseOfProvince(deps.prisma, change.code, change.province);
-  if (!listed) throw new HttpError(409, `${change.code} is on file in ${onFileIn ?? (await provinceOfEnterprise(deps.prisma, change.code))}, not ${change.province}`);
+  if (onFile.provinceName !== change.province) throw new HttpError(409, `${change.code} is on file in ${onFile.provinceName}, not ${change.province}`);
+  const listed = { code: onFile.code, name: onFile.name, types: onFile.types };
   return deps.temporal.workflow
     .getHandle(campaignWorkflowId(change.campaignId, change.province))
     .executeUpdate(addEnterpriseUpdate, { args: [{ ...listed, by: change.by }], updateId: change.updateId })

@@ -45,16 +45,14 @@ export async function enterpriseVersion(prisma: PrismaClient, code: string, vers
 /**
  * Puts an enterprise that is not on file into the archive, as an import of its basic block alone
  * would (version 1, an empty archive until the province imports it). One on file, or registered
- * by a request beside this one, is left as the archive has it: false.
+ * by a request beside this one, is left as the archive has it.
  */
-export async function registerEnterprise(prisma: PrismaClient, enterprise: Enterprise, meta: { source: string; actor: string }): Promise<boolean> {
-  if (await provinceOfEnterprise(prisma, enterprise.code)) return false;
+export async function registerEnterprise(prisma: PrismaClient, enterprise: Enterprise, meta: { source: string; actor: string }): Promise<void> {
+  if (await provinceOfEnterprise(prisma, enterprise.code)) return;
   try {
     await saveCampaignRecords(prisma, { enterprises: [enterprise] }, meta);
-    return true;
   } catch (error) {
     // The other request's row won the unique code: this one's transaction wrote nothing.
-    if (await provinceOfEnterprise(prisma, enterprise.code)) return false;
-    throw error;
+    if (!(await provinceOfEnterprise(prisma, enterprise.code))) throw error;
   }
 }
