@@ -5,6 +5,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { coordinatesProvince, seesProvince, type Principal } from '../domain/access';
 import { ReferralAcceptance, ReferralRouting, ReferralSubmission, referralWorkflowId, type ReferralReport } from '../domain/referral';
+import { Flag } from '../domain/taskFilter';
 import { identifier } from '../domain/text';
 import { listReferrals, referralById, reportReferral, type ReferralRow } from '../store/referrals';
 import { acceptReferralUpdate, referralViewQuery, routeReferralUpdate, type ReferralView } from '../workflows/coordinationMessages';
@@ -15,9 +16,14 @@ import type { CaseSettings } from './campaigns';
 import { addedToCampaign, campaignTiming, existingCase } from './campaignWork';
 import { HttpError, OutOfScopeError, parseOr400 } from './errors';
 import { error, type Operation } from './operation';
+import { PageQuery, Paged, paged } from './pagination';
 import { httpErrorOfUpdate } from './temporalErrors';
 
 const IdPath = z.object({ id: identifier(200) });
+const ReferralQuery = PageQuery.extend({
+  campaignId: identifier(100).optional(),
+  open: Flag.optional().meta({ description: 'still to be routed or accepted (true), or accepted or closed (false)' }),
+});
 const CoordinationStepOut = z.object({
   key: z.string(),
   province: z.string().nullable(),
@@ -80,7 +86,14 @@ export const referralOperations = {
     body: { schema: ReferralSubmission, example: { campaignId: 'demo-2014', fromProvince: '江西省', toProvince: '广东省', counterpart: { name: '某贸易公司' }, facts: '从无证矿点购进稀土矿', evidence: {} } },
     responses: { 201: { description: 'reported', schema: ReferralOut }, 403: error('not of the reporting province'), 404: error('no such campaign') },
   },
-  list: { method: 'get', path: '/referrals', tag: 'referrals', summary: 'Referrals your province reported or received (MIIT: all)', responses: { 200: { description: 'referrals', schema: z.array(ReferralSummary) } } },
+  list: {
+    method: 'get',
+    path: '/referrals',
+    tag: 'referrals',
+    summary: 'Referrals your province reported or received (MIIT: all), newest first',
+    query: ReferralQuery,
+    responses: { 200: { description: 'a page of referrals', schema: Paged(ReferralSummary) } },
+  },
   get: { method: 'get', path: '/referrals/:id', tag: 'referrals', summary: 'A referral with its steps: reported → routed → accepted (or closed)', params: IdPath, responses: { 200: { description: 'the referral', schema: ReferralOut }, 404: error('no such referral in your scope') } },
   route: {
     method: 'post',
@@ -149,10 +162,12 @@ export function referralRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     res.status(201).json(await answer(report.id, await viewOf(report.id)));
   });
 
-  router.get(referralOperations.list.path, async (_req, res) => {
+  router.get(referralOperations.list.path, async (req, res) => {
+    const query = parseOr400(ReferralQuery, req.query, 'query');
     const me = principalOf(res);
-    if (me.role !== 'miitCoordinator' && me.province === null) return void res.json([]);
-    res.json((await listReferrals(deps.prisma, me.role === 'miitCoordinator' ? undefined : me.province!)).map(present));
+    if (me.role !== 'miitCoordinator' && me.province === null) return void res.json(paged([], query, 0));
+    const { rows, total } = await listReferrals(deps.prisma, { province: me.role === 'miitCoordinator' ? undefined : me.province!, campaignId: query.campaignId, open: query.open }, query);
+    res.json(paged(rows.map(present), query, total));
   });
 
   router.get(referralOperations.get.path, async (req, res) => {

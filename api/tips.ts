@@ -4,9 +4,10 @@ import { ActivityFailure, ApplicationFailure, WorkflowFailedError, WorkflowIdCon
 import { Router } from 'express';
 import { z } from 'zod';
 import { seesProvince, type Principal } from '../domain/access';
+import { Flag } from '../domain/taskFilter';
 import { identifier } from '../domain/text';
 import { TipSubmission, TipTriage, tipReceivedTooLate, tipWorkflowId, type Tip } from '../domain/tip';
-import { tipById, type TipRow } from '../store/tips';
+import { listTips, tipById, type TipRow } from '../store/tips';
 import type { tipIntakeWorkflow } from '../workflows';
 import { tipTriageQuery, triageTipUpdate } from '../workflows/coordinationMessages';
 import { coordinatesProvince } from '../domain/access';
@@ -19,6 +20,7 @@ import { principalOf } from './auth';
 import { HttpError, OutOfScopeError, parseOr400 } from './errors';
 import { claimedIdempotencyKey } from './idempotency';
 import { IdempotencyHeaders, error, type Operation } from './operation';
+import { PageQuery, Paged, paged } from './pagination';
 
 const TipView = z.object({
   id: z.string(),
@@ -33,6 +35,8 @@ const TipView = z.object({
   outcome: z.unknown().optional(),
   triagedAt: z.iso.datetime().optional(),
 });
+
+const TipQuery = PageQuery.extend({ open: Flag.optional().meta({ description: 'not triaged yet (true), or triaged (false)' }) });
 
 export const tipOperations = {
   submit: {
@@ -49,6 +53,14 @@ export const tipOperations = {
       201: { description: 'recorded (for a repeated Idempotency-Key, the first tip)', schema: TipView },
       422: error('received in the future, the Idempotency-Key was used for another tip, or the tip could not be recorded'),
     },
+  },
+  list: {
+    method: 'get',
+    path: '/tips',
+    tag: 'tips',
+    summary: 'Tips newest first: MIIT all; others those of their province and those they submitted',
+    query: TipQuery,
+    responses: { 200: { description: 'a page of tips', schema: Paged(TipView) } },
   },
   get: {
     method: 'get',
@@ -130,6 +142,13 @@ export function tipRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQu
       throw refused ? new HttpError(422, `the tip could not be recorded: ${(error.cause?.cause as ApplicationFailure).message}`) : error;
     });
     res.status(201).json(present((await tipById(deps.prisma, id))!));
+  });
+
+  router.get(tipOperations.list.path, async (req, res) => {
+    const query = parseOr400(TipQuery, req.query, 'query');
+    const me = principalOf(res);
+    const { rows, total } = await listTips(deps.prisma, me.role === 'miitCoordinator' ? 'all' : { province: me.province, recordedBy: me.email }, query.open, query);
+    res.json(paged(rows.map(present), query, total));
   });
 
   router.get(tipOperations.get.path, async (req, res) => {

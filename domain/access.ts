@@ -92,7 +92,7 @@ export function claimsTask(principal: Principal, task: { agencyKind: AgencyKind;
 }
 
 /** Coordinating a province's campaign (start it, add enterprises, draft its reports); supervision (挂牌督办) is MIIT's alone. */
-export function coordinatesProvince(principal: Principal, province: string): boolean {
+export function coordinatesProvince(principal: Pick<Principal, 'role' | 'province'>, province: string): boolean {
   return principal.role === 'miitCoordinator' || (principal.role === 'provincialCoordinator' && principal.province === province);
 }
 

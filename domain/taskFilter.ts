@@ -7,7 +7,7 @@ import { identifier, text } from './text';
  * (POST /me/filters): one schema, so a saved filter is always one the list accepts. Query strings
  * carry booleans as "true"/"false", JSON as booleans; both are taken.
  */
-const Flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+export const Flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
 export const TaskStatus = z.enum(['open', 'completed', 'cancelled']);
 

@@ -42,8 +42,24 @@ export async function referralById(prisma: PrismaClient, id: string): Promise<Re
   return prisma.referral.findUnique({ where: { id } });
 }
 
-/** Referrals a province reported or received; every referral for MIIT (province undefined). */
-export async function listReferrals(prisma: PrismaClient, province: string | undefined): Promise<ReferralRow[]> {
-  const where: Prisma.ReferralWhereInput = province === undefined ? {} : { OR: [{ fromProvince: province }, { toProvince: province }] };
-  return prisma.referral.findMany({ where, orderBy: [{ reportedAt: 'asc' }, { id: 'asc' }], take: 500 });
+/** What a list of referrals is narrowed to: the caller's province (undefined for MIIT), and the asked filters. */
+export interface ReferralListing {
+  province: string | undefined;
+  campaignId?: string;
+  /** Still to be routed or accepted (true), or done with (false). */
+  open?: boolean;
+}
+
+/** Referrals a province reported or received (every referral for MIIT), newest first. */
+export async function listReferrals(prisma: PrismaClient, listing: ReferralListing, page: { page: number; pageSize: number }): Promise<{ rows: ReferralRow[]; total: number }> {
+  const where: Prisma.ReferralWhereInput = {
+    ...(listing.province === undefined ? {} : { OR: [{ fromProvince: listing.province }, { toProvince: listing.province }] }),
+    ...(listing.campaignId === undefined ? {} : { campaignId: listing.campaignId }),
+    ...(listing.open === undefined ? {} : { state: { in: listing.open ? ['reported', 'routed'] : ['accepted', 'closed'] } }),
+  };
+  const [rows, total] = await prisma.$transaction([
+    prisma.referral.findMany({ where, orderBy: [{ reportedAt: 'desc' }, { id: 'asc' }], skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
+    prisma.referral.count({ where }),
+  ]);
+  return { rows, total };
 }

@@ -5,7 +5,7 @@ export const UnifiedSocialCreditCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character unified social credit code (统一社会信用代码)');
+  .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '须为18位统一社会信用代码 / must be an 18-character unified social credit code');
 
 /*
  * Check characters of the code (GB 32100-2015), so generated codes are not only well formed but

@@ -366,11 +366,39 @@ export const referralLabels = {
   tipVerificationTitle: { zh: '核查举报线索', en: 'Verify a tip-off' },
 } as const;
 
+/** A referral's standing, what found it, and what the receiving province did with it (domain/referral.ts). */
+export const referralStateLabels = {
+  reported: { zh: '待转办', en: 'Awaiting MIIT' },
+  routed: { zh: '待接收', en: 'Awaiting acceptance' },
+  accepted: { zh: '已接收核查', en: 'Accepted' },
+  closed: { zh: '不予转办', en: 'Closed by MIIT' },
+} as const;
+
+export const referralSourceLabels = {
+  rules: { zh: '规则比对', en: 'Rule checks' },
+  agency: { zh: '部门核查', en: "An agency's check" },
+  tip: { zh: '举报线索', en: 'Tip-off' },
+  trace: { zh: '出口产品溯源', en: 'Export trace' },
+} as const;
+
+export const referralAcceptanceLabels = {
+  verifyInCase: { zh: '在该企业案件中核查', en: "Verify in the enterprise's case" },
+  addToCampaign: { zh: '列入本省专项行动核查', en: "Add to the province's campaign" },
+} as const;
+
+/** A tip's triage (domain/tip.ts), in the words of the summary report's section 9. */
+export const tipTriageLabels = {
+  linkToCase: { zh: '转有关部门在案件中核查', en: 'Send to an agency in a case' },
+  addToCampaign: { zh: '新增列入核查企业', en: 'Add the enterprise to the campaign' },
+  refer: { zh: '移交外省', en: 'Refer to another province' },
+  close: { zh: '经核实不予处理', en: 'Close with a reason' },
+} as const;
+
 /** A case's standing, as its current details in the Temporal Web UI state it. */
 export const caseStatusLabels = {
-  open: { zh: '办理中', en: 'open' },
-  overdue: { zh: '逾期', en: 'overdue' },
-  closed: { zh: '已结案', en: 'closed' },
+  open: { zh: '办理中', en: 'Open' },
+  overdue: { zh: '逾期', en: 'Overdue' },
+  closed: { zh: '已结案', en: 'Closed' },
 } as const;
 
 /**

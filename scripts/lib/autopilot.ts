@@ -130,8 +130,8 @@ export function startAutopilot(options: AutopilotOptions): { stop(): Promise<voi
     }
   };
   const coordinateReferrals = async (coordinatorToken: (province: string) => string) => {
-    const referrals = (await call(options.overseerToken, '/referrals')) as unknown as ReferralItem[];
-    const open = referrals.filter((r) => (r.state === 'reported' || r.state === 'routed') && !inFlight.has(r.id) && !leftToPeople.has(r.id));
+    const { items } = (await call(options.overseerToken, '/referrals?open=true&pageSize=500')) as unknown as { items: ReferralItem[] };
+    const open = items.filter((r) => !inFlight.has(r.id) && !leftToPeople.has(r.id));
     await Promise.all(
       open.map((r) => {
         inFlight.add(r.id);

@@ -363,6 +363,7 @@ beforeAll(async () => {
 
 const requests: Record<string, () => [string, RequestInit?]> = {
   'POST /tips': () => ['/tips', post({ source: 'hotline', text: 'x', receivedAt: '2014-10-12T09:00:00+08:00' })],
+  'GET /tips': () => ['/tips'],
   'GET /tips/{id}': () => [`/tips/${tipIds.get(tipRefs[0].label)}`],
   'GET /auth/me': () => ['/auth/me'],
   'POST /tips/{id}/triage': () => [`/tips/${tipIds.get(tipRefs[0].label)}/triage`, post({ action: 'close', reason: 'x' })],
@@ -752,6 +753,16 @@ describe('POST /tips', () => {
   });
 });
 
+describe('GET /tips lists exactly the tips the caller sees', () => {
+  it.each(each([{ label: 'the tips' }]))('$title', async ({ caller }) => {
+    const answer = await call(caller, '/tips?pageSize=500');
+    const known = new Set(tipIds.values());
+    const listed = (answer.body as { items: { id: string }[] }).items.map((t) => t.id).filter((id) => known.has(id));
+    const expected = tipRefs.filter((t) => rules.seesTip(caller, t)).map((t) => tipIds.get(t.label)!);
+    expect({ status: answer.status, ids: listed.sort() }).toEqual({ status: 200, ids: expected.sort() });
+  });
+});
+
 describe('GET /tips/{id}', () => {
   it.each(cells(tipRefs, (c, t) => verdict(rules.seesTip(c, t), rules.seesTip(c, t))))('$title', async ({ caller, target, verdict: v }) => {
     const id = tipIds.get(target.label)!;
@@ -1124,8 +1135,8 @@ describe('POST /referrals', () => {
 
 describe('GET /referrals lists exactly the referrals of the provinces the caller sees', () => {
   it.each(each([{ label: 'the referrals' }]))('$title', async ({ caller }) => {
-    const answer = await call(caller, '/referrals');
-    const mine = (answer.body as { id: string; campaignId: string }[]).filter((r) => r.campaignId === campaignId).map((r) => r.id);
+    const answer = await call(caller, `/referrals?campaignId=${campaignId}&pageSize=500`);
+    const mine = (answer.body as { items: { id: string }[] }).items.map((r) => r.id);
     const expected = [reportedReferral, routedReferral].filter((r) => rules.seesReferral(caller, r)).map((r) => referralIds.get(r.label));
     expect({ status: answer.status, ids: mine.sort() }).toEqual({ status: 200, ids: expected.sort() });
   });

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { calendar2014 } from '../../domain/campaignClock';
 import { caseWorkflowId } from '../../domain/caseIds';
 import { generateCampaign } from '../../demo/generator';
+import { provinceNames } from '../../domain/provinces';
 import { hashPassword } from '../../platform/passwordHash';
 import { projectRoot } from '../../platform/projectRoot';
 import { formatYuan } from '../../domain/campaign/quantity';
@@ -20,7 +21,8 @@ import { waitFor } from '../support/waitFor';
  * The coordinators' desk in Chromium against the real stack: a provincial coordinator filters the
  * overdue cases, opens one and cancels a task with a reason; MIIT supervises a case and sees it
  * flagged; an import with a bad cell shows the problem at its row and column; the progress page's
- * numbers are the summary report's.
+ * numbers are the summary report's; MIIT routes a cross-province referral and the receiving
+ * coordinator accepts it and triages a tip.
  */
 const ARTEFACTS = path.join(projectRoot(), 'test-artefacts', 'desk');
 const generated = generateCampaign({ seed: 33, enterprises: 120 });
@@ -268,6 +270,99 @@ test("the progress page's numbers are the summary report's", async () => {
   await context.close();
 });
 
+test('MIIT routes a referral, the receiving coordinator accepts it into a case and triages a tip', async () => {
+  const json = { 'content-type': 'application/json' };
+  const facts = '从无证矿点购进稀土矿（测试）';
+  const reporter = provinceNames.find((p) => p !== province.name)!;
+  const reported = await h.as(h.tokens.miit)('/referrals', {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ campaignId, fromProvince: reporter, toProvince: province.name, counterpart: { name: second.enterprise.name, code: second.enterprise.code }, facts }),
+  });
+  expect(reported.status).toBe(201);
+  const { id } = (await reported.json()) as { id: string };
+
+  const miitSession = await signIn(miit.email);
+  try {
+    const page = miitSession.page;
+    await page.getByRole('navigation').getByRole('link', { name: '线索办理' }).click();
+    await page.getByRole('heading', { level: 1, name: '线索办理' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: facts });
+    await row.getByText('待转办').waitFor();
+    await page.screenshot({ path: path.join(ARTEFACTS, 'referrals-miit.png'), fullPage: true, animations: 'disabled' });
+    await expectAccessible(page);
+    await row.getByRole('button', { name: /转\s*办/ }).click();
+    const dialog = page.getByRole('dialog');
+    // Closing needs its reason: the form refuses without one, beside the field, before any request.
+    await dialog.getByLabel('不予转办').check();
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.locator('.ant-form-item-has-error').filter({ hasText: '理由' }).waitFor();
+    await page.screenshot({ path: path.join(ARTEFACTS, 'referral-route.png'), fullPage: true, animations: 'disabled' });
+    await expectAccessible(page);
+    await dialog.getByLabel('转办至有关省（区、市）').check();
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await row.getByText('待接收').waitFor();
+    expect(await h.prisma.referral.findUniqueOrThrow({ where: { id }, select: { state: true, toProvince: true, routedBy: true } })).toEqual({ state: 'routed', toProvince: province.name, routedBy: miit.email });
+  } finally {
+    await miitSession.context.close();
+  }
+
+  const tipText = '某企业夜间偷采稀土矿（测试）';
+  const tip = await h.as(h.tokens[coordinator.staffId])('/tips', { method: 'POST', headers: json, body: JSON.stringify({ source: '12336 举报电话', text: tipText, province: province.name, receivedAt: '2014-10-12T09:30:00+08:00' }) });
+  expect(tip.status).toBe(201);
+  const tipId = ((await tip.json()) as { id: string }).id;
+
+  const { context, page } = await signIn(coordinator.email);
+  try {
+    await page.getByRole('navigation').getByRole('link', { name: '线索办理' }).click();
+    const row = page.getByRole('row').filter({ hasText: facts });
+    await row.getByText('待接收').waitFor();
+    await row.getByRole('button', { name: /接\s*收/ }).click();
+    const dialog = page.getByRole('dialog');
+    const code = dialog.getByLabel('企业统一社会信用代码');
+    expect(await code.inputValue()).toBe(second.enterprise.code);
+    // A mistyped code is refused beside the field by the domain's own schema.
+    await code.fill('91360000ABC');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.locator('.ant-form-item-has-error').filter({ hasText: '企业统一社会信用代码' }).waitFor();
+    await page.screenshot({ path: path.join(ARTEFACTS, 'referral-accept.png'), fullPage: true, animations: 'disabled' });
+    await expectAccessible(page);
+    await code.fill(second.enterprise.code);
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    // Decided, it leaves the list of what is still to be decided, and shows among all with its case.
+    await row.waitFor({ state: 'detached' });
+    await page.getByLabel('仅看待办').first().click();
+    await row.getByText('已接收核查').waitFor();
+    await row.getByRole('link', { name: '查看案件' }).waitFor();
+    const accepted = await h.prisma.referral.findUniqueOrThrow({ where: { id } });
+    expect(accepted).toMatchObject({ state: 'accepted', acceptedBy: coordinator.email, result: { action: 'verifyInCase', caseId: caseWorkflowId(campaignId, province.name, second.enterprise.code) } });
+    const taskKey = (accepted.result as { taskKey?: string }).taskKey!;
+    await waitFor('the verification task in the case', async () => ((await h.prisma.caseTask.findUnique({ where: { key: taskKey } }))?.agencyKind === 'industry' ? true : undefined));
+    await page.screenshot({ path: path.join(ARTEFACTS, 'referrals-accepted.png'), fullPage: true, animations: 'disabled' });
+
+    await page.getByRole('tab', { name: '举报线索' }).click();
+    const tipRow = page.getByRole('row').filter({ hasText: tipText });
+    await tipRow.getByText('待分办').waitFor();
+    await tipRow.getByRole('button', { name: /分\s*办/ }).click();
+    await dialog.getByLabel('经核实不予处理').check();
+    await dialog.getByLabel('理由').fill('经核实，该矿点已于2013年关闭');
+    await page.screenshot({ path: path.join(ARTEFACTS, 'tip-triage.png'), fullPage: true, animations: 'disabled' });
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await tipRow.waitFor({ state: 'detached' });
+    expect(await h.prisma.tip.findUniqueOrThrow({ where: { id: tipId } })).toMatchObject({ triagedBy: coordinator.email, outcome: { action: 'close', reason: '经核实，该矿点已于2013年关闭' } });
+    // In English, all of them, with what became of each.
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByRole('tabpanel').getByLabel('To be decided only').click();
+    await tipRow.getByText('Close with a reason').waitFor();
+    await page.screenshot({ path: path.join(ARTEFACTS, 'tips-en.png'), fullPage: true, animations: 'disabled' });
+    await expectAccessible(page);
+    await page.getByRole('button', { name: '中文', exact: true }).click();
+  } finally {
+    await context.close();
+  }
+}, 120_000);
+
 test('every page of the desk reads on a 390-wide phone: wide tables scroll in place, the page itself does not', async () => {
   const { context, page } = await signIn(coordinator.email);
   const pages = [
@@ -276,6 +371,7 @@ test('every page of the desk reads on a 390-wide phone: wide tables scroll in pl
     ['progress', '/ui/progress', '进度'],
     ['reports', '/ui/reports', '报表'],
     ['imports', '/ui/imports', '导入'],
+    ['coordination', '/ui/coordination', '线索办理'],
   ] as const;
   // Closed whatever happens: an open page keeps its event stream, and the API's shutdown, waiting.
   try {

@@ -64,7 +64,7 @@ test('a case reads in campaign time, and every activity and timer of its history
     const { currentDetails } = await caseHandle.query<{ currentDetails: string }>('__temporal_workflow_metadata');
     return currentDetails.includes('未办结任务 Open tasks: 5') ? currentDetails : undefined;
   });
-  expect(metadata).toMatch(/^\*\*自查阶段 Self-inspection\*\* · 办理中 open\n专项行动日期 Campaign date: 2014-10-10 \d\d:\d\d（截至最近一次变化 as of the last change） · 本阶段截止 phase ends 2014-11-25\n/);
+  expect(metadata).toMatch(/^\*\*自查阶段 Self-inspection\*\* · 办理中 Open\n专项行动日期 Campaign date: 2014-10-10 \d\d:\d\d（截至最近一次变化 as of the last change） · 本阶段截止 phase ends 2014-11-25\n/);
   expect(metadata.split('\n').filter((line) => line.startsWith('- ')).every((line) => line.endsWith('限 due 2014-10-11'))).toBe(true);
 
   // MIIT puts the case under supervision: the campaign's events are dated in campaign time too.

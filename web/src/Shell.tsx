@@ -6,7 +6,7 @@ import { useLanguage, useText } from './language';
 import { ui, type Text } from './locale';
 import { importsFiles, isCoordinator, useMe, useSignOut, type Me } from './session';
 
-/** The pages a role reaches: exactly those whose API the role may call (api/cases.ts, api/dashboard.ts, api/reports.ts, api/imports.ts). */
+/** The pages a role reaches: exactly those whose API the role may call (api/cases.ts, api/dashboard.ts, api/reports.ts, api/referrals.ts, api/tips.ts, api/imports.ts). */
 function pagesOf(me: Me): { path: string; label: Text }[] {
   return [
     ...(me.role !== 'administrator' ? [{ path: '/ui/tasks', label: ui.myTasks }] : []),
@@ -15,6 +15,7 @@ function pagesOf(me: Me): { path: string; label: Text }[] {
           { path: '/ui/cases', label: ui.cases },
           { path: '/ui/progress', label: ui.progress },
           { path: '/ui/reports', label: ui.reports },
+          { path: '/ui/coordination', label: ui.coordination },
         ]
       : []),
     ...(importsFiles(me) ? [{ path: '/ui/imports', label: ui.imports }] : []),

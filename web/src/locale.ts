@@ -25,6 +25,7 @@ export const ui = {
   progress: { zh: '进度', en: 'Progress' },
   reports: { zh: '报表', en: 'Reports' },
   imports: { zh: '导入', en: 'Imports' },
+  coordination: { zh: '线索办理', en: 'Referrals & tips' },
   notFound: { zh: '页面不存在', en: 'No such page' },
   failed: { zh: '请求失败', en: 'The request failed' },
   task: { zh: '任务', en: 'Task' },

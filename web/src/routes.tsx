@@ -15,6 +15,7 @@ const CasesPage = lazy(() => import('./pages/CasesPage').then((m) => ({ default:
 const CasePage = lazy(() => import('./pages/CasePage').then((m) => ({ default: m.CasePage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const CoordinationPage = lazy(() => import('./pages/CoordinationPage').then((m) => ({ default: m.CoordinationPage })));
 const ImportsPage = lazy(() => import('./pages/ImportsPage').then((m) => ({ default: m.ImportsPage })));
 
 /** The pages: `/` opens my tasks; the application's own paths live under /ui, clear of the API's. */
@@ -31,6 +32,7 @@ export function AppRoutes() {
       <Route path="/ui/cases/:caseId" element={<Shell>{(me) => <Suspense fallback={<Spin />}><CasePage me={me} /></Suspense>}</Shell>} />
       <Route path="/ui/progress" element={<Shell>{(me) => <Suspense fallback={<Spin />}><DashboardPage me={me} /></Suspense>}</Shell>} />
       <Route path="/ui/reports" element={<Shell>{(me) => <Suspense fallback={<Spin />}><ReportsPage me={me} /></Suspense>}</Shell>} />
+      <Route path="/ui/coordination" element={<Shell>{(me) => <Suspense fallback={<Spin />}><CoordinationPage me={me} /></Suspense>}</Shell>} />
       <Route path="/ui/imports" element={<Shell>{(me) => <Suspense fallback={<Spin />}><ImportsPage me={me} /></Suspense>}</Shell>} />
       <Route path="*" element={<Result status="404" title={t(ui.notFound)} />} />
     </Routes>

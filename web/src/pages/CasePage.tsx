@@ -11,6 +11,7 @@ import { desk } from '../deskLocale';
 import { ui, type Text } from '../locale';
 import { taskUi } from '../taskLocale';
 import { isCoordinator, type Me } from '../session';
+import { tableLayout } from './tableLayout';
 
 const labelOf = (table: Record<string, Text>, key: string): Text => table[key] ?? { zh: key, en: key };
 
@@ -114,14 +115,14 @@ export function CasePage({ me }: { me: Me }) {
       )}
 
       <Typography.Title level={2}>{t(desk.tasks)}</Typography.Title>
-      <Table<CaseTask> rowKey="key" columns={taskColumns} dataSource={c.tasks} pagination={false} scroll={{ x: 'max-content' }} size="small" />
+      <Table<CaseTask> rowKey="key" columns={taskColumns} dataSource={c.tasks} pagination={false} {...tableLayout(c.tasks)} size="small" />
 
       <Typography.Title level={2}>{t(desk.handlingPlan)}</Typography.Title>
       <Table
         rowKey="id"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        {...tableLayout(c.dispositions)}
         dataSource={c.dispositions}
         locale={{ emptyText: <Typography.Text>{t(desk.noPlan)}</Typography.Text> }}
         columns={[

@@ -11,6 +11,7 @@ import { desk } from '../deskLocale';
 import { ui } from '../locale';
 import { taskUi } from '../taskLocale';
 import type { Me } from '../session';
+import { tableLayout } from './tableLayout';
 
 const violationLabel = (code: string) => violationCatalogue[code as keyof typeof violationCatalogue]?.label ?? { zh: code, en: code };
 
@@ -149,7 +150,7 @@ export function CasesPage({ me }: { me: Me }) {
           className="search"
         />
       </Space>
-      <Table<CaseSummary> rowKey="caseId" columns={columns} dataSource={items} loading={cases.isPending} scroll={{ x: 'max-content' }} pagination={{ pageSize: 20, showSizeChanger: true }} />
+      <Table<CaseSummary> rowKey="caseId" columns={columns} dataSource={items} loading={cases.isPending} {...tableLayout(items)} pagination={{ pageSize: 20, showSizeChanger: true }} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { desk } from '../deskLocale';
 import type { Text } from '../locale';
 import { taskUi } from '../taskLocale';
 import type { Me } from '../session';
+import { tableLayout } from './tableLayout';
 
 const kindLabel = (kind: ReportKind): Text => (kind === 'nationalSummary' ? { zh: `${reportLabels.national.zh}${formLabels.summary.zh}${summaryLabels.rollupSuffix.zh}`, en: `National ${formLabels.summary.en}` } : formLabels[kind]);
 
@@ -101,7 +102,7 @@ export function ReportsPage({ me }: { me: Me }) {
         columns={columns}
         dataSource={reports.data?.items ?? []}
         loading={reports.isPending}
-        scroll={{ x: 'max-content' }}
+        {...tableLayout(reports.data?.items)}
         pagination={{ current: page.page, pageSize: page.pageSize, total: reports.data?.total ?? 0, onChange: (p, pageSize) => setPage({ page: p, pageSize }) }}
       />
     </section>

@@ -7,6 +7,7 @@ import { ui } from '../locale';
 import type { Me } from '../session';
 import { claims, urgencyColours, urgencyOf, useTaskEvents, useTasks, type Task, type TaskFilters } from '../tasks';
 import { ClaimButton } from './TaskAssignment';
+import { tableLayout } from './tableLayout';
 
 // Colour and words together: red and the word 已逾期 for overdue, so colour is never the only sign.
 
@@ -87,7 +88,7 @@ export function TasksPage({ me }: { me: Me }) {
         columns={columns}
         dataSource={shown}
         loading={tasks.isPending}
-        scroll={{ x: 'max-content' }}
+        {...tableLayout(shown)}
         pagination={{
           current: filters.page,
           pageSize: filters.pageSize,

@@ -10,15 +10,18 @@ import { useText } from '../language';
 import { shownIssue } from './completionForms';
 
 /**
- * What every completion form shares: react-hook-form held to the form's zod schema, one
- * Idempotency-Key per form (a double click or a retried submit completes the task once), and the
- * server's issues put beside their fields by `fieldOf` (the API's path → the form's field).
+ * What every form of the application shares: react-hook-form held to the form's zod schema (the
+ * shared domain's, so the browser refuses what the API refuses), one Idempotency-Key per form (a
+ * double click or a retried submit acts once), and the server's issues put beside their fields by
+ * `fieldOf` (the API's path → the form's field).
  */
-export function useCompletionForm<In extends FieldValues, Out>(props: {
-  taskKey: string;
+export function useSchemaForm<In extends FieldValues, Out>(props: {
   schema: z.ZodType<Out, In>;
   defaultValues: DefaultValues<In>;
   fieldOf: (path: string) => string;
+  send: (body: Out, idempotencyKey: string) => Promise<unknown>;
+  /** The queries the answer changes. */
+  invalidates: string[];
   onDone: () => void;
 }) {
   const { lang } = useText();
@@ -26,9 +29,9 @@ export function useCompletionForm<In extends FieldValues, Out>(props: {
   const client = useQueryClient();
   const form = useForm<In, unknown, Out>({ resolver: zodResolver(props.schema as never) as never, defaultValues: props.defaultValues });
   const submit = useMutation({
-    mutationFn: (completion: Out) => api(`/tasks/${encodeURIComponent(props.taskKey)}/complete`, { method: 'POST', body: { completion }, idempotencyKey }),
+    mutationFn: (body: Out) => props.send(body, idempotencyKey),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['tasks'] });
+      for (const key of props.invalidates) void client.invalidateQueries({ queryKey: [key] });
       props.onDone();
     },
     onError: (error) => {
@@ -55,6 +58,22 @@ export function useCompletionForm<In extends FieldValues, Out>(props: {
   const onFinish = () => void form.handleSubmit((completion) => submit.mutate(completion))();
   const alert = banner ? <Alert type="error" title={banner} showIcon role="alert" /> : null;
   return { form, submit, item, errorOf, onFinish, alert };
+}
+
+/** A task's completion form: POST /tasks/:key/complete with the form's completion. */
+export function useCompletionForm<In extends FieldValues, Out>(props: {
+  taskKey: string;
+  schema: z.ZodType<Out, In>;
+  defaultValues: DefaultValues<In>;
+  fieldOf: (path: string) => string;
+  onDone: () => void;
+}) {
+  const { taskKey, ...rest } = props;
+  return useSchemaForm<In, Out>({
+    ...rest,
+    send: (completion, idempotencyKey) => api(`/tasks/${encodeURIComponent(taskKey)}/complete`, { method: 'POST', body: { completion }, idempotencyKey }),
+    invalidates: ['tasks'],
+  });
 }
 
 /** A yes/no of a completion, its label beside the box. */
