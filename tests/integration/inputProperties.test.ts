@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { creditCodeCheckChar } from '../../domain/campaign';
+import { provinceNames } from '../../domain/provinces';
 import { layout } from '../../intake';
 import { retryingActivities, useOpenCase } from '../support/openCase';
 
@@ -28,10 +29,8 @@ function encode(text: string): string {
   return out;
 }
 
-const newEnterprise = (() => {
-  const body = '91360100MA39PR8P7';
-  return body + creditCodeCheckChar(body);
-})();
+const codeOf = (body: string) => body + creditCodeCheckChar(body);
+const newEnterprise = codeOf('91360100MA39PR8P7');
 
 interface Target {
   name: string;
@@ -142,6 +141,60 @@ function accountTargets(): Target[] {
   ];
 }
 
+/**
+ * Cross-province referrals and tips: reporting, MIIT's routing, the receiving province's
+ * acceptance and a tip's triage. A decision is taken once, so each field gets a referral or tip of
+ * its own: the first arbitrary string it accepts decides it, and the rest meet a 409.
+ */
+async function coordinationTargets(): Promise<Target[]> {
+  const json = (token: string, path: string, body: unknown) =>
+    f.h.as(token)(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
+  const get = (token: string, path: string) => f.h.as(token)(path, { signal: AbortSignal.timeout(60_000) });
+  const miit = f.h.tokens.miit;
+  const coordinator = f.h.tokens[`${f.c.provinceCode}-industry-provincialCoordinator`];
+  const other = provinceNames.find((p) => p !== f.c.province)!;
+  const referral = { campaignId: f.c.campaignId, fromProvince: other, toProvince: f.c.province, counterpart: { name: '虚构性质测试贸易公司' }, facts: '从无证矿点购进稀土矿', evidence: { month: '2014-03' } };
+  const reported = async () => {
+    const res = await json(miit, '/referrals', referral);
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const routed = async () => {
+    const id = await reported();
+    expect((await json(miit, `/referrals/${id}/route`, { decision: 'route', toProvince: f.c.province })).status).toBe(200);
+    return id;
+  };
+  const tipped = async () => {
+    const res = await json(coordinator, '/tips', { source: '12345 hotline', text: '夜间有卡车运出稀土矿', province: f.c.province, receivedAt: '2014-10-12T09:00:00+08:00' });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const block = (code: string, name: string) => ({ code, name, address: '某市某路1号', legalRepresentative: '张三', phone: '0797-8123456', contact: '李四', contactTitle: '主任', mobile: '13907971234', province: f.c.province, types: ['trading'] });
+  const [toRoute, toClose] = [await reported(), await reported()];
+  const [byCode, byAgency, byRegistration] = [await routed(), await routed(), await routed()];
+  const [closing, linking, linkingCampaign, referring, registering] = [await tipped(), await tipped(), await tipped(), await tipped(), await tipped()];
+  const accept = (id: string) => `/referrals/${id}/accept`;
+  const triage = (id: string) => `/tips/${id}/triage`;
+  return [
+    ...(['campaignId', 'fromProvince', 'toProvince', 'facts', 'source'] as const).map((field) => ({ name: `POST /referrals ${field}`, send: (s: string) => json(miit, '/referrals', { ...referral, [field]: s }) })),
+    ...(['name', 'code'] as const).map((field) => ({ name: `POST /referrals counterpart.${field}`, send: (s: string) => json(miit, '/referrals', { ...referral, counterpart: { name: 'x', [field]: s } }) })),
+    { name: 'POST /referrals evidence property name', send: (s) => json(miit, '/referrals', { ...referral, evidence: { [s]: 1 } }) },
+    { name: 'POST /referrals evidence value', send: (s) => json(miit, '/referrals', { ...referral, evidence: { note: s } }) },
+    { name: 'POST /referrals/:id/route id', send: (s) => json(miit, `/referrals/${encode(s)}/route`, { decision: 'close', reason: 'x' }) },
+    { name: 'POST /referrals/:id/route toProvince', send: (s) => json(miit, `/referrals/${toRoute}/route`, { decision: 'route', toProvince: s }) },
+    { name: 'POST /referrals/:id/route reason', send: (s) => json(miit, `/referrals/${toClose}/route`, { decision: 'close', reason: s }) },
+    { name: 'POST /referrals/:id/accept enterpriseCode', send: (s) => json(coordinator, accept(byCode), { action: 'verifyInCase', enterpriseCode: s, agencyKind: 'tax' }) },
+    { name: 'POST /referrals/:id/accept agencyKind', send: (s) => json(coordinator, accept(byAgency), { action: 'verifyInCase', enterpriseCode: f.c.enterpriseCode, agencyKind: s }) },
+    { name: 'POST /referrals/:id/accept register.name', send: (s) => json(coordinator, accept(byRegistration), { action: 'addToCampaign', enterpriseCode: codeOf('91360100MA39RF1A7'), register: block(codeOf('91360100MA39RF1A7'), s) }) },
+    { name: 'POST /tips/:id/triage reason', send: (s) => json(coordinator, triage(closing), { action: 'close', reason: s }) },
+    { name: 'POST /tips/:id/triage enterpriseCode', send: (s) => json(coordinator, triage(linking), { action: 'linkToCase', campaignId: f.c.campaignId, enterpriseCode: s, agencyKind: 'landResources' }) },
+    { name: 'POST /tips/:id/triage campaignId', send: (s) => json(coordinator, triage(linkingCampaign), { action: 'linkToCase', campaignId: s, enterpriseCode: f.c.enterpriseCode, agencyKind: 'landResources' }) },
+    { name: 'POST /tips/:id/triage counterpart.name', send: (s) => json(coordinator, triage(referring), { action: 'refer', campaignId: f.c.campaignId, toProvince: other, counterpart: { name: s } }) },
+    { name: 'POST /tips/:id/triage register.name', send: (s) => json(coordinator, triage(registering), { action: 'addToCampaign', campaignId: f.c.campaignId, enterpriseCode: codeOf('91360100MA39TP2B8'), register: block(codeOf('91360100MA39TP2B8'), s) }) },
+    ...(['/referrals?campaignId=', '/referrals?open=', '/referrals/', '/tips?open=', '/tips?page='] as const).map((prefix) => ({ name: `GET ${prefix}`, send: (s: string) => get(miit, `${prefix}${encode(s)}`) })),
+  ];
+}
+
 /** Each target answers each arbitrary string with a 2xx, or a 4xx with a message; never a 500. */
 async function checkTargets(list: Target[]): Promise<void> {
   const seen: Record<string, number[]> = {};
@@ -175,4 +228,9 @@ test('every string field of every mutating endpoint, of imports and of reads ans
 // Its own test: the first one already takes most of a test's time on a loaded machine.
 test('every string field of the directory, token and sign-in endpoints answers a 2xx or a clear 4xx, never a 500', async () => {
   await checkTargets(accountTargets());
+});
+
+test('every string field of referrals and tips, reported, routed, accepted and triaged, answers a 2xx or a clear 4xx and leaves nothing retrying', async () => {
+  await checkTargets(await coordinationTargets());
+  expect(await retryingActivities(f.h.client, f.h.taskQueue)).toEqual([]);
 });
