@@ -15,6 +15,8 @@ import { seedDemoData } from '../store/seedDemoData';
 import { revokeDemoTokens } from '../store/apiTokens';
 import { seedDemoDirectory } from '../store/directory';
 import { DEMO_CAMPAIGN_ID, demoWebUiLinks, runDemoCampaign } from './lib/demoCampaign';
+import { demoSignInLinks } from './lib/demoSignIn';
+import { signInSettingsOf } from '../api/app';
 import { startStackConsole } from './lib/stackConsole';
 import { provinces } from '../demo/generator';
 
@@ -166,6 +168,7 @@ async function main(): Promise<void> {
 
     await applyMigrations(postgres.url, migrationsDir(), log);
     let demoTokens: string[] = [];
+    let demoSignIn: { email: string; url: string }[] = [];
     let demoCampaignStarted = false;
     if (cfg.DEMO_ENTERPRISES === 0) {
       const prisma = createPrisma(postgres.url);
@@ -182,7 +185,9 @@ async function main(): Promise<void> {
         if (seeded > 0) log.info({ enterprises: seeded }, 'empty database: fictional demo campaign data loaded');
         const directory = await seedDemoDirectory(prisma, provinces);
         demoCampaignStarted = (await prisma.campaign.count({ where: { id: DEMO_CAMPAIGN_ID } })) > 0;
-        demoTokens = directory.filter((e) => e.province === null || (e.province === '江西省' && ['tax', 'industry'].includes(e.agencyKind))).map((e) => e.token);
+        const shown = directory.filter((e) => e.province === null || (e.province === '江西省' && ['tax', 'industry'].includes(e.agencyKind)));
+        demoTokens = shown.map((e) => e.token);
+        demoSignIn = await demoSignInLinks(prisma, shown, signInSettingsOf(cfg));
       } finally {
         await prisma.$disconnect();
       }
@@ -258,6 +263,7 @@ async function main(): Promise<void> {
         startedAt: new Date().toISOString(),
         urls,
         tokens: demoTokens,
+        signInLinks: demoSignIn,
         dataDir: cfg.DATA_DIR,
         ...('dataDir' in postgres && postgres.dataDir ? { postgres: { dataDir: postgres.dataDir, url: postgres.url } } : {}),
         ...(cfg.DEMO_ENTERPRISES > 0 ? { demo: { campaignId: DEMO_CAMPAIGN_ID, daysPerSecond: cfg.DEMO_DAYS_PER_SECOND } } : {}),

@@ -10,6 +10,8 @@ export interface StackInfo {
   urls: { api: string; docs: string; openapi: string; temporalUi: string; mailbox: string };
   /** Demo bearer tokens, when the demo data is loaded. */
   tokens: string[];
+  /** One-time links setting the password of demo people who have none yet (scripts/lib/demoSignIn.ts). */
+  signInLinks?: { email: string; url: string }[];
   dataDir: string;
   /** The embedded PostgreSQL's data folder and URL; absent with DATABASE_URL set. */
   postgres?: { dataDir: string; url: string };
@@ -39,6 +41,10 @@ export function bannerText(info: StackInfo, heading: string): string {
   if (info.tokens.length) {
     lines.push('', `  Sign in: send the header ${bold('Authorization: Bearer <token>')} with a demo token (demo-<province>-<agency>-<role>):`);
     lines.push(...info.tokens.map((t) => `    ${t}`));
+  }
+  if (info.signInLinks?.length) {
+    lines.push('', `  Web inbox: open a person's one-time link to set their password, then sign in at ${cyan(`${info.urls.api}/ui/sign-in`)} with their email:`);
+    lines.push(...info.signInLinks.map((l) => `    ${l.email}\n      ${cyan(l.url)}`));
   }
   if (info.webUiLinks?.length) {
     lines.push('', '  Web UI lists for coordinators:');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Connection, Client } from '@temporalio/client';
 import { tipWorkflowId } from '../../domain/tip';
 import { projectRoot } from '../../platform/projectRoot';
+import { readStackInfo } from '../../scripts/lib/banner';
 import { runStack, type StackLogLine } from '../../scripts/lib/runStack';
 import { alive, stackEnvironment } from '../support/stackEnvironment';
 import { waitFor } from '../support/waitFor';
@@ -60,6 +61,16 @@ describe('npm start', () => {
     });
     expect(tasks).toBeGreaterThan(0);
 
+    // The console's links set a demo person's password, who then signs in to the web inbox.
+    const links = readStackInfo(dataDir)!.signInLinks!;
+    expect(links.length).toBeGreaterThan(0);
+    const [person] = links;
+    const password = 'a long enough demo password';
+    const json = { 'content-type': 'application/json' };
+    const set = await fetch(`${urls.api}/auth/password`, { method: 'POST', headers: json, body: JSON.stringify({ token: new URL(person.url).searchParams.get('token'), password, passwordAgain: password }) });
+    expect(set.status).toBeLessThan(400);
+    expect((await fetch(`${urls.api}/auth/sign-in`, { method: 'POST', headers: json, body: JSON.stringify({ email: person.email, password }) })).status).toBe(200);
+
     const firstPids = pidsOf(first.lines);
     expect(firstPids).toHaveLength(5); // Temporal, PostgreSQL, mail sink, worker, API
     expect(firstPids.every(alive)).toBe(true);
@@ -81,6 +92,10 @@ describe('npm start', () => {
       expect(register.total).toBe(40);
       expect(second.lines.some((l) => l.msg.startsWith('empty database'))).toBe(false);
       expect(second.lines.some((l) => l.msg === 'demo campaign already exists: resuming')).toBe(true);
+      // Who has set a password gets no new link; the others get fresh ones.
+      const relisted = readStackInfo(dataDir)!.signInLinks!.map((l) => l.email);
+      expect(relisted).not.toContain(person.email);
+      expect(relisted).toEqual(links.slice(1).map((l) => l.email));
       const connection = await Connection.connect({ address: `127.0.0.1:${env.TEMPORAL_PORT}` });
       try {
         const description = await new Client({ connection }).workflow.getHandle(tipWorkflowId(tipId)).describe();

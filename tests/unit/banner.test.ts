@@ -29,6 +29,14 @@ describe('the banner', () => {
     expect(bannerText(info('/srv/campaign/data'), 'heading')).not.toContain('Web UI lists');
   });
 
+  test('lists the demo sign-in links it is given, and where to sign in', () => {
+    const links = [{ email: '36-tax-staff@campaign.example', url: 'http://127.0.0.1:3000/auth/password?token=abc' }];
+    const text = bannerText({ ...info('/srv/campaign/data'), signInLinks: links }, 'heading');
+    expect(text).toContain('http://127.0.0.1:3000/ui/sign-in');
+    expect(text).toContain(`    36-tax-staff@campaign.example\n      ${links[0].url}`);
+    expect(bannerText(info('/srv/campaign/data'), 'heading')).not.toContain('Web inbox');
+  });
+
   test('the minute reminder is one line with the URLs and a token to sign in with', () => {
     const line = bannerLine(info('/srv/campaign/data'));
     expect(line).not.toContain('\n');
