@@ -187,7 +187,9 @@ async function main(): Promise<void> {
         demoCampaignStarted = (await prisma.campaign.count({ where: { id: DEMO_CAMPAIGN_ID } })) > 0;
         const shown = directory.filter((e) => e.province === null || (e.province === '江西省' && ['tax', 'industry'].includes(e.agencyKind)));
         demoTokens = shown.map((e) => e.token);
-        demoSignIn = await demoSignInLinks(prisma, shown, signInSettingsOf(cfg));
+        // One person of each kind of page: a member of staff's inbox, a province's desk, MIIT's.
+        const signingIn = shown.filter((e) => (e.province === null ? e.role === 'miitCoordinator' : e.role === 'provincialCoordinator' || (e.agencyKind === 'tax' && e.role === 'staff')));
+        demoSignIn = await demoSignInLinks(prisma, signingIn, signInSettingsOf(cfg));
       } finally {
         await prisma.$disconnect();
       }

@@ -44,7 +44,7 @@ export function bannerText(info: StackInfo, heading: string): string {
   }
   if (info.signInLinks?.length) {
     lines.push('', `  Web inbox: open a person's one-time link to set their password, then sign in at ${cyan(`${info.urls.api}/ui/sign-in`)} with their email:`);
-    lines.push(...info.signInLinks.map((l) => `    ${l.email}\n      ${cyan(l.url)}`));
+    lines.push(...info.signInLinks.map((l) => `    ${l.email}  ${cyan(l.url)}`));
   }
   if (info.webUiLinks?.length) {
     lines.push('', '  Web UI lists for coordinators:');
