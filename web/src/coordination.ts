@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReferralAcceptance, ReferralRouting, ReferralSource, ReferralState } from '../../domain/referral';
-import type { TipTriage } from '../../domain/tip';
+import type { TipSubmission, TipTriage } from '../../domain/tip';
 import { api, query } from './api';
 
 /** Cross-province referrals and tip-offs as GET /referrals and GET /tips answer them (api/referrals.ts, api/tips.ts). */
@@ -59,3 +59,4 @@ export const useTips = (list: ListPage) => useListOf<TipItem>('/tips', list);
 export const routeReferral = (id: string, body: ReferralRouting) => api(`/referrals/${encodeURIComponent(id)}/route`, { method: 'POST', body });
 export const acceptReferral = (id: string, body: ReferralAcceptance) => api(`/referrals/${encodeURIComponent(id)}/accept`, { method: 'POST', body });
 export const triageTip = (id: string, body: TipTriage) => api(`/tips/${encodeURIComponent(id)}/triage`, { method: 'POST', body });
+export const submitTip = (body: TipSubmission, idempotencyKey: string) => api('/tips', { method: 'POST', body, idempotencyKey });

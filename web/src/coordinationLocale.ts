@@ -45,7 +45,7 @@ export const coordinationUi = {
   mobile: { zh: '手机', en: 'Mobile' },
   types: { zh: '企业类型', en: 'Types' },
   submit: { zh: '提交', en: 'Submit' },
-  close: { zh: '关闭', en: 'Close' },
-  done: { zh: '已办理', en: 'Done' },
-  count: { zh: '条', en: 'items' },
+  newTip: { zh: '登记举报线索', en: 'Record a tip-off' },
+  tipSource: { zh: '线索来源（如举报电话、来信）', en: 'Source (a hotline, a letter…)' },
+  tipEnterpriseCode: { zh: '被举报企业统一社会信用代码（如知道）', en: "The enterprise's credit code (if known)" },
 } as const satisfies Record<string, Text>;

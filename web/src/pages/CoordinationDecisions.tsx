@@ -1,16 +1,17 @@
-import { Button, Form, Input, Radio, Select } from 'antd';
+import { Button, DatePicker, Form, Input, Radio, Select } from 'antd';
+import dayjs from 'dayjs';
 import type { ReactElement, ReactNode } from 'react';
 import { Controller, useWatch, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { ActingAgency, EnterpriseType } from '../../../domain/enums';
 import { agencyLabels, enterpriseTypeLabels, referralAcceptanceLabels, tipTriageLabels } from '../../../domain/labels';
 import { provinceNames } from '../../../domain/provinces';
 import type { ReferralAcceptance, ReferralRouting } from '../../../domain/referral';
-import type { TipTriage } from '../../../domain/tip';
-import { acceptReferral, routeReferral, triageTip, type ReferralItem, type TipItem } from '../coordination';
+import type { TipSubmission, TipTriage } from '../../../domain/tip';
+import { acceptReferral, routeReferral, submitTip, triageTip, type ReferralItem, type TipItem } from '../coordination';
 import { coordinationUi as cu } from '../coordinationLocale';
 import { useText } from '../language';
 import { CheckboxField, useSchemaForm } from './completionKit';
-import { ReferralAcceptanceForm, ReferralRoutingForm, TipTriageForm, emptyRegistration, fieldOfDecisionIssue, type ReferralAcceptanceInput, type ReferralRoutingInput, type TipTriageInput } from './coordinationForms';
+import { ReferralAcceptanceForm, ReferralRoutingForm, TipSubmissionForm, TipTriageForm, emptyRegistration, fieldOfDecisionIssue, type ReferralAcceptanceInput, type ReferralRoutingInput, type TipSubmissionInput, type TipTriageInput } from './coordinationForms';
 
 const provinceOptions = provinceNames.map((p) => ({ value: p, label: p }));
 type Item = (name: never, label: string, control: (id: string) => ReactNode, required?: boolean) => ReactElement;
@@ -174,6 +175,36 @@ export function TipTriageFormView({ tip, campaignIds, onDone }: { tip: TipItem; 
         </>
       )}
       {action === 'close' && <Controller name="reason" control={form.control} render={({ field: f }) => item('reason', t(cu.closeReason), (id) => <Input.TextArea id={id} rows={3} {...f} />, true)} />}
+      <Submit loading={submit.isPending} />
+    </Form>
+  );
+}
+
+/** A tip-off as it came in (a hotline call, a letter): recorded once however often it is sent (its Idempotency-Key). */
+export function TipSubmissionFormView({ province, onDone }: { province: string | null; onDone: () => void }) {
+  const t = useText();
+  const { form, submit, item, onFinish, alert } = useSchemaForm<TipSubmissionInput, TipSubmission>({
+    schema: TipSubmissionForm as never,
+    defaultValues: { source: '', text: '', enterpriseCode: '', province: province ?? undefined, receivedAt: '' },
+    fieldOf: fieldOfDecisionIssue,
+    send: (body, idempotencyKey) => submitTip(body, idempotencyKey),
+    invalidates: ['tips'],
+    onDone,
+  });
+  return (
+    <Form layout="vertical" onFinish={onFinish}>
+      {alert}
+      <Controller name="source" control={form.control} render={({ field: f }) => item('source', t(cu.tipSource), (id) => <Input id={id} {...f} />, true)} />
+      <Controller name="text" control={form.control} render={({ field: f }) => item('text', t(cu.text), (id) => <Input.TextArea id={id} rows={4} {...f} />, true)} />
+      <Controller
+        name="receivedAt"
+        control={form.control}
+        render={({ field: f }) =>
+          item('receivedAt', t(cu.receivedAt), (id) => <DatePicker id={id} showTime format="YYYY-MM-DD HH:mm" value={f.value ? dayjs(f.value) : null} onChange={(d) => f.onChange(d ? d.format() : '')} onBlur={f.onBlur} />, true)
+        }
+      />
+      <Controller name="province" control={form.control} render={({ field: f }) => item('province', t(cu.province), (id) => <Select id={id} {...f} allowClear showSearch options={provinceOptions} />)} />
+      <Controller name="enterpriseCode" control={form.control} render={({ field: f }) => item('enterpriseCode', t(cu.tipEnterpriseCode), (id) => <Input id={id} {...f} />)} />
       <Submit loading={submit.isPending} />
     </Form>
   );

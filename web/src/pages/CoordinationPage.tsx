@@ -11,7 +11,7 @@ import { desk } from '../deskLocale';
 import { useText } from '../language';
 import type { Me } from '../session';
 import { tableLayout } from './tableLayout';
-import { ReferralAcceptanceFormView, ReferralRoutingFormView, TipTriageFormView } from './CoordinationDecisions';
+import { ReferralAcceptanceFormView, ReferralRoutingFormView, TipSubmissionFormView, TipTriageFormView } from './CoordinationDecisions';
 
 const PAGE_SIZE = 20;
 const day = (at: string) => at.slice(0, 10);
@@ -108,7 +108,14 @@ function Tips({ me, decide }: { me: Me; decide: (title: string, form: (done: () 
         ) : null,
     },
   ];
-  return <DecisionList useList={useTips} columns={columns} />;
+  return (
+    <>
+      <Button className="block" onClick={() => decide(t(cu.newTip), (done) => <TipSubmissionFormView province={me.province} onDone={done} />)}>
+        {t(cu.newTip)}
+      </Button>
+      <DecisionList useList={useTips} columns={columns} />
+    </>
+  );
 }
 
 /** 线索办理: the cross-province referrals MIIT routes and the provinces accept, and the tip-offs their coordinators triage. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ReferralAcceptance, ReferralRouting } from '../../../domain/referral';
-import { TipTriage } from '../../../domain/tip';
+import { TipSubmission, TipTriage } from '../../../domain/tip';
 import type { Enterprise } from '../../../domain/campaign/enterprise';
 import type { ActingAgency, EnterpriseType } from '../../../domain/enums';
 
@@ -81,6 +81,20 @@ export const TipTriageForm = z.preprocess((v: TipTriageInput) => {
       return { action: v.action, reason: v.reason };
   }
 }, TipTriage);
+
+export interface TipSubmissionInput {
+  source: string;
+  text: string;
+  enterpriseCode: string;
+  province: string | undefined;
+  /** The instant it was received, with its offset, as dayjs writes it (2014-10-12T09:30:00+08:00). */
+  receivedAt: string;
+}
+
+export const TipSubmissionForm = z.preprocess(
+  (v: TipSubmissionInput) => ({ source: v.source, text: v.text, enterpriseCode: blankToUndefined(v.enterpriseCode), province: v.province, receivedAt: v.receivedAt }),
+  TipSubmission,
+);
 
 /** The field an issue of the API names: its path, except the registered code, which is the enterprise's. */
 export function fieldOfDecisionIssue(path: string): string {
