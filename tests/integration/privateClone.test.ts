@@ -5,6 +5,7 @@ import path from 'node:path';
 import { RELOCATED_POSTGRES_ROOT } from '../../platform/postgres';
 import { projectRoot } from '../../platform/projectRoot';
 import { runStack, type StackLogLine } from '../../scripts/lib/runStack';
+import { retriedWhileUnavailable } from '../support/retryUnavailable';
 import { stackEnvironment } from '../support/stackEnvironment';
 
 /**
@@ -52,11 +53,17 @@ asRoot('npm start from a clone inside a mode-700 folder', () => {
       expect(first.lines.map((l) => l.msg)).toContain('the postgres user cannot reach node_modules: running PostgreSQL from a copy');
       expect(fs.statSync(path.join(relocatedData, 'PG_VERSION')).uid).not.toBe(0);
 
-      const tip = await fetch(`${(await first.ready).urls!.api}/tips`, {
-        method: 'POST',
-        headers: { ...MIIT, 'content-type': 'application/json', 'idempotency-key': 'private-clone-tip' },
-        body: JSON.stringify({ source: 'letter', text: '私采稀土 illegal mining', receivedAt: '2014-11-02T08:00:00Z' }),
-      });
+      // Sent while the demo's first rule checks keep the worker busy: retried on 503 as a client does.
+      const api = (await first.ready).urls!.api;
+      const tip = await retriedWhileUnavailable(
+        () =>
+          fetch(`${api}/tips`, {
+            method: 'POST',
+            headers: { ...MIIT, 'content-type': 'application/json', 'idempotency-key': 'private-clone-tip' },
+            body: JSON.stringify({ source: 'letter', text: '私采稀土 illegal mining', receivedAt: '2014-11-02T08:00:00Z' }),
+          }),
+        'the tip accepted',
+      );
       expect(tip.status).toBe(201);
       tipId = ((await tip.json()) as { id: string }).id;
     } finally {

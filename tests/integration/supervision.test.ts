@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runStack, type RunningStack, type StackLogLine } from '../../scripts/lib/runStack';
 import { alive, stackEnvironment } from '../support/stackEnvironment';
+import { retriedWhileUnavailable } from '../support/retryUnavailable';
 import { waitFor } from '../support/waitFor';
 
 /**
@@ -36,19 +37,14 @@ test('a killed worker is restarted, and the stack does new work with it', async 
   expect(restarted.pid).not.toBe(worker);
   expect(alive(restarted.pid!)).toBe(true);
 
-  // The restarted worker may still be loading when this asks: the API then answers 503 with
-  // Retry-After, and a client retries with the same Idempotency-Key, as this does.
+  // The restarted worker may still be loading when this asks.
   const submit = () =>
     fetch(`${apiUrl}/tips`, {
       method: 'POST',
       headers: { ...MIIT, 'content-type': 'application/json', 'idempotency-key': 'after-restart' },
       body: JSON.stringify({ source: 'letter', text: '越界开采 cross-boundary mining', receivedAt: '2014-11-02T08:00:00Z' }),
     });
-  const submitted = await waitFor('the tip accepted', async () => {
-    const res = await submit();
-    if (res.status === 503) return void expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-    return res;
-  }, 60_000);
+  const submitted = await retriedWhileUnavailable(submit, 'the tip accepted');
   expect(submitted.status).toBe(201);
   const { id } = (await submitted.json()) as { id: string };
   // Only a running worker records the tip.
