@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
-import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { coordinatesProvince, seesProvince, type Principal } from '../domain/access';
@@ -15,7 +15,8 @@ import { principalOf } from './auth';
 import type { CaseSettings } from './campaigns';
 import { addedToCampaign, campaignTiming, existingCase } from './campaignWork';
 import { HttpError, OutOfScopeError, parseOr400 } from './errors';
-import { error, type Operation } from './operation';
+import { claimedIdempotencyKey } from './idempotency';
+import { IdempotencyHeaders, error, type Operation } from './operation';
 import { PageQuery, Paged, paged } from './pagination';
 import { httpErrorOfUpdate } from './temporalErrors';
 
@@ -83,8 +84,14 @@ export const referralOperations = {
     path: '/referrals',
     tag: 'referrals',
     summary: 'Report a cross-province referral (一.(三)) to MIIT: staff and coordinators of the province whose finding it is',
+    headers: IdempotencyHeaders,
     body: { schema: ReferralSubmission, example: { campaignId: 'demo-2014', fromProvince: '江西省', toProvince: '广东省', counterpart: { name: '某贸易公司' }, facts: '从无证矿点购进稀土矿', evidence: {} } },
-    responses: { 201: { description: 'reported', schema: ReferralOut }, 403: error('not of the reporting province'), 404: error('no such campaign') },
+    responses: {
+      201: { description: 'reported (for a repeated Idempotency-Key, the first referral)', schema: ReferralOut },
+      403: error('not of the reporting province'),
+      404: error('no such campaign'),
+      422: error('the Idempotency-Key was used for another referral'),
+    },
   },
   list: {
     method: 'get',
@@ -147,18 +154,26 @@ export function referralRoutes(deps: { prisma: PrismaClient; temporal: Client; t
     const me = principalOf(res);
     if (!seesProvince(me, submission.fromProvince)) throw new HttpError(403, `only ${submission.fromProvince} or MIIT reports its findings`);
     const { timing, clock } = await campaignTiming(deps.prisma, deps.caseSettings, submission.campaignId);
-    const report: ReferralReport = { ...submission, id: randomUUID(), reportedBy: me.email };
+    const key = await claimedIdempotencyKey(deps.prisma, req, me, 'referral', submission);
+    // As a tip's: the key is the reporter's own, so two people's equal keys make two referrals.
+    const report: ReferralReport = { ...submission, id: key === undefined ? randomUUID() : `${me.staffId}.${key}`, reportedBy: me.email };
     res.locals.audit = { action: 'referrals.report', objectType: 'referral', objectId: report.id, province: report.fromProvince, after: { counterpart: report.counterpart } } satisfies AuditNote;
     // Recorded before the workflow starts (idempotently, as its activity records it again), so that
     // the reporter, MIIT and the provinces find it as soon as this answers.
     await reportReferral(deps.prisma, report);
-    await deps.temporal.workflow.start<typeof referralWorkflow>('referralWorkflow', {
-      workflowId: referralWorkflowId(report.id),
-      taskQueue: deps.taskQueue,
-      args: [{ report, timing, clock }],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      staticSummary: `跨省移交线索 referral ${report.id}`,
-    });
+    await deps.temporal.workflow
+      .start<typeof referralWorkflow>('referralWorkflow', {
+        workflowId: referralWorkflowId(report.id),
+        taskQueue: deps.taskQueue,
+        args: [{ report, timing, clock }],
+        // A repeated report attaches to the first; one accepted or closed since is never reported again.
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        staticSummary: `跨省移交线索 referral ${report.id}`,
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      });
     res.status(201).json(await answer(report.id, await viewOf(report.id)));
   });
 

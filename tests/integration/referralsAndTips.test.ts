@@ -111,6 +111,36 @@ describe('cross-province referrals', () => {
     recordHistory('referral-closed', handle.workflowId);
   });
 
+  test('a report repeated with its Idempotency-Key is the first referral, even once MIIT has closed it; the key with other facts is refused', async () => {
+    const staff = token(jiangxi, 'industry', 'staff');
+    const once = (body: unknown) => h.as(staff)('/referrals', { method: 'POST', headers: { ...json, 'Idempotency-Key': 'report-once-0001' }, body: JSON.stringify(body) });
+    const first = await once(report('c-ref-gd'));
+    expect(first.status).toBe(201);
+    const { id } = (await first.json()) as { id: string };
+    const again = await once(report('c-ref-gd'));
+    expect(again.status).toBe(201);
+    expect(await again.json()).toMatchObject({ id, state: 'reported' });
+
+    await post(h.tokens.miit, `/referrals/${id}/route`, { decision: 'close', reason: 'reported twice by mistake' });
+    const handle = h.client.workflow.getHandle(referralWorkflowId(id));
+    await handle.result();
+    // Closed: the retry answers with it and opens no routing step for MIIT again.
+    const late = await once(report('c-ref-gd'));
+    expect(late.status).toBe(201);
+    expect(await late.json()).toMatchObject({ id, state: 'closed', steps: [{ done: true }] });
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
+    expect(await h.prisma.referral.count({ where: { id: { endsWith: '.report-once-0001' } } })).toBe(1);
+
+    const other = await once({ ...report('c-ref-gd'), facts: 'another finding' });
+    expect(other.status).toBe(422);
+    // Another reporter's equal key is theirs: a referral of their own.
+    const theirs = await h.as(token(jiangxi, 'tax', 'staff'))('/referrals', { method: 'POST', headers: { ...json, 'Idempotency-Key': 'report-once-0001' }, body: JSON.stringify(report('c-ref-gd')) });
+    expect(theirs.status).toBe(201);
+    const theirId = ((await theirs.json()) as { id: string }).id;
+    expect(theirId).not.toBe(id);
+    await post(h.tokens.miit, `/referrals/${theirId}/route`, { decision: 'close', reason: 'the same finding as the first' });
+  });
+
   test('a routing step left late escalates up the ladder once per step, and stops when MIIT routes', async () => {
     // 4 campaign days a second: the routing step is due in 5 s, discipline inspection told 1.75 s after.
     await startCampaign('c-ref-late', 4, jiangxi, [jiangxiTrader.enterprise.code]);
@@ -188,9 +218,10 @@ describe('the summary counts them', () => {
   const summaryOf = async (province: string) => buildReport('summary', await loadProvinceReportData(h.prisma, { campaignId: 'c-ref-gd', province, supervised: [] }), options).figures;
 
   test("each province's summary counts the referrals it reported and received and its tips by triage; the national roll-up adds them", async () => {
-    // 江西 reported three referrals in 广东's campaign: two routed to 广东 and accepted there, one closed by MIIT.
+    // 江西 reported five referrals in 广东's campaign: two routed to 广东 and accepted there, three closed by MIIT
+    // (one a report named 广东 as the reporter's guess, two the idempotency test's).
     const jx = await summaryOf(jiangxi.name);
-    expect(jx.referrals).toEqual({ reported: 3, routed: 2, closed: 1, awaitingRouting: 0, received: 0, accepted: 0, awaitingAcceptance: 0 });
+    expect(jx.referrals).toEqual({ reported: 5, routed: 2, closed: 3, awaitingRouting: 0, received: 0, accepted: 0, awaitingAcceptance: 0 });
     expect(jx.tips.received).toBe(0);
     // The closed one named 广东 as the reporter's guess: MIIT never routed it there, so 广东 did not receive it.
     const gd = await summaryOf(guangdong.name);
@@ -199,7 +230,7 @@ describe('the summary counts them', () => {
     // 江西 has no case in this campaign, and is in the roll-up for its referrals.
     const national = buildReport('nationalSummary', await loadNationalReportData(h.prisma, { campaignId: 'c-ref-gd', supervised: [] }), options);
     expect(national.provinces.map((p) => p.province).sort()).toEqual([guangdong.name, jiangxi.name].sort());
-    expect(national.totals.referrals).toMatchObject({ reported: 3, received: 2, accepted: 2 });
+    expect(national.totals.referrals).toMatchObject({ reported: 5, received: 2, accepted: 2 });
     expect(national.totals.tips).toMatchObject({ received: 2 });
     // The other campaign, 江西's own, has none of them.
     const other = buildReport('summary', await loadProvinceReportData(h.prisma, { campaignId: 'c-ref-jx', province: jiangxi.name, supervised: [] }), options).figures;
