@@ -43,6 +43,7 @@ const KeyPath = z.object({ key: identifier(300).meta({ description: 'the task ke
 const TaskView = z.object({
   key: z.string(),
   caseId: z.string(),
+  campaignId: z.string(),
   kind: z.string(),
   agency: AgencyKind,
   phase: CasePhase.nullable(),
@@ -366,6 +367,7 @@ function present(
   return {
     key: t.key,
     caseId: t.caseId,
+    campaignId: t.campaignId,
     kind: t.kind,
     agency: t.agencyKind,
     phase: (t.phase as CasePhase | null) ?? null,

@@ -20,7 +20,7 @@ export interface Principal {
 }
 
 /** MIIT sees every province (it receives every provincial report); everyone else their own. */
-export function seesProvince(principal: Principal, province: string): boolean {
+export function seesProvince(principal: Pick<Principal, 'role' | 'province'>, province: string): boolean {
   return principal.role === 'miitCoordinator' || principal.province === province;
 }
 

@@ -146,6 +146,44 @@ test('the officer claims and releases the tax check; the head assigns it, and th
   await staff.context.close();
 });
 
+test('the officer reports a counterpart in another province to MIIT from the tax check, once the form has refused its bad credit code', async () => {
+  const counterpart = generated.dataset.dossiers.find((d) => d.enterprise.province !== province.name)!.enterprise;
+  const { context, page } = await signedIn(officer);
+  await linkTo(page, taxCheck.key).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('button', { name: '报告跨省线索' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('涉及企业名称').fill(counterpart.name);
+  await dialog.getByLabel('涉及企业统一社会信用代码（如知道）').fill('9136');
+  await dialog.getByLabel('线索内容').fill('该企业向本企业出售无证矿点开采的稀土矿 120 吨，未开具增值税专用发票');
+  await dialog.getByRole('button', { name: /提\s*交/ }).click();
+  await dialog.getByText('须为18位统一社会信用代码').waitFor();
+  await shot(page, 'referral-refused');
+  await expectAccessible(page);
+  expect(await h.prisma.referral.count({ where: { campaignId } })).toBe(0);
+
+  await dialog.getByLabel('涉及企业统一社会信用代码（如知道）').fill(counterpart.code);
+  // Typed into the search, as a province far down a list of 31 is found.
+  await dialog.getByLabel('涉及省份（如知道）').fill(counterpart.province.slice(0, 2));
+  await page.keyboard.press('Enter');
+  // A double click sends the same Idempotency-Key twice: one referral.
+  await dialog.getByRole('button', { name: /提\s*交/ }).dblclick();
+  await page.getByText('已报工业和信息化部').waitFor();
+  const [referral] = await h.prisma.referral.findMany({ where: { campaignId } });
+  expect(await h.prisma.referral.count({ where: { campaignId } })).toBe(1);
+  expect(referral).toMatchObject({
+    fromProvince: province.name,
+    toProvince: counterpart.province,
+    counterpartName: counterpart.name,
+    counterpartCode: counterpart.code,
+    source: 'agency',
+    reportedBy: officer.email,
+    state: 'reported',
+    evidence: { caseId, taskKey: taxCheck.key },
+  });
+  await context.close();
+});
+
 test('the officer completes the tax check with a finding by keyboard alone', async () => {
   const { context, page } = await signedIn(officer);
   await linkTo(page, taxCheck.key).waitFor();

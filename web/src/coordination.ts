@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReferralAcceptance, ReferralRouting, ReferralSource, ReferralState } from '../../domain/referral';
+import type { ReferralAcceptance, ReferralRouting, ReferralSource, ReferralState, ReferralSubmission } from '../../domain/referral';
 import type { TipSubmission, TipTriage } from '../../domain/tip';
 import { api, query } from './api';
 
@@ -56,6 +56,7 @@ export const useReferrals = (list: ListPage) => useListOf<ReferralItem>('/referr
 export const useTips = (list: ListPage) => useListOf<TipItem>('/tips', list);
 
 /** The coordinators' decisions; each is taken once, the referral's or tip's state refusing a second with 409. */
+export const reportReferral = (body: ReferralSubmission, idempotencyKey: string) => api('/referrals', { method: 'POST', body, idempotencyKey });
 export const routeReferral = (id: string, body: ReferralRouting) => api(`/referrals/${encodeURIComponent(id)}/route`, { method: 'POST', body });
 export const acceptReferral = (id: string, body: ReferralAcceptance) => api(`/referrals/${encodeURIComponent(id)}/accept`, { method: 'POST', body });
 export const triageTip = (id: string, body: TipTriage) => api(`/tips/${encodeURIComponent(id)}/triage`, { method: 'POST', body });

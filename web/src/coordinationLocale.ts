@@ -45,6 +45,13 @@ export const coordinationUi = {
   mobile: { zh: '手机', en: 'Mobile' },
   types: { zh: '企业类型', en: 'Types' },
   submit: { zh: '提交', en: 'Submit' },
+  reportReferral: { zh: '报告跨省线索', en: 'Report a cross-province referral' },
+  reportHint: {
+    zh: '发现外省（区、市）企业或个人购销非法开采、无证或超指标生产的稀土矿产品的，报工业和信息化部，由稀有金属部际协调机制转有关省（区、市）处理。',
+    en: 'An enterprise or person in another province that bought or sold illegally mined, unlicensed or over-quota rare-earth products is reported to MIIT, whose coordination mechanism routes it to the province concerned.',
+  },
+  counterpartProvince: { zh: '涉及省份（如知道）', en: "The counterpart's province (if known)" },
+  reportedToMiit: { zh: '已报工业和信息化部', en: 'Reported to MIIT' },
   newTip: { zh: '登记举报线索', en: 'Record a tip-off' },
   tipSource: { zh: '线索来源（如举报电话、来信）', en: 'Source (a hotline, a letter…)' },
   tipEnterpriseCode: { zh: '被举报企业统一社会信用代码（如知道）', en: "The enterprise's credit code (if known)" },

@@ -8,6 +8,7 @@ import type { Me } from './session';
 export interface Task {
   key: string;
   caseId: string;
+  campaignId: string;
   kind: 'verification' | 'handlingPlan' | 'disposition' | 'acceptance';
   agency: string;
   province: string;

@@ -1,17 +1,32 @@
-import { Button, DatePicker, Form, Input, Radio, Select } from 'antd';
+import { Button, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactElement, ReactNode } from 'react';
 import { Controller, useWatch, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { ActingAgency, EnterpriseType } from '../../../domain/enums';
 import { agencyLabels, enterpriseTypeLabels, referralAcceptanceLabels, tipTriageLabels } from '../../../domain/labels';
 import { provinceNames } from '../../../domain/provinces';
-import type { ReferralAcceptance, ReferralRouting } from '../../../domain/referral';
+import type { ReferralAcceptance, ReferralRouting, ReferralSubmission } from '../../../domain/referral';
 import type { TipSubmission, TipTriage } from '../../../domain/tip';
-import { acceptReferral, routeReferral, submitTip, triageTip, type ReferralItem, type TipItem } from '../coordination';
+import { acceptReferral, reportReferral, routeReferral, submitTip, triageTip, type ReferralItem, type TipItem } from '../coordination';
 import { coordinationUi as cu } from '../coordinationLocale';
 import { useText } from '../language';
 import { CheckboxField, useSchemaForm } from './completionKit';
-import { ReferralAcceptanceForm, ReferralRoutingForm, TipSubmissionForm, TipTriageForm, emptyRegistration, fieldOfDecisionIssue, type ReferralAcceptanceInput, type ReferralRoutingInput, type TipSubmissionInput, type TipTriageInput } from './coordinationForms';
+import {
+  ReferralAcceptanceForm,
+  ReferralRoutingForm,
+  TipSubmissionForm,
+  TipTriageForm,
+  emptyRegistration,
+  fieldOfDecisionIssue,
+  fieldOfReportIssue,
+  referralReportForm,
+  type ReferralAcceptanceInput,
+  type ReferralOrigin,
+  type ReferralReportInput,
+  type ReferralRoutingInput,
+  type TipSubmissionInput,
+  type TipTriageInput,
+} from './coordinationForms';
 
 const provinceOptions = provinceNames.map((p) => ({ value: p, label: p }));
 type Item = (name: never, label: string, control: (id: string) => ReactNode, required?: boolean) => ReactElement;
@@ -91,6 +106,33 @@ export function ReferralRoutingFormView({ referral, onDone }: { referral: Referr
       ) : (
         <Controller name="reason" control={form.control} render={({ field: f }) => item('reason', t(cu.closeReason), (id) => <Input.TextArea id={id} rows={3} {...f} />, true)} />
       )}
+      <Submit loading={submit.isPending} />
+    </Form>
+  );
+}
+
+/**
+ * A finding about a counterpart in another province, reported to MIIT from the task it came up in
+ * (一.(三)): once however often it is sent (its Idempotency-Key).
+ */
+export function ReferralReportFormView({ origin, onDone }: { origin: ReferralOrigin; onDone: () => void }) {
+  const t = useText();
+  const { form, submit, item, onFinish, alert } = useSchemaForm<ReferralReportInput, ReferralSubmission>({
+    schema: referralReportForm(origin) as never,
+    defaultValues: { toProvince: undefined, counterpart: { name: '', code: '' }, facts: '' },
+    fieldOf: fieldOfReportIssue,
+    send: (body, idempotencyKey) => reportReferral(body, idempotencyKey),
+    invalidates: ['referrals'],
+    onDone,
+  });
+  return (
+    <Form layout="vertical" onFinish={onFinish}>
+      <Typography.Paragraph>{t(cu.reportHint)}</Typography.Paragraph>
+      {alert}
+      <Controller name="counterpart.name" control={form.control} render={({ field: f }) => item('counterpart.name', t(cu.counterpartName), (id) => <Input id={id} {...f} />, true)} />
+      <Controller name="counterpart.code" control={form.control} render={({ field: f }) => item('counterpart.code', t(cu.counterpartCode), (id) => <Input id={id} {...f} />)} />
+      <Controller name="toProvince" control={form.control} render={({ field: f }) => item('toProvince', t(cu.counterpartProvince), (id) => <Select id={id} {...f} allowClear showSearch options={provinceOptions} />)} />
+      <Controller name="facts" control={form.control} render={({ field: f }) => item('facts', t(cu.facts), (id) => <Input.TextArea id={id} rows={4} {...f} />, true)} />
       <Submit loading={submit.isPending} />
     </Form>
   );

@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Card, Descriptions, Result, Spin, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Modal, Result, Spin, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { seesProvince } from '../../../domain/access';
 import { DispositionCode, ViolationCode } from '../../../domain/catalogue';
 import { enterpriseTypeLabels, taskKindLabels } from '../../../domain/labels';
 import { timelineWords } from '../../../domain/labels/timeline';
 import { api } from '../api';
+import { coordinationUi as cu } from '../coordinationLocale';
 import type { TimelineEntryView } from '../desk';
 import { useText } from '../language';
 import { ui } from '../locale';
@@ -13,6 +16,7 @@ import { taskUi } from '../taskLocale';
 import type { Me } from '../session';
 import { urgencyColours, urgencyOf, useTask, useTaskEvents, type TaskDetail } from '../tasks';
 import { AcceptanceFormView } from './AcceptanceFormView';
+import { ReferralReportFormView } from './CoordinationDecisions';
 import { DispositionFormView } from './DispositionFormView';
 import { HandlingPlanFormView } from './HandlingPlanFormView';
 import { TaskAssignment } from './TaskAssignment';
@@ -75,6 +79,7 @@ export function TaskPage({ me }: { me: Me }) {
           <Timeline items={caseView.data.timeline.map((e) => ({ key: `${e.at}${e.kind}`, content: `${e.on} · ${t(timelineWords(e))}` }))} />
         </Card>
       )}
+      {seesProvince(me, d.province) && <ReportReferral task={d} />}
       {d.status === 'open' && (
         <Card title={t(taskUi.completion)} size="small" className="block">
           {!COMPLETING_ROLES.has(me.role) ? (
@@ -85,6 +90,30 @@ export function TaskPage({ me }: { me: Me }) {
         </Card>
       )}
     </article>
+  );
+}
+
+/** A counterpart in another province that came up in this task, reported to MIIT with the task as its origin. */
+function ReportReferral({ task }: { task: TaskDetail }) {
+  const t = useText();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const origin = { campaignId: task.campaignId, fromProvince: task.province, evidence: { caseId: task.caseId, taskKey: task.key } };
+  return (
+    <>
+      <Button className="block" onClick={() => setOpen(true)}>
+        {t(cu.reportReferral)}
+      </Button>
+      <Modal open={open} title={t(cu.reportReferral)} footer={null} onCancel={() => setOpen(false)} destroyOnHidden width={640}>
+        <ReferralReportFormView
+          origin={origin}
+          onDone={() => {
+            setOpen(false);
+            void message.success(t(cu.reportedToMiit));
+          }}
+        />
+      </Modal>
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReferralAcceptance, ReferralRouting } from '../../../domain/referral';
+import { ReferralAcceptance, ReferralRouting, ReferralSubmission } from '../../../domain/referral';
 import { TipSubmission, TipTriage } from '../../../domain/tip';
 import type { Enterprise } from '../../../domain/campaign/enterprise';
 import type { ActingAgency, EnterpriseType } from '../../../domain/enums';
@@ -56,6 +56,36 @@ export const ReferralAcceptanceForm = z.preprocess(
       : { action: 'addToCampaign', enterpriseCode: v.enterpriseCode, register: registration(v.registering, v.register, v.enterpriseCode) },
   ReferralAcceptance,
 );
+
+export interface ReferralReportInput {
+  toProvince: string | undefined;
+  counterpart: { name: string; code: string };
+  facts: string;
+}
+
+/** What a referral reported from a task carries besides the form: the task's campaign and province, and where it came from. */
+export interface ReferralOrigin {
+  campaignId: string;
+  fromProvince: string;
+  evidence: { caseId: string; taskKey: string };
+}
+
+export const referralReportForm = (origin: ReferralOrigin) =>
+  z.preprocess(
+    (v: ReferralReportInput) => ({
+      ...origin,
+      toProvince: v.toProvince,
+      counterpart: { name: v.counterpart.name, code: blankToUndefined(v.counterpart.code) },
+      facts: v.facts,
+      source: 'agency',
+    }),
+    ReferralSubmission,
+  );
+
+const REPORT_FIELDS = new Set(['toProvince', 'counterpart.name', 'counterpart.code', 'facts']);
+
+/** The report's own fields take their issues; one about what the task supplied is the whole form's. */
+export const fieldOfReportIssue = (path: string): string => (REPORT_FIELDS.has(path) ? path : 'root');
 
 export interface TipTriageInput {
   action: TipTriage['action'];
