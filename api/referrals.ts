@@ -123,7 +123,7 @@ export const referralOperations = {
       200: { description: 'accepted', schema: ReferralOut },
       403: error('not the receiving province'),
       404: error('no such referral or case, or an enterprise not on file and no `register` to register it'),
-      409: error('not routed yet, already accepted, or the enterprise is on file in another province'),
+      409: error('not routed yet, already accepted, the enterprise is on file in another province, or its case is not running (still starting, or ended): try again, or accept it elsewhere'),
       422: error("`register` names another enterprise than `enterpriseCode`, or another province than the referral's"),
     },
   },

@@ -82,7 +82,7 @@ export const tipOperations = {
       200: { description: 'triaged', schema: TipView },
       403: error('not the coordinator of the tip'),
       404: error('no such tip or case, or an enterprise not on file and no `register` to register it'),
-      409: error('already triaged, or the enterprise is on file in another province'),
+      409: error('already triaged, the enterprise is on file in another province, or the case to link to is not running (still starting, or ended): try again, or link another'),
       422: error('a tip with no province cannot be referred to another province, or `register` names another enterprise than `enterpriseCode`'),
     },
   },

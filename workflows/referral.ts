@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { bilingual, referralLabels } from '../domain/labels';
 import type { ReferralResult } from '../domain/referral';
 import { caseActivities as activities, updateWrites } from './caseActivities';
@@ -11,12 +11,12 @@ import {
   acceptReferralUpdate,
   referralViewQuery,
   referredTraceSignal,
-  requestVerificationSignal,
   routeReferralUpdate,
   type CoordinationStep,
   type ReferralInput,
   type ReferralView,
 } from './coordinationMessages';
+import { requestVerification } from './verificationRequests';
 
 
 /**
@@ -76,18 +76,20 @@ export async function referralWorkflow({ report, timing, clock }: ReferralInput)
   setHandler(
     acceptReferralUpdate,
     async ({ acceptance, by }) => {
-      steps[1].done = true;
+      // Referrals started before closed the acceptance step before the case had its verification:
+      // a case that was not running then failed the update with the step closed and nobody told.
+      const verifiesFirst = patched('acceptance-verifies-first');
+      if (!verifiesFirst) steps[1].done = true;
       const result: ReferralResult = { action: acceptance.action, enterpriseCode: acceptance.enterpriseCode, caseId: acceptance.caseId };
       if (acceptance.action === 'verifyInCase') {
-        const purpose = `referral/${report.id}`;
-        await getExternalWorkflowHandle(acceptance.caseId).signal(requestVerificationSignal, {
+        result.taskKey = await requestVerification(acceptance.caseId, {
           agencyKind: acceptance.agencyKind,
-          purpose,
+          purpose: `referral/${report.id}`,
           title: `${bilingual(referralLabels.verificationTitle)}: ${report.counterpart.name}`,
           evidence: { referralId: report.id, fromProvince: report.fromProvince, facts: report.facts, ...report.evidence },
         });
-        result.taskKey = `${acceptance.caseId}/verification/${acceptance.agencyKind}/${purpose}`;
       }
+      steps[1].done = true;
       state.state = 'accepted';
       state.result = result;
       await updateWrites().acceptReferral({ id: report.id, result, by, at: new Date().toISOString() });

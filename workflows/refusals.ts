@@ -14,6 +14,7 @@ export const refusalStatus = {
   ReferralNotInState: 409,
   TipTriaged: 409,
   TipWithoutProvince: 422,
+  CaseNotRunning: 409,
 } as const;
 export type RefusalType = keyof typeof refusalStatus;
 

@@ -1,12 +1,13 @@
-import { ParentClosePolicy, allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, allHandlersFinished, condition, patched, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import { bilingual, referralLabels } from '../domain/labels';
 import { referralWorkflowId } from '../domain/referral';
 import type { TipOutcome } from '../domain/tip';
 import { updateWrites } from './caseActivities';
 import { refusal } from './refusals';
 import { escalateStep, openStep } from './coordinationLadder';
-import { requestVerificationSignal, tipTriageQuery, triageTipUpdate, type TipTriageInput, type TipTriageView } from './coordinationMessages';
+import { tipTriageQuery, triageTipUpdate, type TipTriageInput, type TipTriageView } from './coordinationMessages';
 import { referralWorkflow } from './referral';
+import { requestVerification } from './verificationRequests';
 
 
 /**
@@ -23,19 +24,24 @@ export async function tipTriageWorkflow({ tip, timing }: TipTriageInput): Promis
   setHandler(
     triageTipUpdate,
     async ({ outcome: asked, by }) => {
-      step.done = true;
       const decided: TipOutcome = { ...asked, decidedBy: by, decidedAt: new Date().toISOString() };
-      outcome = decided;
+      const decide = () => {
+        step.done = true;
+        outcome = decided;
+      };
+      // Triages started before decided only once the case had its verification: a case that was not
+      // running then failed the update after the triage had closed, and the tip stayed untriaged.
+      const verifiesFirst = patched('triage-verifies-first');
+      if (!verifiesFirst) decide();
       if (asked.action === 'linkToCase') {
-        const purpose = `tip/${tip.id}`;
-        await getExternalWorkflowHandle(asked.caseId!).signal(requestVerificationSignal, {
+        decided.taskKey = await requestVerification(asked.caseId!, {
           agencyKind: asked.agencyKind,
-          purpose,
+          purpose: `tip/${tip.id}`,
           title: `${bilingual(referralLabels.tipVerificationTitle)}: ${tip.source}`,
           evidence: { tipId: tip.id, tip: tip.text, source: tip.source, receivedAt: tip.receivedAt },
         });
-        decided.taskKey = `${asked.caseId}/verification/${asked.agencyKind}/${purpose}`;
       }
+      if (verifiesFirst) decide();
       if (asked.action === 'refer') {
         decided.referralId = `tip.${tip.id}`;
         await startChild(referralWorkflow, {

@@ -6,6 +6,7 @@ import { loadNationalReportData, loadProvinceReportData } from '../../store/repo
 import { cleanTrader } from '../support/enterprises';
 import { useHarness } from '../support/harness';
 import { recordHistory } from '../support/histories';
+import { referralViewQuery, tipTriageQuery } from '../../workflows/coordinationMessages';
 import { startAutopilot } from '../../scripts/lib/autopilot';
 import { waitFor } from '../support/waitFor';
 
@@ -210,6 +211,55 @@ describe('tips', () => {
     expect(await seen.json()).toMatchObject({ outcome: { action: 'addToCampaign', caseId: caseOf('c-ref-gd', added.enterprise.code) } });
     await triage.result();
     recordHistory('tipTriage-addToCampaign', triage.workflowId);
+  });
+});
+
+describe('a case that is not running', () => {
+  // The campaign lists a case as it starts it, and keeps listing one that ended: the API finds it
+  // either way, so the refusal must come from the workflows, and leave the tip or referral open.
+  const ended = () => caseOf('c-ref-ended', counterpart.enterprise.code);
+  beforeAll(async () => {
+    await startCampaign('c-ref-ended', 0.01, guangdong, [counterpart.enterprise.code, added.enterprise.code]);
+    await h.client.workflow.getHandle(ended()).terminate('the test ends the case the coordinator will name');
+  });
+
+  test('a tip linked to it is refused (409) and stays untriaged, its step open, for a link to a running case', async () => {
+    const res = await post(token(guangdong, 'tax', 'staff'), '/tips', { source: '12336 hotline', text: 'ore at the gate', province: guangdong.name, receivedAt: '2014-10-12T09:00:00+08:00' });
+    const { id } = (await res.json()) as { id: string };
+    const triage = h.client.workflow.getHandle(`${tipWorkflowId(id)}/triage`);
+    await waitFor('the triage started', () => triage.describe().then(() => true).catch(() => undefined));
+    const link = (code: string) => post(gdCoordinator(), `/tips/${id}/triage`, { action: 'linkToCase', campaignId: 'c-ref-ended', enterpriseCode: code, agencyKind: 'tax' });
+
+    const refused = await link(counterpart.enterprise.code);
+    expect({ status: refused.status, body: await refused.json() }).toEqual({ status: 409, body: { error: expect.stringContaining(`${ended()} is not running`) } });
+    const view = await triage.query(tipTriageQuery);
+    expect({ outcome: view.outcome, stepDone: view.step.done }).toEqual({ outcome: undefined, stepDone: false });
+    expect(await h.prisma.tip.findUniqueOrThrow({ where: { id } })).toMatchObject({ outcome: null, triagedAt: null });
+
+    const linked = await link(added.enterprise.code);
+    expect(linked.status).toBe(200);
+    expect(await linked.json()).toMatchObject({ outcome: { action: 'linkToCase', caseId: caseOf('c-ref-ended', added.enterprise.code) } });
+    await triage.result();
+    recordHistory('tipTriage-caseNotRunning', triage.workflowId);
+  });
+
+  test('a referral accepted into it is refused (409) and stays routed, its acceptance step open, for a case that runs', async () => {
+    const { id } = (await (await post(token(jiangxi, 'industry', 'staff'), '/referrals', report('c-ref-ended'))).json()) as { id: string };
+    expect((await post(h.tokens.miit, `/referrals/${id}/route`, { decision: 'route', toProvince: guangdong.name })).status).toBe(200);
+    const accept = (code: string) => post(gdCoordinator(), `/referrals/${id}/accept`, { action: 'verifyInCase', enterpriseCode: code, agencyKind: 'landResources' });
+    const handle = h.client.workflow.getHandle(referralWorkflowId(id));
+
+    const refused = await accept(counterpart.enterprise.code);
+    expect({ status: refused.status, body: await refused.json() }).toEqual({ status: 409, body: { error: expect.stringContaining(`${ended()} is not running`) } });
+    const view = await handle.query(referralViewQuery);
+    expect({ state: view.state, acceptanceDone: view.steps[1]?.done }).toEqual({ state: 'routed', acceptanceDone: false });
+    expect((await h.prisma.referral.findUniqueOrThrow({ where: { id } })).state).toBe('routed');
+
+    const accepted = await accept(added.enterprise.code);
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({ state: 'accepted', result: { caseId: caseOf('c-ref-ended', added.enterprise.code) } });
+    await handle.result();
+    recordHistory('referral-caseNotRunning', handle.workflowId);
   });
 });
 
