@@ -84,6 +84,9 @@ function assess(
   for (const code of rules?.findings ?? []) violations.add(code);
   // The verification form asks separately whether a crime is suspected (涉嫌犯罪).
   if (tasks.some((t) => t.suspectedCrime)) violations.add('suspectedCrime');
+  // A link of a chain whose source is illegal violated the plan though its own archive is clean:
+  // the trace found it, and ordered the measure that says so.
+  for (const t of tasks) if (t.tracedViolation !== undefined && t.status !== 'cancelled') violations.add(t.tracedViolation);
 
   const foundByAgencies = new Set(findings.map((f) => violationSlot.get(f.violation)));
   const answers = Object.fromEntries(

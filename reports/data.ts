@@ -78,6 +78,8 @@ export interface TaskRecord {
   suspectedCrime?: boolean;
   /** An acceptance that referred dereliction or collusion to discipline inspection. */
   referredToDisciplineInspection?: boolean;
+  /** A measure an export trace ordered (一.(四)): what the trace found at this link. */
+  tracedViolation?: ViolationCode;
 }
 
 export type ReportEnterprise = Pick<Enterprise, 'code' | 'name' | 'types'>;

@@ -39,6 +39,7 @@ const DispositionStatus = z.enum(['planned', 'done', 'accepted', 'unfinished']);
 const TaskKindCode = z.enum(['verification', 'handlingPlan', 'disposition', 'acceptance'] satisfies TaskKind[]);
 const VerificationFlags = z.object({ suspectedCrime: z.boolean().optional() });
 const AcceptanceFlags = z.object({ derelictionOrCollusion: z.unknown().optional() });
+const TracedMeasure = z.object({ trace: z.object({ violation: ViolationCode }).optional() }).nullable();
 
 function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
@@ -65,7 +66,7 @@ interface CaseRecords {
 
 /** Findings, measures and tasks of the campaign, by province. */
 async function loadCaseRecords(prisma: PrismaClient, where: { campaignId: string; provinceName?: string }): Promise<Map<string, CaseRecords>> {
-  const [findings, dispositions, tasks] = await Promise.all([
+  const [findings, dispositions, tasks, dispositionTasks] = await Promise.all([
     prisma.caseFinding.findMany({ where, orderBy: { id: 'asc' } }),
     prisma.caseDisposition.findMany({ where, orderBy: { id: 'asc' } }),
     prisma.caseTask.findMany({
@@ -73,7 +74,13 @@ async function loadCaseRecords(prisma: PrismaClient, where: { campaignId: string
       select: { key: true, provinceName: true, enterpriseCode: true, kind: true, agencyKind: true, dueAt: true, status: true, completion: true },
       orderBy: { key: 'asc' },
     }),
+    // Only a disposition's evidence is read (whether a trace ordered it): a verification's carries the rules' findings, far larger.
+    prisma.caseTask.findMany({ where: { ...where, kind: 'disposition' }, select: { key: true, evidence: true } }),
   ]);
+  const tracedViolations = new Map(dispositionTasks.flatMap((t) => {
+    const violation = parsed(TracedMeasure, t.evidence, `task ${t.key}`)?.trace?.violation;
+    return violation === undefined ? [] : [[t.key, violation] as const];
+  }));
   const byProvince = new Map<string, CaseRecords>();
   const of = (province: string) => {
     let records = byProvince.get(province);
@@ -127,6 +134,7 @@ async function loadCaseRecords(prisma: PrismaClient, where: { campaignId: string
         suspectedCrime: kind === 'verification' && completion !== null ? parsed(VerificationFlags, completion, `task ${t.key}`).suspectedCrime || undefined : undefined,
         referredToDisciplineInspection:
           kind === 'acceptance' && completion !== null ? parsed(AcceptanceFlags, completion, `task ${t.key}`).derelictionOrCollusion !== undefined || undefined : undefined,
+        tracedViolation: tracedViolations.get(t.key),
       }),
     );
   }

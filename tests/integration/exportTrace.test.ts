@@ -2,7 +2,8 @@ import { caseWorkflowId } from '../../domain/caseIds';
 import { referralWorkflowId, traceReferralId } from '../../domain/referral';
 import type { ExportTrace } from '../../domain/trace';
 import { buildReport } from '../../reports';
-import { loadProvinceReportData } from '../../store/reportData';
+import type { SummaryFigures } from '../../reports/summary';
+import { loadNationalReportData, loadProvinceReportData } from '../../store/reportData';
 import type { exportTraceWorkflow } from '../../workflows';
 import type { ExportTraceResult } from '../../workflows/exportTrace';
 import { caseViewQuery } from '../../workflows/caseMessages';
@@ -190,3 +191,68 @@ test('typical cases: proposals with their reasons in words, designation by the c
   expect(after.typicalCases).toEqual([]);
   expect((await designate(jx, '江西省', { enterpriseCode: smelter.enterprise.code })).status).toBe(201);
 });
+
+/**
+ * The chain's measures, once each agency has carried its out, reach the ministry: every link's
+ * row of its own province's annex 4 (处理结果) lists them, and the national roll-up adds up both
+ * provinces' figures.
+ */
+test('the chain’s measures, carried out, are in each link’s row of its province’s annex 4 and in the national roll-up', async () => {
+  const options = { generatedAt: '2015-03-31T16:00:00Z', draft: true };
+  const provinceCodes = { 广东省: '44', 江西省: '36' };
+  const confiscatedFen = 1_000_000;
+  let documents = 0;
+  for (const [province, code] of Object.entries(provinceCodes)) {
+    const measures = (await tasksOf(h, h.tokens[`${code}-industry-provincialCoordinator`])).filter((t) => t.key.includes('/trace/') && t.status === 'open');
+    expect(measures.length).toBeGreaterThan(0);
+    for (const task of measures) {
+      const staff = h.tokens[`${code}-${task.agency}-staff`];
+      const url = `/tasks/${encodeURIComponent(task.key)}`;
+      const { evidence } = (await (await h.as(staff)(url)).json()) as { evidence: { mustState: { field: string }[] } };
+      // Whatever sums the measure must state (confiscated gains, recovered tax): one figure for all.
+      const amounts = Object.fromEntries(evidence.mustState.filter((f) => f.field.startsWith('amounts.')).map((f) => [f.field.slice('amounts.'.length), f.field === 'amounts.tonnesKg' ? 30_000 : confiscatedFen]));
+      const completion = { documentNo: `${province}〔2014〕${++documents}号`, amounts };
+      const done = await post(staff, `${url}/complete`, { completion });
+      expect({ task: task.key, status: done.status }).toEqual({ task: task.key, status: 200 });
+    }
+  }
+  await waitFor('the measures recorded', async () => ((await h.prisma.caseDisposition.count({ where: { campaignId, status: 'done' } })) === documents ? true : undefined));
+
+  const measuresIn = (report: ReturnType<typeof buildReport<'annex4'>>, d: typeof mine) =>
+    report.groups.flatMap((g) => g.rows).find((r) => r.code === d.enterprise.code)?.measures.map((m) => [m.agencyKind, m.disposition, m.status, m.documentNo]).sort();
+  const annex4 = async (province: string) => buildReport('annex4', await loadProvinceReportData(h.prisma, { campaignId, province, supervised: [] }), options);
+  const gd = await annex4('广东省');
+  const jx = await annex4('江西省');
+  expect(measuresIn(gd, exporter)).toEqual([
+    ['customs', 'confiscateExportProducts', 'done', expect.stringMatching(/^广东省〔2014〕\d+号$/)],
+    ['tax', 'recoverVat', 'done', expect.stringMatching(/^广东省/)],
+  ]);
+  expect(measuresIn(gd, trader)).toEqual([
+    ['industry', 'confiscateChainGains', 'done', expect.stringMatching(/^广东省/)],
+    ['tax', 'recoverVat', 'done', expect.stringMatching(/^广东省/)],
+  ]);
+  expect(measuresIn(jx, smelter)).toEqual([
+    ['industry', 'confiscateChainGains', 'done', expect.stringMatching(/^江西省/)],
+    ['tax', 'recoverVat', 'done', expect.stringMatching(/^江西省/)],
+  ]);
+  expect(measuresIn(jx, mine)).toEqual([
+    ['landResources', 'confiscateProductsAndGains', 'done', expect.stringMatching(/^江西省/)],
+    ['tax', 'recoverResourceTax', 'done', expect.stringMatching(/^江西省/)],
+    ['tax', 'recoverVat', 'done', expect.stringMatching(/^江西省/)],
+  ]);
+  // A province's annex lists its own enterprises only.
+  expect(measuresIn(gd, mine)).toBeUndefined();
+  expect(measuresIn(jx, exporter)).toBeUndefined();
+
+  const national = buildReport('nationalSummary', await loadNationalReportData(h.prisma, { campaignId, supervised: [] }), options);
+  const carriedOut = (f: SummaryFigures) => Object.fromEntries(Object.entries(f.measures).map(([code, m]) => [code, m?.carriedOut]));
+  const figuresOf = (province: string) => national.provinces.find((p) => p.province === province)!.figures;
+  expect(carriedOut(figuresOf('广东省'))).toEqual({ confiscateExportProducts: 1, recoverVat: 2, confiscateChainGains: 1 });
+  expect(carriedOut(figuresOf('江西省'))).toEqual({ recoverVat: 2, confiscateChainGains: 1, confiscateProductsAndGains: 1, recoverResourceTax: 1 });
+  expect(carriedOut(national.totals)).toEqual({ confiscateExportProducts: 1, recoverVat: 4, confiscateChainGains: 2, confiscateProductsAndGains: 1, recoverResourceTax: 1 });
+  // Each province has two confiscations (export products or products and gains, and a link's gains) of 10,000 yuan
+  // each, one of them with 30 t of products; the totals are both provinces'.
+  for (const province of ['广东省', '江西省']) expect(figuresOf(province).amounts).toMatchObject({ confiscatedFen: 2 * confiscatedFen, confiscatedKg: 30_000 });
+  expect(national.totals.amounts).toMatchObject({ confiscatedFen: 4 * confiscatedFen, confiscatedKg: 60_000 });
+});
+
