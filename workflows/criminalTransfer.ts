@@ -59,7 +59,7 @@ export async function criminalTransferWorkflow(input: TransferInput): Promise<Tr
         // As in a case: refused for good, the step is open again and can be completed anew.
         Object.assign(task, { status: 'open', completedAt: undefined, completedBy: undefined, completion: undefined });
         ladders.push(runLadder(owner, task));
-        record({ kind: 'completionNotRecorded', actor: 'system', summary: `${bilingual(timelineLabels.completionNotRecorded)}: ${failure.message}`, taskKey });
+        record({ kind: 'completionNotRecorded', actor: 'system', summary: `${bilingual(timelineLabels.completionNotRecorded)}: ${failure.message}`, taskKey, detail: { notRecorded: failure.message } });
         throw refusal('CompletionNotRecorded', `the completion could not be recorded, the task is open again: ${failure.message}`);
       }
       state.transferLetterNo = letterNo;

@@ -122,21 +122,22 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
     if (PHASES.indexOf(change.phase) <= PHASES.indexOf(state.phase)) return;
     state.phase = change.phase;
     state.phaseEndsAt = change.endsAt;
-    if (change.reportsSubmitted?.length) record({ kind: 'reportsSubmitted', actor: 'campaign', summary: `${bilingual(timelineLabels.reportsSubmitted)}: ${change.reportsSubmitted.join(reportPunctuation.enumeration)}` });
-    record({ kind: 'phaseChanged', actor: 'campaign', summary: `${phaseLabels[change.phase].zh} ${phaseLabels[change.phase].en}` });
+    if (change.reportsSubmitted?.length) record({ kind: 'reportsSubmitted', actor: 'campaign', summary: `${bilingual(timelineLabels.reportsSubmitted)}: ${change.reportsSubmitted.join(reportPunctuation.enumeration)}`, detail: { submitted: change.reportsSubmitted } });
+    record({ kind: 'phaseChanged', actor: 'campaign', summary: `${phaseLabels[change.phase].zh} ${phaseLabels[change.phase].en}`, detail: { phase: change.phase } });
     publish();
   });
   setHandler(superviseSignal, ({ by, inspectionId }) => {
     if (state.supervised) return;
     state.supervised = true;
     const from = inspectionId === undefined ? '' : ` · ${bilingual(timelineLabels.jointInspection)} ${inspectionId}`;
-    record({ kind: 'supervised', actor: by, summary: `${bilingual(timelineLabels.supervised)}${from}` });
+    record({ kind: 'supervised', actor: by, summary: `${bilingual(timelineLabels.supervised)}${from}`, detail: { supervised: true, ...(inspectionId === undefined ? {} : { inspectionId }) } });
     publish();
   });
   // An exporter's trace (一.(四)) reached this case: the timeline says what it found, and the
   // measures it orders here open as tasks; the handling plan need not propose them again.
   setHandler(traceNoticeSignal, (notice) => {
-    record({ kind: 'traced', actor: 'trace', summary: `${bilingual(timelineLabels.traced)}: ${work.traceSummary(notice)}` });
+    const { traceCaseId, exportedKg, links, untracedKg, illegalKg } = notice;
+    record({ kind: 'traced', actor: 'trace', summary: `${bilingual(timelineLabels.traced)}: ${work.traceSummary(notice)}`, detail: { traced: { traceCaseId, exportedKg, links, untracedKg, illegalKg } } });
     const dueDate = campaignDay(input.clock, new Date().getTime() + input.timing.taskDueMs);
     for (const m of notice.measures) {
       state.violations.add(m.violation);
@@ -194,14 +195,14 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
         if (transfer && state.transfersDue.includes(finder)) state.transfersDue.splice(state.transfersDue.indexOf(finder), 1);
         for (const v of newViolations) state.violations.delete(v);
         escalations.push(escalate(task));
-        record({ kind: 'completionNotRecorded', actor: 'system', summary: `${bilingual(timelineLabels.completionNotRecorded)}: ${failure.message}`, taskKey });
+        record({ kind: 'completionNotRecorded', actor: 'system', summary: `${bilingual(timelineLabels.completionNotRecorded)}: ${failure.message}`, taskKey, detail: { notRecorded: failure.message } });
         publish();
         throw refusal('CompletionNotRecorded', `the completion could not be recorded, the task is open again: ${failure.message}`);
       }
       if (followUp && !queued) await openTask(followUp, dueIn(input.timing.taskDueMs));
       const referral = work.referralOf(parsed);
       if (referral) {
-        record({ kind: 'referral', actor, summary: bilingual(timelineLabels.referral), taskKey });
+        record({ kind: 'referral', actor, summary: bilingual(timelineLabels.referral), taskKey, detail: { referredToDisciplineInspection: true } });
         const contacts = await updateWrites().contactsFor({ province: input.province, agencyKind: task.agencyKind });
         await updateWrites().sendEmail({ key: `${taskKey}/referral`, to: contacts.disciplineInspection, cc: state.supervised ? contacts.miit : [], ...work.referralEmail(input, task, referral) });
       }
@@ -264,7 +265,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
   const rules = await runRuleChecks({ enterpriseCode: input.enterprise.code, window: input.reviewWindow });
   state.ruleFindings = rules?.findings ?? [];
   const checked = !rules ? ruleCheckLabels.notInArchive : state.ruleFindings.length ? undefined : ruleCheckLabels.noFindings;
-  record({ kind: 'rulesChecked', actor: 'system', summary: checked ? bilingual(checked) : state.ruleFindings.join(', ') });
+  record({ kind: 'rulesChecked', actor: 'system', summary: checked ? bilingual(checked) : state.ruleFindings.join(', '), detail: rules ? { ruleFindings: state.ruleFindings } : { notInArchive: true } });
   for (const spec of work.selfInspectionTasks(input.enterprise.types, rules)) await openTask(spec, dueIn(input.timing.taskDueMs));
   // An exporter's products are traced to the mine once its own checks are in (一.(四)).
   if (rules && input.enterprise.types.includes('export') && patched('export-trace')) {
@@ -286,7 +287,7 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
 
   // Transfers to public security (Order 310), each a child workflow with its own tasks; the case stays open until they end.
   const runTransfer = async (finder: ActingAgency) => {
-    record({ kind: 'transferOpened', actor: 'system', summary: `${bilingual(timelineLabels.transferOpened)}: ${agencyLabels[finder].zh}` });
+    record({ kind: 'transferOpened', actor: 'system', summary: `${bilingual(timelineLabels.transferOpened)}: ${agencyLabels[finder].zh}`, detail: { transferOpened: finder } });
     publish();
     // A transfer terminated from outside (the Web UI, a test) ends as withdrawn: the case goes on.
     const ended = await executeChild<typeof criminalTransferWorkflow>('criminalTransferWorkflow', {
@@ -297,7 +298,12 @@ export async function enterpriseCaseWorkflow(input: CaseInput): Promise<CaseView
       throw error;
     });
     const outcome = ended?.result ? transferLabels.outcome[ended.result.outcome] : transferLabels.withdrawn;
-    record({ kind: 'transferEnded', actor: 'system', summary: `${bilingual(timelineLabels.transferEnded)}: ${agencyLabels[finder].zh}${reportPunctuation.colon}${outcome.zh} / ${outcome.en}` });
+    record({
+      kind: 'transferEnded',
+      actor: 'system',
+      summary: `${bilingual(timelineLabels.transferEnded)}: ${agencyLabels[finder].zh}${reportPunctuation.colon}${outcome.zh} / ${outcome.en}`,
+      detail: { transferEnded: finder, outcome: ended?.result?.outcome ?? 'withdrawn' },
+    });
     publish();
   };
   void (async () => {

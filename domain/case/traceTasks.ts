@@ -1,6 +1,7 @@
 import { measures } from '../catalogue';
 import { formatTonnes } from '../campaign';
 import { agencyLabels, bilingual, reportPunctuation as p, traceLabels as t } from '../labels';
+import { traceWords } from '../labels/timeline';
 import type { TraceMeasure } from '../trace';
 import { mustStateOf } from './completions';
 import type { TaskSpec } from './taskKeys';
@@ -41,8 +42,8 @@ export function traceMeasureTask(notice: TraceNotice, m: TraceMeasure, dueDate: 
   };
 }
 
-/** The timeline's line for a trace: what it found, for the exporter and for every link it reached. */
+/** A trace's findings in both languages, for the Web UI's view of a timeline and a referral's facts. */
 export function traceSummary(notice: TraceNotice): string {
-  const verdict = notice.illegalKg > 0 ? t.reachesIllegal : t.noIllegal;
-  return `${bilingual(t.exported)} ${formatTonnes(notice.exportedKg)} t${p.comma}${notice.links} ${bilingual(t.links)}${p.comma}${bilingual(t.untraced)} ${formatTonnes(notice.untracedKg)} t${p.comma}${bilingual(verdict)} ${formatTonnes(notice.illegalKg)} t (${notice.traceCaseId})`;
+  const words = traceWords(notice);
+  return `${words.zh} / ${words.en}`;
 }

@@ -327,6 +327,7 @@ export const summaryLabels = {
 export const ruleCheckLabels = {
   noFindings: { zh: '无异常', en: 'no findings' },
   notInArchive: { zh: '档案中无此企业，未能比对', en: 'not in the archive: nothing to check against' },
+  found: { zh: '比对发现', en: 'rule checks found' },
 } as const;
 
 /** What a case's timeline says of what happened to it (workflows/enterpriseCase.ts). */
