@@ -98,6 +98,9 @@ async function typeDateAndSubmit(page: Page, label: string, date: string, screen
   await page.getByLabel(label).click();
   await page.keyboard.type(date);
   await shot(page, screenshot);
+  // With its calendar open: antd's panel has colours of its own.
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor();
+  await expectAccessible(page);
   await page.keyboard.press('Enter');
   await page.waitForURL('**/ui/tasks');
 }

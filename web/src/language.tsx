@@ -30,7 +30,20 @@ const THEME = {
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
   },
+  components: {
+    // The calendar shows the days of the months beside in the disabled grey (25 % black), yet they
+    // are there to be picked; really disabled days keep their own grey background.
+    DatePicker: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' },
+  },
 };
+
+/**
+ * antd's locale, with the calendar's year and month buttons named by what they show (2026年, 12月):
+ * its own names for them (选择年份, "Choose a year") are not the visible text, which speech input
+ * users say to press them (WCAG 2.5.3). An empty aria-label leaves the name to the text.
+ */
+const namedByText = (locale: typeof zhCN): typeof zhCN => ({ ...locale, DatePicker: { ...locale.DatePicker!, lang: { ...locale.DatePicker!.lang, yearSelect: '', monthSelect: '' } } });
+const LOCALES = { zh: namedByText(zhCN), en: namedByText(enUS) };
 
 /** The words in the chosen language: `t(label)` for a {zh, en} pair of the locale file or the label table. */
 export function useText() {
@@ -56,7 +69,7 @@ export function LanguageProvider({ nonce, children }: { nonce: string | undefine
   const value = useMemo(() => ({ lang, setLang: (next: Lang) => (localStorage.setItem(STORAGE_KEY, next), setLangState(next)) }), [lang]);
   return (
     <LanguageContext.Provider value={value}>
-      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} csp={{ nonce }} theme={THEME}>
+      <ConfigProvider locale={LOCALES[lang]} csp={{ nonce }} theme={THEME}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </LanguageContext.Provider>
