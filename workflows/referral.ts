@@ -37,6 +37,7 @@ export async function referralWorkflow({ report, timing, clock }: ReferralInput)
   };
   setHandler(referralViewQuery, view);
   let trace = report.evidence.traceNotice as TraceNotice | undefined;
+  let accepting = false;
   const tellCase = async () => {
     // A case that ended in the instant since the API found it open takes no signal: the acceptance stands.
     if (trace && state.result)
@@ -76,18 +77,20 @@ export async function referralWorkflow({ report, timing, clock }: ReferralInput)
   setHandler(
     acceptReferralUpdate,
     async ({ acceptance, by }) => {
-      // Referrals started before closed the acceptance step before the case had its verification:
-      // a case that was not running then failed the update with the step closed and nobody told.
+      // Referrals started before this closed the acceptance step before asking the case: a case that
+      // was not running then failed the update with the step closed and the referral still routed.
       const verifiesFirst = patched('acceptance-verifies-first');
       if (!verifiesFirst) steps[1].done = true;
       const result: ReferralResult = { action: acceptance.action, enterpriseCode: acceptance.enterpriseCode, caseId: acceptance.caseId };
       if (acceptance.action === 'verifyInCase') {
+        // While the case is asked, a second acceptance is refused as if this one had been made.
+        accepting = true;
         result.taskKey = await requestVerification(acceptance.caseId, {
           agencyKind: acceptance.agencyKind,
           purpose: `referral/${report.id}`,
           title: `${bilingual(referralLabels.verificationTitle)}: ${report.counterpart.name}`,
           evidence: { referralId: report.id, fromProvince: report.fromProvince, facts: report.facts, ...report.evidence },
-        });
+        }).finally(() => (accepting = false));
       }
       steps[1].done = true;
       state.state = 'accepted';
@@ -96,7 +99,12 @@ export async function referralWorkflow({ report, timing, clock }: ReferralInput)
       await tellCase();
       return view();
     },
-    { validator: (request) => void (request && inState('routed')) },
+    {
+      validator: (_request) => {
+        if (accepting) throw refusal('ReferralNotInState', 'the referral is being accepted');
+        inState('routed');
+      },
+    },
   );
 
   await activities.reportReferral(report);

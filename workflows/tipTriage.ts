@@ -19,6 +19,7 @@ export async function tipTriageWorkflow({ tip, timing }: TipTriageInput): Promis
   const id = workflowInfo().workflowId;
   const step = openStep(`${id}/triage`, tip.province ?? null, `${bilingual(referralLabels.tipTriageTitle)}: ${tip.source}`, timing);
   let outcome: TipOutcome | undefined;
+  let deciding = false;
   const view = (): TipTriageView => ({ tipId: tip.id, outcome, step });
   setHandler(tipTriageQuery, view);
   setHandler(
@@ -29,17 +30,19 @@ export async function tipTriageWorkflow({ tip, timing }: TipTriageInput): Promis
         step.done = true;
         outcome = decided;
       };
-      // Triages started before decided only once the case had its verification: a case that was not
-      // running then failed the update after the triage had closed, and the tip stayed untriaged.
+      // Triages started before this decided before asking the case: a case that was not running
+      // then failed the update with the triage decided, and the tip stayed untriaged in the database.
       const verifiesFirst = patched('triage-verifies-first');
       if (!verifiesFirst) decide();
       if (asked.action === 'linkToCase') {
+        // While the case is asked, a second triage is refused as if this one had decided.
+        deciding = true;
         decided.taskKey = await requestVerification(asked.caseId!, {
           agencyKind: asked.agencyKind,
           purpose: `tip/${tip.id}`,
           title: `${bilingual(referralLabels.tipVerificationTitle)}: ${tip.source}`,
           evidence: { tipId: tip.id, tip: tip.text, source: tip.source, receivedAt: tip.receivedAt },
-        });
+        }).finally(() => (deciding = false));
       }
       if (verifiesFirst) decide();
       if (asked.action === 'refer') {
@@ -56,7 +59,7 @@ export async function tipTriageWorkflow({ tip, timing }: TipTriageInput): Promis
     },
     {
       validator: (request) => {
-        if (outcome) throw refusal('TipTriaged', 'the tip has been triaged already');
+        if (outcome || deciding) throw refusal('TipTriaged', 'the tip has been triaged already');
         if (request.outcome.action === 'refer' && !tip.province) throw refusal('TipWithoutProvince', 'a tip with no province cannot be referred across provinces: link it or add its enterprise');
       },
     },

@@ -236,9 +236,18 @@ describe('a case that is not running', () => {
     expect({ outcome: view.outcome, stepDone: view.step.done }).toEqual({ outcome: undefined, stepDone: false });
     expect(await h.prisma.tip.findUniqueOrThrow({ where: { id } })).toMatchObject({ outcome: null, triagedAt: null });
 
-    const linked = await link(added.enterprise.code);
-    expect(linked.status).toBe(200);
-    expect(await linked.json()).toMatchObject({ outcome: { action: 'linkToCase', caseId: caseOf('c-ref-ended', added.enterprise.code) } });
+    // Two links at once, for two agencies: one triage only, whichever the workflow took first; the other is refused.
+    const answers = await Promise.all(
+      (['tax', 'landResources'] as const).map((agencyKind) => post(gdCoordinator(), `/tips/${id}/triage`, { action: 'linkToCase', campaignId: 'c-ref-ended', enterpriseCode: added.enterprise.code, agencyKind })),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const { outcome } = (await answers.find((r) => r.status === 200)!.json()) as { outcome: { agencyKind: string; caseId: string } };
+    expect(outcome.caseId).toBe(caseOf('c-ref-ended', added.enterprise.code));
+    const verifications = await waitFor('the verification task', async () => {
+      const rows = await h.prisma.caseTask.findMany({ where: { caseId: outcome.caseId, key: { endsWith: `/tip/${id}` } } });
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(verifications.map((t) => t.agencyKind)).toEqual([outcome.agencyKind]);
     await triage.result();
     recordHistory('tipTriage-caseNotRunning', triage.workflowId);
   });
