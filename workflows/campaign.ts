@@ -82,7 +82,14 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignPr
   const tellCases = async ({ from, reportsSubmitted }: NonNullable<CampaignState['fanOut']>) => {
     const caseIds = [...state.cases.values()];
     for (let i = from; i < caseIds.length; i += batch) {
-      await Promise.all(caseIds.slice(i, i + batch).map((caseId) => getExternalWorkflowHandle(caseId).signal(phaseChangedSignal, { phase: state.phase, endsAt: endOf(state.phase), reportsSubmitted })));
+      await Promise.all(
+        caseIds.slice(i, i + batch).map((caseId) =>
+          getExternalWorkflowHandle(caseId)
+            .signal(phaseChangedSignal, { phase: state.phase, endsAt: endOf(state.phase), reportsSubmitted })
+            // A case an operator terminated is still listed and takes no signal: the others go on.
+            .catch(() => undefined),
+        ),
+      );
       // Campaigns started before this check continued only once every case had heard.
       if (i + batch < caseIds.length && tooLong() && patched('fan-out-continues-as-new')) await continueAsNewWith({ from: i + batch, reportsSubmitted });
     }
