@@ -85,7 +85,7 @@ export const referralOperations = {
     tag: 'referrals',
     summary: 'Report a cross-province referral (一.(三)) to MIIT: staff and coordinators of the province whose finding it is',
     headers: IdempotencyHeaders,
-    body: { schema: ReferralSubmission, example: { campaignId: 'demo-2014', fromProvince: '江西省', toProvince: '广东省', counterpart: { name: '某贸易公司' }, facts: '从无证矿点购进稀土矿', evidence: {} } },
+    body: { schema: ReferralSubmission, example: { campaignId: 'rare-earth-2014', fromProvince: '江西省', toProvince: '广东省', counterpart: { name: '某贸易公司' }, facts: '从无证矿点购进稀土矿', evidence: {} } },
     responses: {
       201: { description: 'reported (for a repeated Idempotency-Key, the first referral)', schema: ReferralOut },
       403: error('not of the reporting province'),

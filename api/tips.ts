@@ -77,7 +77,7 @@ export const tipOperations = {
     summary:
       "Triage a tip (its province's coordinator, MIIT for a tip with no province): link it to a case, add an enterprise to the campaign (registered first from `register`, in the province it names, when it is not on file), refer it to another province, or close it",
     params: z.object({ id: identifier(200) }),
-    body: { schema: TipTriage, example: { action: 'linkToCase', campaignId: 'demo-2014', enterpriseCode: '91360700MA35XXXX1A', agencyKind: 'landResources' } },
+    body: { schema: TipTriage, example: { action: 'linkToCase', campaignId: 'rare-earth-2014', enterpriseCode: '91360700MA35XXXX1A', agencyKind: 'landResources' } },
     responses: {
       200: { description: 'triaged', schema: TipView },
       403: error('not the coordinator of the tip'),
